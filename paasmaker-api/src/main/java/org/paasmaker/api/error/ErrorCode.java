@@ -1,0 +1,42 @@
+package org.paasmaker.api.error;
+
+/**
+ * The stable codes of every failure Paasmaker reports. The code's wire name, its HTTP status and the
+ * command line's exit code never change meaning once published: clients branch on them.
+ */
+public enum ErrorCode {
+    INVALID_MANIFEST("invalid-manifest", 400, 2),
+    INVALID_REQUEST("invalid-request", 400, 2),
+    PLUGIN_NOT_ENABLED("plugin-not-enabled", 400, 2),
+    ARCHIVE_REJECTED("archive-rejected", 400, 2),
+    SOURCE_FAILED("source-failed", 400, 3),
+    PREPARE_FAILED("prepare-failed", 400, 3),
+    NOT_FOUND("not-found", 404, 4),
+    CONFLICT("conflict", 409, 5),
+    TOO_LARGE("too-large", 413, 2),
+    ABORTED("aborted", 409, 5),
+    UNAUTHORIZED("unauthorized", 401, 6),
+    INTERNAL("internal", 500, 1);
+
+    private final String wireName;
+    private final int httpStatus;
+    private final int exitCode;
+
+    ErrorCode(String wireName, int httpStatus, int exitCode) {
+        this.wireName = wireName;
+        this.httpStatus = httpStatus;
+        this.exitCode = exitCode;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+}
