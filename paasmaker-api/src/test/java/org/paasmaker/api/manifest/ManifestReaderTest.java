@@ -194,6 +194,21 @@ class ManifestReaderTest {
     }
 
     @Test
+    void needsAPlacementWhereTheCatalogHasNoDefaultOne() {
+        PluginCatalog withoutPlacement = role -> BuiltinPlugins.catalog().plugins(role).stream()
+                .filter(plugin -> !plugin.name().equals("paasmaker.placement.default"))
+                .toList();
+        Path manifest = ManifestCorpusTest.corpus("valid").resolve("minimal.yml");
+
+        InvalidManifestException failure = catchThrowableOfType(InvalidManifestException.class,
+                () -> new ManifestReader(withoutPlacement).read(manifest));
+
+        assertThat(failure.errors()).containsExactly(new FieldError("instances[0].placement",
+                "is required: this platform does not offer the placement 'paasmaker.placement.default';"
+                        + " it offers: none", 6));
+    }
+
+    @Test
     void reportsEveryErrorInTheExceptionMessage() {
         String text = String.join("\n", "manifest: {format: 2}", "application: {name: x}", "instances: []");
 
