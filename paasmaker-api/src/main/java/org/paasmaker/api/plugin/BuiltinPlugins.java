@@ -65,7 +65,9 @@ public final class BuiltinPlugins {
     public static final PluginDescriptor SCM_GIT = new PluginDescriptor("paasmaker.scm.git", PluginRole.SCM,
             "Clones a git repository.", List.of(
                     required("location", STRING, "The repository's URL or path."),
-                    optional("branch", STRING, "master", "The branch to check out."),
+                    optional("branch", STRING,
+                            "The branch to check out: master when not given, or the repository's default"
+                            + " branch if it has no master."),
                     optional("revision", STRING, "HEAD", "The revision to check out.")));
     public static final PluginDescriptor SCM_TARBALL = new PluginDescriptor("paasmaker.scm.tarball", PluginRole.SCM,
             "Unpacks a .tar.gz or .tgz archive.", LOCATION);

@@ -1,0 +1,45 @@
+package org.paasmaker.api.version;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.source.SourceSpec;
+
+/**
+ * One deployment of an application's code.
+ *
+ * @param number 1, 2, 3, ... per application
+ * @param manifestPath where in the source the manifest was read from
+ * @param manifestText the manifest as the user wrote it
+ * @param packageChecksum the SHA-256 of the packed, prepared code, once prepared
+ */
+public record ApplicationVersion(
+        VersionId id, ApplicationId applicationId, int number, VersionState state, boolean current,
+        SourceSpec source, String manifestPath, String manifestText, Optional<String> packageChecksum,
+        Instant createdAt) {
+
+    public ApplicationVersion {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(applicationId, "applicationId");
+        if (number < 1) {
+            throw new IllegalArgumentException("version numbers start at 1: " + number);
+        }
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(manifestPath, "manifestPath");
+        Objects.requireNonNull(manifestText, "manifestText");
+        Objects.requireNonNull(packageChecksum, "packageChecksum");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    public ApplicationVersion withState(VersionState newState) {
+        return new ApplicationVersion(id, applicationId, number, newState, current, source, manifestPath,
+                manifestText, packageChecksum, createdAt);
+    }
+
+    public ApplicationVersion withPackage(String checksum) {
+        return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
+                manifestText, Optional.of(checksum), createdAt);
+    }
+}
