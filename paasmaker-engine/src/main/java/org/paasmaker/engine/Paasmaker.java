@@ -1,0 +1,189 @@
+package org.paasmaker.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.paasmaker.api.plugin.PluginCatalog;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.internal.EngineLayout;
+import org.paasmaker.engine.internal.KeyedLocks;
+import org.paasmaker.engine.job.JobManager;
+import org.paasmaker.engine.pack.TarGzPacker;
+import org.paasmaker.engine.packages.PackageStore;
+import org.paasmaker.engine.plugin.PluginRegistry;
+import org.paasmaker.engine.prepare.PreparePipeline;
+import org.paasmaker.engine.store.InMemoryStore;
+
+/**
+ * The whole platform engine, for any Java program to embed:
+ * <pre>{@code
+ * try (Paasmaker pm = Paasmaker.builder().home(Path.of("/var/lib/paasmaker")).build()) {
+ *     Workspace dev = pm.workspaces().create(new NewWorkspace("Development", "dev"));
+ *     JobId job = pm.versions().prepare(new PrepareRequest(dev.id(), SourceSpec.directory(Path.of("app"))));
+ *     System.out.print(pm.jobs().await(job, Duration.ofMinutes(5)).render());
+ * }
+ * }</pre>
+ * Built once and never changed; close it to stop its threads.
+ */
+public final class Paasmaker implements AutoCloseable {
+
+    private final EngineLayout layout;
+    private final PluginRegistry plugins;
+    private final Workspaces workspaces;
+    private final Applications applications;
+    private final Versions versions;
+    private final Jobs jobs;
+    private final Optional<ExecutorService> ownExecutor;
+
+    private Paasmaker(Builder builder) {
+        layout = new EngineLayout(builder.home);
+        Clock clock = builder.clock;
+        ExecutorService executor = builder.executor != null ? builder.executor : Executors.newCachedThreadPool(daemonThreads());
+        ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
+        plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock);
+        JobManager jobManager = new JobManager(layout.jobs(), clock, executor);
+        TarGzPacker packer = new TarGzPacker();
+        PackageStore packages = new PackageStore(layout.packages());
+        PreparePipeline pipeline = new PreparePipeline(builder.store, plugins, jobManager, packages, packer::pack,
+                layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
+        workspaces = new Workspaces(builder.store);
+        applications = new Applications(builder.store);
+        versions = new Versions(builder.store, pipeline, packages);
+        jobs = new Jobs(jobManager);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Workspaces workspaces() {
+        return workspaces;
+    }
+
+    public Applications applications() {
+        return applications;
+    }
+
+    public Versions versions() {
+        return versions;
+    }
+
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** The plugins this engine offers; manifests are validated against them. */
+    public PluginCatalog plugins() {
+        return plugins;
+    }
+
+    /** The data directory: packages, job logs, working copies, plugin data. */
+    public Path home() {
+        return layout.home();
+    }
+
+    @Override
+    public void close() {
+        ownExecutor.ifPresent(executor -> {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "paasmaker-job-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Configures an engine; every setting has a working default. */
+    public static final class Builder {
+        private Path home = defaultHome();
+        private Store store = new InMemoryStore();
+        private Clock clock = Clock.systemUTC();
+        private ExecutorService executor;
+        private Predicate<String> enabledPlugins = name -> true;
+        private ClassLoader classLoader = Paasmaker.class.getClassLoader();
+        private Map<String, String> environment = System.getenv();
+        private Map<String, Object> nodeTags = Map.of();
+
+        private Builder() {
+        }
+
+        /** The data directory; default {@code $PAASMAKER_HOME}, else {@code ~/.paasmaker}. */
+        public Builder home(Path home) {
+            this.home = Objects.requireNonNull(home, "home");
+            return this;
+        }
+
+        /** Where records are kept; default an in-memory store. */
+        public Builder store(Store store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Runs jobs; the engine leaves an executor it was given running when it closes. */
+        public Builder executor(ExecutorService executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /** Offers only these plugins (by manifest name); default every plugin on the class path. */
+        public Builder enabledPlugins(Set<String> names) {
+            Set<String> enabled = Set.copyOf(names);
+            this.enabledPlugins = enabled::contains;
+            return this;
+        }
+
+        /** Where plugins are looked up with {@link java.util.ServiceLoader}. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /** The environment application processes start from; default this process's. */
+        public Builder environment(Map<String, String> environment) {
+            this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /** This node's tags, handed to applications as {@code PM_METADATA.node}. */
+        public Builder nodeTags(Map<String, ?> tags) {
+            this.nodeTags = Map.copyOf(new LinkedHashMap<>(tags));
+            return this;
+        }
+
+        public Paasmaker build() {
+            return new Paasmaker(this);
+        }
+
+        private static Path defaultHome() {
+            String configured = System.getenv("PAASMAKER_HOME");
+            return configured != null && !configured.isBlank()
+                    ? Path.of(configured)
+                    : Path.of(System.getProperty("user.home"), ".paasmaker");
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.paasmaker.engine;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.PrepareRequest;
+import org.paasmaker.api.version.VersionId;
+import org.paasmaker.engine.packages.PackageStore;
+import org.paasmaker.engine.prepare.PreparePipeline;
+
+/** The engine's version verbs. */
+public final class Versions {
+
+    private final Store store;
+    private final PreparePipeline pipeline;
+    private final PackageStore packages;
+
+    Versions(Store store, PreparePipeline pipeline, PackageStore packages) {
+        this.store = store;
+        this.pipeline = pipeline;
+        this.packages = packages;
+    }
+
+    /**
+     * Starts preparing a new version and returns its job at once; the job's {@code version_id} tag
+     * names the version once the manifest has been read.
+     */
+    public JobId prepare(PrepareRequest request) {
+        return pipeline.start(request);
+    }
+
+    public ApplicationVersion get(VersionId id) {
+        return store.versions().get(id);
+    }
+
+    /** The prepared version's package: a standard {@code .tar.gz} of its prepared code. */
+    public Path packageFile(VersionId id) {
+        ApplicationVersion version = get(id);
+        return packages.locate(version.packageChecksum().orElseThrow(() -> new PaasmakerException(ErrorCode.CONFLICT,
+                "version " + version.number() + " has no package yet: it is " + version.state()
+                        + "; prepare it first")));
+    }
+
+    public List<ApplicationVersion> list(ApplicationId application) {
+        store.applications().get(application);
+        return store.versions().list(application);
+    }
+}

@@ -1,0 +1,32 @@
+package org.paasmaker.engine.internal;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/** Where the engine keeps things under its home directory ({@code PAASMAKER_HOME}). */
+public record EngineLayout(Path home) {
+
+    public EngineLayout {
+        home = Objects.requireNonNull(home, "home").toAbsolutePath().normalize();
+    }
+
+    /** One log file per job. */
+    public Path jobs() {
+        return home.resolve("jobs");
+    }
+
+    /** Packed, prepared code, by checksum. */
+    public Path packages() {
+        return home.resolve("packages");
+    }
+
+    /** Working copies while versions are prepared; each is deleted when its job ends. */
+    public Path work() {
+        return home.resolve("work");
+    }
+
+    /** One directory per plugin, for what it keeps (the filesystem service's directories, ...). */
+    public Path plugins() {
+        return home.resolve("plugins");
+    }
+}

@@ -1,0 +1,284 @@
+package org.paasmaker.engine.job;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.NotFoundException;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.job.JobState;
+import org.paasmaker.api.job.JobView;
+
+/**
+ * Runs job trees. A root job runs on the executor; its steps run one after another inside it, each a
+ * child job with its own log file under the jobs directory. A failed step fails every ancestor with
+ * the step's reason; steps that never ran end as ABORTED, so a finished tree has no WAITING job.
+ */
+public final class JobManager {
+
+    private final Path directory;
+    private final Clock clock;
+    private final Executor executor;
+    private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
+    private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
+
+    public JobManager(Path directory, Clock clock, Executor executor) {
+        this.directory = directory;
+        this.clock = clock;
+        this.executor = executor;
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log directory " + directory
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The work of a root job: it runs its steps with {@link #runStep}. */
+    @FunctionalInterface
+    public interface RootAction {
+        void run(Job root) throws Exception;
+    }
+
+    public Job createRoot(String title, Map<String, String> tags) {
+        Job root = newJob(null, title);
+        tags.forEach(root::tag);
+        roots.put(root.id(), new RootControl());
+        return root;
+    }
+
+    public Job addChild(Job parent, String title) {
+        Job child = newJob(parent, title);
+        parent.addChild(child);
+        return child;
+    }
+
+    private Job newJob(Job parent, String title) {
+        JobId id = JobId.random();
+        Path log = directory.resolve(id + ".log");
+        try {
+            Files.createFile(log);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log " + log + ": " + e.getMessage(), e);
+        }
+        Job job = new Job(id, parent, title, log, clock.instant());
+        jobs.put(id, job);
+        return job;
+    }
+
+    /** Starts the root job on the executor; returns at once. */
+    public JobId submit(Job root, RootAction action) {
+        RootControl control = control(root);
+        executor.execute(() -> runRoot(root, control, action));
+        return root.id();
+    }
+
+    private void runRoot(Job root, RootControl control, RootAction action) {
+        control.thread = Thread.currentThread();
+        try {
+            if (control.aborted) {
+                throw abortedError(root);
+            }
+            root.start(clock.instant());
+            action.run(root);
+            root.finish(JobState.SUCCESS, "", clock.instant());
+        } catch (StepFailedException e) {
+            root.finish(outcomeOf(e.failure()), e.step() == root ? e.getMessage() : reason(e), clock.instant());
+        } catch (PaasmakerException e) {
+            appendLog(root, e.getMessage());
+            root.finish(outcomeOf(e), e.getMessage(), clock.instant());
+        } catch (Exception | Error e) {
+            appendLog(root, stackTrace(e));
+            root.finish(JobState.FAILED, "internal error: " + e, clock.instant());
+        } finally {
+            Thread.interrupted();
+            control.thread = null;
+            endUnfinished(root, "not run: the job " + (control.aborted ? "was aborted" : "failed before this step"));
+            control.done.complete(root.view());
+        }
+    }
+
+    /**
+     * Runs one step of a running root, in the calling thread: marks it running, gives it a context
+     * with its working directory and environment, and records its outcome. A failure is rethrown so
+     * the steps after it do not run.
+     */
+    public void runStep(Job step, Path workingDirectory, Map<String, String> environment, StepAction action) {
+        if (isAborted(step)) {
+            throw new StepFailedException(step, abortedError(step));
+        }
+        step.start(clock.instant());
+        try {
+            action.run(new JobStepContext(this, step, workingDirectory, environment));
+            step.finish(JobState.SUCCESS, "", clock.instant());
+        } catch (StepFailedException e) {
+            step.finish(outcomeOf(e.failure()), reason(e), clock.instant());
+            endUnfinished(step, "not run: " + reason(e));
+            throw e;
+        } catch (PaasmakerException e) {
+            PaasmakerException failure = isAborted(step) ? abortedError(step) : e;
+            appendLog(step, failure.getMessage());
+            step.finish(outcomeOf(failure), failure.getMessage(), clock.instant());
+            throw new StepFailedException(step, failure);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            step.finish(JobState.ABORTED, abortedError(step).getMessage(), clock.instant());
+            throw new StepFailedException(step, abortedError(step));
+        } catch (Exception e) {
+            appendLog(step, stackTrace(e));
+            PaasmakerException failure = isAborted(step) ? abortedError(step)
+                    : new PaasmakerException(ErrorCode.INTERNAL, "internal error: " + e, e);
+            step.finish(outcomeOf(failure), failure.getMessage(), clock.instant());
+            throw new StepFailedException(step, failure);
+        }
+    }
+
+    /** Runs a step that only groups other steps: it succeeds when all of them do. */
+    public void runGroup(Job group, Runnable steps) {
+        runStep(group, directory, Map.of(), context -> steps.run());
+    }
+
+    public Optional<JobView> find(JobId id) {
+        return Optional.ofNullable(jobs.get(id)).map(Job::view);
+    }
+
+    public JobView get(JobId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("job", id));
+    }
+
+    /** The job's log as it stands now (it grows while the job runs). */
+    public String log(JobId id) {
+        Job job = job(id);
+        try {
+            return Files.readString(job.logFile(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log of job " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Aborts the tree the job belongs to: running commands end, steps not yet run never start. Returns
+     * false when the tree had already finished.
+     */
+    public boolean abort(JobId id) {
+        Job root = job(id).root();
+        RootControl control = control(root);
+        if (control.done.isDone()) {
+            return false;
+        }
+        control.aborted = true;
+        appendLog(root, "Abort requested.");
+        control.abortHooks.forEach(Runnable::run);
+        Thread running = control.thread;
+        if (running != null) {
+            running.interrupt();
+        }
+        return true;
+    }
+
+    /** Waits until the job's tree has finished, and returns the job as it ended. */
+    public JobView await(JobId id, Duration timeout) {
+        RootControl control = control(job(id).root());
+        try {
+            control.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return get(id);
+        } catch (TimeoutException e) {
+            throw new PaasmakerException(ErrorCode.CONFLICT,
+                    "job " + id + " had not finished after " + timeout.toSeconds() + " s; it is " + get(id).state());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PaasmakerException(ErrorCode.ABORTED, "interrupted while waiting for job " + id, e);
+        } catch (ExecutionException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "job " + id + " ended abnormally", e);
+        }
+    }
+
+    void appendLog(Job job, String line) {
+        try {
+            Files.writeString(job.logFile(), line.endsWith("\n") ? line : line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot write the log of job " + job.id() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    boolean isAborted(Job job) {
+        return control(job.root()).aborted;
+    }
+
+    PaasmakerException abortedError(Job job) {
+        return new PaasmakerException(ErrorCode.ABORTED, "the job was aborted");
+    }
+
+    JobStepContext.AbortRegistration onAbort(Job job, Runnable hook) {
+        RootControl control = control(job.root());
+        control.abortHooks.add(hook);
+        if (control.aborted) {
+            hook.run();
+        }
+        return () -> control.abortHooks.remove(hook);
+    }
+
+    private Job job(JobId id) {
+        Job job = jobs.get(id);
+        if (job == null) {
+            throw new NotFoundException("job", id);
+        }
+        return job;
+    }
+
+    private RootControl control(Job root) {
+        RootControl control = roots.get(root.root().id());
+        if (control == null) {
+            throw new IllegalStateException("job " + root.id() + " was not created as a root");
+        }
+        return control;
+    }
+
+    private void endUnfinished(Job job, String why) {
+        for (Job child : job.children()) {
+            child.finish(JobState.ABORTED, why, clock.instant());
+            endUnfinished(child, why);
+        }
+    }
+
+    private static JobState outcomeOf(PaasmakerException failure) {
+        return failure.code() == ErrorCode.ABORTED ? JobState.ABORTED : JobState.FAILED;
+    }
+
+    private static String reason(StepFailedException e) {
+        return e.step().title() + ": " + e.getMessage();
+    }
+
+    private static String stackTrace(Throwable e) {
+        StringWriter text = new StringWriter();
+        e.printStackTrace(new PrintWriter(text));
+        return text.toString();
+    }
+
+    /** What only a root has: the abort flag, what to do on abort, and its completion. */
+    private static final class RootControl {
+        volatile boolean aborted;
+        volatile Thread thread;
+        final List<Runnable> abortHooks = new CopyOnWriteArrayList<>();
+        final CompletableFuture<JobView> done = new CompletableFuture<>();
+    }
+}

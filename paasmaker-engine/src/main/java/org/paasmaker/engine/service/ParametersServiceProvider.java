@@ -1,0 +1,21 @@
+package org.paasmaker.engine.service;
+
+import org.paasmaker.api.plugin.BuiltinPlugins;
+import org.paasmaker.api.plugin.PluginContext;
+import org.paasmaker.api.plugin.PluginDescriptor;
+import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceProvider;
+
+/** {@code paasmaker.service.parameters}. */
+public final class ParametersServiceProvider implements ServiceProvider {
+
+    @Override
+    public PluginDescriptor descriptor() {
+        return BuiltinPlugins.SERVICE_PARAMETERS;
+    }
+
+    @Override
+    public Service create(PluginContext context) {
+        return new ParametersService();
+    }
+}

@@ -1,0 +1,293 @@
+package org.paasmaker.engine.store;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.paasmaker.api.application.Application;
+import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.NotFoundException;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.plugin.PluginParameters;
+import org.paasmaker.api.service.ApplicationService;
+import org.paasmaker.api.service.ServiceId;
+import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.store.ApplicationRepository;
+import org.paasmaker.api.store.ServiceRepository;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.store.VersionRepository;
+import org.paasmaker.api.store.WorkspaceRepository;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
+import org.paasmaker.api.workspace.NewWorkspace;
+import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.api.workspace.WorkspaceId;
+
+/**
+ * The engine's own store: records in memory, gone with the engine. For embedders and tests; the
+ * server keeps its records in a database. One lock guards everything, which keeps each operation atomic.
+ */
+public final class InMemoryStore implements Store {
+
+    private final Object lock = new Object();
+    private final Map<Long, Workspace> workspaces = new LinkedHashMap<>();
+    private final Map<Long, Application> applications = new LinkedHashMap<>();
+    private final Map<Long, ApplicationVersion> versions = new LinkedHashMap<>();
+    private final Map<Long, Integer> highestVersionNumber = new LinkedHashMap<>();
+    private final Map<Long, ApplicationService> services = new LinkedHashMap<>();
+    private long nextId = 1;
+
+    private final WorkspaceRepository workspaceRepository = new Workspaces();
+    private final ApplicationRepository applicationRepository = new Applications();
+    private final VersionRepository versionRepository = new Versions();
+    private final ServiceRepository serviceRepository = new Services();
+
+    @Override
+    public WorkspaceRepository workspaces() {
+        return workspaceRepository;
+    }
+
+    @Override
+    public ApplicationRepository applications() {
+        return applicationRepository;
+    }
+
+    @Override
+    public VersionRepository versions() {
+        return versionRepository;
+    }
+
+    @Override
+    public ServiceRepository services() {
+        return serviceRepository;
+    }
+
+    private long newId() {
+        return nextId++;
+    }
+
+    private <T> Optional<T> findIn(Map<Long, T> records, long id) {
+        synchronized (lock) {
+            return Optional.ofNullable(records.get(id));
+        }
+    }
+
+    private <T> T replaceIn(Map<Long, T> records, long id, T record, String kind) {
+        synchronized (lock) {
+            if (!records.containsKey(id)) {
+                throw new NotFoundException(kind, id);
+            }
+            records.put(id, record);
+            return record;
+        }
+    }
+
+    private void removeFrom(Map<Long, ?> records, long id, String kind) {
+        synchronized (lock) {
+            if (records.remove(id) == null) {
+                throw new NotFoundException(kind, id);
+            }
+        }
+    }
+
+    private final class Workspaces implements WorkspaceRepository {
+
+        @Override
+        public Workspace create(NewWorkspace request) {
+            synchronized (lock) {
+                requireFreeStub(request.stub(), 0);
+                Workspace created = new Workspace(new WorkspaceId(newId()), request.name(), request.stub(), request.tags());
+                workspaces.put(created.id().value(), created);
+                return created;
+            }
+        }
+
+        @Override
+        public Optional<Workspace> find(WorkspaceId id) {
+            return findIn(workspaces, id.value());
+        }
+
+        @Override
+        public Optional<Workspace> findByStub(String stub) {
+            synchronized (lock) {
+                return workspaces.values().stream().filter(w -> w.stub().equals(stub)).findFirst();
+            }
+        }
+
+        @Override
+        public List<Workspace> list() {
+            synchronized (lock) {
+                return List.copyOf(workspaces.values());
+            }
+        }
+
+        @Override
+        public Workspace update(Workspace workspace) {
+            synchronized (lock) {
+                requireFreeStub(workspace.stub(), workspace.id().value());
+                return replaceIn(workspaces, workspace.id().value(), workspace, "workspace");
+            }
+        }
+
+        @Override
+        public void delete(WorkspaceId id) {
+            removeFrom(workspaces, id.value(), "workspace");
+        }
+
+        private void requireFreeStub(String stub, long owner) {
+            workspaces.values().stream()
+                    .filter(w -> w.stub().equals(stub) && w.id().value() != owner)
+                    .findFirst()
+                    .ifPresent(w -> {
+                        throw new PaasmakerException(ErrorCode.CONFLICT, "the workspace stub '" + stub
+                                + "' is taken by workspace '" + w.name() + "'; choose another stub");
+                    });
+        }
+    }
+
+    private final class Applications implements ApplicationRepository {
+
+        @Override
+        public Application findOrCreate(WorkspaceId workspace, String name, PluginParameters tags) {
+            synchronized (lock) {
+                workspaceRepository.get(workspace);
+                return findByName(workspace, name).orElseGet(() -> {
+                    Application created = new Application(new ApplicationId(newId()), workspace, name, tags);
+                    applications.put(created.id().value(), created);
+                    return created;
+                });
+            }
+        }
+
+        @Override
+        public Optional<Application> find(ApplicationId id) {
+            return findIn(applications, id.value());
+        }
+
+        @Override
+        public Optional<Application> findByName(WorkspaceId workspace, String name) {
+            synchronized (lock) {
+                return applications.values().stream()
+                        .filter(a -> a.workspaceId().equals(workspace) && a.name().equals(name))
+                        .findFirst();
+            }
+        }
+
+        @Override
+        public List<Application> list(WorkspaceId workspace) {
+            synchronized (lock) {
+                return applications.values().stream().filter(a -> a.workspaceId().equals(workspace)).toList();
+            }
+        }
+
+        @Override
+        public Application update(Application application) {
+            return replaceIn(applications, application.id().value(), application, "application");
+        }
+
+        @Override
+        public void delete(ApplicationId id) {
+            removeFrom(applications, id.value(), "application");
+        }
+    }
+
+    private final class Versions implements VersionRepository {
+
+        @Override
+        public ApplicationVersion create(
+                ApplicationId application, SourceSpec source, String manifestPath, String manifestText,
+                Instant createdAt) {
+            synchronized (lock) {
+                applicationRepository.get(application);
+                int number = highestVersionNumber.merge(application.value(), 1, Integer::sum);
+                ApplicationVersion created = new ApplicationVersion(new VersionId(newId()), application, number,
+                        VersionState.NEW, false, source, manifestPath, manifestText, Optional.empty(), createdAt);
+                versions.put(created.id().value(), created);
+                return created;
+            }
+        }
+
+        @Override
+        public Optional<ApplicationVersion> find(VersionId id) {
+            return findIn(versions, id.value());
+        }
+
+        @Override
+        public List<ApplicationVersion> list(ApplicationId application) {
+            synchronized (lock) {
+                return versions.values().stream()
+                        .filter(v -> v.applicationId().equals(application))
+                        .sorted(Comparator.comparingInt(ApplicationVersion::number))
+                        .toList();
+            }
+        }
+
+        @Override
+        public ApplicationVersion update(ApplicationVersion version) {
+            return replaceIn(versions, version.id().value(), version, "version");
+        }
+
+        @Override
+        public void delete(VersionId id) {
+            removeFrom(versions, id.value(), "version");
+        }
+    }
+
+    private final class Services implements ServiceRepository {
+
+        @Override
+        public ApplicationService create(
+                ApplicationId application, String name, String plugin, PluginParameters parameters,
+                PluginParameters credentials) {
+            synchronized (lock) {
+                applicationRepository.get(application);
+                if (findByName(application, name).isPresent()) {
+                    throw new PaasmakerException(ErrorCode.CONFLICT,
+                            "application " + application + " already has a service named '" + name + "'");
+                }
+                ApplicationService created = new ApplicationService(new ServiceId(newId()), application, name,
+                        plugin, parameters, credentials);
+                services.put(created.id().value(), created);
+                return created;
+            }
+        }
+
+        @Override
+        public Optional<ApplicationService> find(ServiceId id) {
+            return findIn(services, id.value());
+        }
+
+        @Override
+        public Optional<ApplicationService> findByName(ApplicationId application, String name) {
+            synchronized (lock) {
+                return services.values().stream()
+                        .filter(s -> s.applicationId().equals(application) && s.name().equals(name))
+                        .findFirst();
+            }
+        }
+
+        @Override
+        public List<ApplicationService> list(ApplicationId application) {
+            synchronized (lock) {
+                return services.values().stream()
+                        .filter(s -> s.applicationId().equals(application))
+                        .sorted(Comparator.comparing(ApplicationService::name))
+                        .toList();
+            }
+        }
+
+        @Override
+        public ApplicationService update(ApplicationService service) {
+            return replaceIn(services, service.id().value(), service, "service");
+        }
+
+        @Override
+        public void delete(ServiceId id) {
+            removeFrom(services, id.value(), "service");
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.paasmaker.engine;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.job.JobView;
+import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.version.PrepareRequest;
+import org.paasmaker.api.workspace.NewWorkspace;
+import org.paasmaker.api.workspace.Workspace;
+
+/** An engine in a temporary home, with a workspace, and helpers to write applications and prepare them. */
+public final class EngineFixture implements AutoCloseable {
+
+    public static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+
+    private final Paasmaker engine;
+    private final Workspace workspace;
+
+    public EngineFixture(Path home) {
+        engine = Paasmaker.builder().home(home).nodeTags(Map.of("region", "test")).build();
+        workspace = engine.workspaces().create(NewWorkspace.of("Test", "test", Map.of("RAILS_ENV", "test")));
+    }
+
+    public Paasmaker engine() {
+        return engine;
+    }
+
+    public Workspace workspace() {
+        return workspace;
+    }
+
+    /** Writes files (path to content) under a directory; a path ending in ".sh" is made executable. */
+    public static Path writeApp(Path directory, Map<String, String> files) throws IOException {
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path target = directory.resolve(file.getKey());
+            Files.createDirectories(target.getParent());
+            Files.writeString(target, file.getValue());
+            if (file.getKey().endsWith(".sh")) {
+                target.toFile().setExecutable(true);
+            }
+        }
+        return directory;
+    }
+
+    public JobView prepare(SourceSpec source) {
+        return prepare(source, PrepareRequest.DEFAULT_MANIFEST);
+    }
+
+    public JobView prepare(SourceSpec source, String manifest) {
+        JobId job = engine.versions().prepare(new PrepareRequest(workspace.id(), source, manifest));
+        return engine.jobs().await(job, JOB_TIMEOUT);
+    }
+
+    /** The log of every job in the tree, in tree order: what a user reading a failure would see. */
+    public String logs(JobView tree) {
+        StringBuilder text = new StringBuilder();
+        tree.walk(job -> text.append("[").append(job.title()).append("]\n").append(engine.jobs().log(job.id())));
+        return text.toString();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}

@@ -1,0 +1,154 @@
+package org.paasmaker.engine.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.paasmaker.api.application.Application;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.NotFoundException;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.plugin.PluginParameters;
+import org.paasmaker.api.service.ApplicationService;
+import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
+import org.paasmaker.api.workspace.NewWorkspace;
+import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.api.workspace.WorkspaceId;
+
+/**
+ * What every {@link Store} must do. The engine's in-memory store runs it; the server's database
+ * store extends it too, so the engine cannot tell them apart.
+ */
+public abstract class StoreContract {
+
+    private static final SourceSpec SOURCE = SourceSpec.of("paasmaker.scm.directory", Map.of("location", "/src"));
+
+    protected Store store;
+
+    protected abstract Store newStore();
+
+    @BeforeEach
+    void createStore() {
+        store = newStore();
+    }
+
+    @Test
+    void workspacesAreCreatedFoundUpdatedAndDeleted() {
+        Workspace dev = store.workspaces().create(NewWorkspace.of("Development", "dev", Map.of("RAILS_ENV", "development")));
+        assertThat(store.workspaces().get(dev.id())).isEqualTo(dev);
+        assertThat(store.workspaces().findByStub("dev")).contains(dev);
+        assertThat(dev.tagMap()).containsEntry("RAILS_ENV", "development");
+
+        Workspace renamed = store.workspaces().update(new Workspace(dev.id(), "Dev", "develop", PluginParameters.empty()));
+        assertThat(store.workspaces().get(dev.id())).isEqualTo(renamed);
+        assertThat(store.workspaces().findByStub("dev")).isEmpty();
+
+        store.workspaces().delete(dev.id());
+        assertThat(store.workspaces().find(dev.id())).isEmpty();
+        assertThatThrownBy(() -> store.workspaces().get(dev.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aWorkspaceStubIsUnique() {
+        Workspace first = store.workspaces().create(new NewWorkspace("One", "one"));
+        Workspace second = store.workspaces().create(new NewWorkspace("Two", "two"));
+        assertThatThrownBy(() -> store.workspaces().create(new NewWorkspace("Again", "one")))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
+                .hasMessageContaining("'one'");
+        assertThatThrownBy(() -> store.workspaces().update(new Workspace(second.id(), "Two", "one", PluginParameters.empty())))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(store.workspaces().list()).containsExactly(first, second);
+    }
+
+    @Test
+    void anApplicationIsFoundOrCreatedByNamePerWorkspace() {
+        WorkspaceId one = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        WorkspaceId two = store.workspaces().create(new NewWorkspace("Two", "two")).id();
+        Application hello = store.applications().findOrCreate(one, "hello", PluginParameters.of(Map.of("team", "a")));
+        assertThat(store.applications().findOrCreate(one, "hello", PluginParameters.empty())).isEqualTo(hello);
+        Application otherHello = store.applications().findOrCreate(two, "hello", PluginParameters.empty());
+        assertThat(otherHello.id()).isNotEqualTo(hello.id());
+        assertThat(store.applications().list(one)).containsExactly(hello);
+        assertThat(store.applications().findByName(two, "hello")).contains(otherHello);
+
+        Application retagged = store.applications().update(hello.withTags(PluginParameters.of(Map.of("team", "b"))));
+        assertThat(store.applications().get(hello.id())).isEqualTo(retagged);
+        store.applications().delete(hello.id());
+        assertThat(store.applications().find(hello.id())).isEmpty();
+    }
+
+    @Test
+    void versionsAreNumberedFromOneAndNumbersAreNeverReused() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion first = store.versions().create(app.id(), SOURCE, "manifest.yml", "text", Instant.EPOCH);
+        ApplicationVersion second = store.versions().create(app.id(), SOURCE, "manifest.yml", "text", Instant.EPOCH);
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(first.state()).isEqualTo(VersionState.NEW);
+        assertThat(first.packageChecksum()).isEmpty();
+
+        store.versions().delete(second.id());
+        assertThat(store.versions().create(app.id(), SOURCE, "manifest.yml", "text", Instant.EPOCH).number()).isEqualTo(3);
+
+        ApplicationVersion prepared = store.versions().update(first.withPackage("ab".repeat(32)).withState(VersionState.PREPARED));
+        assertThat(store.versions().get(first.id())).isEqualTo(prepared);
+        assertThat(store.versions().list(app.id())).extracting(ApplicationVersion::number).containsExactly(1, 3);
+        assertThatThrownBy(() -> store.versions().get(new VersionId(999_999))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void concurrentVersionsGetDistinctNumbers() throws Exception {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<ApplicationVersion>> created = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                created.add(pool.submit(() -> store.versions().create(app.id(), SOURCE, "m", "t", Instant.EPOCH)));
+            }
+            List<Integer> numbers = new ArrayList<>();
+            for (Future<ApplicationVersion> future : created) {
+                numbers.add(future.get().number());
+            }
+            assertThat(numbers).containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).boxed().toList());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void servicesAreUniqueByNamePerApplication() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        PluginParameters credentials = PluginParameters.of(Map.of("directory", "/data", "protocol", "directory"));
+        ApplicationService files = store.services().create(app.id(), "files", "paasmaker.service.filesystem",
+                PluginParameters.empty(), credentials);
+        ApplicationService db = store.services().create(app.id(), "db", "paasmaker.service.parameters",
+                PluginParameters.of(Map.of("host", "x")), PluginParameters.of(Map.of("host", "x")));
+        assertThat(store.services().findByName(app.id(), "files")).contains(files);
+        assertThat(store.services().list(app.id())).containsExactly(db, files);
+        assertThatThrownBy(() -> store.services().create(app.id(), "files", "paasmaker.service.filesystem",
+                PluginParameters.empty(), credentials))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+
+        ApplicationService updated = store.services().update(db.withCredentials(PluginParameters.of(Map.of("host", "y")),
+                PluginParameters.of(Map.of("host", "y"))));
+        assertThat(store.services().get(db.id()).credentials().asMap()).containsEntry("host", "y");
+        assertThat(store.services().get(db.id())).isEqualTo(updated);
+        store.services().delete(db.id());
+        assertThat(store.services().list(app.id())).containsExactly(files);
+    }
+}
