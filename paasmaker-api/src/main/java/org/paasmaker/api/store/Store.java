@@ -13,4 +13,6 @@ public interface Store {
     VersionRepository versions();
 
     ServiceRepository services();
+
+    InstanceRepository instances();
 }

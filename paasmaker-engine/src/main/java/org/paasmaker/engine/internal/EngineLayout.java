@@ -25,6 +25,11 @@ public record EngineLayout(Path home) {
         return home.resolve("work");
     }
 
+    /** One directory per instance: its fresh copy of the code, and its logs. */
+    public Path instances() {
+        return home.resolve("instances");
+    }
+
     /** One directory per plugin, for what it keeps (the filesystem service's directories, ...). */
     public Path plugins() {
         return home.resolve("plugins");

@@ -11,11 +11,14 @@ import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ApplicationService;
 import org.paasmaker.api.service.ServiceId;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.store.ApplicationRepository;
+import org.paasmaker.api.store.InstanceRepository;
 import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.store.VersionRepository;
@@ -39,12 +42,14 @@ public final class InMemoryStore implements Store {
     private final Map<Long, ApplicationVersion> versions = new LinkedHashMap<>();
     private final Map<Long, Integer> highestVersionNumber = new LinkedHashMap<>();
     private final Map<Long, ApplicationService> services = new LinkedHashMap<>();
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
     private long nextId = 1;
 
     private final WorkspaceRepository workspaceRepository = new Workspaces();
     private final ApplicationRepository applicationRepository = new Applications();
     private final VersionRepository versionRepository = new Versions();
     private final ServiceRepository serviceRepository = new Services();
+    private final InstanceRepository instanceRepository = new Instances();
 
     @Override
     public WorkspaceRepository workspaces() {
@@ -66,17 +71,22 @@ public final class InMemoryStore implements Store {
         return serviceRepository;
     }
 
+    @Override
+    public InstanceRepository instances() {
+        return instanceRepository;
+    }
+
     private long newId() {
         return nextId++;
     }
 
-    private <T> Optional<T> findIn(Map<Long, T> records, long id) {
+    private <K, T> Optional<T> findIn(Map<K, T> records, K id) {
         synchronized (lock) {
             return Optional.ofNullable(records.get(id));
         }
     }
 
-    private <T> T replaceIn(Map<Long, T> records, long id, T record, String kind) {
+    private <K, T> T replaceIn(Map<K, T> records, K id, T record, String kind) {
         synchronized (lock) {
             if (!records.containsKey(id)) {
                 throw new NotFoundException(kind, id);
@@ -86,7 +96,7 @@ public final class InMemoryStore implements Store {
         }
     }
 
-    private void removeFrom(Map<Long, ?> records, long id, String kind) {
+    private <K> void removeFrom(Map<K, ?> records, K id, String kind) {
         synchronized (lock) {
             if (records.remove(id) == null) {
                 throw new NotFoundException(kind, id);
@@ -288,6 +298,43 @@ public final class InMemoryStore implements Store {
         @Override
         public void delete(ServiceId id) {
             removeFrom(services, id.value(), "service");
+        }
+    }
+
+    private final class Instances implements InstanceRepository {
+
+        @Override
+        public Instance create(Instance instance) {
+            synchronized (lock) {
+                versionRepository.get(instance.versionId());
+                if (instances.containsKey(instance.id().value())) {
+                    throw new PaasmakerException(ErrorCode.CONFLICT, "an instance " + instance.id() + " exists already");
+                }
+                instances.put(instance.id().value(), instance);
+                return instance;
+            }
+        }
+
+        @Override
+        public Optional<Instance> find(InstanceId id) {
+            return findIn(instances, id.value());
+        }
+
+        @Override
+        public List<Instance> list(VersionId version) {
+            synchronized (lock) {
+                return instances.values().stream().filter(i -> i.versionId().equals(version)).toList();
+            }
+        }
+
+        @Override
+        public Instance update(Instance instance) {
+            return replaceIn(instances, instance.id().value(), instance, "instance");
+        }
+
+        @Override
+        public void delete(InstanceId id) {
+            removeFrom(instances, id.value(), "instance");
         }
     }
 }

@@ -16,6 +16,8 @@ import org.paasmaker.api.application.Application;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ApplicationService;
 import org.paasmaker.api.source.SourceSpec;
@@ -150,5 +152,31 @@ public abstract class StoreContract {
         assertThat(store.services().get(db.id())).isEqualTo(updated);
         store.services().delete(db.id());
         assertThat(store.services().list(app.id())).containsExactly(files);
+    }
+
+    @Test
+    void instancesBelongToAVersionAndKeepTheirState() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion one = store.versions().create(app.id(), SOURCE, "m", "t", Instant.EPOCH);
+        ApplicationVersion two = store.versions().create(app.id(), SOURCE, "m", "t", Instant.EPOCH);
+        Instance web = store.instances().create(Instance.allocated(one.id(), "web", "local", Instant.EPOCH));
+        Instance worker = store.instances().create(Instance.allocated(one.id(), "worker", "local", Instant.EPOCH));
+        Instance other = store.instances().create(Instance.allocated(two.id(), "web", "local", Instant.EPOCH));
+
+        assertThat(store.instances().list(one.id())).containsExactly(web, worker);
+        assertThat(store.instances().list(two.id())).containsExactly(other);
+        assertThatThrownBy(() -> store.instances().create(web))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+
+        Instance running = store.instances().update(web.withPort(42600).running(Instant.ofEpochSecond(5)));
+        assertThat(store.instances().get(web.id())).isEqualTo(running);
+        assertThat(running.state()).isEqualTo(InstanceState.RUNNING);
+        assertThat(running.port()).hasValue(42600);
+        assertThat(running.startedAt()).contains(Instant.ofEpochSecond(5));
+
+        store.instances().delete(web.id());
+        assertThat(store.instances().find(web.id())).isEmpty();
+        assertThatThrownBy(() -> store.instances().get(web.id())).isInstanceOf(NotFoundException.class);
     }
 }

@@ -1,0 +1,28 @@
+package org.paasmaker.api.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.paasmaker.api.error.NotFoundException;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.version.VersionId;
+
+/** Instances; their ids are made by the engine, not the store. */
+public interface InstanceRepository {
+
+    /** Stores a new instance; a {@code CONFLICT} error when its id is taken. */
+    Instance create(Instance instance);
+
+    Optional<Instance> find(InstanceId id);
+
+    default Instance get(InstanceId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("instance", id));
+    }
+
+    /** The version's instances, oldest first. */
+    List<Instance> list(VersionId version);
+
+    Instance update(Instance instance);
+
+    void delete(InstanceId id);
+}
