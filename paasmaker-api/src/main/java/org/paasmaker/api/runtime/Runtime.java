@@ -18,4 +18,10 @@ public interface Runtime {
      * {@link #versions()}.
      */
     Map<String, String> environment(String version, Map<String, String> base);
+
+    /**
+     * How to start an instance of this runtime. Failures the user can fix (a launch command that asks
+     * for a port a standalone instance does not have) are {@code PaasmakerException}s saying so.
+     */
+    LaunchPlan launchPlan(LaunchRequest request);
 }

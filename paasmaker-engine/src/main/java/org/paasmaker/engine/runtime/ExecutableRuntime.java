@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.paasmaker.api.runtime.LaunchPlan;
+import org.paasmaker.api.runtime.LaunchRequest;
 import org.paasmaker.api.runtime.Runtime;
 
 /**
@@ -116,5 +118,10 @@ final class ExecutableRuntime implements Runtime {
             Thread.currentThread().interrupt();
             return Optional.empty();
         }
+    }
+
+    @Override
+    public LaunchPlan launchPlan(LaunchRequest request) {
+        return LaunchCommand.plan(request, environment(request.version(), request.environment()));
     }
 }

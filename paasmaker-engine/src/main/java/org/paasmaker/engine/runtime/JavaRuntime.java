@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.paasmaker.api.runtime.LaunchPlan;
+import org.paasmaker.api.runtime.LaunchRequest;
 import org.paasmaker.api.runtime.Runtime;
 
 /**
@@ -90,5 +92,10 @@ final class JavaRuntime implements Runtime {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public LaunchPlan launchPlan(LaunchRequest request) {
+        return LaunchCommand.plan(request, environment(request.version(), request.environment()));
     }
 }

@@ -16,6 +16,6 @@ public final class ShellRuntimeProvider implements RuntimeProvider {
 
     @Override
     public Runtime create(PluginContext context) {
-        return new FixedVersionRuntime();
+        return new ShellRuntime();
     }
 }

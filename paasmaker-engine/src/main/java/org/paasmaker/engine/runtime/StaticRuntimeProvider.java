@@ -16,6 +16,6 @@ public final class StaticRuntimeProvider implements RuntimeProvider {
 
     @Override
     public Runtime create(PluginContext context) {
-        return new FixedVersionRuntime();
+        return new StaticRuntime();
     }
 }

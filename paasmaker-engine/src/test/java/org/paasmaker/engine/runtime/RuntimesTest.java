@@ -47,7 +47,7 @@ class RuntimesTest {
 
     @Test
     void theShellRuntimeOffersVersionOneAndLeavesTheEnvironmentAlone() {
-        FixedVersionRuntime shell = new FixedVersionRuntime();
+        ShellRuntime shell = new ShellRuntime();
         assertThat(shell.versions()).containsExactly("1");
         assertThat(shell.environment("1", Map.of("PATH", "/bin"))).isEqualTo(Map.of("PATH", "/bin"));
     }
