@@ -11,6 +11,8 @@ public enum ErrorCode {
     ARCHIVE_REJECTED("archive-rejected", 400, 2),
     SOURCE_FAILED("source-failed", 400, 3),
     PREPARE_FAILED("prepare-failed", 400, 3),
+    /** An instance did not come up: it exited, or did not listen in time. */
+    START_FAILED("start-failed", 409, 3),
     NOT_FOUND("not-found", 404, 4),
     CONFLICT("conflict", 409, 5),
     TOO_LARGE("too-large", 413, 2),

@@ -1,0 +1,52 @@
+package org.paasmaker.engine.instance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.paasmaker.api.error.PaasmakerException;
+
+class ReadinessTest {
+
+    @Test
+    void anInstanceListeningOnItsPortIsReady() throws IOException {
+        try (ServerSocket listening = new ServerSocket()) {
+            listening.bind(new InetSocketAddress("127.0.0.1", 0));
+            Readiness.awaitListening("web-1", listening.getLocalPort(), Duration.ofSeconds(10), () -> true);
+            assertThat(Readiness.accepts(listening.getLocalPort())).isTrue();
+        }
+    }
+
+    @Test
+    void anInstanceThatNeverListensFailsAtItsDeadlineNamingPortAndLimit() throws IOException {
+        int port = freePort();
+        assertThatThrownBy(() -> Readiness.awaitListening("web-1", port, Duration.ofMillis(300), () -> true))
+                .isInstanceOf(PaasmakerException.class)
+                .hasMessage("instance web-1 did not listen on port " + port + " within 0 s (start_timeout); it must"
+                        + " listen on the port in PM_PORT, or raise start_timeout");
+    }
+
+    @Test
+    void anInstanceThatDiesFailsAtOnce() throws IOException {
+        int port = freePort();
+        assertThatThrownBy(() -> Readiness.awaitListening("web-1", port, Duration.ofHours(1), () -> false))
+                .hasMessage("instance web-1 exited before it listened on port " + port + "; its log says why");
+        assertThatThrownBy(() -> Readiness.awaitStaying("worker-1", Duration.ofHours(1), () -> false))
+                .hasMessage("instance worker-1 exited within its first 3600 s (standalone_wait); its log says why");
+    }
+
+    @Test
+    void aStandaloneInstanceThatStaysUpIsReady() {
+        Readiness.awaitStaying("worker-1", Duration.ofMillis(200), () -> true);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0)) {
+            return probe.getLocalPort();
+        }
+    }
+}
