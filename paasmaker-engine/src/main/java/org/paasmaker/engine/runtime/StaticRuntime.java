@@ -54,14 +54,18 @@ final class StaticRuntime implements Runtime {
                 Integer.toString(request.port().getAsInt())), request.environment(), READY_WITHIN);
     }
 
-    /** Where the engine's classes are: its jar, or its classes folder when run from a build. */
+    /** The engine's and the api's classes (their jars, or their folders when run from a build). */
     private static String engineClassPath() {
+        return codeSource(StaticRuntime.class) + java.io.File.pathSeparator + codeSource(PaasmakerException.class);
+    }
+
+    private static String codeSource(Class<?> type) {
+        var location = type.getProtectionDomain().getCodeSource().getLocation();
+        if (!"file".equals(location.getProtocol())) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "the static runtime cannot start its file server"
+                    + " from classes loaded from " + location + "; the engine must run from a jar or a folder");
+        }
         try {
-            var location = StaticRuntime.class.getProtectionDomain().getCodeSource().getLocation();
-            if (!"file".equals(location.getProtocol())) {
-                throw new PaasmakerException(ErrorCode.INTERNAL, "the static runtime cannot start its file server"
-                        + " from classes loaded from " + location + "; the engine must run from a jar or a folder");
-            }
             return Path.of(location.toURI()).toString();
         } catch (URISyntaxException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot locate the engine's classes: " + e.getMessage(), e);
