@@ -1,0 +1,35 @@
+package org.paasmaker.engine.process;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What to start detached: the command (its first word is looked up on the environment's
+ * {@code PATH}), where, with exactly which environment, and the file its stdout and stderr are
+ * appended to.
+ */
+public record LaunchSpec(List<String> command, Path workingDirectory, Map<String, String> environment, Path logFile) {
+
+    /** What a POSIX shell can pass on; it silently drops any other name, see {@link DetachedLauncher}. */
+    private static final Pattern PORTABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    public LaunchSpec {
+        command = List.copyOf(command);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("a command to launch has at least one word");
+        }
+        Objects.requireNonNull(workingDirectory, "workingDirectory");
+        Objects.requireNonNull(logFile, "logFile");
+        environment = Map.copyOf(environment);
+        for (String name : environment.keySet()) {
+            if (!PORTABLE_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("the environment variable '" + name + "' of '"
+                        + String.join(" ", command) + "' cannot be passed on: a detached process gets only names"
+                        + " made of letters, digits and '_' (not starting with a digit); rename or remove it");
+            }
+        }
+    }
+}
