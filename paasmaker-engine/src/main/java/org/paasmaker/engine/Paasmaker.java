@@ -13,14 +13,19 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
+import org.paasmaker.engine.node.LocalNode;
 import org.paasmaker.engine.plugin.PluginRegistry;
+import org.paasmaker.engine.port.PortAllocator;
+import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.prepare.PreparePipeline;
 import org.paasmaker.engine.store.InMemoryStore;
 
@@ -36,6 +41,8 @@ import org.paasmaker.engine.store.InMemoryStore;
  * Built once and never changed; close it to stop its threads.
  */
 public final class Paasmaker implements AutoCloseable {
+
+    private static final String LOCAL_NODE = "local";
 
     private final EngineLayout layout;
     private final PluginRegistry plugins;
@@ -56,9 +63,13 @@ public final class Paasmaker implements AutoCloseable {
         PackageStore packages = new PackageStore(layout.packages());
         PreparePipeline pipeline = new PreparePipeline(builder.store, plugins, jobManager, packages, packer::pack,
                 layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
+        LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
+                plugins, new ProcessRecords(layout.processes(), warning -> { }), clock);
+        InstanceManager instances = new InstanceManager(builder.store, plugins, jobManager, node, builder.environment,
+                builder.nodeTags, clock);
         workspaces = new Workspaces(builder.store);
         applications = new Applications(builder.store);
-        versions = new Versions(builder.store, pipeline, packages);
+        versions = new Versions(builder.store, pipeline, instances, packages);
         jobs = new Jobs(jobManager);
     }
 
@@ -123,6 +134,7 @@ public final class Paasmaker implements AutoCloseable {
         private ClassLoader classLoader = Paasmaker.class.getClassLoader();
         private Map<String, String> environment = System.getenv();
         private Map<String, Object> nodeTags = Map.of();
+        private PortRange ports = defaultPorts();
 
         private Builder() {
         }
@@ -175,8 +187,19 @@ public final class Paasmaker implements AutoCloseable {
             return this;
         }
 
+        /** The ports instances listen on; default {@code $PAASMAKER_PORTS}, else 42600-42699. */
+        public Builder ports(PortRange ports) {
+            this.ports = Objects.requireNonNull(ports, "ports");
+            return this;
+        }
+
         public Paasmaker build() {
             return new Paasmaker(this);
+        }
+
+        private static PortRange defaultPorts() {
+            String configured = System.getenv("PAASMAKER_PORTS");
+            return configured != null && !configured.isBlank() ? PortRange.parse(configured) : PortRange.DEFAULT;
         }
 
         private static Path defaultHome() {

@@ -5,11 +5,13 @@ import java.util.List;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.PrepareRequest;
 import org.paasmaker.api.version.VersionId;
+import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.prepare.PreparePipeline;
 
@@ -18,12 +20,35 @@ public final class Versions {
 
     private final Store store;
     private final PreparePipeline pipeline;
+    private final InstanceManager instances;
     private final PackageStore packages;
 
-    Versions(Store store, PreparePipeline pipeline, PackageStore packages) {
+    Versions(Store store, PreparePipeline pipeline, InstanceManager instances, PackageStore packages) {
         this.store = store;
         this.pipeline = pipeline;
+        this.instances = instances;
         this.packages = packages;
+    }
+
+    /** Starts the version's instances to the manifest's quantities; returns the job at once. */
+    public JobId start(VersionId id) {
+        return instances.start(id);
+    }
+
+    /** Stops the version's instances; their files stay until it is deregistered. */
+    public JobId stop(VersionId id) {
+        return instances.stop(id);
+    }
+
+    /** Deletes the files of the version's instances. */
+    public JobId deregister(VersionId id) {
+        return instances.deregister(id);
+    }
+
+    /** The version's instances with their states, nodes and ports. */
+    public List<Instance> instances(VersionId id) {
+        get(id);
+        return store.instances().list(id);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.paasmaker.api.node;
 
+import java.time.Duration;
 import java.util.OptionalInt;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.plugin.StepContext;
 
 /**
  * A machine instances run on. The controller's side of the engine reaches nodes only through this
@@ -20,6 +22,23 @@ public interface Node {
      * @return the instance's port; empty when it needs none
      */
     OptionalInt register(InstanceId instance, String packageChecksum, boolean needsPort);
+
+    /**
+     * Starts a registered instance: runs its startup commands in its directory, then its runtime's
+     * launch plan as a process of its own that outlives the engine, and returns once it is up (it
+     * listens on its port, or a standalone one stayed up for its grace period). Startup output goes to
+     * the step's log. A failure leaves no process behind.
+     */
+    void start(InstanceId instance, InstanceStart start, StepContext step);
+
+    /** Stops the instance's whole process tree (SIGTERM, then SIGKILL after the grace period). */
+    void stop(InstanceId instance, Duration grace);
+
+    /** Whether the instance's process is alive (a reused pid does not count). */
+    boolean isAlive(InstanceId instance);
+
+    /** The last lines of the instance's output; still there after it died or was stopped. */
+    String logTail(InstanceId instance, int lines);
 
     /** Deletes the instance's files and frees its port; an instance the node does not know is fine. */
     void deregister(InstanceId instance);

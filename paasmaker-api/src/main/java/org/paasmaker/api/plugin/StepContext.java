@@ -26,6 +26,12 @@ public interface StepContext {
      */
     int run(List<String> command);
 
+    /**
+     * The same step, working in another directory with another environment: a node runs an
+     * instance's startup commands in the instance's own directory, with the instance's environment.
+     */
+    StepContext with(Path workingDirectory, Map<String, String> environment);
+
     /** Throws the job's {@code ABORTED} error if it was aborted; long-running plugin code calls it. */
     void checkAborted();
 }

@@ -30,6 +30,11 @@ public record EngineLayout(Path home) {
         return home.resolve("instances");
     }
 
+    /** A record per running instance process, so a restarted engine finds them. */
+    public Path processes() {
+        return home.resolve("processes");
+    }
+
     /** One directory per plugin, for what it keeps (the filesystem service's directories, ...). */
     public Path plugins() {
         return home.resolve("plugins");

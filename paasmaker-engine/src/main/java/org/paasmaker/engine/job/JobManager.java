@@ -150,9 +150,14 @@ public final class JobManager {
         }
     }
 
+    /** Runs a step whose processes, if any, need no particular directory or environment. */
+    public void runStep(Job step, StepAction action) {
+        runStep(step, directory, Map.of(), action);
+    }
+
     /** Runs a step that only groups other steps: it succeeds when all of them do. */
     public void runGroup(Job group, Runnable steps) {
-        runStep(group, directory, Map.of(), context -> steps.run());
+        runStep(group, context -> steps.run());
     }
 
     public Optional<JobView> find(JobId id) {

@@ -40,6 +40,11 @@ final class JobStepContext implements StepContext {
     }
 
     @Override
+    public StepContext with(Path otherDirectory, Map<String, String> otherEnvironment) {
+        return new JobStepContext(jobs, step, otherDirectory, otherEnvironment);
+    }
+
+    @Override
     public void log(String line) {
         jobs.appendLog(step, line);
     }

@@ -4,38 +4,74 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.manifest.PluginSpec;
+import org.paasmaker.api.manifest.RuntimeSpec;
+import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
+import org.paasmaker.api.plugin.StepContext;
+import org.paasmaker.api.runtime.LaunchPlan;
+import org.paasmaker.api.runtime.LaunchRequest;
+import org.paasmaker.api.runtime.Runtime;
+import org.paasmaker.engine.instance.Readiness;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.pack.ArchiveLimits;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
+import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
+import org.paasmaker.engine.process.DetachedLauncher;
+import org.paasmaker.engine.process.LaunchSpec;
+import org.paasmaker.engine.process.LaunchedProcess;
+import org.paasmaker.engine.process.ProcessGroupKiller;
+import org.paasmaker.engine.process.ProcessRecord;
+import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.process.RotatingLog;
+import org.paasmaker.engine.runtime.RuntimeVersions;
 
 /**
  * The node on this machine: each instance gets a directory of its own under the instances
- * directory, holding a fresh copy of the version's code, and a port from the allocator.
+ * directory, holding a fresh copy of the version's code and its log, and a port from the allocator.
+ * Its process runs detached from the engine and is recorded on disk, so it outlives the engine.
  */
 public final class LocalNode implements Node {
+
+    private static final String LOG = "instance.log";
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final String name;
     private final Path instancesDirectory;
     private final PackageStore packages;
     private final TarGzPacker packer;
     private final PortAllocator ports;
+    private final PluginRegistry plugins;
+    private final ProcessRecords records;
+    private final Clock clock;
+    private final DetachedLauncher launcher = new DetachedLauncher();
+    private final ProcessGroupKiller killer = new ProcessGroupKiller();
     private final Map<InstanceId, Integer> portsByInstance = new ConcurrentHashMap<>();
 
-    public LocalNode(String name, Path instancesDirectory, PackageStore packages, TarGzPacker packer, PortAllocator ports) {
+    /**
+     * @param records where running instances are recorded, so a later engine can find them
+     */
+    public LocalNode(
+            String name, Path instancesDirectory, PackageStore packages, TarGzPacker packer, PortAllocator ports,
+            PluginRegistry plugins, ProcessRecords records, Clock clock) {
         this.name = name;
         this.instancesDirectory = instancesDirectory;
         this.packages = packages;
         this.packer = packer;
         this.ports = ports;
+        this.plugins = plugins;
+        this.records = records;
+        this.clock = clock;
     }
 
     @Override
@@ -73,7 +109,63 @@ public final class LocalNode implements Node {
     }
 
     @Override
+    public void start(InstanceId instance, InstanceStart start, StepContext step) {
+        Path code = code(instance);
+        if (!Files.isDirectory(code)) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "instance " + start.name() + " is not registered on node "
+                    + name + "; register it first");
+        }
+        RuntimeSpec spec = start.runtime();
+        Runtime runtime = plugins.runtime(spec.plugin());
+        String version = RuntimeVersions.require(spec.plugin(), runtime.versions(), spec.version());
+        Map<String, String> environment = runtime.environment(version, start.environment());
+        StepContext inInstance = step.with(code, environment);
+        for (PluginSpec command : start.startup()) {
+            plugins.startupStep(command.plugin()).run(command.parameters(), inInstance);
+        }
+        LaunchPlan plan = runtime.launchPlan(new LaunchRequest(version, spec.parameters(), code, start.port(),
+                start.environment()));
+        Path log = directory(instance).resolve(LOG);
+        step.log("Starting " + start.name() + ": " + String.join(" ", plan.command()));
+        LaunchedProcess process = launcher.launch(new LaunchSpec(plan.command(), code, plan.environment(), log));
+        records.save(new ProcessRecord(instance.value(), process.identity(), start.port().orElse(0), directory(instance),
+                log, clock.instant()));
+        try {
+            if (start.port().isPresent()) {
+                Readiness.awaitListening(start.name(), start.port().getAsInt(), plan.readyWithin(),
+                        process.identity()::isAlive);
+            } else {
+                Readiness.awaitStaying(start.name(), plan.readyWithin(), process.identity()::isAlive);
+            }
+        } catch (RuntimeException e) {
+            step.log("The instance's last output:\n" + logTail(instance, 20));
+            stop(instance, STOP_GRACE);
+            throw e;
+        }
+    }
+
+    @Override
+    public void stop(InstanceId instance, Duration grace) {
+        records.find(instance.value()).ifPresent(record -> {
+            killer.stop(record.identity(), grace);
+            records.delete(instance.value());
+        });
+    }
+
+    @Override
+    public boolean isAlive(InstanceId instance) {
+        return records.find(instance.value()).map(record -> record.identity().isAlive()).orElse(false);
+    }
+
+    @Override
+    public String logTail(InstanceId instance, int lines) {
+        Path log = directory(instance).resolve(LOG);
+        return Files.exists(log) ? new RotatingLog(log).tail(lines) : "";
+    }
+
+    @Override
     public void deregister(InstanceId instance) {
+        stop(instance, STOP_GRACE);
         Integer port = portsByInstance.remove(instance);
         try {
             Directories.deleteTree(directory(instance));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -17,7 +18,9 @@ import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
+import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
+import org.paasmaker.engine.process.ProcessRecords;
 
 class LocalNodeTest {
 
@@ -38,7 +41,9 @@ class LocalNodeTest {
         TarGzPacker packer = new TarGzPacker();
         checksum = packages.store(out -> packer.pack(temp.resolve("tree"), out));
         ports = new PortAllocator(new PortRange(43100, 43199));
-        node = new LocalNode("local", temp.resolve("instances"), packages, packer, ports);
+        node = new LocalNode("local", temp.resolve("instances"), packages, packer, ports,
+                PluginRegistry.load(getClass().getClassLoader(), name -> true, temp.resolve("plugins"), Clock.systemUTC()),
+                new ProcessRecords(temp.resolve("processes"), warning -> { }), Clock.systemUTC());
     }
 
     @Test

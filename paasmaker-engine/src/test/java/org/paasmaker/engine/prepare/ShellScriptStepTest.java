@@ -86,6 +86,11 @@ class ShellScriptStepTest {
         }
 
         @Override
+        public StepContext with(Path directory, Map<String, String> environment) {
+            return new ProcessStep(directory, logFile);
+        }
+
+        @Override
         public void log(String line) {
         }
 

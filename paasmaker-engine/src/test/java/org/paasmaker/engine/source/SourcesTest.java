@@ -203,6 +203,11 @@ class SourcesTest {
         }
 
         @Override
+        public StepContext with(Path directory, Map<String, String> environment) {
+            return new RecordingStep(directory);
+        }
+
+        @Override
         public void log(String line) {
         }
 

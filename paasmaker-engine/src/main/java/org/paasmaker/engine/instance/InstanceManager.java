@@ -1,0 +1,210 @@
+package org.paasmaker.engine.instance;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.paasmaker.api.application.Application;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceState;
+import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.manifest.InstanceTypeSpec;
+import org.paasmaker.api.manifest.Manifest;
+import org.paasmaker.api.manifest.ManifestReader;
+import org.paasmaker.api.node.InstanceStart;
+import org.paasmaker.api.node.Node;
+import org.paasmaker.api.plugin.StepContext;
+import org.paasmaker.api.service.ApplicationService;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
+import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.engine.environment.ApplicationEnvironment;
+import org.paasmaker.engine.job.Job;
+import org.paasmaker.engine.job.JobManager;
+import org.paasmaker.engine.plugin.PluginRegistry;
+
+/**
+ * Starts, stops and deregisters a version's instances, each as a job tree: every instance is a step
+ * of its own, placed on the node, registered (a fresh copy of the code and a port), started (startup
+ * commands, then the runtime), and recorded with its state. Nodes do the work; this side only
+ * decides and records.
+ */
+public final class InstanceManager {
+
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
+    private final Store store;
+    private final PluginRegistry plugins;
+    private final JobManager jobs;
+    private final Node node;
+    private final Map<String, String> baseEnvironment;
+    private final Map<String, Object> nodeTags;
+    private final Clock clock;
+
+    public InstanceManager(
+            Store store, PluginRegistry plugins, JobManager jobs, Node node, Map<String, String> baseEnvironment,
+            Map<String, Object> nodeTags, Clock clock) {
+        this.store = store;
+        this.plugins = plugins;
+        this.jobs = jobs;
+        this.node = node;
+        this.baseEnvironment = passable(baseEnvironment);
+        this.nodeTags = Map.copyOf(nodeTags);
+        this.clock = clock;
+    }
+
+    /**
+     * Starts the version's instance types to their quantities. Exclusive types are left for when the
+     * version is current. A PREPARED or READY version becomes RUNNING.
+     */
+    public JobId start(VersionId id) {
+        ApplicationVersion version = store.versions().get(id);
+        if (version.state() == VersionState.NEW) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number()
+                    + " is not prepared yet (it is NEW); wait for its prepare job, or prepare it again");
+        }
+        Manifest manifest = manifest(version);
+        Application application = store.applications().get(version.applicationId());
+        Job root = jobs.createRoot("Start version " + version.number() + " of " + application.name(), tags(version));
+        List<Runnable> steps = new ArrayList<>();
+        for (InstanceTypeSpec type : manifest.instances()) {
+            if (type.exclusive() && !version.current()) {
+                Job skipped = jobs.addChild(root, "Leave exclusive " + type.name() + " until the version is current");
+                steps.add(() -> jobs.runStep(skipped, step -> step.log(
+                        "Exclusive instance types run only for the current version.")));
+                continue;
+            }
+            long running = store.instances().list(id).stream()
+                    .filter(i -> i.instanceType().equals(type.name()) && i.state() == InstanceState.RUNNING).count();
+            for (long n = running; n < type.quantity(); n++) {
+                Job step = jobs.addChild(root, "Start " + type.name() + " instance " + (n + 1));
+                steps.add(() -> jobs.runStep(step,
+                        context -> startInstance(version, application, manifest, type, context)));
+            }
+        }
+        return jobs.submit(root, job -> {
+            steps.forEach(Runnable::run);
+            ApplicationVersion now = store.versions().get(id);
+            store.versions().update(now.withState(VersionState.RUNNING));
+        });
+    }
+
+    /** Stops every instance of the version; their files stay until it is deregistered. RUNNING becomes READY. */
+    public JobId stop(VersionId id) {
+        ApplicationVersion version = store.versions().get(id);
+        Application application = store.applications().get(version.applicationId());
+        Job root = jobs.createRoot("Stop version " + version.number() + " of " + application.name(), tags(version));
+        List<Runnable> steps = new ArrayList<>();
+        for (Instance instance : store.instances().list(id)) {
+            if (instance.state() == InstanceState.STOPPED || instance.state() == InstanceState.DEREGISTERED) {
+                continue;
+            }
+            Job step = jobs.addChild(root, "Stop " + instance.instanceType() + " instance " + instance.id());
+            steps.add(() -> jobs.runStep(step, context -> {
+                node.stop(instance.id(), STOP_GRACE);
+                store.instances().update(store.instances().get(instance.id()).withState(InstanceState.STOPPED, "stopped"));
+            }));
+        }
+        return jobs.submit(root, job -> {
+            steps.forEach(Runnable::run);
+            ApplicationVersion now = store.versions().get(id);
+            if (now.state() == VersionState.RUNNING) {
+                store.versions().update(now.withState(VersionState.READY));
+            }
+        });
+    }
+
+    /** Deletes the files of every instance of the version (stopping any still running); it becomes PREPARED. */
+    public JobId deregister(VersionId id) {
+        ApplicationVersion version = store.versions().get(id);
+        Application application = store.applications().get(version.applicationId());
+        Job root = jobs.createRoot("Deregister version " + version.number() + " of " + application.name(), tags(version));
+        List<Runnable> steps = new ArrayList<>();
+        for (Instance instance : store.instances().list(id)) {
+            if (instance.state() == InstanceState.DEREGISTERED) {
+                continue;
+            }
+            Job step = jobs.addChild(root, "Deregister " + instance.instanceType() + " instance " + instance.id());
+            steps.add(() -> jobs.runStep(step, context -> {
+                node.deregister(instance.id());
+                store.instances().update(store.instances().get(instance.id())
+                        .withState(InstanceState.DEREGISTERED, "files deleted"));
+            }));
+        }
+        return jobs.submit(root, job -> {
+            steps.forEach(Runnable::run);
+            ApplicationVersion now = store.versions().get(id);
+            if (now.state() != VersionState.NEW) {
+                store.versions().update(now.withState(VersionState.PREPARED));
+            }
+        });
+    }
+
+    private void startInstance(
+            ApplicationVersion version, Application application, Manifest manifest, InstanceTypeSpec type,
+            StepContext step) {
+        Instance instance = store.instances().create(Instance.allocated(version.id(), type.name(), node.name(),
+                clock.instant()));
+        String label = type.name() + " instance " + instance.id();
+        try {
+            OptionalInt port = node.register(instance.id(), version.packageChecksum().orElseThrow(), !type.standalone());
+            instance = store.instances().update((port.isPresent() ? instance.withPort(port.getAsInt()) : instance)
+                    .withState(InstanceState.REGISTERED, ""));
+            if (store.versions().get(version.id()).state() == VersionState.PREPARED) {
+                store.versions().update(store.versions().get(version.id()).withState(VersionState.READY));
+            }
+            step.log("Registered " + label + " on node " + node.name()
+                    + (port.isPresent() ? ", port " + port.getAsInt() : ", standalone"));
+            instance = store.instances().update(instance.withState(InstanceState.STARTING, ""));
+            node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
+                    environment(version, application, manifest, port)), step);
+            store.instances().update(instance.running(clock.instant()));
+            step.log("Started " + label);
+        } catch (RuntimeException e) {
+            store.instances().update(store.instances().get(instance.id()).withState(InstanceState.ERROR, e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** PM_METADATA, PM_SERVICES (the services this version's manifest names) and, unless standalone, PM_PORT. */
+    private Map<String, String> environment(
+            ApplicationVersion version, Application application, Manifest manifest, OptionalInt port) {
+        Workspace workspace = store.workspaces().get(application.workspaceId());
+        List<ApplicationService> services = store.services().list(application.id()).stream()
+                .filter(service -> manifest.service(service.name()).isPresent())
+                .toList();
+        Map<String, String> environment = new java.util.LinkedHashMap<>(ApplicationEnvironment.of(baseEnvironment,
+                workspace, application, version, services, nodeTags));
+        port.ifPresent(p -> environment.put(ApplicationEnvironment.PORT, Integer.toString(p)));
+        return environment;
+    }
+
+    /**
+     * The server's variables an instance can be given: names a shell could export. Others (bash's
+     * exported functions, {@code BASH_FUNC_x%%}) cannot pass through to a process of its own.
+     */
+    private static Map<String, String> passable(Map<String, String> environment) {
+        Map<String, String> kept = new java.util.LinkedHashMap<>();
+        environment.forEach((name, value) -> {
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                kept.put(name, value);
+            }
+        });
+        return Map.copyOf(kept);
+    }
+
+    private Manifest manifest(ApplicationVersion version) {
+        return new ManifestReader(plugins).read(version.manifestText(), version.manifestPath());
+    }
+
+    private static Map<String, String> tags(ApplicationVersion version) {
+        return Map.of("application_id", version.applicationId().toString(), "version_id", version.id().toString(),
+                "version", Integer.toString(version.number()));
+    }
+}
