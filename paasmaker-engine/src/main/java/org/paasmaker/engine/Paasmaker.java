@@ -2,6 +2,7 @@ package org.paasmaker.engine;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.function.Predicate;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
@@ -51,6 +53,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Versions versions;
     private final Jobs jobs;
     private final Optional<ExecutorService> ownExecutor;
+    private final HealthMonitor health;
 
     private Paasmaker(Builder builder) {
         layout = new EngineLayout(builder.home);
@@ -67,6 +70,8 @@ public final class Paasmaker implements AutoCloseable {
                 plugins, new ProcessRecords(layout.processes(), warning -> { }), clock);
         InstanceManager instances = new InstanceManager(builder.store, plugins, jobManager, node, builder.environment,
                 builder.nodeTags, clock);
+        health = new HealthMonitor(builder.store, instances, jobManager, clock);
+        health.start(builder.healthInterval);
         workspaces = new Workspaces(builder.store);
         applications = new Applications(builder.store);
         versions = new Versions(builder.store, pipeline, instances, packages);
@@ -103,8 +108,13 @@ public final class Paasmaker implements AutoCloseable {
         return layout.home();
     }
 
+    /**
+     * Stops the engine's own threads. Instances keep running: they belong to no engine, and the next
+     * one finds them.
+     */
     @Override
     public void close() {
+        health.close();
         ownExecutor.ifPresent(executor -> {
             executor.shutdownNow();
             try {
@@ -135,6 +145,7 @@ public final class Paasmaker implements AutoCloseable {
         private Map<String, String> environment = System.getenv();
         private Map<String, Object> nodeTags = Map.of();
         private PortRange ports = defaultPorts();
+        private Duration healthInterval = Duration.ofSeconds(1);
 
         private Builder() {
         }
@@ -190,6 +201,15 @@ public final class Paasmaker implements AutoCloseable {
         /** The ports instances listen on; default {@code $PAASMAKER_PORTS}, else 42600-42699. */
         public Builder ports(PortRange ports) {
             this.ports = Objects.requireNonNull(ports, "ports");
+            return this;
+        }
+
+        /** How often running instances are checked (and dead ones replaced); default every second. */
+        public Builder healthInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("the health interval must be positive: " + interval);
+            }
+            this.healthInterval = interval;
             return this;
         }
 

@@ -6,6 +6,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
@@ -43,6 +44,11 @@ public final class Versions {
     /** Deletes the files of the version's instances. */
     public JobId deregister(VersionId id) {
         return instances.deregister(id);
+    }
+
+    /** The last lines of an instance's output; still there after it died or was stopped. */
+    public String instanceLog(InstanceId id, int lines) {
+        return instances.logTail(store.instances().get(id), lines);
     }
 
     /** The version's instances with their states, nodes and ports. */

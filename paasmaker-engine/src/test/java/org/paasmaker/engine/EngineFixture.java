@@ -62,6 +62,20 @@ public final class EngineFixture implements AutoCloseable {
         return text.toString();
     }
 
+    /**
+     * Deregisters every version: instances outlive their engine on purpose, so a test stops what it
+     * started, also after a failure.
+     */
+    public void stopEverything() {
+        engine.workspaces().list().forEach(ws -> engine.applications().list(ws.id())
+                .forEach(app -> engine.versions().list(app.id()).forEach(version -> {
+                    JobView done = engine.jobs().await(engine.versions().deregister(version.id()), JOB_TIMEOUT);
+                    if (done.state() != org.paasmaker.api.job.JobState.SUCCESS) {
+                        throw new AssertionError("could not clean up version " + version.id() + "\n" + logs(done));
+                    }
+                })));
+    }
+
     @Override
     public void close() {
         engine.close();

@@ -34,6 +34,12 @@ public interface Node {
     /** Stops the instance's whole process tree (SIGTERM, then SIGKILL after the grace period). */
     void stop(InstanceId instance, Duration grace);
 
+    /**
+     * Ends a failed instance for good: stops whatever is left of its processes and frees its port, but
+     * keeps its files, so its log tells what happened until the version is deregistered.
+     */
+    void release(InstanceId instance);
+
     /** Whether the instance's process is alive (a reused pid does not count). */
     boolean isAlive(InstanceId instance);
 

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
@@ -25,6 +27,7 @@ import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.engine.environment.ApplicationEnvironment;
+import org.paasmaker.engine.internal.KeyedLocks;
 import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.plugin.PluginRegistry;
@@ -39,6 +42,10 @@ public final class InstanceManager {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
+    /** States that count towards an instance type's quantity. */
+    static final java.util.Set<InstanceState> ACTIVE = java.util.EnumSet.of(InstanceState.ALLOCATED,
+            InstanceState.REGISTERED, InstanceState.STARTING, InstanceState.RUNNING);
+
     private final Store store;
     private final PluginRegistry plugins;
     private final JobManager jobs;
@@ -46,6 +53,8 @@ public final class InstanceManager {
     private final Map<String, String> baseEnvironment;
     private final Map<String, Object> nodeTags;
     private final Clock clock;
+    private final KeyedLocks versionLocks = new KeyedLocks();
+    private final Set<VersionId> busy = ConcurrentHashMap.newKeySet();
 
     public InstanceManager(
             Store store, PluginRegistry plugins, JobManager jobs, Node node, Map<String, String> baseEnvironment,
@@ -64,6 +73,10 @@ public final class InstanceManager {
      * version is current. A PREPARED or READY version becomes RUNNING.
      */
     public JobId start(VersionId id) {
+        return exclusively(id, () -> startJob(id));
+    }
+
+    private JobId startJob(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
         if (version.state() == VersionState.NEW) {
             throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number()
@@ -81,14 +94,14 @@ public final class InstanceManager {
                 continue;
             }
             long running = store.instances().list(id).stream()
-                    .filter(i -> i.instanceType().equals(type.name()) && i.state() == InstanceState.RUNNING).count();
+                    .filter(i -> i.instanceType().equals(type.name()) && ACTIVE.contains(i.state())).count();
             for (long n = running; n < type.quantity(); n++) {
                 Job step = jobs.addChild(root, "Start " + type.name() + " instance " + (n + 1));
                 steps.add(() -> jobs.runStep(step,
                         context -> startInstance(version, application, manifest, type, context)));
             }
         }
-        return jobs.submit(root, job -> {
+        return submit(id, root, () -> {
             steps.forEach(Runnable::run);
             ApplicationVersion now = store.versions().get(id);
             store.versions().update(now.withState(VersionState.RUNNING));
@@ -97,6 +110,10 @@ public final class InstanceManager {
 
     /** Stops every instance of the version; their files stay until it is deregistered. RUNNING becomes READY. */
     public JobId stop(VersionId id) {
+        return exclusively(id, () -> stopJob(id));
+    }
+
+    private JobId stopJob(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Stop version " + version.number() + " of " + application.name(), tags(version));
@@ -111,7 +128,7 @@ public final class InstanceManager {
                 store.instances().update(store.instances().get(instance.id()).withState(InstanceState.STOPPED, "stopped"));
             }));
         }
-        return jobs.submit(root, job -> {
+        return submit(id, root, () -> {
             steps.forEach(Runnable::run);
             ApplicationVersion now = store.versions().get(id);
             if (now.state() == VersionState.RUNNING) {
@@ -122,6 +139,10 @@ public final class InstanceManager {
 
     /** Deletes the files of every instance of the version (stopping any still running); it becomes PREPARED. */
     public JobId deregister(VersionId id) {
+        return exclusively(id, () -> deregisterJob(id));
+    }
+
+    private JobId deregisterJob(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Deregister version " + version.number() + " of " + application.name(), tags(version));
@@ -137,13 +158,50 @@ public final class InstanceManager {
                         .withState(InstanceState.DEREGISTERED, "files deleted"));
             }));
         }
-        return jobs.submit(root, job -> {
+        return submit(id, root, () -> {
             steps.forEach(Runnable::run);
             ApplicationVersion now = store.versions().get(id);
             if (now.state() != VersionState.NEW) {
                 store.versions().update(now.withState(VersionState.PREPARED));
             }
         });
+    }
+
+    /**
+     * Runs {@code check} unless a start, stop or deregister of the version is under way, and holds
+     * them off while it runs: the health checks never judge instances that an action is changing.
+     */
+    @SuppressWarnings("try") // the lock is held for the block, never read
+    public boolean ifIdle(VersionId id, Runnable check) {
+        try (KeyedLocks.Held held = versionLocks.lock(id.toString())) {
+            if (busy.contains(id)) {
+                return false;
+            }
+            check.run();
+            return true;
+        }
+    }
+
+    /** Marks the version busy while its job is made; a version that is busy already is a CONFLICT. */
+    @SuppressWarnings("try") // the lock is held for the block, never read
+    private JobId exclusively(VersionId id, java.util.function.Supplier<JobId> makeJob) {
+        try (KeyedLocks.Held held = versionLocks.lock(id.toString())) {
+            if (!busy.add(id)) {
+                throw new PaasmakerException(ErrorCode.CONFLICT, "version " + store.versions().get(id).number()
+                        + " is busy with another start, stop or deregister; wait for that job to finish");
+            }
+            try {
+                return makeJob.get();
+            } catch (RuntimeException e) {
+                busy.remove(id);
+                throw e;
+            }
+        }
+    }
+
+    /** Submits a version's job; the version is no longer busy once it ends, however it ends. */
+    private JobId submit(VersionId id, Job root, Runnable steps) {
+        return jobs.submit(root, job -> steps.run(), () -> busy.remove(id));
     }
 
     private void startInstance(
@@ -167,9 +225,45 @@ public final class InstanceManager {
             store.instances().update(instance.running(clock.instant()));
             step.log("Started " + label);
         } catch (RuntimeException e) {
-            store.instances().update(store.instances().get(instance.id()).withState(InstanceState.ERROR, e.getMessage()));
+            fail(store.instances().get(instance.id()), e.getMessage());
             throw e;
         }
+    }
+
+    /**
+     * Marks an instance as failed and ends it for good: its processes stop and its port is freed, while
+     * its files and log stay until the version is deregistered.
+     */
+    public Instance fail(Instance instance, String why) {
+        node.release(instance.id());
+        return store.instances().update(instance.withState(InstanceState.ERROR, why));
+    }
+
+    /** Whether a running instance still is: its process lives and, unless standalone, it accepts connections. */
+    public boolean isHealthy(Instance instance) {
+        return node.isAlive(instance.id())
+                && (instance.port().isEmpty() || Readiness.accepts(instance.port().getAsInt()));
+    }
+
+    /** Whether its process lives (it may still be busy and not accepting connections for a moment). */
+    public boolean isAlive(Instance instance) {
+        return node.isAlive(instance.id());
+    }
+
+    /** The last lines of an instance's output, also after it died or was stopped, until it is deregistered. */
+    public String logTail(Instance instance, int lines) {
+        return node.logTail(instance.id(), lines);
+    }
+
+    /** Whether the version has fewer instances of some type than its manifest asks for. */
+    public boolean isShort(ApplicationVersion version) {
+        Manifest manifest = manifest(version);
+        List<Instance> instances = store.instances().list(version.id());
+        return manifest.instances().stream()
+                .filter(type -> !type.exclusive() || version.current())
+                .anyMatch(type -> instances.stream()
+                        .filter(i -> i.instanceType().equals(type.name()) && ACTIVE.contains(i.state()))
+                        .count() < type.quantity());
     }
 
     /** PM_METADATA, PM_SERVICES (the services this version's manifest names) and, unless standalone, PM_PORT. */

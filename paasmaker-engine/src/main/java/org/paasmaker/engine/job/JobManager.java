@@ -85,8 +85,19 @@ public final class JobManager {
 
     /** Starts the root job on the executor; returns at once. */
     public JobId submit(Job root, RootAction action) {
+        return submit(root, action, () -> { });
+    }
+
+    /** Starts the root job; {@code afterwards} runs when it has ended, however it ended (aborted before it began too). */
+    public JobId submit(Job root, RootAction action, Runnable afterwards) {
         RootControl control = control(root);
-        executor.execute(() -> runRoot(root, control, action));
+        executor.execute(() -> {
+            try {
+                runRoot(root, control, action);
+            } finally {
+                afterwards.run();
+            }
+        });
         return root.id();
     }
 

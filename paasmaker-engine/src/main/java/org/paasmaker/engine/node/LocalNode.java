@@ -153,6 +153,15 @@ public final class LocalNode implements Node {
     }
 
     @Override
+    public void release(InstanceId instance) {
+        stop(instance, STOP_GRACE);
+        Integer port = portsByInstance.remove(instance);
+        if (port != null) {
+            ports.release(port);
+        }
+    }
+
+    @Override
     public boolean isAlive(InstanceId instance) {
         return records.find(instance.value()).map(record -> record.identity().isAlive()).orElse(false);
     }
@@ -165,17 +174,12 @@ public final class LocalNode implements Node {
 
     @Override
     public void deregister(InstanceId instance) {
-        stop(instance, STOP_GRACE);
-        Integer port = portsByInstance.remove(instance);
+        release(instance);
         try {
             Directories.deleteTree(directory(instance));
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot delete the files of instance " + instance
                     + " on node " + name + ": " + e.getMessage(), e);
-        } finally {
-            if (port != null) {
-                ports.release(port);
-            }
         }
     }
 

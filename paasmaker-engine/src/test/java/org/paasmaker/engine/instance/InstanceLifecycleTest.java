@@ -46,11 +46,7 @@ class InstanceLifecycleTest {
 
     @AfterEach
     void stop() {
-        // Whatever a failed test left running is stopped here: instances outlive the engine on purpose.
-        fixture.engine().workspaces().list().forEach(ws -> fixture.engine().applications().list(ws.id())
-                .forEach(app -> fixture.engine().versions().list(app.id())
-                        .forEach(v -> fixture.engine().jobs().await(fixture.engine().versions().deregister(v.id()),
-                                EngineFixture.JOB_TIMEOUT))));
+        fixture.stopEverything();
         fixture.close();
     }
 

@@ -1,0 +1,159 @@
+package org.paasmaker.engine.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceState;
+import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.job.JobState;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
+import org.paasmaker.engine.instance.InstanceManager;
+import org.paasmaker.engine.job.JobManager;
+
+/**
+ * Keeps running versions at their quantities. An instance whose process died, or that stopped
+ * accepting connections for several checks in a row, is marked ERROR (its log stays) and a new
+ * instance with a fresh copy of the code replaces it. A version whose replacements keep failing is
+ * repaired less and less often, up to once a minute, instead of spinning.
+ */
+public final class HealthMonitor implements AutoCloseable {
+
+    private static final int MISSES_BEFORE_FAILING = 3;
+    private static final Duration STABLE_AFTER = Duration.ofSeconds(30);
+    private static final Duration LONGEST_BACKOFF = Duration.ofSeconds(60);
+
+    private final Store store;
+    private final InstanceManager instances;
+    private final JobManager jobs;
+    private final Clock clock;
+    private final Map<String, Integer> misses = new ConcurrentHashMap<>();
+    private final Map<VersionId, Repair> repairs = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "paasmaker-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock) {
+        this.store = store;
+        this.instances = instances;
+        this.jobs = jobs;
+        this.clock = clock;
+    }
+
+    /** Checks every {@code interval} from now on. */
+    public void start(Duration interval) {
+        timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** One round: fail what is broken, then repair what is short. */
+    public void check() {
+        for (var workspace : store.workspaces().list()) {
+            for (var application : store.applications().list(workspace.id())) {
+                for (ApplicationVersion version : store.versions().list(application.id())) {
+                    if (version.state() == VersionState.RUNNING) {
+                        check(version);
+                    }
+                }
+            }
+        }
+    }
+
+    private void check(ApplicationVersion version) {
+        instances.ifIdle(version.id(), () -> repair(version, failBroken(version)));
+    }
+
+    /** Marks RUNNING instances that died or stopped answering as ERROR; returns how many. */
+    private int failBroken(ApplicationVersion version) {
+        int failed = 0;
+        for (Instance instance : store.instances().list(version.id())) {
+            if (instance.state() != InstanceState.RUNNING) {
+                continue;
+            }
+            String key = instance.id().value();
+            if (!instances.isAlive(instance)) {
+                misses.remove(key);
+                instances.fail(instance, "its process exited; a new instance replaces it");
+                failed++;
+            } else if (!instances.isHealthy(instance)) {
+                if (misses.merge(key, 1, Integer::sum) >= MISSES_BEFORE_FAILING) {
+                    misses.remove(key);
+                    instances.fail(instance, "it stopped accepting connections on port " + instance.port().getAsInt()
+                            + "; a new instance replaces it");
+                    failed++;
+                }
+            } else {
+                misses.remove(key);
+            }
+        }
+        return failed;
+    }
+
+    /** Starts replacements when the version is short, backing off while replacements keep failing. */
+    private void repair(ApplicationVersion version, int failedNow) {
+        Instant now = clock.instant();
+        Repair previous = repairs.get(version.id());
+        int failures = failedNow;
+        Instant notBefore = Instant.MIN;
+        if (previous != null) {
+            failures += previous.failures(version, store, now);
+            if (!previous.judged() && jobs.get(previous.job()).state() == JobState.FAILED) {
+                failures++;
+            }
+            notBefore = previous.startedAt().plus(backoff(failures));
+            repairs.put(version.id(), new Repair(previous.job(), previous.startedAt(), failures, true));
+        }
+        if (!instances.isShort(version) || now.isBefore(notBefore)) {
+            return;
+        }
+        repairs.put(version.id(), new Repair(instances.start(version.id()), now, failures, false));
+    }
+
+    /** 0 s for a first failure, then 1, 2, 4, ... up to 60 s. */
+    static Duration backoff(int failures) {
+        if (failures <= 1) {
+            return Duration.ZERO;
+        }
+        long seconds = 1L << Math.min(failures - 2, 6);
+        return seconds >= LONGEST_BACKOFF.toSeconds() ? LONGEST_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    private void checkQuietly() {
+        try {
+            check();
+        } catch (RuntimeException e) {
+            // A failed round must not stop the checks; the next round sees the same state again.
+            System.getLogger(HealthMonitor.class.getName()).log(System.Logger.Level.WARNING, "health check failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+
+    /**
+     * The last repair of a version: its job, when it began, the failures that came before it, and
+     * whether its own outcome has been counted yet.
+     */
+    private record Repair(JobId job, Instant startedAt, int failures, boolean judged) {
+
+        /** The failures so far, forgotten once the version has run a while without one. */
+        int failures(ApplicationVersion version, Store store, Instant now) {
+            var running = store.instances().list(version.id()).stream()
+                    .filter(i -> i.state() == InstanceState.RUNNING).toList();
+            boolean stable = !running.isEmpty() && running.stream()
+                    .allMatch(i -> i.startedAt().map(t -> t.plus(STABLE_AFTER).isBefore(now)).orElse(false));
+            return stable ? 0 : failures;
+        }
+    }
+}
