@@ -70,6 +70,7 @@ public final class Paasmaker implements AutoCloseable {
                 plugins, new ProcessRecords(layout.processes(), warning -> { }), clock);
         InstanceManager instances = new InstanceManager(builder.store, plugins, jobManager, node, builder.environment,
                 builder.nodeTags, clock);
+        instances.adopt();
         health = new HealthMonitor(builder.store, instances, jobManager, clock);
         health.start(builder.healthInterval);
         workspaces = new Workspaces(builder.store);

@@ -46,6 +46,15 @@ public interface Node {
     /** The last lines of the instance's output; still there after it died or was stopped. */
     String logTail(InstanceId instance, int lines);
 
+    /**
+     * The instances whose processes this node finds alive, including those a previous engine started:
+     * after a restart the engine adopts these rather than starting them again.
+     */
+    java.util.Set<InstanceId> running();
+
+    /** Periodic upkeep: instance logs that grew past their cap are rotated. */
+    void maintain();
+
     /** Deletes the instance's files and frees its port; an instance the node does not know is fine. */
     void deregister(InstanceId instance);
 }

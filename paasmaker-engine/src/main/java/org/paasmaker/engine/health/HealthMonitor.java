@@ -55,8 +55,13 @@ public final class HealthMonitor implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One round: fail what is broken, then repair what is short. */
+    /** One round: fail what is broken, then repair what is short; then the nodes' upkeep. */
     public void check() {
+        checkVersions();
+        instances.maintain();
+    }
+
+    private void checkVersions() {
         for (var workspace : store.workspaces().list()) {
             for (var application : store.applications().list(workspace.id())) {
                 for (ApplicationVersion version : store.versions().list(application.id())) {

@@ -250,6 +250,41 @@ public final class InstanceManager {
         return node.isAlive(instance.id());
     }
 
+    /**
+     * Takes over what a previous engine left: instances recorded as active whose processes still run
+     * are kept (and counted), those whose processes ended meanwhile are failed so that the health
+     * checks replace them, and processes no record knows are stopped, so none is duplicated and none
+     * orphaned.
+     */
+    public void adopt() {
+        java.util.Set<org.paasmaker.api.instance.InstanceId> alive = node.running();
+        java.util.Set<org.paasmaker.api.instance.InstanceId> known = new java.util.HashSet<>();
+        for (var workspace : store.workspaces().list()) {
+            for (Application application : store.applications().list(workspace.id())) {
+                for (ApplicationVersion version : store.versions().list(application.id())) {
+                    for (Instance instance : store.instances().list(version.id())) {
+                        known.add(instance.id());
+                        if (!ACTIVE.contains(instance.state())) {
+                            continue;
+                        }
+                        if (instance.state() == InstanceState.RUNNING && alive.contains(instance.id())) {
+                            continue;
+                        }
+                        fail(instance, instance.state() == InstanceState.RUNNING
+                                ? "its process ended while the engine was down; a new instance replaces it"
+                                : "the engine stopped while it was starting; a new instance replaces it");
+                    }
+                }
+            }
+        }
+        alive.stream().filter(id -> !known.contains(id)).forEach(node::release);
+    }
+
+    /** Periodic upkeep of the nodes: instance logs are rotated. */
+    public void maintain() {
+        node.maintain();
+    }
+
     /** The last lines of an instance's output, also after it died or was stopped, until it is deregistered. */
     public String logTail(Instance instance, int lines) {
         return node.logTail(instance.id(), lines);

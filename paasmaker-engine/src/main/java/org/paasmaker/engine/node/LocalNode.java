@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paasmaker.api.error.ErrorCode;
@@ -45,6 +47,9 @@ public final class LocalNode implements Node {
 
     private static final String LOG = "instance.log";
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** Each instance keeps at most about (1 + LOGS_KEPT) x 10 MiB of output. */
+    private static final long LOG_CAP_BYTES = 10L * 1024 * 1024;
+    private static final int LOGS_KEPT = 2;
 
     private final String name;
     private final Path instancesDirectory;
@@ -72,6 +77,38 @@ public final class LocalNode implements Node {
         this.plugins = plugins;
         this.records = records;
         this.clock = clock;
+        adoptPorts();
+    }
+
+    /** The ports of instances a previous engine started are still theirs. */
+    private void adoptPorts() {
+        for (ProcessRecord record : records.load()) {
+            if (record.port() > 0 && record.identity().isAlive()) {
+                InstanceId instance = new InstanceId(record.key());
+                ports.hold(record.port());
+                portsByInstance.put(instance, record.port());
+            }
+        }
+    }
+
+    @Override
+    public Set<InstanceId> running() {
+        Set<InstanceId> alive = new HashSet<>();
+        for (ProcessRecord record : records.load()) {
+            if (record.identity().isAlive()) {
+                alive.add(new InstanceId(record.key()));
+            }
+        }
+        return alive;
+    }
+
+    @Override
+    public void maintain() {
+        for (ProcessRecord record : records.load()) {
+            if (Files.exists(record.logFile())) {
+                new RotatingLog(record.logFile()).rotateIfLarger(LOG_CAP_BYTES, LOGS_KEPT);
+            }
+        }
     }
 
     @Override
