@@ -7,8 +7,11 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
@@ -20,13 +23,17 @@ import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
 
 /**
- * Runs the embedded engine from the command line until the server lands: prepares a version from a
- * directory, an archive or a git repository, prints its job tree and where the package was stored.
+ * Runs the embedded engine from the command line until the server lands: {@code prepare} packs a
+ * version from a directory, an archive or a git repository; {@code run} also starts its instances,
+ * prints where they answer, keeps them healthy, and stops and removes them on Ctrl-C.
  */
 public final class Main {
 
+    private static final Duration JOB_TIMEOUT = Duration.ofHours(1);
     private static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar paasmaker-engine.jar prepare SOURCE [--manifest PATH] [--workspace STUB]",
+            "usage: java -jar paasmaker-engine.jar (prepare | run) SOURCE [--manifest PATH] [--workspace STUB]",
+            "  prepare  prepare and pack a new version, and say where its package is",
+            "  run      prepare it, start its instances and keep them running until Ctrl-C",
             "  SOURCE   a directory, a .tar.gz/.tgz or .zip file, or a git URL",
             "  --manifest PATH   the manifest inside the source (default manifest.yml)",
             "  --workspace STUB  the workspace to prepare in (default dev, created if missing)",
@@ -36,14 +43,45 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(List.of(args), System.out, System.err, Paasmaker.builder()));
+        CountDownLatch interrupted = new CountDownLatch(1);
+        CountDownLatch cleanedUp = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            interrupted.countDown();
+            try {
+                // Let run() stop and remove its instances before the JVM goes.
+                cleanedUp.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        int exit = run(List.of(args), System.out, System.err, Paasmaker.builder(), () -> {
+            try {
+                interrupted.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cleanedUp.countDown();
+        if (interrupted.getCount() > 0) {
+            System.exit(exit);
+        }
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err, Paasmaker.Builder engineSettings) {
+    /**
+     * @param untilStopped blocks while {@code run} keeps the instances up (until Ctrl-C, from main)
+     */
+    static int run(List<String> args, PrintStream out, PrintStream err, Paasmaker.Builder engineSettings,
+            Runnable untilStopped) {
+        if (args.contains("--help")) {
+            out.println(USAGE);
+            return 0;
+        }
         Deque<String> words = new ArrayDeque<>(args);
-        if (words.isEmpty() || words.contains("--help") || !"prepare".equals(words.poll())) {
-            err.println(USAGE);
-            return words.contains("--help") ? 0 : 2;
+        String command = words.poll();
+        if (!"prepare".equals(command) && !"run".equals(command)) {
+            err.println((command == null ? "a command is missing" : "unknown command '" + command + "'")
+                    + System.lineSeparator() + USAGE);
+            return 2;
         }
         String source = null;
         String manifest = PrepareRequest.DEFAULT_MANIFEST;
@@ -72,32 +110,66 @@ public final class Main {
             return 2;
         }
         try (Paasmaker engine = engineSettings.build()) {
-            return prepare(engine, source, manifest, workspaceStub, out);
+            Optional<ApplicationVersion> version = prepare(engine, source, manifest, workspaceStub, out);
+            if (version.isEmpty()) {
+                return ErrorCode.PREPARE_FAILED.exitCode();
+            }
+            return "run".equals(command) ? serve(engine, version.get().id(), out, untilStopped) : 0;
         } catch (PaasmakerException e) {
             err.println(e.getMessage());
             return e.code().exitCode();
         }
     }
 
-    private static int prepare(Paasmaker engine, String source, String manifest, String stub, PrintStream out) {
+    private static Optional<ApplicationVersion> prepare(
+            Paasmaker engine, String source, String manifest, String stub, PrintStream out) {
         Workspace workspace = engine.workspaces().list().stream().filter(w -> w.stub().equals(stub)).findFirst()
                 .orElseGet(() -> engine.workspaces().create(new NewWorkspace(stub, stub)));
         JobId job = engine.versions().prepare(new PrepareRequest(workspace.id(), sourceOf(source), manifest));
-        JobView tree = engine.jobs().await(job, Duration.ofHours(1));
-        out.print(tree.render());
-        if (tree.state() != JobState.SUCCESS) {
-            tree.walk(step -> {
-                if (step.state() == JobState.FAILED && step.children().isEmpty()) {
-                    out.println("--- log of '" + step.title() + "' ---");
-                    out.print(engine.jobs().log(step.id()));
-                }
-            });
-            return ErrorCode.PREPARE_FAILED.exitCode();
+        if (!succeeded(engine, engine.jobs().await(job, JOB_TIMEOUT), out)) {
+            return Optional.empty();
         }
-        ApplicationVersion version = engine.versions().get(new VersionId(Long.parseLong(tree.tags().get("version_id"))));
+        ApplicationVersion version = engine.versions().get(
+                new VersionId(Long.parseLong(engine.jobs().get(job).tags().get("version_id"))));
         out.println("Version " + version.number() + " is " + version.state() + "; its package is "
                 + engine.versions().packageFile(version.id()));
-        return 0;
+        return Optional.of(version);
+    }
+
+    private static int serve(Paasmaker engine, VersionId version, PrintStream out, Runnable untilStopped) {
+        boolean started = succeeded(engine, engine.jobs().await(engine.versions().start(version), JOB_TIMEOUT), out);
+        try {
+            if (!started) {
+                return ErrorCode.START_FAILED.exitCode();
+            }
+            for (Instance instance : engine.versions().instances(version)) {
+                out.println(instance.instanceType() + " instance " + instance.id() + (instance.port().isPresent()
+                        ? " answers on http://localhost:" + instance.port().getAsInt() + "/" : " runs (standalone)"));
+            }
+            out.println("Running; press Ctrl-C to stop and remove the instances.");
+            out.flush();
+            untilStopped.run();
+            return 0;
+        } finally {
+            engine.jobs().await(engine.versions().deregister(version), JOB_TIMEOUT);
+            out.println("Stopped and removed the instances of version " + engine.versions().get(version).number() + ".");
+            out.flush();
+        }
+    }
+
+    /** Prints the job tree, and the logs of the steps that failed. */
+    private static boolean succeeded(Paasmaker engine, JobView tree, PrintStream out) {
+        out.print(tree.render());
+        if (tree.state() == JobState.SUCCESS) {
+            return true;
+        }
+        tree.walk(step -> {
+            if (step.state() == JobState.FAILED && step.children().isEmpty()) {
+                out.println("--- log of '" + step.title() + "' ---");
+                out.print(engine.jobs().log(step.id()));
+            }
+        });
+        return false;
     }
 
     private static SourceSpec sourceOf(String source) {

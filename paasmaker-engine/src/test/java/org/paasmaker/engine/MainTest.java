@@ -62,8 +62,36 @@ class MainTest {
     }
 
     @Test
+    void runStartsTheInstancesAndRemovesThemWhenStopped() throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> answer = new java.util.concurrent.atomic.AtomicReference<>();
+        int exit = Main.run(List.of("run", sample("hello-python")), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Paasmaker.builder().home(home.resolve("data")), () -> {
+                    Matcher url = Pattern.compile("answers on (http://localhost:\\d+/)").matcher(out.toString());
+                    assertThat(url.find()).as(out.toString()).isTrue();
+                    try {
+                        answer.set(java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(url.group(1))).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
+                });
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(answer.get()).contains("\"name\": \"hello-python\"");
+        assertThat(out.toString()).contains("Stopped and removed the instances of version 1.");
+        try (var left = Files.list(home.resolve("data/instances"))) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
     void badArgumentsPrintTheUsage() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("usage:");
         assertThat(run()).isEqualTo(2);
+        assertThat(run("deploy", "x")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown command 'deploy'");
         assertThat(run("prepare")).isEqualTo(2);
         assertThat(err.toString()).contains("the SOURCE to prepare is missing").contains("usage:");
         assertThat(run("prepare", "a", "--bogus")).isEqualTo(2);
@@ -72,7 +100,8 @@ class MainTest {
 
     private int run(String... args) {
         return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Paasmaker.builder().home(home.resolve("data")));
+                new PrintStream(err, true, StandardCharsets.UTF_8), Paasmaker.builder().home(home.resolve("data")),
+                () -> { });
     }
 
     private static String sample(String name) {
