@@ -41,6 +41,14 @@ public final class Versions {
         return instances.stop(id);
     }
 
+    /**
+     * Makes a RUNNING version its application's current one (exclusive instance types move over,
+     * break before make); returns the job at once.
+     */
+    public JobId makeCurrent(VersionId id) {
+        return instances.makeCurrent(id);
+    }
+
     /** Deletes the files of the version's instances. */
     public JobId deregister(VersionId id) {
         return instances.deregister(id);

@@ -38,6 +38,11 @@ public record ApplicationVersion(
                 manifestText, packageChecksum, createdAt);
     }
 
+    public ApplicationVersion withCurrent(boolean isCurrent) {
+        return new ApplicationVersion(id, applicationId, number, state, isCurrent, source, manifestPath,
+                manifestText, packageChecksum, createdAt);
+    }
+
     public ApplicationVersion withPackage(String checksum) {
         return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
                 manifestText, Optional.of(checksum), createdAt);

@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
+import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import org.paasmaker.api.application.Application;
+import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
@@ -27,7 +29,6 @@ import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.engine.environment.ApplicationEnvironment;
-import org.paasmaker.engine.internal.KeyedLocks;
 import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.plugin.PluginRegistry;
@@ -53,8 +54,7 @@ public final class InstanceManager {
     private final Map<String, String> baseEnvironment;
     private final Map<String, Object> nodeTags;
     private final Clock clock;
-    private final KeyedLocks versionLocks = new KeyedLocks();
-    private final Set<VersionId> busy = ConcurrentHashMap.newKeySet();
+    private final Map<ApplicationId, CompletableFuture<Void>> queues = new HashMap<>();
 
     public InstanceManager(
             Store store, PluginRegistry plugins, JobManager jobs, Node node, Map<String, String> baseEnvironment,
@@ -73,63 +73,40 @@ public final class InstanceManager {
      * version is current. A PREPARED or READY version becomes RUNNING.
      */
     public JobId start(VersionId id) {
-        return exclusively(id, () -> startJob(id));
-    }
-
-    private JobId startJob(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
-        if (version.state() == VersionState.NEW) {
-            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number()
-                    + " is not prepared yet (it is NEW); wait for its prepare job, or prepare it again");
-        }
-        Manifest manifest = manifest(version);
+        requirePrepared(version);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Start version " + version.number() + " of " + application.name(), tags(version));
-        List<Runnable> steps = new ArrayList<>();
-        for (InstanceTypeSpec type : manifest.instances()) {
-            if (type.exclusive() && !version.current()) {
-                Job skipped = jobs.addChild(root, "Leave exclusive " + type.name() + " until the version is current");
-                steps.add(() -> jobs.runStep(skipped, step -> step.log(
-                        "Exclusive instance types run only for the current version.")));
-                continue;
-            }
-            long running = store.instances().list(id).stream()
-                    .filter(i -> i.instanceType().equals(type.name()) && ACTIVE.contains(i.state())).count();
-            for (long n = running; n < type.quantity(); n++) {
-                Job step = jobs.addChild(root, "Start " + type.name() + " instance " + (n + 1));
-                steps.add(() -> jobs.runStep(step,
-                        context -> startInstance(version, application, manifest, type, context)));
-            }
-        }
-        return submit(id, root, () -> {
-            steps.forEach(Runnable::run);
+        return enqueue(application.id(), root, () -> {
             ApplicationVersion now = store.versions().get(id);
-            store.versions().update(now.withState(VersionState.RUNNING));
+            requirePrepared(now);
+            Manifest manifest = manifest(now);
+            List<Runnable> steps = new ArrayList<>();
+            for (InstanceTypeSpec type : manifest.instances()) {
+                if (type.exclusive() && !now.current()) {
+                    Job skipped = jobs.addChild(root, "Leave exclusive " + type.name() + " until the version is current");
+                    steps.add(() -> jobs.runStep(skipped, step -> step.log(
+                            "Exclusive instance types run only for the current version.")));
+                    continue;
+                }
+                steps.addAll(startSteps(root, now, application, manifest, type, ""));
+            }
+            steps.forEach(Runnable::run);
+            store.versions().update(store.versions().get(id).withState(VersionState.RUNNING));
         });
     }
 
     /** Stops every instance of the version; their files stay until it is deregistered. RUNNING becomes READY. */
     public JobId stop(VersionId id) {
-        return exclusively(id, () -> stopJob(id));
-    }
-
-    private JobId stopJob(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Stop version " + version.number() + " of " + application.name(), tags(version));
-        List<Runnable> steps = new ArrayList<>();
-        for (Instance instance : store.instances().list(id)) {
-            if (instance.state() == InstanceState.STOPPED || instance.state() == InstanceState.DEREGISTERED) {
-                continue;
+        return enqueue(application.id(), root, () -> {
+            for (Instance instance : store.instances().list(id)) {
+                if (ACTIVE.contains(instance.state())) {
+                    stopStep(root, instance, "stopped").run();
+                }
             }
-            Job step = jobs.addChild(root, "Stop " + instance.instanceType() + " instance " + instance.id());
-            steps.add(() -> jobs.runStep(step, context -> {
-                node.stop(instance.id(), STOP_GRACE);
-                store.instances().update(store.instances().get(instance.id()).withState(InstanceState.STOPPED, "stopped"));
-            }));
-        }
-        return submit(id, root, () -> {
-            steps.forEach(Runnable::run);
             ApplicationVersion now = store.versions().get(id);
             if (now.state() == VersionState.RUNNING) {
                 store.versions().update(now.withState(VersionState.READY));
@@ -139,27 +116,21 @@ public final class InstanceManager {
 
     /** Deletes the files of every instance of the version (stopping any still running); it becomes PREPARED. */
     public JobId deregister(VersionId id) {
-        return exclusively(id, () -> deregisterJob(id));
-    }
-
-    private JobId deregisterJob(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Deregister version " + version.number() + " of " + application.name(), tags(version));
-        List<Runnable> steps = new ArrayList<>();
-        for (Instance instance : store.instances().list(id)) {
-            if (instance.state() == InstanceState.DEREGISTERED) {
-                continue;
+        return enqueue(application.id(), root, () -> {
+            for (Instance instance : store.instances().list(id)) {
+                if (instance.state() == InstanceState.DEREGISTERED) {
+                    continue;
+                }
+                Job step = jobs.addChild(root, "Deregister " + instance.instanceType() + " instance " + instance.id());
+                jobs.runStep(step, context -> {
+                    node.deregister(instance.id());
+                    store.instances().update(store.instances().get(instance.id())
+                            .withState(InstanceState.DEREGISTERED, "files deleted"));
+                });
             }
-            Job step = jobs.addChild(root, "Deregister " + instance.instanceType() + " instance " + instance.id());
-            steps.add(() -> jobs.runStep(step, context -> {
-                node.deregister(instance.id());
-                store.instances().update(store.instances().get(instance.id())
-                        .withState(InstanceState.DEREGISTERED, "files deleted"));
-            }));
-        }
-        return submit(id, root, () -> {
-            steps.forEach(Runnable::run);
             ApplicationVersion now = store.versions().get(id);
             if (now.state() != VersionState.NEW) {
                 store.versions().update(now.withState(VersionState.PREPARED));
@@ -168,13 +139,89 @@ public final class InstanceManager {
     }
 
     /**
-     * Runs {@code check} unless a start, stop or deregister of the version is under way, and holds
-     * them off while it runs: the health checks never judge instances that an action is changing.
+     * Makes a RUNNING version the application's current one. Exclusive instance types break before
+     * make: the old current version's exclusive instances stop before the new one's start.
      */
-    @SuppressWarnings("try") // the lock is held for the block, never read
+    public JobId makeCurrent(VersionId id) {
+        ApplicationVersion version = store.versions().get(id);
+        requireRunning(version);
+        Application application = store.applications().get(version.applicationId());
+        Job root = jobs.createRoot("Make version " + version.number() + " of " + application.name() + " current",
+                tags(version));
+        return enqueue(application.id(), root, () -> {
+            ApplicationVersion now = store.versions().get(id);
+            requireRunning(now);
+            Optional<ApplicationVersion> previous = store.versions().list(application.id()).stream()
+                    .filter(v -> v.current() && !v.id().equals(id)).findFirst();
+            previous.ifPresent(old -> {
+                Manifest oldManifest = manifest(old);
+                for (Instance instance : store.instances().list(old.id())) {
+                    boolean exclusive = oldManifest.instanceType(instance.instanceType())
+                            .map(InstanceTypeSpec::exclusive).orElse(false);
+                    if (exclusive && ACTIVE.contains(instance.state())) {
+                        stopStep(root, instance, "stopped: version " + now.number() + " became current").run();
+                    }
+                }
+            });
+            jobs.runStep(jobs.addChild(root, "Switch the current version to " + now.number()), context -> {
+                previous.ifPresent(old -> store.versions().update(store.versions().get(old.id()).withCurrent(false)));
+                store.versions().update(store.versions().get(id).withCurrent(true));
+            });
+            Manifest manifest = manifest(now);
+            ApplicationVersion current = store.versions().get(id);
+            for (InstanceTypeSpec type : manifest.instances()) {
+                if (type.exclusive()) {
+                    startSteps(root, current, application, manifest, type, "exclusive ").forEach(Runnable::run);
+                }
+            }
+        });
+    }
+
+    /** Steps that start the instances a type lacks, as children of the job. */
+    private List<Runnable> startSteps(
+            Job root, ApplicationVersion version, Application application, Manifest manifest, InstanceTypeSpec type,
+            String kind) {
+        long active = store.instances().list(version.id()).stream()
+                .filter(i -> i.instanceType().equals(type.name()) && ACTIVE.contains(i.state())).count();
+        List<Runnable> steps = new ArrayList<>();
+        for (long n = active; n < type.quantity(); n++) {
+            Job step = jobs.addChild(root, "Start " + kind + type.name() + " instance " + (n + 1));
+            steps.add(() -> jobs.runStep(step, context -> startInstance(version, application, manifest, type, context)));
+        }
+        return steps;
+    }
+
+    private Runnable stopStep(Job root, Instance instance, String why) {
+        Job step = jobs.addChild(root, "Stop " + instance.instanceType() + " instance " + instance.id());
+        return () -> jobs.runStep(step, context -> {
+            node.stop(instance.id(), STOP_GRACE);
+            store.instances().update(store.instances().get(instance.id()).withState(InstanceState.STOPPED, why));
+        });
+    }
+
+    private static void requirePrepared(ApplicationVersion version) {
+        if (version.state() == VersionState.NEW) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number()
+                    + " is not prepared yet (it is NEW); wait for its prepare job, or prepare it again");
+        }
+    }
+
+    private static void requireRunning(ApplicationVersion version) {
+        if (version.state() != VersionState.RUNNING) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number() + " is " + version.state()
+                    + ", not RUNNING; start it before making it current");
+        }
+    }
+
+    /**
+     * Runs {@code check} unless a lifecycle job of the version's application is queued or running, and
+     * holds new ones back while it runs: the health checks never judge instances an action is changing.
+     */
     public boolean ifIdle(VersionId id, Runnable check) {
-        try (KeyedLocks.Held held = versionLocks.lock(id.toString())) {
-            if (busy.contains(id)) {
+        ApplicationId application = applicationOf(id);
+        synchronized (queues) {
+            CompletableFuture<Void> tail = queues.get(application);
+            if (tail != null && !tail.isDone()) {
                 return false;
             }
             check.run();
@@ -182,26 +229,21 @@ public final class InstanceManager {
         }
     }
 
-    /** Marks the version busy while its job is made; a version that is busy already is a CONFLICT. */
-    @SuppressWarnings("try") // the lock is held for the block, never read
-    private JobId exclusively(VersionId id, java.util.function.Supplier<JobId> makeJob) {
-        try (KeyedLocks.Held held = versionLocks.lock(id.toString())) {
-            if (!busy.add(id)) {
-                throw new PaasmakerException(ErrorCode.CONFLICT, "version " + store.versions().get(id).number()
-                        + " is busy with another start, stop or deregister; wait for that job to finish");
-            }
-            try {
-                return makeJob.get();
-            } catch (RuntimeException e) {
-                busy.remove(id);
-                throw e;
-            }
+    /**
+     * One lifecycle action at a time per application: the job waits (WAITING) until the application's
+     * previous one has ended, then runs.
+     */
+    private JobId enqueue(ApplicationId application, Job root, Runnable work) {
+        synchronized (queues) {
+            CompletableFuture<Void> previous = queues.getOrDefault(application, CompletableFuture.completedFuture(null));
+            CompletableFuture<Void> mine = new CompletableFuture<>();
+            queues.put(application, mine);
+            return jobs.submitAfter(previous, root, job -> work.run(), () -> mine.complete(null));
         }
     }
 
-    /** Submits a version's job; the version is no longer busy once it ends, however it ends. */
-    private JobId submit(VersionId id, Job root, Runnable steps) {
-        return jobs.submit(root, job -> steps.run(), () -> busy.remove(id));
+    private ApplicationId applicationOf(VersionId id) {
+        return store.versions().get(id).applicationId();
     }
 
     private void startInstance(

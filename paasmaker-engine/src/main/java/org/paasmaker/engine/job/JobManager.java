@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.paasmaker.api.error.ErrorCode;
@@ -85,23 +87,29 @@ public final class JobManager {
 
     /** Starts the root job on the executor; returns at once. */
     public JobId submit(Job root, RootAction action) {
-        return submit(root, action, () -> { });
+        return submitAfter(CompletableFuture.completedFuture(null), root, action, () -> { });
     }
 
-    /** Starts the root job; {@code afterwards} runs when it has ended, however it ended (aborted before it began too). */
-    public JobId submit(Job root, RootAction action, Runnable afterwards) {
+    /**
+     * Runs the root job once {@code previous} has completed (it waits as WAITING until then), and
+     * {@code afterwards} when it has ended, however it ended, before anyone awaiting it hears of the end.
+     */
+    public JobId submitAfter(CompletionStage<?> previous, Job root, RootAction action, Runnable afterwards) {
         RootControl control = control(root);
-        executor.execute(() -> {
+        previous.whenComplete((ignored, failure) -> {
             try {
-                runRoot(root, control, action);
-            } finally {
+                executor.execute(() -> runRoot(root, control, action, afterwards));
+            } catch (RejectedExecutionException e) {
+                root.finish(JobState.ABORTED, "the engine is shutting down", clock.instant());
+                endUnfinished(root, "not run: the engine is shutting down");
                 afterwards.run();
+                control.done.complete(root.view());
             }
         });
         return root.id();
     }
 
-    private void runRoot(Job root, RootControl control, RootAction action) {
+    private void runRoot(Job root, RootControl control, RootAction action, Runnable afterwards) {
         control.thread = Thread.currentThread();
         try {
             if (control.aborted) {
@@ -122,7 +130,11 @@ public final class JobManager {
             Thread.interrupted();
             control.thread = null;
             endUnfinished(root, "not run: the job " + (control.aborted ? "was aborted" : "failed before this step"));
-            control.done.complete(root.view());
+            try {
+                afterwards.run();
+            } finally {
+                control.done.complete(root.view());
+            }
         }
     }
 
