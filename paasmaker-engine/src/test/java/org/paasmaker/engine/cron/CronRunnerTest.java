@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +78,26 @@ class CronRunnerTest {
         clock.set(at("12:05:50"));
         assertThat(runner.runDue()).as("the same minute again").isZero();
         assertThat(runner.log(KEY, 10)).hasSize(1);
+        try (Stream<Path> files = Files.list(directory)) {
+            assertThat(files).as("no temporary file left").extracting(file -> file.getFileName().toString())
+                    .containsExactlyInAnyOrder("app-7~web~0.ledger", "app-7~web~0.log");
+        }
+    }
+
+    @Test
+    void anUnreadableLedgerHoldsTheCronBackAndSaysHowToFixIt() throws IOException {
+        CronEndpoint endpoint = endpoint();
+        targets.add(KEY, cron("* * * * *", "/task", null, null), endpoint.base());
+        Files.writeString(directory.resolve("app-7~web~0.ledger"), "not a time");
+        clock.set(at("12:05:00"));
+        CronRunner runner = runner(Duration.ofSeconds(300));
+
+        assertThat(runner.runDue()).isZero();
+
+        assertThat(lines(runner, KEY)).singleElement().satisfies(line -> {
+            assertThat(line.get("outcome").asText()).isEqualTo("failed");
+            assertThat(line.get("reason").asText()).contains("cannot read the cron ledger", "delete the file");
+        });
     }
 
     @Test
@@ -231,7 +253,7 @@ class CronRunnerTest {
         assertThat(ended.get("outcome").asText()).isEqualTo("ok");
         clock.set(at("12:07:00"));
         assertThat(runner.runDue()).isEqualTo(2);
-        assertThat(slow.requests()).hasSize(2);
+        await().until(() -> slow.requests().size() == 2);
     }
 
     @Test
