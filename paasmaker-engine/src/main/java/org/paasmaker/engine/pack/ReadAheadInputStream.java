@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Reads its source on a thread of its own, a few chunks ahead of the reader. Unpacking inflates on
  * that thread while the reader's thread writes files, as {@code tar xzf} does with its gzip process.
  * Closing stops the thread, waiting for a read in progress to return, and then closes the source.
+ *
+ * <p>The thread is never interrupted: an interrupt during a read on a {@code FileChannel} (what
+ * {@code Files.newInputStream} gives) closes the channel, which may be a stream its caller owns.
  */
 final class ReadAheadInputStream extends InputStream {
 
@@ -20,16 +24,18 @@ final class ReadAheadInputStream extends InputStream {
     }
 
     private final InputStream source;
+    /** Unbounded only so that close() can always add the buffer that wakes the thread. */
     private final BlockingQueue<byte[]> empty;
     private final BlockingQueue<Chunk> filled;
     private final Thread reader;
+    private volatile boolean stopping;
     private Chunk current;
     private int position;
     private boolean closed;
 
     ReadAheadInputStream(InputStream source, int chunkSize, int chunks) {
         this.source = source;
-        this.empty = new ArrayBlockingQueue<>(chunks);
+        this.empty = new LinkedBlockingQueue<>();
         this.filled = new ArrayBlockingQueue<>(chunks + 1);
         for (int i = 0; i < chunks; i++) {
             empty.add(new byte[chunkSize]);
@@ -45,12 +51,16 @@ final class ReadAheadInputStream extends InputStream {
             int length;
             do {
                 byte[] buffer = empty.take();
+                if (stopping) {
+                    return;
+                }
                 length = source.readNBytes(buffer, 0, buffer.length);
                 filled.put(new Chunk(buffer, length == 0 ? -1 : length, null));
             } while (length > 0);
             return;
         } catch (InterruptedException e) {
-            return; // closed by the reader: nobody waits for more
+            // Nothing here interrupts the thread; should something else, the reader must not wait forever.
+            last = new Chunk(null, -1, new InterruptedIOException("reading ahead was interrupted"));
         } catch (IOException e) {
             last = new Chunk(null, -1, e);
         } catch (RuntimeException | Error e) {
@@ -114,7 +124,8 @@ final class ReadAheadInputStream extends InputStream {
             return;
         }
         closed = true;
-        reader.interrupt();
+        stopping = true;
+        empty.add(new byte[0]);
         boolean interrupted = false;
         while (reader.isAlive()) {
             try {

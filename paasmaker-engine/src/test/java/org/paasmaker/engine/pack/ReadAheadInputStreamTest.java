@@ -7,8 +7,11 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class ReadAheadInputStreamTest {
@@ -63,6 +66,49 @@ class ReadAheadInputStreamTest {
         in.close();
 
         assertThat(closed[0]).isTrue();
+        awaitNoReadAheadThread();
+    }
+
+    @Test
+    void closingNeverInterruptsTheReadingThreadBecauseThatClosesFileChannels() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean interrupted = new AtomicBoolean();
+        InputStream blocking = new InputStream() {
+            @Override
+            public int read() {
+                return 0;
+            }
+
+            @Override
+            public int read(byte[] bytes, int offset, int length) {
+                reading.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    interrupted.set(true);
+                }
+                interrupted.compareAndSet(false, Thread.currentThread().isInterrupted());
+                return length;
+            }
+        };
+        InputStream in = new ReadAheadInputStream(blocking, 1024, 2);
+        reading.await();
+
+        Thread closer = new Thread(() -> {
+            try {
+                in.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        closer.start();
+        // The closer waits for the read in progress; only then does the read return.
+        await().atMost(Duration.ofSeconds(10)).until(() -> closer.getState() == Thread.State.WAITING);
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !closer.isAlive());
+
+        assertThat(interrupted).isFalse();
         awaitNoReadAheadThread();
     }
 

@@ -14,7 +14,10 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -90,6 +93,28 @@ class TarGzExtractorTest {
 
         assertRefused(archive, ArchiveLimits.sources()).hasMessage(
                 "archive entry 'copy' is a hard link to 'alias/data', which is not a file extracted before it; the archive is refused");
+    }
+
+    @Test
+    void modesAndTimesAreSetEvenForTimesBefore1970() throws IOException {
+        Path archive = dir.resolve("times.tar.gz");
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GZIPOutputStream(Files.newOutputStream(archive)))) {
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            for (String name : new String[] {"plain", "tool", "old"}) {
+                TarArchiveEntry entry = new TarArchiveEntry(name);
+                entry.setMode(name.equals("tool") ? 0755 : 0644);
+                entry.setModTime(FileTime.from(Instant.parse(name.equals("old") ? "1960-01-01T00:00:00Z" : "2020-05-06T07:08:09Z")));
+                tar.putArchiveEntry(entry);
+                tar.closeArchiveEntry();
+            }
+        }
+
+        new TarGzExtractor().extract(archive, target, ArchiveLimits.sources());
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target.resolve("plain")))).isEqualTo("rw-r--r--");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target.resolve("tool")))).isEqualTo("rwxr-xr-x");
+        assertThat(Files.getLastModifiedTime(target.resolve("tool"))).isEqualTo(FileTime.from(Instant.parse("2020-05-06T07:08:09Z")));
+        assertThat(Files.getLastModifiedTime(target.resolve("old"))).isEqualTo(FileTime.fromMillis(0));
     }
 
     @Test
