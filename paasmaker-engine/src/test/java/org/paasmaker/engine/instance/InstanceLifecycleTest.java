@@ -96,7 +96,8 @@ class InstanceLifecycleTest {
             switch (sample) {
                 case "hello-java" -> assertThat(body).contains("Hello from hello-java").contains("\"name\":\"hello-java\"")
                         .contains("\"uploads\":{\"directory\":");
-                case "hello-node" -> assertThat(body).contains("\"node\": \"v20.").contains("\"colour\": \"green\"");
+                case "hello-node" -> assertThat(body).contains("\"node\": \"v" + nodeMajor() + ".")
+                        .contains("\"colour\": \"green\"");
                 default -> assertThat(body).contains("Hello from a static site on Paasmaker");
             }
         }
@@ -142,11 +143,28 @@ class InstanceLifecycleTest {
         assertThat(fixture.engine().versions().instances(id).get(0).state()).isEqualTo(InstanceState.ERROR);
     }
 
-    private ApplicationVersion prepared(String sample) {
+    private ApplicationVersion prepared(String sample) throws Exception {
         Path directory = Path.of("..", "samples", sample).toAbsolutePath().normalize();
+        if (sample.equals("hello-node")) {
+            // The sample asks for Node 20, which this kind of machine has; a machine whose node is
+            // Debian's gets the sample asking for the major version it has, so the runtime's choice is real.
+            Path copy = Files.createDirectories(temp.resolve("hello-node"));
+            org.paasmaker.engine.internal.Directories.copyTree(directory, copy);
+            Path manifest = copy.resolve("manifest.yml");
+            Files.writeString(manifest, Files.readString(manifest).replace("version: 20", "version: " + nodeMajor()));
+            directory = copy;
+        }
         JobView job = fixture.prepare(SourceSpec.directory(directory));
         assertThat(job.state()).as(fixture.logs(job)).isEqualTo(JobState.SUCCESS);
         return fixture.engine().versions().get(new VersionId(Long.parseLong(job.tags().get("version_id"))));
+    }
+
+    /** The major version of the node on the PATH. */
+    private static String nodeMajor() throws Exception {
+        Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+        String version = new String(node.getInputStream().readAllBytes()).strip();
+        assertThat(node.waitFor()).isZero();
+        return version.replaceFirst("^v(\\d+)\\..*$", "$1");
     }
 
     private JobView run(org.paasmaker.api.job.JobId job) {
