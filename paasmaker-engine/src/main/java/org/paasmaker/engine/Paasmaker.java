@@ -15,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.paasmaker.api.instance.PortRange;
+import org.paasmaker.api.manifest.ManifestReader;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.cron.CronRunner;
+import org.paasmaker.engine.cron.CurrentVersionCrons;
 import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.internal.EngineLayout;
@@ -52,8 +55,10 @@ public final class Paasmaker implements AutoCloseable {
     private final Applications applications;
     private final Versions versions;
     private final Jobs jobs;
+    private final Crons crons;
     private final Optional<ExecutorService> ownExecutor;
     private final HealthMonitor health;
+    private final CronRunner cronRunner;
 
     private Paasmaker(Builder builder) {
         layout = new EngineLayout(builder.home);
@@ -73,10 +78,15 @@ public final class Paasmaker implements AutoCloseable {
         instances.adopt();
         health = new HealthMonitor(builder.store, instances, jobManager, clock);
         health.start(builder.healthInterval);
+        CurrentVersionCrons currentCrons = new CurrentVersionCrons(builder.store,
+                version -> new ManifestReader(plugins).read(version.manifestText(), version.manifestPath()));
+        cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
+        cronRunner.start();
         workspaces = new Workspaces(builder.store);
         applications = new Applications(builder.store);
         versions = new Versions(builder.store, pipeline, instances, packages);
         jobs = new Jobs(jobManager);
+        crons = new Crons(builder.store, currentCrons, cronRunner);
     }
 
     public static Builder builder() {
@@ -99,6 +109,10 @@ public final class Paasmaker implements AutoCloseable {
         return jobs;
     }
 
+    public Crons crons() {
+        return crons;
+    }
+
     /** The plugins this engine offers; manifests are validated against them. */
     public PluginCatalog plugins() {
         return plugins;
@@ -115,6 +129,7 @@ public final class Paasmaker implements AutoCloseable {
      */
     @Override
     public void close() {
+        cronRunner.close();
         health.close();
         ownExecutor.ifPresent(executor -> {
             executor.shutdownNow();
@@ -124,6 +139,10 @@ public final class Paasmaker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    private static void warn(String message) {
+        System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.WARNING, message);
     }
 
     private static ThreadFactory daemonThreads() {

@@ -5,10 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.PrepareRequest;
+import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
 
@@ -21,7 +24,12 @@ public final class EngineFixture implements AutoCloseable {
     private final Workspace workspace;
 
     public EngineFixture(Path home) {
-        engine = Paasmaker.builder().home(home).nodeTags(Map.of("region", "test")).build();
+        this(home, builder -> builder);
+    }
+
+    /** An engine built with the test's own settings on top of the fixture's. */
+    public EngineFixture(Path home, UnaryOperator<Paasmaker.Builder> settings) {
+        engine = settings.apply(Paasmaker.builder().home(home).nodeTags(Map.of("region", "test"))).build();
         workspace = engine.workspaces().create(NewWorkspace.of("Test", "test", Map.of("RAILS_ENV", "test")));
     }
 
@@ -53,6 +61,31 @@ public final class EngineFixture implements AutoCloseable {
     public JobView prepare(SourceSpec source, String manifest) {
         JobId job = engine.versions().prepare(new PrepareRequest(workspace.id(), source, manifest));
         return engine.jobs().await(job, JOB_TIMEOUT);
+    }
+
+    /** A folder of the repository's {@code samples}. */
+    public static Path sample(String name) {
+        return Path.of("..", "samples", name).toAbsolutePath().normalize();
+    }
+
+    /** Prepares a sample from its folder; the new version, or an error with the job's logs. */
+    public ApplicationVersion prepareSample(String name) {
+        JobView job = prepare(SourceSpec.directory(sample(name)));
+        requireSuccess(job);
+        return engine.versions().get(new VersionId(Long.parseLong(job.tags().get("version_id"))));
+    }
+
+    /** Waits for the job; its tree, or an error with the logs of every job in it unless it succeeded. */
+    public JobView succeed(JobId job) {
+        return requireSuccess(engine.jobs().await(job, JOB_TIMEOUT));
+    }
+
+    private JobView requireSuccess(JobView job) {
+        if (job.state() != org.paasmaker.api.job.JobState.SUCCESS) {
+            throw new AssertionError("the job '" + job.title() + "' ended " + job.state() + ": " + job.summary()
+                    + "\n" + logs(job));
+        }
+        return job;
     }
 
     /** The log of every job in the tree, in tree order: what a user reading a failure would see. */

@@ -35,6 +35,16 @@ public record EngineLayout(Path home) {
         return home.resolve("processes");
     }
 
+    /** The web-crons' ledger (the last slot handled, per cron) and their logs. */
+    public Path crons() {
+        return home.resolve("crons");
+    }
+
+    /** The records, when the engine keeps them in its own file store. */
+    public Path store() {
+        return home.resolve("store.json");
+    }
+
     /** One directory per plugin, for what it keeps (the filesystem service's directories, ...). */
     public Path plugins() {
         return home.resolve("plugins");
