@@ -25,15 +25,19 @@ import org.paasmaker.api.workspace.Workspace;
 /**
  * Runs the embedded engine from the command line until the server lands: {@code prepare} packs a
  * version from a directory, an archive or a git repository; {@code run} also starts its instances,
- * prints where they answer, keeps them healthy, and stops and removes them on Ctrl-C.
+ * prints where they answer, keeps them healthy, and stops and removes them on Ctrl-C; {@code serve}
+ * adopts what an earlier engine left running and looks after it, leaving it running when it stops.
  */
 public final class Main {
 
     private static final Duration JOB_TIMEOUT = Duration.ofHours(1);
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar paasmaker-engine.jar (prepare | run) SOURCE [--manifest PATH] [--workspace STUB]",
+            "       java -jar paasmaker-engine.jar serve",
             "  prepare  prepare and pack a new version, and say where its package is",
             "  run      prepare it, start its instances and keep them running until Ctrl-C",
+            "  serve    take over the instances already running, keep them healthy and run their crons",
+            "           until Ctrl-C, and leave them running",
             "  SOURCE   a directory, a .tar.gz/.tgz or .zip file, or a git URL",
             "  --manifest PATH   the manifest inside the source (default manifest.yml)",
             "  --workspace STUB  the workspace to prepare in (default dev, created if missing)",
@@ -78,6 +82,13 @@ public final class Main {
         }
         Deque<String> words = new ArrayDeque<>(args);
         String command = words.poll();
+        if ("serve".equals(command)) {
+            if (!words.isEmpty()) {
+                err.println("unexpected argument '" + words.peek() + "'" + System.lineSeparator() + USAGE);
+                return 2;
+            }
+            return serveAll(engineSettings, out, err, untilStopped);
+        }
         if (!"prepare".equals(command) && !"run".equals(command)) {
             err.println((command == null ? "a command is missing" : "unknown command '" + command + "'")
                     + System.lineSeparator() + USAGE);
@@ -143,8 +154,7 @@ public final class Main {
                 return ErrorCode.START_FAILED.exitCode();
             }
             for (Instance instance : engine.versions().instances(version)) {
-                out.println(instance.instanceType() + " instance " + instance.id() + (instance.port().isPresent()
-                        ? " answers on http://localhost:" + instance.port().getAsInt() + "/" : " runs (standalone)"));
+                out.println(describe(instance));
             }
             out.println("Running; press Ctrl-C to stop and remove the instances.");
             out.flush();
@@ -155,6 +165,38 @@ public final class Main {
             out.println("Stopped and removed the instances of version " + engine.versions().get(version).number() + ".");
             out.flush();
         }
+    }
+
+    private static int serveAll(Paasmaker.Builder engineSettings, PrintStream out, PrintStream err, Runnable untilStopped) {
+        try (Paasmaker engine = engineSettings.build()) {
+            int running = 0;
+            for (Workspace workspace : engine.workspaces().list()) {
+                for (var application : engine.applications().list(workspace.id())) {
+                    for (ApplicationVersion version : engine.versions().list(application.id())) {
+                        for (Instance instance : engine.versions().instances(version.id())) {
+                            if (instance.state() == org.paasmaker.api.instance.InstanceState.RUNNING) {
+                                running++;
+                                out.println(application.name() + " version " + version.number() + ": "
+                                        + describe(instance));
+                            }
+                        }
+                    }
+                }
+            }
+            out.println("Serving " + running + " running instances from " + engine.home()
+                    + "; press Ctrl-C to stop the engine (the instances keep running).");
+            out.flush();
+            untilStopped.run();
+            return 0;
+        } catch (PaasmakerException e) {
+            err.println(e.getMessage());
+            return e.code().exitCode();
+        }
+    }
+
+    private static String describe(Instance instance) {
+        return instance.instanceType() + " instance " + instance.id() + (instance.port().isPresent()
+                ? " answers on http://localhost:" + instance.port().getAsInt() + "/" : " runs (standalone)");
     }
 
     /** Prints the job tree, and the logs of the steps that failed. */

@@ -32,7 +32,7 @@ import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.prepare.PreparePipeline;
-import org.paasmaker.engine.store.InMemoryStore;
+import org.paasmaker.engine.store.FileStore;
 
 /**
  * The whole platform engine, for any Java program to embed:
@@ -57,36 +57,46 @@ public final class Paasmaker implements AutoCloseable {
     private final Jobs jobs;
     private final Crons crons;
     private final Optional<ExecutorService> ownExecutor;
+    private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
     private final CronRunner cronRunner;
 
     private Paasmaker(Builder builder) {
         layout = new EngineLayout(builder.home);
         Clock clock = builder.clock;
+        ownStore = builder.store != null ? Optional.empty() : Optional.of(FileStore.open(layout.store()));
+        Store store = builder.store != null ? builder.store : ownStore.get();
         ExecutorService executor = builder.executor != null ? builder.executor : Executors.newCachedThreadPool(daemonThreads());
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
-        plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock);
-        JobManager jobManager = new JobManager(layout.jobs(), clock, executor);
-        TarGzPacker packer = new TarGzPacker();
-        PackageStore packages = new PackageStore(layout.packages());
-        PreparePipeline pipeline = new PreparePipeline(builder.store, plugins, jobManager, packages, packer::pack,
-                layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
-        LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
-                plugins, new ProcessRecords(layout.processes(), warning -> { }), clock);
-        InstanceManager instances = new InstanceManager(builder.store, plugins, jobManager, node, builder.environment,
-                builder.nodeTags, clock);
-        instances.adopt();
-        health = new HealthMonitor(builder.store, instances, jobManager, clock);
-        health.start(builder.healthInterval);
-        CurrentVersionCrons currentCrons = new CurrentVersionCrons(builder.store,
-                version -> new ManifestReader(plugins).read(version.manifestText(), version.manifestPath()));
-        cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
-        cronRunner.start();
-        workspaces = new Workspaces(builder.store);
-        applications = new Applications(builder.store);
-        versions = new Versions(builder.store, pipeline, instances, packages);
-        jobs = new Jobs(jobManager);
-        crons = new Crons(builder.store, currentCrons, cronRunner);
+        try {
+            plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock);
+            JobManager jobManager = new JobManager(layout.jobs(), clock, executor);
+            TarGzPacker packer = new TarGzPacker();
+            PackageStore packages = new PackageStore(layout.packages());
+            PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
+                    layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
+            LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
+                    plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
+            InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, builder.environment,
+                    builder.nodeTags, clock);
+            instances.adopt();
+            health = new HealthMonitor(store, instances, jobManager, clock);
+            health.start(builder.healthInterval);
+            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store,
+                    version -> new ManifestReader(plugins).read(version.manifestText(), version.manifestPath()));
+            cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
+            cronRunner.start();
+            workspaces = new Workspaces(store);
+            applications = new Applications(store);
+            versions = new Versions(store, pipeline, instances, packages);
+            jobs = new Jobs(jobManager);
+            crons = new Crons(store, currentCrons, cronRunner);
+        } catch (RuntimeException | Error e) {
+            // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
+            ownExecutor.ifPresent(ExecutorService::shutdownNow);
+            ownStore.ifPresent(FileStore::close);
+            throw e;
+        }
     }
 
     public static Builder builder() {
@@ -139,6 +149,7 @@ public final class Paasmaker implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         });
+        ownStore.ifPresent(FileStore::close);
     }
 
     private static void warn(String message) {
@@ -157,7 +168,7 @@ public final class Paasmaker implements AutoCloseable {
     /** Configures an engine; every setting has a working default. */
     public static final class Builder {
         private Path home = defaultHome();
-        private Store store = new InMemoryStore();
+        private Store store;
         private Clock clock = Clock.systemUTC();
         private ExecutorService executor;
         private Predicate<String> enabledPlugins = name -> true;
@@ -176,7 +187,10 @@ public final class Paasmaker implements AutoCloseable {
             return this;
         }
 
-        /** Where records are kept; default an in-memory store. */
+        /**
+         * Where records are kept; default a file store at {@code $PAASMAKER_HOME/store.json}, which
+         * the engine opens and closes. A store given here stays open when the engine closes.
+         */
         public Builder store(Store store) {
             this.store = Objects.requireNonNull(store, "store");
             return this;

@@ -1,0 +1,174 @@
+package org.paasmaker.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceState;
+import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionId;
+import org.paasmaker.engine.internal.Directories;
+
+/**
+ * The engine's JVM is killed with SIGKILL while its instances serve, and a new engine (the {@code
+ * serve} command, in a JVM of its own, on the same data directory) takes over: no request fails,
+ * and afterwards the same instances run, none duplicated, none lost.
+ */
+class EngineKilledTest {
+
+    private static final Duration STARTUP = Duration.ofSeconds(60);
+    private static final int LOAD_THREADS = 4;
+
+    @TempDir
+    Path temp;
+
+    private final List<Process> engines = new ArrayList<>();
+    private final AtomicBoolean loading = new AtomicBoolean(true);
+    private final List<Thread> load = new ArrayList<>();
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        loading.set(false);
+        for (Thread thread : load) {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        }
+        for (Process engine : engines) {
+            engine.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        }
+        try (EngineFixture sweeper = new EngineFixture(home())) {
+            sweeper.stopEverything();
+        }
+    }
+
+    @Test
+    void aKilledEnginesInstancesKeepServingAndTheNextEngineAdoptsExactlyThem() throws Exception {
+        VersionId version = deployTwoInstances();
+        Set<Instance> before = running(version);
+        assertThat(before).hasSize(2);
+
+        Process first = serve("first.log");
+        AtomicLong answered = new AtomicLong();
+        ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        for (int i = 0; i < LOAD_THREADS; i++) {
+            Instance target = List.copyOf(before).get(i % before.size());
+            Thread thread = new Thread(() -> hammer(target.port().getAsInt(), answered, failures), "load-" + i);
+            thread.start();
+            load.add(thread);
+        }
+        await().atMost(STARTUP).until(() -> answered.get() >= 200);
+
+        first.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+        long atKill = answered.get();
+        await().atMost(STARTUP).until(() -> answered.get() >= atKill + 200);
+        Process second = serve("second.log");
+        long atRestart = answered.get();
+        // Long enough for several of the new engine's health rounds, each of which could have judged them.
+        await().atMost(STARTUP).until(() -> answered.get() >= atRestart + 2_000);
+
+        loading.set(false);
+        for (Thread thread : load) {
+            thread.join();
+        }
+        assertThat(failures).as("requests that failed across the engine's death and restart").isEmpty();
+        second.destroy();
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+
+        try (EngineFixture after = new EngineFixture(home())) {
+            List<Instance> instances = after.engine().versions().instances(version);
+            assertThat(instances).as("no instance was added, failed or replaced").hasSize(2)
+                    .allMatch(instance -> instance.state() == InstanceState.RUNNING);
+            assertThat(ids(instances)).isEqualTo(ids(before));
+            try (var records = Files.list(home().resolve("processes"))) {
+                assertThat(records.count()).as("process records").isEqualTo(2);
+            }
+        }
+    }
+
+    private VersionId deployTwoInstances() throws IOException {
+        Path app = Files.createDirectories(temp.resolve("hello-python"));
+        Directories.copyTree(EngineFixture.sample("hello-python"), app);
+        Path manifest = app.resolve("manifest.yml");
+        Files.writeString(manifest, Files.readString(manifest).replace("quantity: 1", "quantity: 2"));
+        try (EngineFixture fixture = new EngineFixture(home())) {
+            var prepared = fixture.prepare(SourceSpec.directory(app));
+            VersionId id = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+            fixture.succeed(fixture.engine().versions().start(id));
+            fixture.succeed(fixture.engine().versions().makeCurrent(id));
+            ApplicationVersion version = fixture.engine().versions().get(id);
+            assertThat(version.current()).isTrue();
+            return id;
+        }
+    }
+
+    private Set<Instance> running(VersionId version) {
+        try (EngineFixture fixture = new EngineFixture(home())) {
+            return fixture.engine().versions().instances(version).stream()
+                    .filter(instance -> instance.state() == InstanceState.RUNNING).collect(Collectors.toSet());
+        }
+    }
+
+    /** An engine in a JVM of its own, serving until killed; returns once it has adopted what runs. */
+    private Process serve(String logName) throws IOException {
+        Path log = temp.resolve(logName);
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "serve")
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().put("PAASMAKER_HOME", home().toString());
+        Process engine = builder.start();
+        engines.add(engine);
+        await().atMost(STARTUP).until(() -> Files.readString(log).contains("Serving 2 running instances")
+                || !engine.isAlive());
+        assertThat(engine.isAlive()).as(Files.readString(log)).isTrue();
+        return engine;
+    }
+
+    private void hammer(int port, AtomicLong answered, ConcurrentLinkedQueue<String> failures) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(10)).build();
+        while (loading.get()) {
+            try {
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status != 200) {
+                    failures.add("port " + port + " answered " + status);
+                }
+                answered.incrementAndGet();
+            } catch (IOException e) {
+                failures.add("port " + port + ": " + e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Set<String> ids(java.util.Collection<Instance> instances) {
+        return instances.stream().map(instance -> instance.id().value()).collect(Collectors.toSet());
+    }
+
+    private Path home() {
+        return temp.resolve("home");
+    }
+}
