@@ -88,7 +88,7 @@ public final class Paasmaker implements AutoCloseable {
             cronRunner.start();
             workspaces = new Workspaces(store);
             applications = new Applications(store);
-            versions = new Versions(store, pipeline, instances, packages);
+            versions = new Versions(store, pipeline, instances, packages, health);
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
         } catch (RuntimeException | Error e) {

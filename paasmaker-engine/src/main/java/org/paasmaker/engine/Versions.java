@@ -11,7 +11,9 @@ import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.PrepareRequest;
+import org.paasmaker.api.version.VersionHealth;
 import org.paasmaker.api.version.VersionId;
+import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.prepare.PreparePipeline;
@@ -23,8 +25,11 @@ public final class Versions {
     private final PreparePipeline pipeline;
     private final InstanceManager instances;
     private final PackageStore packages;
+    private final HealthMonitor health;
 
-    Versions(Store store, PreparePipeline pipeline, InstanceManager instances, PackageStore packages) {
+    Versions(Store store, PreparePipeline pipeline, InstanceManager instances, PackageStore packages,
+            HealthMonitor health) {
+        this.health = health;
         this.store = store;
         this.pipeline = pipeline;
         this.instances = instances;
@@ -57,6 +62,14 @@ public final class Versions {
     /** The last lines of an instance's output; still there after it died or was stopped. */
     public String instanceLog(InstanceId id, int lines) {
         return instances.logTail(store.instances().get(id), lines);
+    }
+
+    /**
+     * How the version's instances fare: healthy, being repaired, or backing off in a crash loop (with
+     * when the next attempt comes).
+     */
+    public VersionHealth health(VersionId id) {
+        return health.health(get(id));
     }
 
     /** The version's instances with their states, nodes and ports. */

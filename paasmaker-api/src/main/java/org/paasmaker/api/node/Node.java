@@ -31,6 +31,20 @@ public interface Node {
      */
     void start(InstanceId instance, InstanceStart start, StepContext step);
 
+    /**
+     * Starts a registered instance's process again in place, after it ended: the same directory,
+     * port and environment, without its startup commands and without a fresh copy of the code (as the
+     * original Paasmaker restarted an instance that exited with status 0). Returns once it is up; a
+     * failure leaves no process behind.
+     */
+    void restart(InstanceId instance, InstanceStart start, StepContext step);
+
+    /**
+     * How the instance's process ended: its exit status, or 128 plus the signal that killed it. Empty
+     * while it runs, and when this node did not see it end (a process an earlier engine started).
+     */
+    java.util.OptionalInt exitStatus(InstanceId instance);
+
     /** Stops the instance's whole process tree (SIGTERM, then SIGKILL after the grace period). */
     void stop(InstanceId instance, Duration grace);
 

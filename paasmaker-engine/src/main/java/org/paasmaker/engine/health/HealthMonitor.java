@@ -4,16 +4,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionHealth;
+import org.paasmaker.api.version.VersionHealth.Condition;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.engine.instance.InstanceManager;
@@ -37,6 +42,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final Clock clock;
     private final Map<String, Integer> misses = new ConcurrentHashMap<>();
     private final Map<VersionId, Repair> repairs = new ConcurrentHashMap<>();
+    private final Map<InstanceId, Integer> cleanExits = new ConcurrentHashMap<>();
+    private final Map<InstanceId, Instant> restarts = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "paasmaker-health");
         thread.setDaemon(true);
@@ -74,7 +81,11 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private void check(ApplicationVersion version) {
-        instances.ifIdle(version.id(), () -> repair(version, failBroken(version)));
+        instances.ifIdle(version.id(), () -> {
+            int failed = failBroken(version);
+            restartDue(version);
+            repair(version, failed);
+        });
     }
 
     /** Marks RUNNING instances that died or stopped answering as ERROR; returns how many. */
@@ -87,8 +98,13 @@ public final class HealthMonitor implements AutoCloseable {
             String key = instance.id().value();
             if (!instances.isAlive(instance)) {
                 misses.remove(key);
-                instances.fail(instance, "its process exited; a new instance replaces it");
-                failed++;
+                OptionalInt status = instances.exitStatus(instance);
+                if (status.isPresent() && status.getAsInt() == 0) {
+                    cleanExit(instance);
+                } else {
+                    instances.fail(instance, "its process " + ended(status) + "; a new instance replaces it");
+                    failed++;
+                }
             } else if (!instances.isHealthy(instance)) {
                 if (misses.merge(key, 1, Integer::sum) >= MISSES_BEFORE_FAILING) {
                     misses.remove(key);
@@ -101,6 +117,46 @@ public final class HealthMonitor implements AutoCloseable {
             }
         }
         return failed;
+    }
+
+    /**
+     * An instance that exited with status 0 is restarted in place, as the original Paasmaker did; if
+     * it keeps exiting soon after each restart, the restarts back off like failed replacements.
+     */
+    private void cleanExit(Instance instance) {
+        Instant now = clock.instant();
+        boolean soon = instance.startedAt().map(started -> started.plus(STABLE_AFTER).isAfter(now)).orElse(true);
+        int exits = soon ? cleanExits.getOrDefault(instance.id(), 0) + 1 : 1;
+        cleanExits.put(instance.id(), exits);
+        Duration delay = backoff(exits);
+        String why = "its process exited with status 0; restarted in place"
+                + (delay.isZero() ? "" : " in " + delay.toSeconds() + " s, as it exited " + exits
+                        + " times soon after starting");
+        restarts.put(instance.id(), now.plus(delay));
+        instances.markRestarting(instance, why);
+    }
+
+    /** Restarts, in place, the instances whose clean exit was seen and whose delay has passed. */
+    private void restartDue(ApplicationVersion version) {
+        Instant now = clock.instant();
+        for (Instance instance : store.instances().list(version.id())) {
+            Instant due = restarts.get(instance.id());
+            if (due == null || now.isBefore(due)) {
+                continue;
+            }
+            restarts.remove(instance.id());
+            if (instance.state() == InstanceState.STARTING) {
+                instances.restartInPlace(instance);
+            }
+        }
+    }
+
+    private static String ended(OptionalInt status) {
+        if (status.isEmpty()) {
+            return "ended";
+        }
+        int code = status.getAsInt();
+        return code > 128 ? "was killed by signal " + (code - 128) : "exited with status " + code;
     }
 
     /** Starts replacements when the version is short, backing off while replacements keep failing. */
@@ -121,6 +177,36 @@ public final class HealthMonitor implements AutoCloseable {
             return;
         }
         repairs.put(version.id(), new Repair(instances.start(version.id()), now, failures, false));
+    }
+
+    /** What the health checks see of the version, and what they do about it. */
+    public VersionHealth health(ApplicationVersion version) {
+        if (version.state() != VersionState.RUNNING) {
+            return new VersionHealth(Condition.NOT_RUNNING, "version " + version.number() + " is " + version.state()
+                    + ": no instance of it is kept running", Optional.empty());
+        }
+        Instant now = clock.instant();
+        Optional<Instance> restarting = store.instances().list(version.id()).stream()
+                .filter(instance -> restarts.getOrDefault(instance.id(), Instant.MIN).isAfter(now)).findFirst();
+        if (restarting.isPresent()) {
+            Instance instance = restarting.get();
+            return new VersionHealth(Condition.BACKING_OFF, instance.instanceType() + " instance " + instance.id()
+                    + ": " + instance.reason(), Optional.of(restarts.get(instance.id())));
+        }
+        if (!instances.isShort(version)) {
+            return new VersionHealth(Condition.HEALTHY, "every instance type runs its quantity", Optional.empty());
+        }
+        Repair repair = repairs.get(version.id());
+        if (repair != null && repair.failures() > 1) {
+            Instant next = repair.startedAt().plus(backoff(repair.failures()));
+            if (next.isAfter(now)) {
+                return new VersionHealth(Condition.BACKING_OFF, "crash loop: its instances failed " + repair.failures()
+                        + " times in a row soon after starting; the next attempt is at " + next + "; the logs of"
+                        + " its failed instances say why", Optional.of(next));
+            }
+        }
+        return new VersionHealth(Condition.REPAIRING, "fewer instances run than the manifest asks for;"
+                + " replacements are starting", Optional.empty());
     }
 
     /** 0 s for a first failure, then 1, 2, 4, ... up to 60 s. */

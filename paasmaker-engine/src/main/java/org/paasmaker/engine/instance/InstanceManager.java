@@ -177,6 +177,60 @@ public final class InstanceManager {
         });
     }
 
+    /**
+     * Marks an instance whose process ended cleanly as waiting for its restart in place: it still
+     * counts towards its type's quantity, so no replacement starts meanwhile.
+     */
+    public Instance markRestarting(Instance instance, String why) {
+        return store.instances().update(instance.withState(InstanceState.STARTING, why));
+    }
+
+    /**
+     * Starts an instance whose process ended again in place (same directory and port, no startup
+     * commands); it counts as STARTING meanwhile. If that fails, the instance fails, and the health
+     * checks replace it.
+     */
+    public JobId restartInPlace(Instance instance) {
+        String why = instance.reason();
+        ApplicationVersion version = store.versions().get(instance.versionId());
+        Application application = store.applications().get(version.applicationId());
+        String label = instance.instanceType() + " instance " + instance.id();
+        Job root = jobs.createRoot("Restart " + label + " of version " + version.number() + " of " + application.name()
+                + " in place", tags(version));
+        return enqueue(application.id(), root, () -> {
+            Job step = jobs.addChild(root, "Restart " + label);
+            jobs.runStep(step, context -> {
+                Instance now = store.instances().get(instance.id());
+                if (now.state() != InstanceState.STARTING) {
+                    context.log("Not restarted: it is " + now.state() + " now (" + now.reason() + ").");
+                    return;
+                }
+                context.log(why);
+                Manifest manifest = manifest(version);
+                InstanceTypeSpec type = manifest.instanceType(instance.instanceType()).orElseThrow();
+                try {
+                    node.restart(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), instance.port(),
+                            environment(version, application, manifest, instance.port())), context);
+                    // The reason stays: that it was restarted in place, and why, is worth seeing.
+                    store.instances().update(store.instances().get(instance.id()).running(clock.instant())
+                            .withState(InstanceState.RUNNING, why));
+                } catch (RuntimeException e) {
+                    fail(store.instances().get(instance.id()), "it could not be restarted in place: " + e.getMessage()
+                            + "; a new instance replaces it");
+                    throw e;
+                }
+            });
+        });
+    }
+
+    /**
+     * How the instance's process ended (its exit status, or 128 plus a signal); empty while it runs or
+     * when the engine that saw it end was an earlier one.
+     */
+    public OptionalInt exitStatus(Instance instance) {
+        return node.exitStatus(instance.id());
+    }
+
     /** Steps that start the instances a type lacks, as children of the job. */
     private List<Runnable> startSteps(
             Job root, ApplicationVersion version, Application application, Manifest manifest, InstanceTypeSpec type,

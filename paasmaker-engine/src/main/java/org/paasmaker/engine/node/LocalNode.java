@@ -62,6 +62,8 @@ public final class LocalNode implements Node {
     private final DetachedLauncher launcher = new DetachedLauncher();
     private final ProcessGroupKiller killer = new ProcessGroupKiller();
     private final Map<InstanceId, Integer> portsByInstance = new ConcurrentHashMap<>();
+    /** The processes this engine launched, which it alone can ask how they ended. */
+    private final Map<InstanceId, LaunchedProcess> children = new ConcurrentHashMap<>();
 
     /**
      * @param records where running instances are recorded, so a later engine can find them
@@ -147,6 +149,25 @@ public final class LocalNode implements Node {
 
     @Override
     public void start(InstanceId instance, InstanceStart start, StepContext step) {
+        launch(instance, start, step, true);
+    }
+
+    @Override
+    public void restart(InstanceId instance, InstanceStart start, StepContext step) {
+        if (isAlive(instance)) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "instance " + start.name() + " still runs on node " + name
+                    + "; only an instance whose process ended is restarted in place");
+        }
+        launch(instance, start, step, false);
+    }
+
+    @Override
+    public OptionalInt exitStatus(InstanceId instance) {
+        LaunchedProcess process = children.get(instance);
+        return process == null ? OptionalInt.empty() : process.exitStatus();
+    }
+
+    private void launch(InstanceId instance, InstanceStart start, StepContext step, boolean withStartupCommands) {
         Path code = code(instance);
         if (!Files.isDirectory(code)) {
             throw new PaasmakerException(ErrorCode.CONFLICT, "instance " + start.name() + " is not registered on node "
@@ -155,16 +176,18 @@ public final class LocalNode implements Node {
         RuntimeSpec spec = start.runtime();
         Runtime runtime = plugins.runtime(spec.plugin());
         String version = RuntimeVersions.require(spec.plugin(), runtime.versions(), spec.version());
-        Map<String, String> environment = runtime.environment(version, start.environment());
-        StepContext inInstance = step.with(code, environment);
-        for (PluginSpec command : start.startup()) {
-            plugins.startupStep(command.plugin()).run(command.parameters(), inInstance);
+        if (withStartupCommands) {
+            StepContext inInstance = step.with(code, runtime.environment(version, start.environment()));
+            for (PluginSpec command : start.startup()) {
+                plugins.startupStep(command.plugin()).run(command.parameters(), inInstance);
+            }
         }
         LaunchPlan plan = runtime.launchPlan(new LaunchRequest(version, spec.parameters(), code, start.port(),
                 start.environment()));
         Path log = directory(instance).resolve(LOG);
         step.log("Starting " + start.name() + ": " + String.join(" ", plan.command()));
         LaunchedProcess process = launcher.launch(new LaunchSpec(plan.command(), code, plan.environment(), log));
+        children.put(instance, process);
         records.save(new ProcessRecord(instance.value(), process.identity(), start.port().orElse(0), directory(instance),
                 log, clock.instant()));
         try {
@@ -183,6 +206,7 @@ public final class LocalNode implements Node {
 
     @Override
     public void stop(InstanceId instance, Duration grace) {
+        children.remove(instance);
         records.find(instance.value()).ifPresent(record -> {
             killer.stop(record.identity(), grace);
             records.delete(instance.value());

@@ -86,7 +86,7 @@ public final class DetachedLauncher {
         try {
             ProcessIdentity identity = identityAtGate(gated, spec);
             openGate(gated, spec);
-            return new LaunchedProcess(identity, spec);
+            return new LaunchedProcess(identity, spec, gated);
         } catch (RuntimeException e) {
             // Still held at the gate (or already gone): the command itself never ran.
             gated.destroyForcibly();
