@@ -77,7 +77,7 @@ public final class Paasmaker implements AutoCloseable {
                     layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
             LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
                     plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
-            InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, builder.environment,
+            InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, packages, builder.environment,
                     builder.nodeTags, clock);
             instances.adopt();
             health = new HealthMonitor(store, instances, jobManager, clock);
@@ -87,7 +87,7 @@ public final class Paasmaker implements AutoCloseable {
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
             cronRunner.start();
             workspaces = new Workspaces(store);
-            applications = new Applications(store);
+            applications = new Applications(store, instances);
             versions = new Versions(store, pipeline, instances, packages, health);
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);

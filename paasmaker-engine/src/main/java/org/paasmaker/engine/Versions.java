@@ -59,6 +59,14 @@ public final class Versions {
         return instances.deregister(id);
     }
 
+    /**
+     * Deletes the version, its instances and their files, and its package unless another version has
+     * it; returns the job at once. The current version is refused while it runs.
+     */
+    public JobId delete(VersionId id) {
+        return instances.deleteVersion(id);
+    }
+
     /** The last lines of an instance's output; still there after it died or was stopped. */
     public String instanceLog(InstanceId id, int lines) {
         return instances.logTail(store.instances().get(id), lines);

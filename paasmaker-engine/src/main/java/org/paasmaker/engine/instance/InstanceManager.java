@@ -23,6 +23,7 @@ import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.api.service.ApplicationService;
+import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
@@ -31,6 +32,7 @@ import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.engine.environment.ApplicationEnvironment;
 import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.job.JobManager;
+import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
 
 /**
@@ -51,18 +53,20 @@ public final class InstanceManager {
     private final PluginRegistry plugins;
     private final JobManager jobs;
     private final Node node;
+    private final PackageStore packages;
     private final Map<String, String> baseEnvironment;
     private final Map<String, Object> nodeTags;
     private final Clock clock;
     private final Map<ApplicationId, CompletableFuture<Void>> queues = new HashMap<>();
 
     public InstanceManager(
-            Store store, PluginRegistry plugins, JobManager jobs, Node node, Map<String, String> baseEnvironment,
-            Map<String, Object> nodeTags, Clock clock) {
+            Store store, PluginRegistry plugins, JobManager jobs, Node node, PackageStore packages,
+            Map<String, String> baseEnvironment, Map<String, Object> nodeTags, Clock clock) {
         this.store = store;
         this.plugins = plugins;
         this.jobs = jobs;
         this.node = node;
+        this.packages = packages;
         this.baseEnvironment = passable(baseEnvironment);
         this.nodeTags = Map.copyOf(nodeTags);
         this.clock = clock;
@@ -136,6 +140,93 @@ public final class InstanceManager {
                 store.versions().update(now.withState(VersionState.PREPARED));
             }
         });
+    }
+
+    /**
+     * Deletes a version: its instances (stopped, their files deleted), its record, and its package
+     * unless another version has the same one. The current version is refused while it runs.
+     */
+    public JobId deleteVersion(VersionId id) {
+        ApplicationVersion version = store.versions().get(id);
+        requireNotServing(version);
+        Application application = store.applications().get(version.applicationId());
+        Job root = jobs.createRoot("Delete version " + version.number() + " of " + application.name(), tags(version));
+        return enqueue(application.id(), root, () -> {
+            ApplicationVersion now = store.versions().get(id);
+            requireNotServing(now);
+            deleteSteps(root, now).forEach(Runnable::run);
+        });
+    }
+
+    /**
+     * Deletes an application's versions with their instances and packages. With its services, their
+     * resources (a filesystem service's files, say) and the application itself go too; without, the
+     * application stays, with no versions, holding its services, so a new version of the same name
+     * finds its data again.
+     */
+    public JobId deleteApplication(ApplicationId id, boolean withServices) {
+        Application application = store.applications().get(id);
+        Job root = jobs.createRoot("Delete application " + application.name()
+                + (withServices ? " with its services" : " (its services stay)"),
+                Map.of("application_id", id.toString()));
+        return enqueue(id, root, () -> {
+            List<Runnable> steps = new ArrayList<>();
+            for (ApplicationVersion version : store.versions().list(id)) {
+                steps.addAll(deleteSteps(root, version));
+            }
+            if (withServices) {
+                Workspace workspace = store.workspaces().get(application.workspaceId());
+                for (ApplicationService service : store.services().list(id)) {
+                    Job step = jobs.addChild(root, "Remove service '" + service.name() + "' (" + service.plugin() + ")");
+                    steps.add(() -> jobs.runStep(step, context -> {
+                        plugins.service(service.plugin()).remove(new ServiceRequest(id, application.name(),
+                                workspace.stub(), service.name(), service.parameters()), service.credentials());
+                        store.services().delete(service.id());
+                    }));
+                }
+                Job last = jobs.addChild(root, "Delete the record of application " + application.name());
+                steps.add(() -> jobs.runStep(last, context -> store.applications().delete(id)));
+            }
+            steps.forEach(Runnable::run);
+        });
+    }
+
+    /** Steps that delete the version's instances, then the version and (if no other has it) its package. */
+    private List<Runnable> deleteSteps(Job root, ApplicationVersion version) {
+        Job step = jobs.addChild(root, "Delete version " + version.number());
+        return List.of(() -> jobs.runStep(step, context -> {
+            for (Instance instance : store.instances().list(version.id())) {
+                node.deregister(instance.id());
+                store.instances().delete(instance.id());
+            }
+            store.versions().delete(version.id());
+            version.packageChecksum().filter(this::unused).ifPresent(checksum -> {
+                packages.delete(checksum);
+                context.log("Deleted its package " + checksum);
+            });
+            context.log("Deleted version " + version.number() + ", its instances and their files");
+        }));
+    }
+
+    /** Whether no version of any application has the package. */
+    private boolean unused(String checksum) {
+        for (Workspace workspace : store.workspaces().list()) {
+            for (Application application : store.applications().list(workspace.id())) {
+                for (ApplicationVersion version : store.versions().list(application.id())) {
+                    if (version.packageChecksum().filter(checksum::equals).isPresent()) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private static void requireNotServing(ApplicationVersion version) {
+        if (version.current() && version.state() == VersionState.RUNNING) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number() + " is the current one and"
+                    + " RUNNING; make another version current, or stop it, before deleting it");
+        }
     }
 
     /**
