@@ -1,0 +1,39 @@
+package org.paasmaker.engine.routing;
+
+import java.time.Duration;
+
+/**
+ * What the engine asks of a router, whether it runs in the engine's JVM ({@link Router}) or as its
+ * own process ({@link RouterProcess}).
+ */
+public interface RouterControl {
+
+    /** How long {@link #drain(RoutingTable)} waits for in-flight requests by default. */
+    Duration DEFAULT_DRAIN_LIMIT = Duration.ofSeconds(30);
+
+    /**
+     * Serves this table from now on: new requests see it at once. Targets it no longer lists take no
+     * new request; their requests in flight finish, and their idle connections are closed.
+     *
+     * @throws org.paasmaker.api.error.PaasmakerException (conflict) when the router already serves a
+     *         table of a higher generation
+     */
+    void update(RoutingTable table);
+
+    /** The table being served. */
+    RoutingTable table();
+
+    /**
+     * {@link #update}s the table, then waits until every target no longer routed has no request in
+     * flight, at most {@code limit}. Returns early once they are all idle.
+     */
+    DrainResult drain(RoutingTable next, Duration limit);
+
+    /** {@link #drain(RoutingTable, Duration)} with {@link #DEFAULT_DRAIN_LIMIT}. */
+    default DrainResult drain(RoutingTable next) {
+        return drain(next, DEFAULT_DRAIN_LIMIT);
+    }
+
+    /** The traffic so far per application, version and instance. */
+    RouterStatistics statistics();
+}

@@ -1,0 +1,60 @@
+package org.paasmaker.engine.routing;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How a router serves: the address and port of its proxy (port 0 picks a free one), how many event
+ * loops it runs (one per core by default: each client connection and its backend connections stay
+ * on one loop), how it spreads requests, how long it waits for a backend to accept a connection, and
+ * where it appends its access log (none when empty).
+ */
+public record RouterSettings(String bindAddress, int port, int eventLoops, Balancing balancing, Duration connectTimeout,
+        Optional<Path> accessLog) {
+
+    /** The router's port when nothing else is said (PAASMAKER_ROUTER_PORT overrides it in the engine). */
+    public static final int DEFAULT_PORT = 8080;
+
+    public RouterSettings {
+        Objects.requireNonNull(bindAddress, "bindAddress");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("the router's port is 0 (any free one) to 65535, not " + port);
+        }
+        if (eventLoops < 1) {
+            throw new IllegalArgumentException("the router needs at least one event loop, not " + eventLoops);
+        }
+        Objects.requireNonNull(balancing, "balancing");
+        if (connectTimeout.isNegative() || connectTimeout.isZero()) {
+            throw new IllegalArgumentException("the router's connect timeout is positive, not " + connectTimeout);
+        }
+        Objects.requireNonNull(accessLog, "accessLog");
+    }
+
+    /** All interfaces, one event loop per core, round robin, 5 s to connect, no access log. */
+    public static RouterSettings onPort(int port) {
+        return new RouterSettings("0.0.0.0", port, java.lang.Runtime.getRuntime().availableProcessors(),
+                Balancing.ROUND_ROBIN, Duration.ofSeconds(5), Optional.empty());
+    }
+
+    public RouterSettings withBindAddress(String address) {
+        return new RouterSettings(address, port, eventLoops, balancing, connectTimeout, accessLog);
+    }
+
+    public RouterSettings withEventLoops(int loops) {
+        return new RouterSettings(bindAddress, port, loops, balancing, connectTimeout, accessLog);
+    }
+
+    public RouterSettings withBalancing(Balancing how) {
+        return new RouterSettings(bindAddress, port, eventLoops, how, connectTimeout, accessLog);
+    }
+
+    public RouterSettings withConnectTimeout(Duration timeout) {
+        return new RouterSettings(bindAddress, port, eventLoops, balancing, timeout, accessLog);
+    }
+
+    public RouterSettings withAccessLog(Path file) {
+        return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, Optional.of(file));
+    }
+}
