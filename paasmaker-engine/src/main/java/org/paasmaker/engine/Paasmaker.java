@@ -13,15 +13,21 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.paasmaker.api.instance.PortRange;
+import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.manifest.ManifestReader;
+import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.cron.CronRunner;
 import org.paasmaker.engine.cron.CurrentVersionCrons;
 import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
+import org.paasmaker.engine.instance.Routing;
+import org.paasmaker.engine.routes.RoutePublisher;
+import org.paasmaker.engine.routing.RouterControl;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
 import org.paasmaker.engine.job.JobManager;
@@ -77,13 +83,17 @@ public final class Paasmaker implements AutoCloseable {
                     layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
             LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
                     plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
-            InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, packages, builder.environment,
+            Function<ApplicationVersion, Manifest> manifests =
+                    version -> new ManifestReader(plugins).read(version.manifestText(), version.manifestPath());
+            Routing routing = builder.router == null ? Routing.NONE : new RoutePublisher(store, manifests,
+                    builder.clusterHostname, builder.router, builder.drainLimit, Paasmaker::warn);
+            InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, packages, routing,
+                    builder.environment,
                     builder.nodeTags, clock);
             instances.adopt();
             health = new HealthMonitor(store, instances, jobManager, clock);
             health.start(builder.healthInterval);
-            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store,
-                    version -> new ManifestReader(plugins).read(version.manifestText(), version.manifestPath()));
+            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests);
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
             cronRunner.start();
             workspaces = new Workspaces(store);
@@ -177,6 +187,9 @@ public final class Paasmaker implements AutoCloseable {
         private Map<String, Object> nodeTags = Map.of();
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
+        private RouterControl router;
+        private String clusterHostname = defaultClusterHostname();
+        private Duration drainLimit = RouterControl.DEFAULT_DRAIN_LIMIT;
 
         private Builder() {
         }
@@ -247,6 +260,33 @@ public final class Paasmaker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The router the engine keeps in step with its instances: a {@link org.paasmaker.engine.routing.Router}
+         * in this JVM, or a router process. Default none: the instances answer on their own ports only.
+         */
+        public Builder router(RouterControl router) {
+            this.router = Objects.requireNonNull(router, "router");
+            return this;
+        }
+
+        /**
+         * The suffix of every version's and instance type's own hostnames, such as
+         * {@code 1.web.hello.dev.localhost}; default {@code $PAASMAKER_CLUSTER_HOSTNAME}, else {@code localhost}.
+         */
+        public Builder clusterHostname(String hostname) {
+            this.clusterHostname = Objects.requireNonNull(hostname, "hostname").toLowerCase(java.util.Locale.ROOT);
+            return this;
+        }
+
+        /** How long a stopping instance's requests in flight may take to end before it stops; default 30 s. */
+        public Builder drainLimit(Duration limit) {
+            if (limit.isNegative()) {
+                throw new IllegalArgumentException("the drain limit cannot be negative: " + limit);
+            }
+            this.drainLimit = limit;
+            return this;
+        }
+
         public Paasmaker build() {
             return new Paasmaker(this);
         }
@@ -254,6 +294,11 @@ public final class Paasmaker implements AutoCloseable {
         private static PortRange defaultPorts() {
             String configured = System.getenv("PAASMAKER_PORTS");
             return configured != null && !configured.isBlank() ? PortRange.parse(configured) : PortRange.DEFAULT;
+        }
+
+        private static String defaultClusterHostname() {
+            String configured = System.getenv("PAASMAKER_CLUSTER_HOSTNAME");
+            return configured != null && !configured.isBlank() ? configured.strip() : "localhost";
         }
 
         private static Path defaultHome() {

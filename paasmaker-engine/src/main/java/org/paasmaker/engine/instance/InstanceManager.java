@@ -54,14 +54,16 @@ public final class InstanceManager {
     private final JobManager jobs;
     private final Node node;
     private final PackageStore packages;
+    private final Routing routing;
     private final Map<String, String> baseEnvironment;
     private final Map<String, Object> nodeTags;
     private final Clock clock;
     private final Map<ApplicationId, CompletableFuture<Void>> queues = new HashMap<>();
 
     public InstanceManager(
-            Store store, PluginRegistry plugins, JobManager jobs, Node node, PackageStore packages,
+            Store store, PluginRegistry plugins, JobManager jobs, Node node, PackageStore packages, Routing routing,
             Map<String, String> baseEnvironment, Map<String, Object> nodeTags, Clock clock) {
+        this.routing = routing;
         this.store = store;
         this.plugins = plugins;
         this.jobs = jobs;
@@ -106,15 +108,13 @@ public final class InstanceManager {
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Stop version " + version.number() + " of " + application.name(), tags(version));
         return enqueue(application.id(), root, () -> {
-            for (Instance instance : store.instances().list(id)) {
-                if (ACTIVE.contains(instance.state())) {
-                    stopStep(root, instance, "stopped").run();
-                }
-            }
+            stopAll(root, store.instances().list(id).stream().filter(i -> ACTIVE.contains(i.state())).toList(),
+                    "stopped");
             ApplicationVersion now = store.versions().get(id);
             if (now.state() == VersionState.RUNNING) {
                 store.versions().update(now.withState(VersionState.READY));
             }
+            routing.changed();
         });
     }
 
@@ -124,6 +124,7 @@ public final class InstanceManager {
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Deregister version " + version.number() + " of " + application.name(), tags(version));
         return enqueue(application.id(), root, () -> {
+            drainStep(root, store.instances().list(id));
             for (Instance instance : store.instances().list(id)) {
                 if (instance.state() == InstanceState.DEREGISTERED) {
                     continue;
@@ -139,6 +140,7 @@ public final class InstanceManager {
             if (now.state() != VersionState.NEW) {
                 store.versions().update(now.withState(VersionState.PREPARED));
             }
+            routing.changed();
         });
     }
 
@@ -154,7 +156,9 @@ public final class InstanceManager {
         return enqueue(application.id(), root, () -> {
             ApplicationVersion now = store.versions().get(id);
             requireNotServing(now);
+            drainStep(root, store.instances().list(id));
             deleteSteps(root, now).forEach(Runnable::run);
+            routing.changed();
         });
     }
 
@@ -170,6 +174,11 @@ public final class InstanceManager {
                 + (withServices ? " with its services" : " (its services stay)"),
                 Map.of("application_id", id.toString()));
         return enqueue(id, root, () -> {
+            List<Instance> instances = new ArrayList<>();
+            for (ApplicationVersion version : store.versions().list(id)) {
+                instances.addAll(store.instances().list(version.id()));
+            }
+            drainStep(root, instances);
             List<Runnable> steps = new ArrayList<>();
             for (ApplicationVersion version : store.versions().list(id)) {
                 steps.addAll(deleteSteps(root, version));
@@ -188,6 +197,7 @@ public final class InstanceManager {
                 steps.add(() -> jobs.runStep(last, context -> store.applications().delete(id)));
             }
             steps.forEach(Runnable::run);
+            routing.changed();
         });
     }
 
@@ -236,6 +246,7 @@ public final class InstanceManager {
     public JobId makeCurrent(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
         requireRunning(version);
+        requireServing(version);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Make version " + version.number() + " of " + application.name() + " current",
                 tags(version));
@@ -244,19 +255,21 @@ public final class InstanceManager {
             requireRunning(now);
             Optional<ApplicationVersion> previous = store.versions().list(application.id()).stream()
                     .filter(v -> v.current() && !v.id().equals(id)).findFirst();
+            requireServing(now);
             previous.ifPresent(old -> {
                 Manifest oldManifest = manifest(old);
-                for (Instance instance : store.instances().list(old.id())) {
-                    boolean exclusive = oldManifest.instanceType(instance.instanceType())
-                            .map(InstanceTypeSpec::exclusive).orElse(false);
-                    if (exclusive && ACTIVE.contains(instance.state())) {
-                        stopStep(root, instance, "stopped: version " + now.number() + " became current").run();
-                    }
-                }
+                stopAll(root, store.instances().list(old.id()).stream()
+                        .filter(instance -> ACTIVE.contains(instance.state()) && oldManifest
+                                .instanceType(instance.instanceType()).map(InstanceTypeSpec::exclusive).orElse(false))
+                        .toList(), "stopped: version " + now.number() + " became current");
             });
             jobs.runStep(jobs.addChild(root, "Switch the current version to " + now.number()), context -> {
                 previous.ifPresent(old -> store.versions().update(store.versions().get(old.id()).withCurrent(false)));
                 store.versions().update(store.versions().get(id).withCurrent(true));
+                // One new table: the hostnames gain the new version's instances as they lose the old
+                // one's, which keep running (unrouted) and finish their requests in flight.
+                routing.changed();
+                context.log("The router now sends the hostnames of the application to version " + now.number());
             });
             Manifest manifest = manifest(now);
             ApplicationVersion current = store.versions().get(id);
@@ -273,7 +286,9 @@ public final class InstanceManager {
      * counts towards its type's quantity, so no replacement starts meanwhile.
      */
     public Instance markRestarting(Instance instance, String why) {
-        return store.instances().update(instance.withState(InstanceState.STARTING, why));
+        Instance restarting = store.instances().update(instance.withState(InstanceState.STARTING, why));
+        routing.changed();
+        return restarting;
     }
 
     /**
@@ -305,6 +320,7 @@ public final class InstanceManager {
                     // The reason stays: that it was restarted in place, and why, is worth seeing.
                     store.instances().update(store.instances().get(instance.id()).running(clock.instant())
                             .withState(InstanceState.RUNNING, why));
+                    routing.changed();
                 } catch (RuntimeException e) {
                     fail(store.instances().get(instance.id()), "it could not be restarted in place: " + e.getMessage()
                             + "; a new instance replaces it");
@@ -336,6 +352,27 @@ public final class InstanceManager {
         return steps;
     }
 
+    /** Takes the instances out of the routes and waits for their requests in flight, then stops them. */
+    private void stopAll(Job root, List<Instance> instances, String why) {
+        if (instances.isEmpty()) {
+            return;
+        }
+        drainStep(root, instances);
+        instances.forEach(instance -> stopStep(root, instance, why).run());
+        routing.changed();
+    }
+
+    private void drainStep(Job root, List<Instance> instances) {
+        java.util.Set<org.paasmaker.api.instance.InstanceId> routed = new java.util.HashSet<>();
+        instances.stream().filter(i -> i.state() == InstanceState.RUNNING).forEach(i -> routed.add(i.id()));
+        if (routed.isEmpty()) {
+            return;
+        }
+        Job step = jobs.addChild(root, "Take " + routed.size() + " instances out of the routes, and let their requests"
+                + " in flight finish");
+        jobs.runStep(step, context -> routing.drain(routed));
+    }
+
     private Runnable stopStep(Job root, Instance instance, String why) {
         Job step = jobs.addChild(root, "Stop " + instance.instanceType() + " instance " + instance.id());
         return () -> jobs.runStep(step, context -> {
@@ -348,6 +385,23 @@ public final class InstanceManager {
         if (version.state() == VersionState.NEW) {
             throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number()
                     + " is not prepared yet (it is NEW); wait for its prepare job, or prepare it again");
+        }
+    }
+
+    /** A version becomes current only if every routed instance type has an instance to route to. */
+    private void requireServing(ApplicationVersion version) {
+        List<Instance> instances = store.instances().list(version.id());
+        for (InstanceTypeSpec type : manifest(version).instances()) {
+            if (type.exclusive() || type.standalone() || type.hostnames().isEmpty()) {
+                continue;
+            }
+            boolean serving = instances.stream().anyMatch(i -> i.instanceType().equals(type.name())
+                    && i.state() == InstanceState.RUNNING);
+            if (!serving) {
+                throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number() + " has no running '"
+                        + type.name() + "' instance to serve " + String.join(", ", type.hostnames())
+                        + "; start it (or wait until its instances run) before making it current");
+            }
         }
     }
 
@@ -410,6 +464,7 @@ public final class InstanceManager {
             node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
                     environment(version, application, manifest, port)), step);
             store.instances().update(instance.running(clock.instant()));
+            routing.changed();
             step.log("Started " + label);
         } catch (RuntimeException e) {
             fail(store.instances().get(instance.id()), e.getMessage());
@@ -423,7 +478,9 @@ public final class InstanceManager {
      */
     public Instance fail(Instance instance, String why) {
         node.release(instance.id());
-        return store.instances().update(instance.withState(InstanceState.ERROR, why));
+        Instance failed = store.instances().update(instance.withState(InstanceState.ERROR, why));
+        routing.changed();
+        return failed;
     }
 
     /** Whether a running instance still is: its process lives and, unless standalone, it accepts connections. */
@@ -465,6 +522,7 @@ public final class InstanceManager {
             }
         }
         alive.stream().filter(id -> !known.contains(id)).forEach(node::release);
+        routing.changed();
     }
 
     /** Periodic upkeep of the nodes: instance logs are rotated. */

@@ -1,0 +1,119 @@
+package org.paasmaker.engine.routes;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.paasmaker.api.application.Application;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.instance.InstanceState;
+import org.paasmaker.api.manifest.InstanceTypeSpec;
+import org.paasmaker.api.manifest.Manifest;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionState;
+import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.engine.routing.Route;
+import org.paasmaker.engine.routing.RouteTarget;
+import org.paasmaker.engine.routing.RoutingTable;
+
+/**
+ * Computes the routing table from the records. Every RUNNING version's instance types answer on
+ * {@code <version>.<type>.<application>.<workspace stub>.<cluster hostname>}; the current version's
+ * also on {@code <type>.<application>.<workspace stub>.<cluster hostname>} and on the manifest's
+ * hostnames. A name lists the RUNNING instances (with a port) of its type, none of those that are
+ * draining; a current version's names stay in the table with no instance (the router then answers
+ * 503, not 404) while its instances start or are replaced.
+ *
+ * <p>When two applications claim one hostname, the older application (the lower id) keeps it, and the
+ * warning says which did not get it.
+ */
+final class RouteTables {
+
+    private final Store store;
+    private final Function<ApplicationVersion, Manifest> manifests;
+    private final String clusterHostname;
+    private final Consumer<String> warnings;
+
+    RouteTables(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
+            Consumer<String> warnings) {
+        this.store = store;
+        this.manifests = manifests;
+        this.clusterHostname = clusterHostname;
+        this.warnings = warnings;
+    }
+
+    /** The routes now, leaving out the draining instances. */
+    List<Route> routes(Set<InstanceId> draining) {
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (Workspace workspace : store.workspaces().list()) {
+            for (Application application : store.applications().list(workspace.id())) {
+                for (ApplicationVersion version : store.versions().list(application.id())) {
+                    if (version.current() || version.state() == VersionState.RUNNING) {
+                        claim(claims, workspace, application, version, draining);
+                    }
+                }
+            }
+        }
+        List<Route> routes = new ArrayList<>();
+        claims.forEach((hostname, claim) -> {
+            try {
+                routes.add(new Route(hostname, claim.targets()));
+            } catch (IllegalArgumentException e) {
+                warnings.accept("Not routing '" + hostname + "' of " + claim.owner() + ": " + e.getMessage());
+            }
+        });
+        return routes;
+    }
+
+    private void claim(Map<String, Claim> claims, Workspace workspace, Application application,
+            ApplicationVersion version, Set<InstanceId> draining) {
+        Manifest manifest = manifests.apply(version);
+        List<Instance> instances = store.instances().list(version.id());
+        String owner = "application " + application.name() + " in workspace " + workspace.stub();
+        String suffix = application.name() + "." + workspace.stub() + "." + clusterHostname;
+        for (InstanceTypeSpec type : manifest.instances()) {
+            if (type.standalone()) {
+                continue;
+            }
+            List<RouteTarget> targets = instances.stream()
+                    .filter(instance -> instance.instanceType().equals(type.name())
+                            && instance.state() == InstanceState.RUNNING && instance.port().isPresent()
+                            && !draining.contains(instance.id()))
+                    .map(instance -> new RouteTarget("127.0.0.1", instance.port().getAsInt(),
+                            workspace.stub() + "/" + application.name(), version.number(), instance.id().value()))
+                    .toList();
+            List<String> names = new ArrayList<>();
+            if (version.state() == VersionState.RUNNING) {
+                names.add(version.number() + "." + type.name() + "." + suffix);
+            }
+            if (version.current()) {
+                names.add(type.name() + "." + suffix);
+                names.addAll(type.hostnames());
+            }
+            for (String name : names) {
+                Claim claim = new Claim(owner, application.id().value(), targets);
+                Claim earlier = claims.putIfAbsent(name, claim);
+                if (earlier != null && earlier.applicationId() != claim.applicationId()) {
+                    warnings.accept("The hostname '" + name + "' is claimed by " + earlier.owner() + " and by " + owner
+                            + "; it stays with the first, the older application");
+                } else if (earlier != null) {
+                    claims.put(name, earlier.with(targets));
+                }
+            }
+        }
+    }
+
+    private record Claim(String owner, long applicationId, List<RouteTarget> targets) {
+
+        Claim with(List<RouteTarget> more) {
+            List<RouteTarget> all = new ArrayList<>(targets);
+            all.addAll(more);
+            return new Claim(owner, applicationId, all);
+        }
+    }
+}
