@@ -36,7 +36,7 @@ final class RawHttp implements AutoCloseable {
 
     RawHttp(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(60_000);
+        socket.setSoTimeout(20_000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
