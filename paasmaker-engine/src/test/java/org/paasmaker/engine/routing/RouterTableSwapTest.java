@@ -1,6 +1,7 @@
 package org.paasmaker.engine.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -58,6 +59,9 @@ class RouterTableSwapTest {
             }
 
             for (int version = 2; version <= SWITCHES + 1; version++) {
+                int before = requests.get();
+                // Each switch happens while requests flow.
+                await().atMost(Duration.ofSeconds(30)).until(() -> requests.get() >= before + 100);
                 TestBackend next = closer.add(TestBackend.start("v" + version));
                 DrainResult drained = router.drain(table(version, next), Duration.ofSeconds(30));
                 assertThat(drained.isComplete()).isTrue();
