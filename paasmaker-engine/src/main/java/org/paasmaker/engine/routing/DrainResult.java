@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 
 /**
@@ -14,6 +15,7 @@ public record DrainResult(List<RouteTarget> drained, List<RouteTarget> stillBusy
         stillBusy = List.copyOf(stillBusy);
     }
 
+    @JsonIgnore
     public boolean isComplete() {
         return stillBusy.isEmpty();
     }

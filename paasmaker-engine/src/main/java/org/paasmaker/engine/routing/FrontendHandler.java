@@ -412,7 +412,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         boolean keepClient = clientKeepAlive && requestDone;
-        ChannelFuture written = ctx.write(content);
+        // Flushed now: the backend connection is handed back below, so its read-complete no longer reaches us.
+        ChannelFuture written = ctx.writeAndFlush(content);
         if (!keepClient) {
             written.addListener(ChannelFutureListener.CLOSE);
         }

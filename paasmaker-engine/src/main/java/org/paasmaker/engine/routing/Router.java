@@ -89,6 +89,8 @@ public final class Router implements RouterControl, AutoCloseable {
         }
         Map<RouteTarget, Backend> before = live;
         publish(table);
+        // Those that finished since the last update leave; the ones this table drops are reported by the next drain.
+        draining.removeIf(backend -> backend.idle().isDone());
         for (Map.Entry<RouteTarget, Backend> entry : before.entrySet()) {
             if (!live.containsKey(entry.getKey())) {
                 Backend dropped = entry.getValue();
@@ -97,7 +99,6 @@ public final class Router implements RouterControl, AutoCloseable {
                 pools.closeIdle(dropped);
             }
         }
-        draining.removeIf(backend -> backend.idle().isDone());
     }
 
     @Override
@@ -107,9 +108,17 @@ public final class Router implements RouterControl, AutoCloseable {
 
     @Override
     public DrainResult drain(RoutingTable next, Duration limit) {
+        update(next);
+        return awaitDrained(limit);
+    }
+
+    /**
+     * Waits, at most {@code limit}, until every target dropped by the last table, and any dropped
+     * earlier that was still busy then, has no request in flight; returns early once they are all idle.
+     */
+    public DrainResult awaitDrained(Duration limit) {
         List<Backend> waitingFor;
         synchronized (this) {
-            update(next);
             waitingFor = List.copyOf(draining);
         }
         CompletableFuture<?> all = CompletableFuture.allOf(waitingFor.stream().map(Backend::idle)

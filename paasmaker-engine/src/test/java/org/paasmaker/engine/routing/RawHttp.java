@@ -36,7 +36,7 @@ final class RawHttp implements AutoCloseable {
 
     RawHttp(int port) throws IOException {
         socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.setSoTimeout(60_000);
+        socket.setSoTimeout(20_000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
     }
@@ -99,6 +99,38 @@ final class RawHttp implements AutoCloseable {
             in.transferTo(body);
         }
         return new Response(status, headers, body.toByteArray());
+    }
+
+    /**
+     * Reads a chunked response's head and streams its body through {@code checksum} without keeping
+     * it; returns the status and the body's length.
+     */
+    long[] streamChunkedBody(java.util.zip.Checksum checksum) throws IOException {
+        int status = Integer.parseInt(line().split(" ")[1]);
+        boolean chunked = false;
+        for (String line = line(); !line.isEmpty(); line = line()) {
+            chunked |= line.toLowerCase(Locale.ROOT).equals("transfer-encoding: chunked");
+        }
+        if (!chunked) {
+            throw new IOException("expected a chunked response, status " + status);
+        }
+        byte[] buffer = new byte[64 * 1024];
+        long length = 0;
+        for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
+                size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
+            for (int left = size; left > 0;) {
+                int read = in.read(buffer, 0, Math.min(left, buffer.length));
+                if (read < 0) {
+                    throw new EOFException("the connection closed in the middle of a chunk");
+                }
+                checksum.update(buffer, 0, read);
+                left -= read;
+                length += read;
+            }
+            line();
+        }
+        line();
+        return new long[] {status, length};
     }
 
     private String line() throws IOException {

@@ -91,7 +91,7 @@ final class TestBackend implements AutoCloseable {
                     }
                 }
                 case "/bytes" -> {
-                    long n = Long.parseLong(exchange.getRequestURI().getQuery().substring("n=".length()));
+                    long n = Long.parseLong(exchange.getRequestURI().getQuery().split("&")[0].substring("n=".length()));
                     exchange.sendResponseHeaders(200, 0);
                     try (OutputStream out = exchange.getResponseBody()) {
                         byte[] block = new byte[64 * 1024];

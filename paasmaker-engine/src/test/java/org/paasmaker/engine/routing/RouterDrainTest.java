@@ -1,0 +1,78 @@
+package org.paasmaker.engine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class RouterDrainTest {
+
+    private static RoutingTable table(long generation, TestBackend backend) {
+        return new RoutingTable(generation, List.of(new Route("app.com", List.of(backend.target("app", (int) generation)))));
+    }
+
+    @Test
+    void aDrainWaitsForTheSlowRequestInFlightWhileNewRequestsGoToTheNewTarget() throws Exception {
+        try (Closer closer = new Closer()) {
+            TestBackend old = closer.add(TestBackend.start("old"));
+            TestBackend fresh = closer.add(TestBackend.start("fresh"));
+            Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"), table(1, old)));
+            CompletableFuture<RawHttp.Response> slow = CompletableFuture.supplyAsync(() -> get(router, "/slow"));
+            assertThat(old.awaitSlowArrived()).isTrue();
+
+            CompletableFuture<DrainResult> drain = CompletableFuture.supplyAsync(
+                    () -> router.drain(table(2, fresh), Duration.ofSeconds(30)));
+
+            assertThat(get(router, "/").text()).isEqualTo("fresh");
+            assertThat(drain).isNotDone();
+            old.releaseSlow();
+            DrainResult result = drain.get(30, TimeUnit.SECONDS);
+            assertThat(result.drained()).containsExactly(old.target("app", 1));
+            assertThat(result.isComplete()).isTrue();
+            assertThat(slow.get(30, TimeUnit.SECONDS).text()).isEqualTo("old slow");
+        }
+    }
+
+    @Test
+    void aDrainThatRunsOutOfTimeNamesTheTargetsStillBusy() throws Exception {
+        try (Closer closer = new Closer()) {
+            TestBackend old = closer.add(TestBackend.start("old"));
+            TestBackend fresh = closer.add(TestBackend.start("fresh"));
+            Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"), table(1, old)));
+            CompletableFuture<RawHttp.Response> slow = CompletableFuture.supplyAsync(() -> get(router, "/slow"));
+            assertThat(old.awaitSlowArrived()).isTrue();
+
+            DrainResult result = router.drain(table(2, fresh), Duration.ofMillis(100));
+
+            assertThat(result.stillBusy()).containsExactly(old.target("app", 1));
+            assertThat(result.isComplete()).isFalse();
+            old.releaseSlow();
+            assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anOlderTableIsRefused() throws Exception {
+        try (Closer closer = new Closer()) {
+            TestBackend backend = closer.add(TestBackend.start("one"));
+            Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"), table(5, backend)));
+
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> router.update(table(4, backend)))
+                    .hasMessageContaining("generation 5").hasMessageContaining("older generation 4");
+            assertThat(router.table().generation()).isEqualTo(5);
+        }
+    }
+
+    private static RawHttp.Response get(Router router, String path) {
+        try {
+            return RawHttp.get(router.port(), "app.com", path);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

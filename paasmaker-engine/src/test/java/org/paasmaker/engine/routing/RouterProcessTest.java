@@ -1,0 +1,150 @@
+package org.paasmaker.engine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.engine.process.ProcessGroupKiller;
+import org.paasmaker.engine.process.ProcessRecord;
+import org.paasmaker.engine.process.ProcessRecords;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class RouterProcessTest {
+
+    @TempDir
+    Path state;
+
+    private final Closer closer = new Closer();
+    private final List<String> warnings = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        try {
+            closer.close();
+        } finally {
+            // Whatever a failed test left running: every router the state directory recorded.
+            for (ProcessRecord record : new ProcessRecords(state.resolve("process"), warnings::add).adoptable()) {
+                new ProcessGroupKiller().stop(record.identity(), Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    private RouterProcess startOrAdopt() {
+        return RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0, List.of("--bind=127.0.0.1",
+                "--event-loops=1"), List.of("-Xmx64m", "-XX:+UseSerialGC"), Duration.ofSeconds(60), warnings::add));
+    }
+
+    private TestBackend backend(String name) throws Exception {
+        return closer.add(TestBackend.start(name));
+    }
+
+    private static RoutingTable table(long generation, TestBackend backend) {
+        return new RoutingTable(generation, List.of(new Route("app.com", List.of(backend.target("app", 1)))));
+    }
+
+    @Test
+    void theRouterProcessServesPushedTablesAndReportsItsTraffic() throws Exception {
+        TestBackend backend = backend("one");
+        RouterProcess router = startOrAdopt();
+
+        router.update(table(1, backend));
+
+        assertThat(RawHttp.get(router.proxyPort(), "app.com", "/").text()).isEqualTo("one");
+        assertThat(router.table()).isEqualTo(table(1, backend));
+        assertThat(router.statistics().instances()).singleElement()
+                .satisfies(instance -> assertThat(instance.traffic().requests()).isEqualTo(1));
+        assertThat(router.drain(new RoutingTable(2, List.of()), Duration.ofSeconds(10)).drained())
+                .containsExactly(backend.target("app", 1));
+        assertThat(RawHttp.get(router.proxyPort(), "app.com", "/").status()).isEqualTo(404);
+        assertThat(Files.readString(state.resolve("access.log"))).contains("\"host\":\"app.com\"");
+        assertThatThrownBy(() -> router.update(table(1, backend))).isInstanceOf(PaasmakerException.class)
+                .satisfies(e -> assertThat(((PaasmakerException) e).code()).isEqualTo(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void theControlChannelRefusesACallWithoutTheSecret() throws Exception {
+        startOrAdopt();
+        int controlPort = Integer.parseInt(Files.readString(state.resolve("control.port")).strip());
+        HttpClient http = HttpClient.newHttpClient();
+
+        HttpResponse<String> none = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/table"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + controlPort + "/table"))
+                .header("Authorization", "Bearer guessed").PUT(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(none.statusCode()).isEqualTo(401);
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(Files.getPosixFilePermissions(state.resolve("control.secret")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void aRestartedRouterServesItsPersistedTableBeforeAnyPush() throws Exception {
+        TestBackend backend = backend("one");
+        RouterProcess router = startOrAdopt();
+        router.update(table(3, backend));
+        long firstPid = router.pid();
+
+        ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(firstPid).map(p -> !p.isAlive()).orElse(true));
+        RouterProcess next = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0,
+                List.of("--bind=127.0.0.1"), List.of("-Xmx64m"), Duration.ofSeconds(60), warnings::add));
+
+        assertThat(next.pid()).isNotEqualTo(firstPid);
+        assertThat(RawHttp.get(next.proxyPort(), "app.com", "/").text()).isEqualTo("one");
+        assertThat(next.table().generation()).isEqualTo(3);
+    }
+
+    @Test
+    void aRouterThatDiedIsStartedAgainByTheNextCall() throws Exception {
+        TestBackend backend = backend("one");
+        RouterProcess router = startOrAdopt();
+        router.update(table(1, backend));
+        long firstPid = router.pid();
+
+        ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(firstPid).map(p -> !p.isAlive()).orElse(true));
+        router.ensureRunning();
+
+        assertThat(router.pid()).isNotEqualTo(firstPid);
+        assertThat(RawHttp.get(router.proxyPort(), "app.com", "/").text()).isEqualTo("one");
+        assertThat(warnings).anySatisfy(warning -> assertThat(warning).contains("has died"));
+    }
+
+    @Test
+    void aNewEngineAdoptsTheRunningRouterInsteadOfStartingASecond() throws Exception {
+        TestBackend backend = backend("one");
+        RouterProcess first = startOrAdopt();
+        first.update(table(1, backend));
+
+        RouterProcess adopted = startOrAdopt();
+
+        assertThat(adopted.pid()).isEqualTo(first.pid());
+        assertThat(adopted.proxyPort()).isEqualTo(first.proxyPort());
+        assertThat(adopted.table().generation()).isEqualTo(1);
+        adopted.update(table(2, backend));
+        assertThat(first.table().generation()).isEqualTo(2);
+        long pid = adopted.pid();
+        adopted.stop(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        assertThat(Files.exists(state.resolve("process/router.json"))).isFalse();
+    }
+}
