@@ -1,0 +1,62 @@
+package org.paasmaker.war.store;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.paasmaker.api.store.ApplicationRepository;
+import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.ServiceRepository;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.store.VersionRepository;
+import org.paasmaker.api.store.WorkspaceRepository;
+
+/**
+ * The server's store: the platform's records in a database through JPA, in the persistence unit
+ * {@value #PERSISTENCE_UNIT} (see {@code META-INF/persistence.xml}). Each call is one short
+ * resource-local transaction, so the store works from any thread, inside a container or not; the
+ * caller owns the factory and closes it. Records written by one store are read by the next one on
+ * the same database: the tables are created when missing and kept otherwise.
+ */
+public final class JpaStore implements Store {
+
+    /** The persistence unit that maps the store's tables. */
+    public static final String PERSISTENCE_UNIT = "paasmaker";
+
+    private final WorkspaceRepository workspaces;
+    private final ApplicationRepository applications;
+    private final VersionRepository versions;
+    private final ServiceRepository services;
+    private final InstanceRepository instances;
+
+    public JpaStore(EntityManagerFactory factory) {
+        Transactions transactions = new Transactions(factory);
+        workspaces = new JpaWorkspaces(transactions);
+        applications = new JpaApplications(transactions);
+        versions = new JpaVersions(transactions);
+        services = new JpaServices(transactions);
+        instances = new JpaInstances(transactions);
+    }
+
+    @Override
+    public WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    @Override
+    public ApplicationRepository applications() {
+        return applications;
+    }
+
+    @Override
+    public VersionRepository versions() {
+        return versions;
+    }
+
+    @Override
+    public ServiceRepository services() {
+        return services;
+    }
+
+    @Override
+    public InstanceRepository instances() {
+        return instances;
+    }
+}

@@ -1,0 +1,54 @@
+package org.paasmaker.war.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+import org.paasmaker.api.workspace.NewWorkspace;
+import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.api.workspace.WorkspaceId;
+
+/** A {@link Workspace} as a table row; the unique stub backs the store's own check against races. */
+@Entity
+@Table(name = "PM_WORKSPACE", uniqueConstraints = @UniqueConstraint(name = "PM_WORKSPACE_STUB", columnNames = "STUB"))
+class WorkspaceRow {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "ID")
+    long id;
+
+    @Column(name = "NAME", nullable = false, length = 1000)
+    String name;
+
+    @Column(name = "STUB", nullable = false, length = 63)
+    String stub;
+
+    @Lob
+    @Column(name = "TAGS", nullable = false)
+    String tags;
+
+    protected WorkspaceRow() {
+        // for JPA
+    }
+
+    WorkspaceRow(NewWorkspace request) {
+        name = request.name();
+        stub = request.stub();
+        tags = ParametersJson.write(request.tags(), "the tags of workspace '" + request.stub() + "'");
+    }
+
+    void copy(Workspace workspace) {
+        name = workspace.name();
+        stub = workspace.stub();
+        tags = ParametersJson.write(workspace.tags(), "the tags of workspace " + workspace.id());
+    }
+
+    Workspace toRecord() {
+        return new Workspace(new WorkspaceId(id), name, stub, ParametersJson.read(tags, "the tags of workspace " + id));
+    }
+}
