@@ -5,9 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.plugin.PluginParameters;
@@ -21,7 +21,7 @@ import org.paasmaker.api.workspace.WorkspaceId;
  */
 @Entity
 @Table(name = "PM_APPLICATION",
-        uniqueConstraints = @UniqueConstraint(name = "PM_APPLICATION_NAME", columnNames = {"WORKSPACE_ID", "NAME"}))
+        indexes = @Index(name = "PM_APP_NAME", columnList = "WORKSPACE_ID, NAME", unique = true))
 class ApplicationRow {
 
     @Id

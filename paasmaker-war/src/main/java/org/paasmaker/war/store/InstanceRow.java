@@ -8,7 +8,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -22,9 +21,9 @@ import org.paasmaker.api.version.VersionId;
  * instances; the generated {@code SEQ} key does, which lists a version's instances oldest first.
  */
 @Entity
-@Table(name = "PM_INSTANCE",
-        uniqueConstraints = @UniqueConstraint(name = "PM_INSTANCE_ID", columnNames = "INSTANCE_ID"),
-        indexes = @Index(name = "PM_INSTANCE_VERSION", columnList = "VERSION_ID"))
+@Table(name = "PM_INSTANCE", indexes = {
+        @Index(name = "PM_INST_ID", columnList = "INSTANCE_ID", unique = true),
+        @Index(name = "PM_INST_VERSION", columnList = "VERSION_ID")})
 class InstanceRow {
 
     @Id

@@ -5,9 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ApplicationService;
@@ -16,7 +16,7 @@ import org.paasmaker.api.service.ServiceId;
 /** An {@link ApplicationService} as a table row; the name is unique per application. */
 @Entity
 @Table(name = "PM_SERVICE",
-        uniqueConstraints = @UniqueConstraint(name = "PM_SERVICE_NAME", columnNames = {"APPLICATION_ID", "NAME"}))
+        indexes = @Index(name = "PM_SVC_NAME", columnList = "APPLICATION_ID, NAME", unique = true))
 class ServiceRow {
 
     @Id

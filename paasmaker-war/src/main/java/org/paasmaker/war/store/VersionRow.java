@@ -5,9 +5,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import java.time.Instant;
 import java.util.Optional;
 import org.paasmaker.api.application.ApplicationId;
@@ -21,8 +21,8 @@ import org.paasmaker.api.version.VersionState;
  * nanoseconds and needs no time zone, unlike a TIMESTAMP column.
  */
 @Entity
-@Table(name = "PM_VERSION", uniqueConstraints = @UniqueConstraint(name = "PM_VERSION_NUMBER",
-        columnNames = {"APPLICATION_ID", "VERSION_NUMBER"}))
+@Table(name = "PM_VERSION",
+        indexes = @Index(name = "PM_VER_NUMBER", columnList = "APPLICATION_ID, VERSION_NUMBER", unique = true))
 class VersionRow {
 
     @Id

@@ -5,16 +5,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
-import jakarta.persistence.UniqueConstraint;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.api.workspace.WorkspaceId;
 
-/** A {@link Workspace} as a table row; the unique stub backs the store's own check against races. */
+/**
+ * A {@link Workspace} as a table row; the unique stub backs the store's own check against races. Unique
+ * keys are unique indexes rather than constraints: EclipseLink's create-or-extend-tables adds constraints
+ * again on every start (and logs Derby's refusal), while it creates indexes only with their table.
+ */
 @Entity
-@Table(name = "PM_WORKSPACE", uniqueConstraints = @UniqueConstraint(name = "PM_WORKSPACE_STUB", columnNames = "STUB"))
+@Table(name = "PM_WORKSPACE", indexes = @Index(name = "PM_WS_STUB", columnList = "STUB", unique = true))
 class WorkspaceRow {
 
     @Id
