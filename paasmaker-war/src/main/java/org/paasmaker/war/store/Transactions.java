@@ -17,6 +17,10 @@ import org.paasmaker.api.error.PaasmakerException;
  */
 final class Transactions {
 
+    private static final int ATTEMPTS = 5;
+    /** The SQL state class of "transaction rollback": deadlocks, lock time-outs, serialization failures. */
+    private static final String ROLLED_BACK = "40";
+
     private final EntityManagerFactory factory;
 
     Transactions(EntityManagerFactory factory) {
@@ -24,19 +28,31 @@ final class Transactions {
     }
 
     /**
-     * Runs {@code work} in a transaction and commits it; rolls back when anything fails. {@code what}
-     * completes "could not ..." in the error a user sees.
+     * Runs {@code work} in a transaction and commits it; rolls back when anything fails. A transaction
+     * the database rolled back for contention (a deadlock, a lock it would not wait for) runs again from
+     * the start, a few times: Derby refuses concurrent first inserts into a table that way while it
+     * allocates identity values. {@code what} completes "could not ..." in the error a user sees.
      */
     <T> T inTransaction(String what, Function<EntityManager, T> work) {
-        EntityManager manager = open(what);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (PersistenceException e) {
+                if (attempt >= ATTEMPTS || !sqlState(e).startsWith(ROLLED_BACK)) {
+                    throw translate(what, e);
+                }
+            }
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
         EntityTransaction transaction = manager.getTransaction();
         try {
             transaction.begin();
             T result = work.apply(manager);
             transaction.commit();
             return result;
-        } catch (PersistenceException e) {
-            throw translate(what, e);
         } finally {
             try {
                 if (transaction.isActive()) {
@@ -48,18 +64,9 @@ final class Transactions {
         }
     }
 
-    private EntityManager open(String what) {
-        try {
-            return factory.createEntityManager();
-        } catch (PersistenceException e) {
-            throw translate(what, e);
-        }
-    }
-
     private static PaasmakerException translate(String what, PersistenceException e) {
-        Optional<SQLException> sql = sqlCause(e);
-        String state = sql.map(SQLException::getSQLState).orElse("");
-        String reason = sql.map(Throwable::getMessage).orElse(e.getMessage());
+        String state = sqlState(e);
+        String reason = sqlCause(e).map(Throwable::getMessage).orElse(e.getMessage());
         if (state.startsWith("23")) {
             return new DuplicateKeyException("could not " + what + ": " + reason, e);
         }
@@ -70,6 +77,10 @@ final class Transactions {
         return new PaasmakerException(ErrorCode.INTERNAL, "could not " + what + " in the database: " + reason
                 + "; check that the database is reachable (in the server, the data source jdbc/paasmaker)"
                 + " and see the server log for the database's own error", e);
+    }
+
+    private static String sqlState(PersistenceException e) {
+        return sqlCause(e).map(SQLException::getSQLState).orElse("");
     }
 
     private static Optional<SQLException> sqlCause(Throwable failure) {
