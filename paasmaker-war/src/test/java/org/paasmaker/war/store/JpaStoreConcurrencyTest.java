@@ -70,21 +70,27 @@ class JpaStoreConcurrencyTest {
     }
 
     /**
-     * Writer {@code w} stores name {@code nw}, stub {@code s(w mod 2)} and tag {@code writer=w}. An update
-     * that wrote only the columns it saw change, over a row another writer changed meanwhile, would leave
-     * one writer's name beside another's stub; the row lock makes each update whole.
+     * Writer {@code w} stores name {@code nw}, stub {@code s(w mod 2)} and tag {@code writer=w}, then reads
+     * the record back. An update that wrote only the columns it saw change, over a row another writer
+     * changed meanwhile, would leave one writer's name beside another's stub; the row lock makes each
+     * update whole, so every record read is one writer's.
      */
     @Test
     void concurrentUpdatesOfOneRecordNeverMix() throws Exception {
         Workspace workspace = store.workspaces().create(NewWorkspace.of("n0", "s0", Map.of("writer", 0L)));
 
-        allAtOnce(THREADS * 25, i -> () -> store.workspaces().update(new Workspace(workspace.id(), "n" + i % THREADS,
-                "s" + i % THREADS % 2, PluginParameters.of(Map.of("writer", (long) (i % THREADS))))));
+        List<Workspace> seen = allAtOnce(THREADS * 25, i -> () -> {
+            long writer = i % THREADS;
+            store.workspaces().update(new Workspace(workspace.id(), "n" + writer, "s" + writer % 2,
+                    PluginParameters.of(Map.of("writer", writer))));
+            return store.workspaces().get(workspace.id());
+        });
 
-        Workspace last = store.workspaces().get(workspace.id());
-        long writer = (Long) last.tagMap().get("writer");
-        assertThat(last.name()).isEqualTo("n" + writer);
-        assertThat(last.stub()).isEqualTo("s" + writer % 2);
+        assertThat(seen).allSatisfy(read -> {
+            long writer = (Long) read.tagMap().get("writer");
+            assertThat(read.name()).isEqualTo("n" + writer);
+            assertThat(read.stub()).isEqualTo("s" + writer % 2);
+        });
     }
 
     @Test
