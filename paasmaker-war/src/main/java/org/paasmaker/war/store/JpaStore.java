@@ -14,6 +14,11 @@ import org.paasmaker.api.store.WorkspaceRepository;
  * resource-local transaction, so the store works from any thread, inside a container or not; the
  * caller owns the factory and closes it. Records written by one store are read by the next one on
  * the same database: the tables are created when missing and kept otherwise.
+ *
+ * <p>In the server, inject the unit's factory ({@code @PersistenceUnit(unitName = JpaStore.PERSISTENCE_UNIT)
+ * EntityManagerFactory factory}) and pass it in; the unit takes its connections from the non-transactional
+ * data source {@code jdbc/paasmaker}. In Java SE, {@code Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
+ * Map.of("jakarta.persistence.nonJtaDataSource", dataSource))} replaces that data source with your own.
  */
 public final class JpaStore implements Store {
 
