@@ -30,8 +30,9 @@ final class Transactions {
     /**
      * Runs {@code work} in a transaction and commits it; rolls back when anything fails. A transaction
      * the database rolled back for contention (a deadlock, a lock it would not wait for) runs again from
-     * the start, a few times: Derby refuses concurrent first inserts into a table that way while it
-     * allocates identity values. {@code what} completes "could not ..." in the error a user sees.
+     * the start, a few times; Derby rolls back the whole transaction then, and does so now and again
+     * (lock time-out 40XL1, seen in the concurrency tests) to concurrent first inserts into a new table.
+     * {@code what} completes "could not ..." in the error a user sees.
      */
     <T> T inTransaction(String what, Function<EntityManager, T> work) {
         for (int attempt = 1; ; attempt++) {
