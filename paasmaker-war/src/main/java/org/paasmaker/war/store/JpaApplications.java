@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.store.ApplicationRepository;
 import org.paasmaker.api.workspace.WorkspaceId;
@@ -63,10 +65,15 @@ final class JpaApplications implements ApplicationRepository {
 
     @Override
     public Application update(Application application) {
-        return transactions.inTransaction("update application " + application.id(), manager -> {
-            Rows.locked(manager, ApplicationRow.class, application.id().value(), "application").copy(application);
-            return application;
-        });
+        try {
+            return transactions.inTransaction("update application " + application.id(), manager -> {
+                Rows.locked(manager, ApplicationRow.class, application.id().value(), "application").copy(application);
+                return application;
+            });
+        } catch (DuplicateKeyException e) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "workspace " + application.workspaceId()
+                    + " already has an application named '" + application.name() + "'; choose another name", e);
+        }
     }
 
     @Override

@@ -3,6 +3,8 @@ package org.paasmaker.war.store;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.nio.file.Path;
+import java.sql.CallableStatement;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -30,19 +32,34 @@ final class EmbeddedDerby implements AutoCloseable {
         this.path = directory.resolve("db").toAbsolutePath().toString();
     }
 
+    /** A store on the database, created on first use. */
+    JpaStore openStore() {
+        return new JpaStore(openFactory());
+    }
+
     /**
-     * A store on the database, created on first use. The unit names the server's data source, which
-     * EclipseLink looks up in JNDI even when JDBC properties are given; a DataSource object in the
+     * The store's persistence unit on the database. The unit names the server's data source, which
+     * EclipseLink looks up in JNDI even when JDBC URL properties are given; a DataSource object in the
      * property takes its place, so the tests go through the same data-source path as the server.
      */
-    JpaStore openStore() {
+    EntityManagerFactory openFactory() {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(path);
         dataSource.setCreateDatabase("create");
         EntityManagerFactory factory = Persistence.createEntityManagerFactory(JpaStore.PERSISTENCE_UNIT,
                 Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
         factories.add(factory);
-        return new JpaStore(factory);
+        return factory;
+    }
+
+    /** Sets a Derby property of this database (a lock time-out, say), as a database administrator would. */
+    void setDatabaseProperty(String name, String value) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:derby:" + path + ";create=true");
+                CallableStatement call = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY(?, ?)")) {
+            call.setString(1, name);
+            call.setString(2, value);
+            call.execute();
+        }
     }
 
     /** Closes the factories and shuts the database down, as a server's stop would; it can be opened again. */
