@@ -11,8 +11,8 @@ import org.paasmaker.api.store.WorkspaceRepository;
 /**
  * The server's store: the platform's records in a database through JPA, in the persistence unit
  * {@value #PERSISTENCE_UNIT} (see {@code META-INF/persistence.xml}). Each call is one short
- * resource-local transaction, so the store works from any thread, inside a container or not; the
- * caller owns the factory and closes it. Records written by one store are read by the next one on
+ * resource-local transaction, so the store works from any thread, inside a container or not. The
+ * factory stays the caller's to close (in the server, the container's). Records written by one store are read by the next one on
  * the same database: the tables are created when missing and kept otherwise.
  *
  * <p>In the server, inject the unit's factory ({@code @PersistenceUnit(unitName = JpaStore.PERSISTENCE_UNIT)
