@@ -14,14 +14,29 @@ import org.paasmaker.api.version.PrepareRequest;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.engine.internal.Directories;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** An engine in a temporary home, with a workspace, and helpers to write applications and prepare them. */
-public final class EngineFixture implements AutoCloseable {
+/**
+ * An engine in a temporary home, with a workspace, and helpers to write applications and prepare them.
+ * Built at once from a home, or for each test as a JUnit extension:
+ * <pre>{@code
+ * @RegisterExtension
+ * final EngineFixture fixture = EngineFixture.perTest();
+ * }</pre>
+ * which builds the engine in a fresh directory before each test, and after it removes every version's
+ * instances (they outlive their engine on purpose), closes the engine and deletes the directory.
+ */
+public final class EngineFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     public static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
 
-    private final Paasmaker engine;
-    private final Workspace workspace;
+    private final UnaryOperator<Paasmaker.Builder> settings;
+    private Path temp;
+    private Paasmaker engine;
+    private Workspace workspace;
 
     public EngineFixture(Path home) {
         this(home, builder -> builder);
@@ -29,10 +44,50 @@ public final class EngineFixture implements AutoCloseable {
 
     /** An engine built with the test's own settings on top of the fixture's. */
     public EngineFixture(Path home, UnaryOperator<Paasmaker.Builder> settings) {
+        this.settings = settings;
+        build(home);
+    }
+
+    private EngineFixture(UnaryOperator<Paasmaker.Builder> settings) {
+        this.settings = settings;
+    }
+
+    /** An engine for each test, in a directory of its own. */
+    public static EngineFixture perTest() {
+        return perTest(builder -> builder);
+    }
+
+    /** An engine for each test, with the test's own settings on top of the fixture's. */
+    public static EngineFixture perTest(UnaryOperator<Paasmaker.Builder> settings) {
+        return new EngineFixture(settings);
+    }
+
+    private void build(Path home) {
         engine = settings.apply(Paasmaker.builder().home(home).nodeTags(Map.of("region", "test"))).build();
         // The engine keeps its records in its home: an engine on the home of an earlier one finds its workspace.
         workspace = engine.workspaces().list().stream().filter(existing -> existing.stub().equals("test")).findFirst()
                 .orElseGet(() -> engine.workspaces().create(NewWorkspace.of("Test", "test", Map.of("RAILS_ENV", "test"))));
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        temp = Files.createTempDirectory("paasmaker-test-");
+        build(temp.resolve("home"));
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        try {
+            stopEverything();
+        } finally {
+            close();
+            Directories.deleteTree(temp);
+        }
+    }
+
+    /** A directory of the test's own for what it writes (applications, archives), beside the engine's home. */
+    public Path temp() {
+        return temp;
     }
 
     public Paasmaker engine() {

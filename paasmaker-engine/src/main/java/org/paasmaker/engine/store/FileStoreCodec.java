@@ -94,27 +94,27 @@ final class FileStoreCodec {
         node.put("id", workspace.id().value());
         node.put("name", workspace.name());
         node.put("stub", workspace.stub());
-        node.set("tags", FileStoreValues.encode(workspace.tags(), "workspace " + workspace.id() + " tags"));
+        node.set("tags", ParametersJson.encode(workspace.tags(), "workspace " + workspace.id() + " tags"));
         return node;
     }
 
     private static Workspace workspace(JsonNode node, String where) {
         return new Workspace(new WorkspaceId(id(node, where)), text(node, "name", where), text(node, "stub", where),
-                FileStoreValues.decode(field(node, "tags", where), where + ".tags"));
+                ParametersJson.decode(field(node, "tags", where), where + ".tags"));
     }
 
     private static ObjectNode application(Application application, ObjectNode node) {
         node.put("id", application.id().value());
         node.put("workspaceId", application.workspaceId().value());
         node.put("name", application.name());
-        node.set("tags", FileStoreValues.encode(application.tags(), "application " + application.id() + " tags"));
+        node.set("tags", ParametersJson.encode(application.tags(), "application " + application.id() + " tags"));
         return node;
     }
 
     private static Application application(JsonNode node, String where) {
         return new Application(new ApplicationId(id(node, where)),
                 new WorkspaceId(whole(node, "workspaceId", where)), text(node, "name", where),
-                FileStoreValues.decode(field(node, "tags", where), where + ".tags"));
+                ParametersJson.decode(field(node, "tags", where), where + ".tags"));
     }
 
     private static ObjectNode version(ApplicationVersion version, ObjectNode node) {
@@ -125,7 +125,7 @@ final class FileStoreCodec {
         node.put("current", version.current());
         ObjectNode source = node.putObject("source");
         source.put("plugin", version.source().plugin());
-        source.set("parameters", FileStoreValues.encode(version.source().parameters(),
+        source.set("parameters", ParametersJson.encode(version.source().parameters(),
                 "version " + version.id() + " source parameters"));
         node.put("manifestPath", version.manifestPath());
         node.put("manifestText", version.manifestText());
@@ -141,7 +141,7 @@ final class FileStoreCodec {
                 integer(node, "number", where), VersionState.valueOf(text(node, "state", where)),
                 bool(node, "current", where),
                 new SourceSpec(text(source, "plugin", where + ".source"),
-                        FileStoreValues.decode(field(source, "parameters", where), where + ".source.parameters")),
+                        ParametersJson.decode(field(source, "parameters", where), where + ".source.parameters")),
                 text(node, "manifestPath", where), text(node, "manifestText", where),
                 optionalText(node, "packageChecksum", where),
                 Instant.parse(text(node, "createdAt", where)));
@@ -152,8 +152,8 @@ final class FileStoreCodec {
         node.put("applicationId", service.applicationId().value());
         node.put("name", service.name());
         node.put("plugin", service.plugin());
-        node.set("parameters", FileStoreValues.encode(service.parameters(), "service " + service.id() + " parameters"));
-        node.set("credentials", FileStoreValues.encode(service.credentials(),
+        node.set("parameters", ParametersJson.encode(service.parameters(), "service " + service.id() + " parameters"));
+        node.set("credentials", ParametersJson.encode(service.credentials(),
                 "service " + service.id() + " credentials"));
         return node;
     }
@@ -162,8 +162,8 @@ final class FileStoreCodec {
         return new ApplicationService(new ServiceId(id(node, where)),
                 new ApplicationId(whole(node, "applicationId", where)), text(node, "name", where),
                 text(node, "plugin", where),
-                FileStoreValues.decode(field(node, "parameters", where), where + ".parameters"),
-                FileStoreValues.decode(field(node, "credentials", where), where + ".credentials"));
+                ParametersJson.decode(field(node, "parameters", where), where + ".parameters"),
+                ParametersJson.decode(field(node, "credentials", where), where + ".credentials"));
     }
 
     private static ObjectNode instance(Instance instance, ObjectNode node) {

@@ -5,14 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.EngineFixture;
@@ -23,22 +20,10 @@ class WebCronTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path temp;
-
     private final ShiftableClock clock = new ShiftableClock(Instant.parse("2030-01-07T12:03:00Z"));
-    private EngineFixture fixture;
 
-    @BeforeEach
-    void start() {
-        fixture = new EngineFixture(temp.resolve("home"), builder -> builder.clock(clock));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.stopEverything();
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest(builder -> builder.clock(clock));
 
     @Test
     void theJavaSamplesCronIsCalledWithBasicAuthAtItsMinuteOnlyForTheCurrentVersion() throws Exception {

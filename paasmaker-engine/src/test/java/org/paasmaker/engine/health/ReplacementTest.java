@@ -11,10 +11,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobState;
@@ -29,21 +27,8 @@ import org.paasmaker.engine.process.ProcessRecords;
 /** An instance killed with SIGKILL is replaced by a new instance with a fresh copy of the code. */
 class ReplacementTest {
 
-    @TempDir
-    Path temp;
-
-    private EngineFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new EngineFixture(temp.resolve("home"));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.stopEverything();
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest();
 
     @Test
     void aKilledInstanceIsReplacedAndItsLogStays() throws Exception {
@@ -104,7 +89,7 @@ class ReplacementTest {
 
     @Test
     void aCrashLoopBacksOffAndTheVersionSaysSo() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("crashloop"), java.util.Map.of("manifest.yml", """
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("crashloop"), java.util.Map.of("manifest.yml", """
                 manifest: {format: 1}
                 application: {name: crashloop}
                 instances:
@@ -143,7 +128,7 @@ class ReplacementTest {
 
     /** A shell-runtime app that answers "up", and exits with the status it is asked for on /exit. */
     private VersionId startExitingApp() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("exiting"), java.util.Map.of("manifest.yml", """
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("exiting"), java.util.Map.of("manifest.yml", """
                 manifest: {format: 1}
                 application: {name: exiting}
                 instances:

@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.EngineFixture;
@@ -32,21 +30,8 @@ class CyclesTest {
 
     private static final int CYCLES = 50;
 
-    @TempDir
-    Path temp;
-
-    private EngineFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new EngineFixture(temp.resolve("home"));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.stopEverything();
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest();
 
     @Test
     void fiftyCyclesLeaveNoProcessPortFileOrHandleBehind() throws Exception {

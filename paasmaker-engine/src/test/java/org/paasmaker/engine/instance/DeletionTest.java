@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
@@ -19,21 +17,8 @@ import org.paasmaker.engine.EngineFixture;
 /** Deleting versions and applications: instances, files, packages and records go; services only when asked. */
 class DeletionTest {
 
-    @TempDir
-    Path temp;
-
-    private EngineFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new EngineFixture(temp.resolve("home"));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.stopEverything();
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest();
 
     @Test
     void theServingVersionIsRefusedAndAStoppedOneGoesWithItsInstancesAndPackage() throws Exception {

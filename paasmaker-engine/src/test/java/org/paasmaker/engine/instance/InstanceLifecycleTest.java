@@ -14,10 +14,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobState;
@@ -33,22 +31,10 @@ class InstanceLifecycleTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    Path temp;
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest();
 
-    private EngineFixture fixture;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void start() {
-        fixture = new EngineFixture(temp.resolve("home"));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.stopEverything();
-        fixture.close();
-    }
 
     @Test
     void thePythonSampleRunsSeesItsEnvironmentAndIsStoppedAndRemovedWithoutTrace() throws Exception {
@@ -121,7 +107,7 @@ class InstanceLifecycleTest {
 
     @Test
     void anInstanceThatExitsAtOnceFailsItsStartWithItsLastWords() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("crash"), java.util.Map.of("manifest.yml", """
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("crash"), java.util.Map.of("manifest.yml", """
                 manifest: {format: 1}
                 application: {name: crash}
                 instances:
@@ -148,7 +134,7 @@ class InstanceLifecycleTest {
         if (sample.equals("hello-node")) {
             // The sample asks for Node 20, which this kind of machine has; a machine whose node is
             // Debian's gets the sample asking for the major version it has, so the runtime's choice is real.
-            Path copy = Files.createDirectories(temp.resolve("hello-node"));
+            Path copy = Files.createDirectories(fixture.temp().resolve("hello-node"));
             org.paasmaker.engine.internal.Directories.copyTree(directory, copy);
             Path manifest = copy.resolve("manifest.yml");
             Files.writeString(manifest, Files.readString(manifest).replace("version: 20", "version: " + nodeMajor()));

@@ -6,10 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
@@ -42,25 +40,12 @@ class MakeCurrentTest {
                   parameters: {launch_command: "sleep 600", standalone_wait: 1}
             """;
 
-    @TempDir
-    Path temp;
-
-    private EngineFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new EngineFixture(temp.resolve("home"));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.stopEverything();
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest();
 
     @Test
     void exclusiveTypesRunOnlyForTheCurrentVersionAndBreakBeforeMake() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", MANIFEST));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
         VersionId one = preparedAndStarted(app);
         assertThat(types(one, InstanceState.RUNNING)).containsExactly("helper");
 
@@ -84,7 +69,7 @@ class MakeCurrentTest {
 
     @Test
     void aVersionThatIsNotRunningCannotBecomeCurrent() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", MANIFEST));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
         JobView prepared = fixture.prepare(SourceSpec.directory(app));
         VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
 
@@ -95,7 +80,7 @@ class MakeCurrentTest {
 
     @Test
     void lifecycleActionsOfAnApplicationQueueAndRunOneAtATime() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", MANIFEST));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
         JobView prepared = fixture.prepare(SourceSpec.directory(app));
         VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
 

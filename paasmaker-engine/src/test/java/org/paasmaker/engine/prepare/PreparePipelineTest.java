@@ -12,10 +12,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
@@ -69,24 +67,12 @@ class PreparePipelineTest {
                   retries: 3
             """;
 
-    @TempDir
-    Path temp;
-
-    private EngineFixture fixture;
-
-    @BeforeEach
-    void start() {
-        fixture = new EngineFixture(temp.resolve("home"));
-    }
-
-    @AfterEach
-    void stop() {
-        fixture.close();
-    }
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest();
 
     @Test
     void aDirectoryIsPreparedPackedAndStored() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", MANIFEST, "run.sh", "#!/bin/sh\n"));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST, "run.sh", "#!/bin/sh\n"));
 
         JobView job = fixture.prepare(SourceSpec.directory(app));
 
@@ -119,17 +105,17 @@ class PreparePipelineTest {
 
     @Test
     void everySourceTypeGivesTheSameApplicationANewVersion() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", MANIFEST, "index.html", "<p>hi</p>"));
-        Path tarball = temp.resolve("app.tar.gz");
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST, "index.html", "<p>hi</p>"));
+        Path tarball = fixture.temp().resolve("app.tar.gz");
         assertThat(new ProcessBuilder("tar", "czf", tarball.toString(), "-C", app.toString(), ".").start().waitFor()).isZero();
-        Path zip = temp.resolve("app.zip");
+        Path zip = fixture.temp().resolve("app.zip");
         try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
             for (String name : List.of("manifest.yml", "index.html")) {
                 out.putNextEntry(new java.util.zip.ZipEntry(name));
                 out.write(Files.readAllBytes(app.resolve(name)));
             }
         }
-        Path repository = temp.resolve("repo");
+        Path repository = fixture.temp().resolve("repo");
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repository.toFile())
                 .setInitialBranch("master").call()) {
             org.paasmaker.engine.internal.Directories.copyTree(app, repository);
@@ -163,7 +149,7 @@ class PreparePipelineTest {
 
     @Test
     void prepareCommandsSeeTheMetadataAndServicesAsTheOriginalGaveThem() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", MANIFEST));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
 
         JobView job = fixture.prepare(SourceSpec.directory(app));
         assertThat(job.state()).as(fixture.logs(job)).isEqualTo(JobState.SUCCESS);
@@ -195,7 +181,7 @@ class PreparePipelineTest {
 
     @Test
     void aSecondVersionReusesTheApplicationAndItsServices() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", MANIFEST));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
         JobView first = fixture.prepare(SourceSpec.directory(app));
         List<ApplicationService> before = services(first);
         Path directory = Path.of(before.stream().filter(s -> s.name().equals("files")).findFirst().orElseThrow()
@@ -219,7 +205,7 @@ class PreparePipelineTest {
     void aFailingPrepareCommandFailsTheJobNamingTheCommandAndItsExitCode() throws Exception {
         String manifest = MANIFEST.replace("- echo \"$PM_SERVICES\" > services.json",
                 "- echo 'about to fail' && ls /no/such/directory | cat");
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", manifest));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", manifest));
 
         JobView job = fixture.prepare(SourceSpec.directory(app));
 
@@ -240,7 +226,7 @@ class PreparePipelineTest {
     @Test
     void anInvalidManifestFailsTheJobWithEveryError() throws Exception {
         String manifest = MANIFEST.replace("quantity: 1", "quantity: -1").replace("hello.example.com", "bad_host!");
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", manifest));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", manifest));
 
         JobView job = fixture.prepare(SourceSpec.directory(app));
 
@@ -253,7 +239,7 @@ class PreparePipelineTest {
 
     @Test
     void aMissingManifestSaysWhereItWasLookedFor() throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("deploy/paasmaker.yml", MANIFEST));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("deploy/paasmaker.yml", MANIFEST));
 
         JobView missing = fixture.prepare(SourceSpec.directory(app));
         assertThat(missing.state()).isEqualTo(JobState.FAILED);
@@ -273,7 +259,7 @@ class PreparePipelineTest {
                       plugin: paasmaker.runtime.java
                       version: 17
                 """).replace("- GREETING=prepared", "- GREETING=\"$(java -version 2>&1 | head -1) home=$JAVA_HOME\"");
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", manifest));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", manifest));
 
         JobView job = fixture.prepare(SourceSpec.directory(app));
 
@@ -291,7 +277,7 @@ class PreparePipelineTest {
                       plugin: paasmaker.runtime.java
                       version: 8
                 """);
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", manifest));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", manifest));
 
         JobView job = fixture.prepare(SourceSpec.directory(app));
 
@@ -301,9 +287,9 @@ class PreparePipelineTest {
 
     @Test
     void abortingAPrepareEndsItsCommandAndLeavesNoWorkingCopy() throws Exception {
-        Path started = temp.resolve("started");
+        Path started = fixture.temp().resolve("started");
         String manifest = MANIFEST.replace("- GREETING=prepared", "- touch " + started + " && sleep 300");
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", manifest));
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", manifest));
         JobId id = fixture.engine().versions().prepare(new PrepareRequest(fixture.workspace().id(), SourceSpec.directory(app)));
         await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(started));
 
@@ -325,7 +311,7 @@ class PreparePipelineTest {
     }
 
     private Path unpack(ApplicationVersion version) throws Exception {
-        Path target = Files.createDirectories(temp.resolve("unpacked-" + version.id()));
+        Path target = Files.createDirectories(fixture.temp().resolve("unpacked-" + version.id()));
         Path packageFile = fixture.engine().versions().packageFile(version.id());
         try (InputStream in = Files.newInputStream(packageFile)) {
             new TarGzPacker().unpack(in, target, ArchiveLimits.packages());

@@ -1,6 +1,8 @@
 package org.paasmaker.engine.store;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -17,16 +19,40 @@ import org.paasmaker.api.plugin.PluginParameters;
  * finite Doubles, lists and maps are plain JSON. Integers and non-finite Doubles, which plain JSON
  * cannot tell from Longs or write at all, become {@code {"$int": 5}} and {@code {"$double": "NaN"}};
  * so that no map is mistaken for one of those, a map key that starts with {@code $} is stored with
- * its {@code $} doubled.
+ * its {@code $} doubled. Every store keeps parameters (tags, service credentials) this way.
  */
-final class FileStoreValues {
+public final class ParametersJson {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String MARK = "$";
     private static final String INTEGER = "$int";
     private static final String DOUBLE = "$double";
 
-    private FileStoreValues() {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ParametersJson() {
+    }
+
+    /** The parameters as JSON text; an {@code INVALID_REQUEST} error naming {@code where} for a value no store can keep. */
+    public static String write(PluginParameters parameters, String where) {
+        try {
+            return JSON.writeValueAsString(encode(parameters, where));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON tree of plain values could not be written", e);
+        }
+    }
+
+    /** The parameters in JSON text; an {@link IllegalArgumentException} naming {@code where} when it holds something else. */
+    public static PluginParameters read(String json, String where) {
+        try {
+            JsonNode node = JSON.readTree(json);
+            if (node == null) {
+                throw new IllegalArgumentException(where + " is empty");
+            }
+            return decode(node, where);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(where + " is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     static ObjectNode encode(PluginParameters parameters, String where) {

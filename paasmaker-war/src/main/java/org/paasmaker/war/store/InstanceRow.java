@@ -1,0 +1,87 @@
+package org.paasmaker.war.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.instance.InstanceState;
+import org.paasmaker.api.version.VersionId;
+
+/**
+ * An {@link Instance} as a table row. The engine makes instance ids (UUIDs), so they cannot order
+ * instances; the generated {@code SEQ} key does, which lists a version's instances oldest first.
+ */
+@Entity
+@Table(name = "PM_INSTANCE", indexes = {
+        @Index(name = "PM_INST_ID", columnList = "INSTANCE_ID", unique = true),
+        @Index(name = "PM_INST_VERSION", columnList = "VERSION_ID")})
+class InstanceRow {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    @Column(name = "SEQ")
+    long seq;
+
+    @Column(name = "INSTANCE_ID", nullable = false, length = 36)
+    String instanceId;
+
+    @Column(name = "VERSION_ID", nullable = false)
+    long versionId;
+
+    @Column(name = "INSTANCE_TYPE", nullable = false)
+    String instanceType;
+
+    @Column(name = "NODE", nullable = false)
+    String node;
+
+    @Column(name = "STATE", nullable = false, length = 20)
+    String state;
+
+    @Column(name = "PORT")
+    Integer port;
+
+    @Lob
+    @Column(name = "REASON", nullable = false)
+    String reason;
+
+    @Column(name = "CREATED_AT", nullable = false, length = 40)
+    String createdAt;
+
+    @Column(name = "STARTED_AT", length = 40)
+    String startedAt;
+
+    protected InstanceRow() {
+        // for JPA
+    }
+
+    InstanceRow(Instance instance) {
+        copy(instance);
+    }
+
+    void copy(Instance instance) {
+        instanceId = instance.id().value();
+        versionId = instance.versionId().value();
+        instanceType = instance.instanceType();
+        node = instance.node();
+        state = instance.state().name();
+        port = instance.port().isPresent() ? instance.port().getAsInt() : null;
+        reason = instance.reason();
+        createdAt = instance.createdAt().toString();
+        startedAt = instance.startedAt().map(Instant::toString).orElse(null);
+    }
+
+    Instance toRecord() {
+        return new Instance(new InstanceId(instanceId), new VersionId(versionId), instanceType, node,
+                InstanceState.valueOf(state), port == null ? OptionalInt.empty() : OptionalInt.of(port), reason,
+                Instant.parse(createdAt), Optional.ofNullable(startedAt).map(Instant::parse));
+    }
+}

@@ -1,0 +1,67 @@
+package org.paasmaker.war.store;
+
+import jakarta.persistence.EntityManagerFactory;
+import org.paasmaker.api.store.ApplicationRepository;
+import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.ServiceRepository;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.api.store.VersionRepository;
+import org.paasmaker.api.store.WorkspaceRepository;
+
+/**
+ * The server's store: the platform's records in a database through JPA, in the persistence unit
+ * {@value #PERSISTENCE_UNIT} (see {@code META-INF/persistence.xml}). Each call is one short
+ * resource-local transaction, so the store works from any thread, inside a container or not. The
+ * factory stays the caller's to close (in the server, the container's). Records written by one store are read by the next one on
+ * the same database: the tables are created when missing and kept otherwise.
+ *
+ * <p>In the server, inject the unit's factory ({@code @PersistenceUnit(unitName = JpaStore.PERSISTENCE_UNIT)
+ * EntityManagerFactory factory}) and pass it in; the unit takes its connections from the non-transactional
+ * data source {@code jdbc/paasmaker}. In Java SE, {@code Persistence.createEntityManagerFactory(PERSISTENCE_UNIT,
+ * Map.of("jakarta.persistence.nonJtaDataSource", dataSource))} replaces that data source with your own.
+ */
+public final class JpaStore implements Store {
+
+    /** The persistence unit that maps the store's tables. */
+    public static final String PERSISTENCE_UNIT = "paasmaker";
+
+    private final WorkspaceRepository workspaces;
+    private final ApplicationRepository applications;
+    private final VersionRepository versions;
+    private final ServiceRepository services;
+    private final InstanceRepository instances;
+
+    public JpaStore(EntityManagerFactory factory) {
+        Transactions transactions = new Transactions(factory);
+        workspaces = new JpaWorkspaces(transactions);
+        applications = new JpaApplications(transactions);
+        versions = new JpaVersions(transactions);
+        services = new JpaServices(transactions);
+        instances = new JpaInstances(transactions);
+    }
+
+    @Override
+    public WorkspaceRepository workspaces() {
+        return workspaces;
+    }
+
+    @Override
+    public ApplicationRepository applications() {
+        return applications;
+    }
+
+    @Override
+    public VersionRepository versions() {
+        return versions;
+    }
+
+    @Override
+    public ServiceRepository services() {
+        return services;
+    }
+
+    @Override
+    public InstanceRepository instances() {
+        return instances;
+    }
+}

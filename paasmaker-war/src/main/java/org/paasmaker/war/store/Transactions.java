@@ -1,0 +1,95 @@
+package org.paasmaker.war.store;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.function.Function;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+
+/**
+ * One short entity manager and one resource-local transaction per repository call. The engine calls
+ * the store from its own threads, outside any container transaction, and a manager per call means no
+ * manager is ever shared between threads. Database failures leave as {@link PaasmakerException}s.
+ */
+final class Transactions {
+
+    private static final int ATTEMPTS = 5;
+    /** The SQL state class of "transaction rollback": deadlocks, lock time-outs, serialization failures. */
+    private static final String ROLLED_BACK = "40";
+
+    private final EntityManagerFactory factory;
+
+    Transactions(EntityManagerFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * Runs {@code work} in a transaction and commits it; rolls back when anything fails. A transaction
+     * the database rolled back for contention (a deadlock, a lock it would not wait for) runs again from
+     * the start, a few times; Derby rolls back the whole transaction then, and does so now and again
+     * (lock time-out 40XL1, seen in the concurrency tests) to concurrent first inserts into a new table.
+     * {@code what} completes "could not ..." in the error a user sees.
+     */
+    <T> T inTransaction(String what, Function<EntityManager, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return once(work);
+            } catch (PersistenceException e) {
+                if (attempt >= ATTEMPTS || !sqlState(e).startsWith(ROLLED_BACK)) {
+                    throw translate(what, e);
+                }
+            }
+        }
+    }
+
+    private <T> T once(Function<EntityManager, T> work) {
+        EntityManager manager = factory.createEntityManager();
+        EntityTransaction transaction = manager.getTransaction();
+        try {
+            transaction.begin();
+            T result = work.apply(manager);
+            transaction.commit();
+            return result;
+        } finally {
+            try {
+                if (transaction.isActive()) {
+                    transaction.rollback();
+                }
+            } finally {
+                manager.close();
+            }
+        }
+    }
+
+    private static PaasmakerException translate(String what, PersistenceException e) {
+        String state = sqlState(e);
+        String reason = sqlCause(e).map(Throwable::getMessage).orElse(e.getMessage());
+        if (state.startsWith("23")) {
+            return new DuplicateKeyException("could not " + what + ": " + reason, e);
+        }
+        if (state.equals("22001")) {
+            return new PaasmakerException(ErrorCode.INVALID_REQUEST, "could not " + what + ": a value is longer than"
+                    + " the database keeps (" + reason + "); shorten it", e);
+        }
+        return new PaasmakerException(ErrorCode.INTERNAL, "could not " + what + " in the database: " + reason
+                + "; check that the database is reachable (in the server, the data source jdbc/paasmaker)"
+                + " and see the server log for the database's own error", e);
+    }
+
+    private static String sqlState(PersistenceException e) {
+        return sqlCause(e).map(SQLException::getSQLState).orElse("");
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+}
