@@ -8,20 +8,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 
 /**
  * One JSON object per request, appended to a file: time, host, method, path (the query is left out,
  * it may carry tokens), status, response body bytes, upstream ({@code host:port}, or "-" when the
- * router answered itself), and duration in milliseconds. The event loops only queue an entry; one
+ * router answered itself), and duration in microseconds. The event loops only queue an entry; one
  * thread formats and writes, flushing whenever the queue runs empty, so a slow disk never stalls a
  * request. When the queue is full the entry is dropped and counted rather than blocking a loop. The
  * file is opened for append, so it can be rotated by copy-and-truncate like the instances' logs.
@@ -30,6 +33,7 @@ final class AccessLog implements AutoCloseable {
 
     private static final int QUEUE_CAPACITY = 65_536;
     private static final int BATCH = 512;
+    private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Path file;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
@@ -71,35 +75,39 @@ final class AccessLog implements AutoCloseable {
     private void writeUntilClosed() {
         List<Entry> batch = new ArrayList<>(BATCH);
         StringBuilder line = new StringBuilder(256);
+        TimeFormat time = new TimeFormat();
+        boolean unflushed = false;
         try {
             while (!closing || !queue.isEmpty()) {
-                Entry first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
+                queue.drainTo(batch, BATCH);
+                if (batch.isEmpty()) {
+                    if (unflushed) {
+                        out.flush();
+                        unflushed = false;
+                    }
+                    // Polled, never waited on: an event loop's offer then never has a thread to wake.
+                    LockSupport.parkNanos(IDLE_POLL_NANOS);
                     continue;
                 }
-                batch.add(first);
-                queue.drainTo(batch, BATCH - 1);
                 for (Entry entry : batch) {
                     line.setLength(0);
-                    format(entry, line);
+                    format(entry, time, line);
                     out.append(line);
                 }
                 batch.clear();
-                if (queue.isEmpty()) {
-                    out.flush();
-                }
+                unflushed = true;
             }
             out.flush();
         } catch (IOException e) {
             System.err.println("The router stopped writing its access log " + file + ": " + e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
-    static void format(Entry entry, StringBuilder line) {
+    static void format(Entry entry, TimeFormat time, StringBuilder line) {
         int query = entry.uri().indexOf('?');
-        line.append("{\"time\":\"").append(Instant.ofEpochMilli(entry.epochMillis())).append("\",\"host\":");
+        line.append("{\"time\":\"");
+        time.append(entry.epochMillis(), line);
+        line.append("\",\"host\":");
         quote(entry.host(), line);
         line.append(",\"method\":");
         quote(entry.method(), line);
@@ -109,7 +117,26 @@ final class AccessLog implements AutoCloseable {
                 .append(",\"bytes\":").append(entry.bytes())
                 .append(",\"upstream\":");
         quote(entry.upstream(), line);
-        line.append(",\"durationMillis\":").append(entry.durationNanos() / 1000 / 1000.0).append("}\n");
+        line.append(",\"durationMicros\":").append(entry.durationNanos() / 1000).append("}\n");
+    }
+
+    /** ISO-8601 UTC with milliseconds; the part up to the second is made once per second, not per line. */
+    static final class TimeFormat {
+
+        private long second = Long.MIN_VALUE;
+        private String prefix;
+
+        void append(long epochMillis, StringBuilder line) {
+            long current = Math.floorDiv(epochMillis, 1000);
+            if (current != second) {
+                second = current;
+                prefix = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
+                        LocalDateTime.ofEpochSecond(current, 0, ZoneOffset.UTC)) + ".";
+            }
+            int millis = (int) Math.floorMod(epochMillis, 1000);
+            line.append(prefix).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
+                    .append((char) ('0' + millis % 10)).append('Z');
+        }
     }
 
     private static void quote(String text, StringBuilder line) {

@@ -7,7 +7,7 @@ import org.paasmaker.api.error.PaasmakerException;
 /**
  * The router as a process of its own:
  * {@code java -cp ... org.paasmaker.engine.routing.RouterMain <state directory> <proxy port>
- * [--event-loops=N] [--balancing=round-robin|least-connections]}.
+ * [--event-loops=N] [--balancing=round-robin|least-connections] [--bind=ADDRESS] [--no-access-log]}.
  *
  * <p>It serves the table it last persisted in the state directory at once, before anyone pushes a
  * new one, so that a restarted router (or one restarted with a dead engine) routes as before. Then
@@ -25,7 +25,7 @@ public final class RouterMain {
         try {
             if (args.length < 2) {
                 throw new IllegalArgumentException("usage: RouterMain <state directory> <proxy port>"
-                        + " [--event-loops=N] [--balancing=round-robin|least-connections]");
+                        + " [--event-loops=N] [--balancing=round-robin|least-connections] [--bind=ADDRESS] [--no-access-log]");
             }
             files = new StateFiles(Path.of(args[0]));
             settings = settings(args, files);
@@ -70,11 +70,13 @@ public final class RouterMain {
                 settings = settings.withEventLoops(Integer.parseInt(option.substring("--event-loops=".length())));
             } else if (option.startsWith("--balancing=")) {
                 settings = settings.withBalancing(Balancing.fromWire(option.substring("--balancing=".length())));
+            } else if (option.equals("--no-access-log")) {
+                settings = settings.withoutAccessLog();
             } else if (option.startsWith("--bind=")) {
                 settings = settings.withBindAddress(option.substring("--bind=".length()));
             } else {
                 throw new IllegalArgumentException("unknown option '" + option + "'; the router takes --event-loops=N,"
-                        + " --balancing=round-robin|least-connections and --bind=ADDRESS");
+                        + " --balancing=round-robin|least-connections, --bind=ADDRESS and --no-access-log");
             }
         }
         return settings;

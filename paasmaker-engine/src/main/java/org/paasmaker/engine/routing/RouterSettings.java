@@ -57,4 +57,8 @@ public record RouterSettings(String bindAddress, int port, int eventLoops, Balan
     public RouterSettings withAccessLog(Path file) {
         return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, Optional.of(file));
     }
+
+    public RouterSettings withoutAccessLog() {
+        return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, Optional.empty());
+    }
 }

@@ -51,7 +51,8 @@ class RouterAccessLogAndStatisticsTest {
             assertThat(first.get("status").asInt()).isEqualTo(200);
             assertThat(first.get("bytes").asLong()).isEqualTo(100);
             assertThat(first.get("upstream").asText()).isIn("127.0.0.1:" + one.port(), "127.0.0.1:" + two.port());
-            assertThat(first.get("durationMillis").asDouble()).isPositive();
+            assertThat(first.get("durationMicros").asLong()).isPositive();
+            assertThat(first.get("time").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
             assertThat(first.get("time").asText()).endsWith("Z");
             assertThat(lines.get(4).get("status").asInt()).isEqualTo(404);
             assertThat(lines.get(4).get("upstream").asText()).isEqualTo("-");

@@ -1,0 +1,161 @@
+#!/usr/bin/env bash
+# Paasmaker's router against nginx, on this machine, with wrk:
+#   (a) nginx serving a small fixed body directly,
+#   (b) nginx as a reverse proxy in front of (a),
+#   (c) the Paasmaker router (RouterMain, its own process, built from this tree) in front of (a),
+#       with a routing table of 10,000 hostnames pushed through its control channel.
+# Each target is warmed up first, then measured with the same wrk threads, connections and duration.
+# Prints req/s and p99 latency of each, CPU time per request of both proxies (from /proc/<pid>/stat),
+# and the ratios router/direct and router/nginx.
+#
+# Knobs (environment): THREADS=2 CONNECTIONS=64 DURATION=15s WARMUP=10s HOSTNAMES=10000
+#   ROUTER_ARGS="--event-loops=2"   extra RouterMain options
+#   ROUTER_JVM_OPTS="..."           the router's JVM options (defaults below)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-64}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
+HOSTNAMES=${HOSTNAMES:-10000}
+ROUTER_ARGS=${ROUTER_ARGS:-}
+ROUTER_JVM_OPTS=${ROUTER_JVM_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled}
+
+for tool in nginx wrk curl python3; do
+    if ! command -v "$tool" >/dev/null; then
+        echo "installing $tool" >&2
+        apt-get install -y nginx wrk curl python3 >/dev/null
+        break
+    fi
+done
+NGINX=$(command -v nginx)
+
+mvn -q -pl paasmaker-engine -am package -DskipTests
+ENGINE=paasmaker-engine/target
+
+WORK=$(mktemp -d /tmp/paasmaker-router-bench.XXXXXX)
+PIDS=()
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+wait_for_port() {
+    for _ in $(seq 1 300); do
+        if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
+        sleep 0.1
+    done
+    echo "nothing listens on port $1 after 30 s" >&2
+    exit 1
+}
+cpu_ticks() {  # utime + stime of the given pids, in clock ticks
+    local total=0
+    for pid in "$@"; do
+        local fields
+        fields=$(sed 's/^.*) //' "/proc/$pid/stat")
+        total=$((total + $(echo "$fields" | awk '{print $12 + $13}')))
+    done
+    echo "$total"
+}
+
+BACKEND_PORT=$(free_port)
+PROXY_PORT=$(free_port)
+ROUTER_PORT=$(free_port)
+HOST=app-4321.bench.localhost
+
+start_nginx() {  # name, config body
+    mkdir -p "$WORK/$1/logs"
+    cat > "$WORK/$1/nginx.conf" <<CONF
+worker_processes 2;
+pid $WORK/$1/nginx.pid;
+error_log $WORK/$1/logs/error.log warn;
+events { worker_connections 4096; }
+http {
+    access_log off;
+    keepalive_requests 1000000;
+    $2
+}
+CONF
+    "$NGINX" -p "$WORK/$1" -c "$WORK/$1/nginx.conf" -g 'daemon off;' &
+    PIDS+=($!)
+}
+start_nginx backend "server { listen 127.0.0.1:$BACKEND_PORT; location / { return 200 'Hello from the bench backend\n'; } }"
+start_nginx proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
+    server {
+        listen 127.0.0.1:$PROXY_PORT;
+        access_log $WORK/proxy/logs/access.log combined buffer=64k;
+        location / {
+            proxy_pass http://backend;
+            proxy_http_version 1.1;
+            proxy_set_header Connection \"\";
+            proxy_set_header Host \$host;
+            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto \$scheme;
+            proxy_set_header X-Forwarded-Host \$host;
+        }
+    }"
+NGINX_PROXY_MASTER=${PIDS[-1]}
+
+mkdir -p "$WORK/router"
+# shellcheck disable=SC2086
+java $ROUTER_JVM_OPTS -cp "$ENGINE/paasmaker-engine.jar:$ENGINE/lib/*" org.paasmaker.engine.routing.RouterMain \
+    "$WORK/router" "$ROUTER_PORT" --bind=127.0.0.1 $ROUTER_ARGS > "$WORK/router/router.log" 2>&1 &
+ROUTER_PID=$!
+PIDS+=("$ROUTER_PID")
+wait_for_port "$BACKEND_PORT"
+wait_for_port "$PROXY_PORT"
+wait_for_port "$ROUTER_PORT"
+for _ in $(seq 1 300); do [ -s "$WORK/router/control.port" ] && break; sleep 0.1; done
+
+python3 - "$HOSTNAMES" "$BACKEND_PORT" > "$WORK/table.json" <<'PY'
+import json, sys
+count, port = int(sys.argv[1]), int(sys.argv[2])
+target = {"host": "127.0.0.1", "port": port, "application": "bench", "version": 1, "instanceId": "nginx"}
+routes = [{"hostname": "app-%d.bench.localhost" % i, "targets": [target]} for i in range(count)]
+print(json.dumps({"generation": 1, "routes": routes}))
+PY
+curl -sf -X PUT --data-binary "@$WORK/table.json" -H "Authorization: Bearer $(cat "$WORK/router/control.secret")" \
+    "http://127.0.0.1:$(cat "$WORK/router/control.port")/table"
+for port in "$BACKEND_PORT" "$PROXY_PORT" "$ROUTER_PORT"; do
+    body=$(curl -sf -H "Host: $HOST" "http://127.0.0.1:$port/")
+    [ "$body" = "Hello from the bench backend" ] || { echo "port $port answered '$body'" >&2; exit 1; }
+done
+
+NGINX_PROXY_WORKERS=$(pgrep -P "$NGINX_PROXY_MASTER" | tr '\n' ' ')
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
+run() {  # label, port, pids whose CPU time to count
+    local label=$1 port=$2
+    shift 2
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST" "http://127.0.0.1:$port/" > /dev/null
+    local before after out
+    before=$(cpu_ticks "$@")
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $HOST" "http://127.0.0.1:$port/")
+    after=$(cpu_ticks "$@")
+    local rps p99 requests errors
+    rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
+    p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}')
+    requests=$(echo "$out" | awk '/requests in/ {print $1}')
+    errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
+    local cpu_us="-"
+    if [ $# -gt 0 ]; then
+        cpu_us=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
+    fi
+    printf '%-22s %10.0f req/s   p99 %7.2f ms   proxy CPU/request %6s us %s\n' "$label" "$rps" "$p99" "$cpu_us" "$errors"
+    eval "RPS_$label=$rps"
+}
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each); Host: $HOST; $HOSTNAMES hostnames in the router's table"
+echo "router: java $ROUTER_JVM_OPTS ... RouterMain $ROUTER_ARGS"
+run direct "$BACKEND_PORT"
+# shellcheck disable=SC2086
+run nginx_proxy "$PROXY_PORT" $NGINX_PROXY_WORKERS
+run router "$ROUTER_PORT" "$ROUTER_PID"
+awk -v c="$RPS_router" -v a="$RPS_direct" -v b="$RPS_nginx_proxy" \
+    'BEGIN {printf "ratio router/direct: %.3f\nratio router/nginx: %.3f\n", c / a, c / b}'
