@@ -7,6 +7,7 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
@@ -83,6 +84,31 @@ public final class Versions {
         return packages.locate(version.packageChecksum().orElseThrow(() -> new PaasmakerException(ErrorCode.CONFLICT,
                 "version " + version.number() + " has no package yet: it is " + version.state()
                         + "; prepare it first")));
+    }
+
+    /**
+     * Deletes the version's record once nothing of it is left on a node: every instance deregistered
+     * (or none). Its package stays, since another version may have the same code. A {@code CONFLICT}
+     * while it has instances, or while a lifecycle job of its application is under way. A prepare job
+     * still working on the version fails when it next records its progress.
+     */
+    public void delete(VersionId id) {
+        boolean idle = instances.ifIdle(id, () -> {
+            ApplicationVersion version = get(id);
+            List<Instance> all = store.instances().list(id);
+            long left = all.stream().filter(i -> i.state() != InstanceState.DEREGISTERED).count();
+            if (left > 0) {
+                throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number() + " still has " + left
+                        + (left == 1 ? " instance" : " instances") + "; stop and deregister it before deleting it");
+            }
+            all.forEach(instance -> store.instances().delete(instance.id()));
+            store.versions().delete(id);
+        });
+        if (!idle) {
+            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + get(id).number()
+                    + " cannot be deleted while a start, stop, deregister or make-current of its application runs;"
+                    + " try again when that job has ended");
+        }
     }
 
     public List<ApplicationVersion> list(ApplicationId application) {
