@@ -1,6 +1,7 @@
 package org.paasmaker.war.rest;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,8 +15,8 @@ import java.util.List;
 import org.paasmaker.engine.Paasmaker;
 
 /**
- * {@code /api/v1/versions/{id}}: a version, its instances, and the lifecycle verbs, each a job answered
- * with 202; the engine refuses (409) what the version's state forbids.
+ * {@code /api/v1/versions/{id}}: a version, its instances, the lifecycle verbs, each a job answered with
+ * 202, and delete; the engine refuses (409) what the version's state forbids.
  */
 @Path("versions/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -30,6 +31,13 @@ public class VersionsResource {
     @GET
     public VersionJson show(@PathParam("id") String id) {
         return VersionJson.full(engine.versions().get(PathIds.version(id)));
+    }
+
+    /** Only once every instance is deregistered (409 before); the package stays. */
+    @DELETE
+    public Response delete(@PathParam("id") String id) {
+        engine.versions().delete(PathIds.version(id));
+        return Response.noContent().build();
     }
 
     @GET

@@ -79,7 +79,7 @@ class VersionErrorsIT {
     }
 
     @Test
-    void makingAVersionThatDoesNotRunCurrentIs409() {
+    void makingAVersionThatDoesNotRunCurrentIs409AndItCanBeDeleted() {
         String version = deployments.prepared(workspace, Deployments.tarball(ItServer.sample("hello-python"), temp));
 
         Api.Answer refused = api.post("versions/" + version + "/make-current");
@@ -87,6 +87,8 @@ class VersionErrorsIT {
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().path("type").asText()).isEqualTo("conflict");
         assertThat(refused.json().path("detail").asText()).contains("PREPARED");
+        assertThat(api.delete("versions/" + version).status()).isEqualTo(204);
+        assertThat(api.get("versions/" + version).status()).isEqualTo(404);
     }
 
     @Test

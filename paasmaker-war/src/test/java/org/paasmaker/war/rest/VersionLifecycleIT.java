@@ -95,6 +95,10 @@ class VersionLifecycleIT {
         assertThat(api.get("versions/" + second).json().path("current").asBoolean()).isTrue();
         assertThat(api.get("versions/" + first).json().path("current").asBoolean()).isFalse();
 
+        Api.Answer running = api.delete("versions/" + first);
+        assertThat(running.status()).as(running.body()).isEqualTo(409);
+        assertThat(running.json().path("detail").asText()).contains("deregister");
+
         Api.Answer notEmpty = api.delete("workspaces/" + workspace);
         assertThat(notEmpty.status()).isEqualTo(409);
         assertThat(notEmpty.json().path("type").asText()).isEqualTo("conflict");
