@@ -12,12 +12,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.manifest.ManifestReader;
 
 /**
  * The manifest's text inside an uploaded archive, found by its path (a leading {@code ./} aside), so
- * that it can be checked before the prepare job starts. Empty when the archive does not hold it there
- * or cannot be read: then the job, which reads archives the same way it always does, says why.
+ * that it can be checked before the prepare job starts. Empty when the archive does not hold it there:
+ * then the job, which knows the source plugins' ways, says why. An archive that cannot be read at all
+ * is refused at once.
  */
 final class ArchivedManifest {
 
@@ -25,12 +28,13 @@ final class ArchivedManifest {
     }
 
     static Optional<String> find(Path archive, String manifestPath) {
+        boolean zip = archive.getFileName().toString().endsWith(".zip");
         try {
-            return archive.getFileName().toString().endsWith(".zip")
-                    ? fromZip(archive, manifestPath)
-                    : fromTarball(archive, manifestPath);
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
+            return zip ? fromZip(archive, manifestPath) : fromTarball(archive, manifestPath);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PaasmakerException(ErrorCode.ARCHIVE_REJECTED, "the upload is not a readable "
+                    + (zip ? "zip archive" : "gzip-compressed tar archive") + " (" + e.getMessage()
+                    + "); make it with " + (zip ? "'zip -r app.zip .'" : "'tar czf app.tar.gz .'"), e);
         }
     }
 

@@ -79,6 +79,16 @@ class VersionErrorsIT {
     }
 
     @Test
+    void anUploadThatIsNoArchiveIsA400() {
+        Api.Answer refused = api.post("workspaces/" + workspace + "/versions", "application/gzip",
+                BodyPublishers.ofString("this is not a tarball"));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.json().path("type").asText()).isEqualTo("archive-rejected");
+        assertThat(refused.json().path("detail").asText()).contains("tar czf");
+    }
+
+    @Test
     void makingAVersionThatDoesNotRunCurrentIs409AndItCanBeDeleted() {
         String version = deployments.prepared(workspace, Deployments.tarball(ItServer.sample("hello-python"), temp));
 
