@@ -1,18 +1,30 @@
 package org.paasmaker.war.rest;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Map;
+import org.paasmaker.engine.Paasmaker;
 
-/** {@code GET /api/v1/health}: answers without a token, for load balancers and start-up scripts. */
+/**
+ * {@code GET /api/v1/health}: answers without a token, for load balancers and start-up scripts. The
+ * engine is built when the application starts, so an answer means the platform is ready.
+ */
 @Path("health")
 public class HealthResource {
 
+    /** The health answer: {@code {"status": "UP"}}. */
+    public record Health(String status) {
+    }
+
+    /** Never read: the application only starts once the engine is built, and only a started one answers. */
+    @Inject
+    Paasmaker engine;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, String> health() {
-        return Map.of("status", "UP");
+    public Health health() {
+        return new Health("UP");
     }
 }

@@ -1,0 +1,69 @@
+package org.paasmaker.war.engine;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import java.nio.file.Path;
+import java.util.logging.Logger;
+import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.Paasmaker;
+
+/**
+ * Builds the one engine of this server and closes it when the application stops. {@code Paasmaker}
+ * and the settings are final classes, which CDI cannot proxy, hence {@code @Singleton} (one instance,
+ * no proxy) rather than {@code @ApplicationScoped}.
+ */
+@ApplicationScoped
+class EngineProducer {
+
+    private static final Logger LOG = Logger.getLogger(EngineProducer.class.getName());
+
+    /** server.xml's {@code PAASMAKER_HOME}, the same value its Derby datasource uses. */
+    @Resource(lookup = "paasmaker/home")
+    private String home;
+
+    /** The engine's jobs run on Liberty's threads, which carry the application's context. */
+    @Resource
+    private ManagedExecutorService executor;
+
+    @Produces
+    @Singleton
+    ServerSettings settings() {
+        return ServerSettings.fromSystem(Path.of(home));
+    }
+
+    @Produces
+    @Singleton
+    Paasmaker engine(ServerSettings settings, Store store) {
+        Paasmaker engine = Paasmaker.builder()
+                .home(settings.home())
+                .store(store)
+                .ports(settings.ports())
+                .executor(executor)
+                .build();
+        LOG.info(() -> "Paasmaker engine started: data in " + engine.home() + ", instance ports " + settings.ports());
+        return engine;
+    }
+
+    void close(@Disposes Paasmaker engine) {
+        // Stops the engine's threads only: instances run on and the next engine adopts them.
+        engine.close();
+    }
+
+    @Produces
+    @Singleton
+    ApiToken token(ServerSettings settings) {
+        if (settings.token().isPresent()) {
+            LOG.info("The API token is the value of PAASMAKER_TOKEN.");
+            return new ApiToken(settings.token().get());
+        }
+        Path file = settings.home().resolve("token");
+        ApiToken token = new ApiToken(TokenFile.readOrCreate(file));
+        LOG.info(() -> "The API token is in " + file + " (readable by its owner only); send it as"
+                + " 'Authorization: Bearer <token>'.");
+        return token;
+    }
+}

@@ -1,0 +1,55 @@
+package org.paasmaker.war.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.paasmaker.engine.Paasmaker;
+
+/** {@code /api/v1/applications/{app}}: an application, its versions and its services. */
+@Path("applications/{app}")
+@Produces(MediaType.APPLICATION_JSON)
+public class ApplicationsResource {
+
+    @Inject
+    Paasmaker engine;
+
+    @Context
+    UriInfo uris;
+
+    @GET
+    public ApplicationJson show(@PathParam("app") String app) {
+        return ApplicationJson.of(engine.applications().get(PathIds.application(app)));
+    }
+
+    /**
+     * 202 with the job that deletes the application's versions, instances and packages; with
+     * {@code ?services=true} its services (and their data) and the application itself go too, while
+     * without it the application stays, empty, keeping its services for its next version.
+     */
+    @DELETE
+    public Response delete(@PathParam("app") String app, @QueryParam("services") boolean withServices) {
+        return JobAccepted.response(uris, engine.applications().delete(PathIds.application(app), withServices));
+    }
+
+    @GET
+    @Path("versions")
+    public List<VersionJson> versions(@PathParam("app") String app) {
+        return engine.versions().list(PathIds.application(app)).stream().map(VersionJson::summary).toList();
+    }
+
+    /** With the credentials the application's instances receive: this API is for the platform's owner. */
+    @GET
+    @Path("services")
+    public List<ServiceJson> services(@PathParam("app") String app) {
+        return engine.applications().services(PathIds.application(app)).stream().map(ServiceJson::of).toList();
+    }
+}

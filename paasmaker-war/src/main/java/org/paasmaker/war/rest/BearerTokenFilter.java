@@ -1,0 +1,45 @@
+package org.paasmaker.war.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.war.engine.ApiToken;
+
+/**
+ * Every path but {@code health} needs {@code Authorization: Bearer <token>}. Pre-matching, so an
+ * unknown path answers 401 too and the API's shape is hidden from whoever has no token.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+    private static final String SCHEME = "Bearer ";
+    private static final List<String> OPEN_PATHS = List.of("health");
+
+    @Inject
+    ApiToken token;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath().replaceAll("^/+|/+$", "");
+        if (OPEN_PATHS.contains(path)) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        boolean bearer = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
+        if (!bearer || !token.matches(header.substring(SCHEME.length()).strip())) {
+            request.abortWith(Problem.of(ErrorCode.UNAUTHORIZED, bearer
+                    ? "the token is not this server's; use the one in $PAASMAKER_HOME/token or PAASMAKER_TOKEN"
+                    : "send the API token as 'Authorization: Bearer <token>'; the server's log says where it is",
+                    List.of()).responseBuilder().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paasmaker\"").build());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.paasmaker.war.rest;
+
+import java.time.Instant;
+import org.paasmaker.api.instance.Instance;
+
+/** An instance on the wire; {@code port} is absent for standalone instances and before registration. */
+public record InstanceJson(String id, long versionId, String instanceType, String node, String state, Integer port,
+        String reason, Instant createdAt, Instant startedAt) {
+
+    static InstanceJson of(Instance instance) {
+        return new InstanceJson(instance.id().value(), instance.versionId().value(), instance.instanceType(),
+                instance.node(), instance.state().name(),
+                instance.port().isPresent() ? instance.port().getAsInt() : null,
+                instance.reason(), instance.createdAt(), instance.startedAt().orElse(null));
+    }
+}

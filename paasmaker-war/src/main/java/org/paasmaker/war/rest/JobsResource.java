@@ -1,0 +1,69 @@
+package org.paasmaker.war.rest;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.paasmaker.api.job.JobId;
+import org.paasmaker.engine.Paasmaker;
+
+/** {@code /api/v1/jobs/{id}}: a job tree, a job's log, abort, and the tree's events as they happen. */
+@Path("jobs/{id}")
+public class JobsResource {
+
+    /** The answer to abort: false when the job had already finished. */
+    public record Aborted(boolean aborted) {
+    }
+
+    @Inject
+    Paasmaker engine;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public JobJson show(@PathParam("id") String id) {
+        return JobJson.of(engine.jobs().get(PathIds.job(id)));
+    }
+
+    @GET
+    @Path("log")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String log(@PathParam("id") String id) {
+        return engine.jobs().log(PathIds.job(id));
+    }
+
+    @POST
+    @Path("abort")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Aborted abort(@PathParam("id") String id) {
+        return new Aborted(engine.jobs().abort(PathIds.job(id)));
+    }
+
+    /**
+     * {@code state} events (a job's state), {@code log} events (new lines of a job's log) and a last
+     * {@code end} event with the finished tree, for the job and its descendants. Each event's id is a
+     * cursor: send it back as {@code Last-Event-ID} to resume with nothing lost or repeated.
+     */
+    @GET
+    @Path("events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void events(@PathParam("id") String id, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+            @Context SseEventSink sink, @Context Sse sse) {
+        JobId job = PathIds.job(id);
+        engine.jobs().get(job);
+        JobCursor from = JobCursor.decode(lastEventId);
+        new JobEventStream(new JobEvents(engine.jobs(), job), from, sink, sse, scheduler).start();
+    }
+}

@@ -1,0 +1,31 @@
+package org.paasmaker.war.rest;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.paasmaker.api.error.ErrorCode;
+
+/**
+ * Everything else: a body that is not JSON is the caller's 400; anything more is a 500 whose details
+ * (and stack trace) stay in the server log under a reference the answer gives.
+ */
+@Provider
+public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+    @Override
+    public Response toResponse(Throwable e) {
+        if (BadBodies.isBadBody(e)) {
+            return Problem.of(ErrorCode.INVALID_REQUEST, BadBodies.describe(e), List.of()).response();
+        }
+        String reference = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "unexpected error " + reference, e);
+        return Problem.of(ErrorCode.INTERNAL, "the server failed unexpectedly; its log has the details under "
+                + reference, List.of()).response();
+    }
+}

@@ -1,0 +1,74 @@
+package org.paasmaker.war.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.paasmaker.engine.Paasmaker;
+
+/**
+ * {@code /api/v1/versions/{id}}: a version, its instances, the lifecycle verbs, each a job answered with
+ * 202, and delete; the engine refuses (409) what the version's state forbids.
+ */
+@Path("versions/{id}")
+@Produces(MediaType.APPLICATION_JSON)
+public class VersionsResource {
+
+    @Inject
+    Paasmaker engine;
+
+    @Context
+    UriInfo uris;
+
+    @GET
+    public VersionJson show(@PathParam("id") String id) {
+        return VersionJson.full(engine.versions().get(PathIds.version(id)));
+    }
+
+    /**
+     * 202 with the job that deletes the version, its instances and their files, and its package unless
+     * another version has it; 409 for the current version while it runs.
+     */
+    @DELETE
+    public Response delete(@PathParam("id") String id) {
+        return JobAccepted.response(uris, engine.versions().delete(PathIds.version(id)));
+    }
+
+    @GET
+    @Path("instances")
+    public List<InstanceJson> instances(@PathParam("id") String id) {
+        return engine.versions().instances(PathIds.version(id)).stream().map(InstanceJson::of).toList();
+    }
+
+    @POST
+    @Path("start")
+    public Response start(@PathParam("id") String id) {
+        return JobAccepted.response(uris, engine.versions().start(PathIds.version(id)));
+    }
+
+    @POST
+    @Path("stop")
+    public Response stop(@PathParam("id") String id) {
+        return JobAccepted.response(uris, engine.versions().stop(PathIds.version(id)));
+    }
+
+    @POST
+    @Path("make-current")
+    public Response makeCurrent(@PathParam("id") String id) {
+        return JobAccepted.response(uris, engine.versions().makeCurrent(PathIds.version(id)));
+    }
+
+    @POST
+    @Path("deregister")
+    public Response deregister(@PathParam("id") String id) {
+        return JobAccepted.response(uris, engine.versions().deregister(PathIds.version(id)));
+    }
+}
