@@ -58,7 +58,8 @@ public final class Main {
                 Thread.currentThread().interrupt();
             }
         }));
-        int exit = run(List.of(args), System.out, System.err, Paasmaker.builder(), () -> {
+        Paasmaker.Builder settings = Paasmaker.builder().routerProcess(Paasmaker.Builder.defaultRouterPort());
+        int exit = run(List.of(args), System.out, System.err, settings, () -> {
             try {
                 interrupted.await();
             } catch (InterruptedException e) {
@@ -156,6 +157,10 @@ public final class Main {
             for (Instance instance : engine.versions().instances(version)) {
                 out.println(describe(instance));
             }
+            if (engine.routes().enabled()
+                    && succeeded(engine, engine.jobs().await(engine.versions().makeCurrent(version), JOB_TIMEOUT), out)) {
+                printRoutes(engine, engine.versions().get(version), out);
+            }
             out.println("Running; press Ctrl-C to stop and remove the instances.");
             out.flush();
             untilStopped.run();
@@ -183,6 +188,10 @@ public final class Main {
                     }
                 }
             }
+            if (engine.routes().enabled()) {
+                out.println("The router serves " + engine.routes().table().routes().size() + " hostnames on port "
+                        + engine.routes().port() + ".");
+            }
             out.println("Serving " + running + " running instances from " + engine.home()
                     + "; press Ctrl-C to stop the engine (the instances keep running).");
             out.flush();
@@ -192,6 +201,16 @@ public final class Main {
             err.println(e.getMessage());
             return e.code().exitCode();
         }
+    }
+
+    /** The hostnames that reach the version through the router, as URLs to open. */
+    private static void printRoutes(Paasmaker engine, ApplicationVersion version, PrintStream out) {
+        String application = engine.applications().get(version.applicationId()).name();
+        engine.routes().table().routes().stream()
+                .filter(route -> route.targets().stream().anyMatch(target -> target.version() == version.number()
+                        && target.application().endsWith("/" + application)))
+                .forEach(route -> out.println("Through the router: http://" + route.hostname() + ":"
+                        + engine.routes().port() + "/"));
     }
 
     private static String describe(Instance instance) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RoutePublisher;
 import org.paasmaker.engine.routing.RouterControl;
+import org.paasmaker.engine.routing.RouterProcess;
+import org.paasmaker.engine.routing.RouterProcessSettings;
+import org.paasmaker.engine.routing.RouterSettings;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
 import org.paasmaker.engine.job.JobManager;
@@ -62,6 +66,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Versions versions;
     private final Jobs jobs;
     private final Crons crons;
+    private final Routes routes;
     private final Optional<ExecutorService> ownExecutor;
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
@@ -85,8 +90,10 @@ public final class Paasmaker implements AutoCloseable {
                     plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
             Function<ApplicationVersion, Manifest> manifests =
                     version -> new ManifestReader(plugins).read(version.manifestText(), version.manifestPath());
-            Routing routing = builder.router == null ? Routing.NONE : new RoutePublisher(store, manifests,
-                    builder.clusterHostname, builder.router, builder.drainLimit, Paasmaker::warn);
+            Optional<RouterControl> router = router(builder);
+            Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
+                    builder.clusterHostname, control, builder.drainLimit, Paasmaker::warn));
+            Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, packages, routing,
                     builder.environment,
                     builder.nodeTags, clock);
@@ -101,6 +108,7 @@ public final class Paasmaker implements AutoCloseable {
             versions = new Versions(store, pipeline, instances, packages, health);
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
+            routes = new Routes(publisher);
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
@@ -133,6 +141,10 @@ public final class Paasmaker implements AutoCloseable {
         return crons;
     }
 
+    public Routes routes() {
+        return routes;
+    }
+
     /** The plugins this engine offers; manifests are validated against them. */
     public PluginCatalog plugins() {
         return plugins;
@@ -162,6 +174,21 @@ public final class Paasmaker implements AutoCloseable {
         ownStore.ifPresent(FileStore::close);
     }
 
+    /**
+     * The router the builder asked for: the one it was given, or the router process, started or
+     * adopted (it outlives this engine on purpose, as the instances do).
+     */
+    private Optional<RouterControl> router(Builder builder) {
+        if (builder.router != null) {
+            return Optional.of(builder.router);
+        }
+        if (builder.routerPort < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(RouterProcess.startOrAdopt(new RouterProcessSettings(layout.router(), builder.routerPort,
+                List.of(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
+    }
+
     private static void warn(String message) {
         System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.WARNING, message);
     }
@@ -188,6 +215,7 @@ public final class Paasmaker implements AutoCloseable {
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
         private RouterControl router;
+        private int routerPort = -1;
         private String clusterHostname = defaultClusterHostname();
         private Duration drainLimit = RouterControl.DEFAULT_DRAIN_LIMIT;
 
@@ -267,6 +295,27 @@ public final class Paasmaker implements AutoCloseable {
         public Builder router(RouterControl router) {
             this.router = Objects.requireNonNull(router, "router");
             return this;
+        }
+
+        /**
+         * Runs the router as a process of its own on {@code port} (the default is
+         * {@code $PAASMAKER_ROUTER_PORT}, else 8080: see {@link #defaultRouterPort()}): started, or
+         * adopted when an earlier engine left it running, and started again if it dies. It keeps
+         * serving while no engine runs.
+         */
+        public Builder routerProcess(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("the router's port is 0 (any free one) to 65535, not " + port);
+            }
+            this.routerPort = port;
+            return this;
+        }
+
+        /** {@code $PAASMAKER_ROUTER_PORT}, else 8080. */
+        public static int defaultRouterPort() {
+            String configured = System.getenv("PAASMAKER_ROUTER_PORT");
+            return configured != null && !configured.isBlank() ? Integer.parseInt(configured.strip())
+                    : RouterSettings.DEFAULT_PORT;
         }
 
         /**

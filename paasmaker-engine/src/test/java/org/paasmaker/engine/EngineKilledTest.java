@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,16 +29,21 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.internal.Directories;
+import org.paasmaker.engine.routing.Route;
+import org.paasmaker.engine.routing.RouterProcess;
+import org.paasmaker.engine.routing.RouterProcessSettings;
 
 /**
- * The engine's JVM is killed with SIGKILL while its instances serve, and a new engine (the {@code
- * serve} command, in a JVM of its own, on the same data directory) takes over: no request fails,
- * and afterwards the same instances run, none duplicated, none lost.
+ * The engine's JVM is killed with SIGKILL while its instances serve, directly and through the router
+ * process it started, and a new engine (the {@code serve} command, in a JVM of its own, on the same
+ * data directory) takes over: no request fails, and afterwards the same instances run, none
+ * duplicated, none lost, and the router serves the same routes from the same process.
  */
 class EngineKilledTest {
 
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final int LOAD_THREADS = 4;
+    private static final String HOSTNAME = "hello-python.localhost";
 
     @TempDir
     Path temp;
@@ -45,6 +51,7 @@ class EngineKilledTest {
     private final List<Process> engines = new ArrayList<>();
     private final AtomicBoolean loading = new AtomicBoolean(true);
     private final List<Thread> load = new ArrayList<>();
+    private final int routerPort = freePort();
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -57,6 +64,10 @@ class EngineKilledTest {
         }
         try (EngineFixture sweeper = new EngineFixture(home())) {
             sweeper.stopEverything();
+        } finally {
+            if (Files.exists(home().resolve("router"))) {
+                router().stop(Duration.ofSeconds(10));
+            }
         }
     }
 
@@ -67,11 +78,16 @@ class EngineKilledTest {
         assertThat(before).hasSize(2);
 
         Process first = serve("first.log");
+        List<Route> routes = router().table().routes();
+        assertThat(routes).extracting(Route::hostname).contains(HOSTNAME, "1.web.hello-python.test.localhost");
+        long routerPid = router().pid();
         AtomicLong answered = new AtomicLong();
         ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        List<Instance> targets = List.copyOf(before);
         for (int i = 0; i < LOAD_THREADS; i++) {
-            Instance target = List.copyOf(before).get(i % before.size());
-            Thread thread = new Thread(() -> hammer(target.port().getAsInt(), answered, failures), "load-" + i);
+            // Half the clients go to an instance directly, half through the router by hostname.
+            int port = i % 2 == 0 ? targets.get(i / 2 % targets.size()).port().getAsInt() : routerPort;
+            Thread thread = new Thread(() -> hammer(port, answered, failures), "load-" + i);
             thread.start();
             load.add(thread);
         }
@@ -98,6 +114,8 @@ class EngineKilledTest {
             assertThat(instances).as("no instance was added, failed or replaced").hasSize(2)
                     .allMatch(instance -> instance.state() == InstanceState.RUNNING);
             assertThat(ids(instances)).isEqualTo(ids(before));
+            assertThat(router().pid()).as("the same router process").isEqualTo(routerPid);
+            assertThat(router().table().routes()).as("the same routes").isEqualTo(routes);
             try (var records = Files.list(home().resolve("processes"))) {
                 assertThat(records.count()).as("process records").isEqualTo(2);
             }
@@ -136,6 +154,7 @@ class EngineKilledTest {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().put("PAASMAKER_HOME", home().toString());
+        builder.environment().put("PAASMAKER_ROUTER_PORT", Integer.toString(routerPort));
         Process engine = builder.start();
         engines.add(engine);
         await().atMost(STARTUP).until(() -> Files.readString(log).contains("Serving 2 running instances")
@@ -145,22 +164,43 @@ class EngineKilledTest {
     }
 
     private void hammer(int port, AtomicLong answered, ConcurrentLinkedQueue<String> failures) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(10)).build();
         while (loading.get()) {
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-                if (status != 200) {
+                String status = statusLine(port);
+                if (!status.startsWith("HTTP/1.1 200") && !status.startsWith("HTTP/1.0 200")) {
                     failures.add("port " + port + " answered " + status);
                 }
                 answered.incrementAndGet();
             } catch (IOException e) {
                 failures.add("port " + port + ": " + e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
             }
+        }
+    }
+
+    /** One request with the application's hostname, on a connection of its own. */
+    private static String statusLine(int port) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            // A reset on close keeps thousands of short connections out of TIME_WAIT.
+            socket.setSoLinger(true, 0);
+            socket.getOutputStream().write(("GET / HTTP/1.1\r\nHost: " + HOSTNAME + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            byte[] response = socket.getInputStream().readAllBytes();
+            String text = new String(response, StandardCharsets.ISO_8859_1);
+            return text.isEmpty() ? "nothing" : text.lines().findFirst().orElse("");
+        }
+    }
+
+    /** The test's handle on the router process the engines share: it adopts the running one. */
+    private RouterProcess router() {
+        return RouterProcess.startOrAdopt(RouterProcessSettings.of(home().resolve("router"), routerPort));
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -525,9 +525,10 @@ public final class InstanceManager {
         routing.changed();
     }
 
-    /** Periodic upkeep of the nodes: instance logs are rotated. */
+    /** Periodic upkeep of the nodes (instance logs are rotated) and of the router. */
     public void maintain() {
         node.maintain();
+        routing.maintain();
     }
 
     /** The last lines of an instance's output, also after it died or was stopped, until it is deregistered. */

@@ -20,6 +20,10 @@ public interface Routing {
         }
     };
 
+    /** Periodic upkeep: a router process that died is started again, and given the current table. */
+    default void maintain() {
+    }
+
     /** The routes may differ now: an instance started, failed or stopped, or the current version moved. */
     void changed();
 

@@ -40,6 +40,11 @@ public record EngineLayout(Path home) {
         return home.resolve("crons");
     }
 
+    /** The router process's state: its table, control channel, logs and process record. */
+    public Path router() {
+        return home.resolve("router");
+    }
+
     /** The records, when the engine keeps them in its own file store. */
     public Path store() {
         return home.resolve("store.json");

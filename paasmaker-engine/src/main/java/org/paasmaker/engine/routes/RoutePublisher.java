@@ -16,7 +16,10 @@ import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routing.DrainResult;
 import org.paasmaker.engine.routing.Route;
+import org.paasmaker.engine.routing.Router;
 import org.paasmaker.engine.routing.RouterControl;
+import org.paasmaker.engine.routing.RouterProcess;
+import org.paasmaker.engine.routing.RouterStatistics;
 import org.paasmaker.engine.routing.RoutingTable;
 
 /**
@@ -49,6 +52,14 @@ public final class RoutePublisher implements Routing {
         this.tables = new RouteTables(store, manifests, clusterHostname, this::warnOnce);
         // A router that outlived the engine keeps its generation; a lower one it would refuse.
         this.generation = router.table().generation();
+    }
+
+    @Override
+    public void maintain() {
+        if (router instanceof RouterProcess process) {
+            process.ensureRunning();
+        }
+        changed();
     }
 
     @Override
@@ -93,6 +104,22 @@ public final class RoutePublisher implements Routing {
     /** The table the router serves now. */
     public RoutingTable table() {
         return router.table();
+    }
+
+    /** The port the router's proxy listens on. */
+    public int port() {
+        if (router instanceof RouterProcess process) {
+            return process.proxyPort();
+        }
+        if (router instanceof Router inProcess) {
+            return inProcess.port();
+        }
+        throw new IllegalStateException("a router of unknown kind: " + router.getClass().getName());
+    }
+
+    /** The router's traffic so far, per application, version and instance. */
+    public RouterStatistics statistics() {
+        return router.statistics();
     }
 
     private void warnOnce(String warning) {
