@@ -237,6 +237,60 @@ class RouterProxyTest {
         }
     }
 
+    @Test
+    void anExpectContinueUploadGetsTheInstancesContinueThenItsAnswer() throws IOException {
+        TestBackend backend = backend("one");
+        Router router = router(route("app.com", backend));
+
+        try (RawHttp http = new RawHttp(router.port())) {
+            http.send("POST /echo HTTP/1.1\r\nHost: app.com\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n");
+            RawHttp.Response informational = http.read(false);
+            http.send("hello");
+            RawHttp.Response response = http.read(false);
+
+            assertThat(informational.status()).isEqualTo(100);
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.text()).isEqualTo("hello");
+            assertThat(http.get("app.com", "/").text()).isEqualTo("one");
+        }
+    }
+
+    @Test
+    void leastConnectionsSendsToTheInstanceWithFewerRequestsInFlight() throws Exception {
+        TestBackend busy = backend("busy");
+        TestBackend free = backend("free");
+        Router router = Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1")
+                .withBalancing(Balancing.LEAST_CONNECTIONS), new RoutingTable(1, List.of(route("app.com", busy, free))));
+        closer.add(router);
+        java.util.concurrent.CompletableFuture<RawHttp.Response> held = new java.util.concurrent.CompletableFuture<>();
+        // The first request goes to one of them (ties go in turn); hold it there with /slow.
+        Thread client = new Thread(() -> {
+            try {
+                held.complete(RawHttp.get(router.port(), "app.com", "/slow"));
+            } catch (IOException e) {
+                held.completeExceptionally(e);
+            }
+        });
+        client.start();
+        closer.add(client::join);
+        closer.add(busy::releaseSlow);
+        closer.add(free::releaseSlow);
+        String holder = awaitFirstSlow(busy, free);
+
+        List<String> answered = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            answered.add(RawHttp.get(router.port(), "app.com", "/").text());
+        }
+
+        assertThat(answered).as("while %s holds a request", holder).containsOnly(holder.equals("busy") ? "free" : "busy");
+    }
+
+    private static String awaitFirstSlow(TestBackend one, TestBackend two) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> !one.seen().isEmpty() || !two.seen().isEmpty());
+        return one.seen().isEmpty() ? two.name() : one.name();
+    }
+
     private static int freePortNobodyListensOn() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
