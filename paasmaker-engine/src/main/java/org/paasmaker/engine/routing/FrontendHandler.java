@@ -134,6 +134,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             dropConnection();
             if (backend != null) {
                 finished(tunnel ? status : CLIENT_CLOSED, backend);
+                // Else the target counts the request as in flight for ever, and every drain waits it out.
+                backend.release();
             }
             endExchange();
         }
@@ -335,6 +337,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         connection = null;
         if (tunnel) {
             finished(status, backend);
+            backend.release();
             endExchange();
             ctx.close();
             return;

@@ -51,6 +51,7 @@ final class SwitchingApp {
                         if url.path == "/ws":
                             return self.websocket()
                         if url.path == "/slow":
+                            print("slow request", flush=True)
                             time.sleep(float(parse_qs(url.query)["seconds"][0]))
                         body = ("version %d" % VERSION).encode()
                         self.send_response(200)

@@ -142,6 +142,25 @@ class VersionSwitchTest {
     }
 
     @Test
+    void aClosedWebSocketAndARequestItsClientGaveUpOnLeaveNothingInFlight() throws Exception {
+        VersionId one = running();
+        fixture.succeed(fixture.engine().versions().makeCurrent(one));
+        try (WebSocket socket = WebSocket.open(router.port(), SwitchingApp.HOSTNAME)) {
+            assertThat(socket.echo("hello")).isEqualTo("version 1: hello");
+        }
+        try (RawHttp abandoned = new RawHttp(router.port())) {
+            abandoned.send("GET /slow?seconds=5 HTTP/1.1\r\nHost: " + SwitchingApp.HOSTNAME + "\r\n\r\n");
+            await().atMost(DEADLINE).until(() -> fixture.engine().versions().instances(one).stream()
+                    .anyMatch(i -> fixture.engine().versions().instanceLog(i.id(), 10).contains("slow request")));
+        }
+
+        DrainResult drained = router.drain(new RoutingTable(router.table().generation() + 1, List.of()),
+                Duration.ofSeconds(20));
+
+        assertThat(drained.stillBusy()).as("targets that still count a request in flight").isEmpty();
+    }
+
+    @Test
     void aVersionWithNoRunningInstanceForItsHostnamesIsNeverMadeCurrent() throws Exception {
         SwitchingApp.write(app, 0);
         VersionId empty = running();
