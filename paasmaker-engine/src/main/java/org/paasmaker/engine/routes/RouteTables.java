@@ -24,13 +24,13 @@ import org.paasmaker.engine.routing.RoutingTable;
 /**
  * Computes the routing table from the records. Every RUNNING version's instance types answer on
  * {@code <version>.<type>.<application>.<workspace stub>.<cluster hostname>}; the current version's
- * also on {@code <type>.<application>.<workspace stub>.<cluster hostname>} and on the manifest's
- * hostnames. A name lists the RUNNING instances (with a port) of its type, none of those that are
+ * (while RUNNING, or READY: registered but stopped) also on
+ * {@code <type>.<application>.<workspace stub>.<cluster hostname>} and on the manifest's hostnames. A name lists the RUNNING instances (with a port) of its type, none of those that are
  * draining; a current version's names stay in the table with no instance (the router then answers
  * 503, not 404) while its instances start or are replaced.
  *
- * <p>When two applications claim one hostname, the older application (the lower id) keeps it, and the
- * warning says which did not get it.
+ * <p>When two applications claim one hostname, one whose instances run takes it from one whose do
+ * not; else the older application (the lower id) keeps it. A warning says which did not get it.
  */
 final class RouteTables {
 
@@ -53,7 +53,7 @@ final class RouteTables {
         for (Workspace workspace : store.workspaces().list()) {
             for (Application application : store.applications().list(workspace.id())) {
                 for (ApplicationVersion version : store.versions().list(application.id())) {
-                    if (version.current() || version.state() == VersionState.RUNNING) {
+                    if (version.state() == VersionState.RUNNING || version.current() && version.state() == VersionState.READY) {
                         claim(claims, workspace, application, version, draining);
                     }
                 }
@@ -98,11 +98,18 @@ final class RouteTables {
             for (String name : names) {
                 Claim claim = new Claim(owner, application.id().value(), targets);
                 Claim earlier = claims.putIfAbsent(name, claim);
-                if (earlier != null && earlier.applicationId() != claim.applicationId()) {
-                    warnings.accept("The hostname '" + name + "' is claimed by " + earlier.owner() + " and by " + owner
-                            + "; it stays with the first, the older application");
-                } else if (earlier != null) {
+                if (earlier == null) {
+                    continue;
+                }
+                if (earlier.applicationId() == claim.applicationId()) {
                     claims.put(name, earlier.with(targets));
+                } else if (earlier.targets().isEmpty() && !targets.isEmpty()) {
+                    claims.put(name, claim);
+                    warnings.accept("The hostname '" + name + "' is claimed by " + earlier.owner() + " and by " + owner
+                            + "; it goes to " + owner + ", whose instances run");
+                } else {
+                    warnings.accept("The hostname '" + name + "' is claimed by " + earlier.owner() + " and by " + owner
+                            + "; it stays with " + earlier.owner() + ", the older application");
                 }
             }
         }

@@ -381,6 +381,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = head.headers();
         HopByHopHeaders.strip(headers, false);
         boolean http10Client = request.protocolVersion() == HttpVersion.HTTP_1_0;
+        // A proxy answers in its own HTTP version (RFC 9110, 6.2), not the instance's: an instance
+        // speaking HTTP/1.0 behind it still gives an HTTP/1.1 client an HTTP/1.1 answer.
+        head.setProtocolVersion(http10Client ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1);
         if (!HttpUtil.isContentLengthSet(head) && hasBody(code)) {
             if (http10Client) {
                 // An HTTP/1.0 client knows no chunks: the body ends where the connection does.

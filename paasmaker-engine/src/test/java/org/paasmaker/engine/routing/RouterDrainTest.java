@@ -1,6 +1,7 @@
 package org.paasmaker.engine.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,8 @@ class RouterDrainTest {
 
             CompletableFuture<DrainResult> drain = CompletableFuture.supplyAsync(
                     () -> router.drain(table(2, fresh), Duration.ofSeconds(30)));
+            // The drain runs on another thread: new requests see the new table once it is in.
+            await().atMost(Duration.ofSeconds(30)).until(() -> router.table().generation() == 2);
 
             assertThat(get(router, "/").text()).isEqualTo("fresh");
             assertThat(drain).isNotDone();

@@ -43,8 +43,12 @@ class EngineProducer {
                 .store(store)
                 .ports(settings.ports())
                 .executor(executor)
+                .routerProcess(settings.routerPort())
+                .clusterHostname(settings.clusterHostname())
                 .build();
-        LOG.info(() -> "Paasmaker engine started: data in " + engine.home() + ", instance ports " + settings.ports());
+        LOG.info(() -> "Paasmaker engine started: data in " + engine.home() + ", instance ports " + settings.ports()
+                + ", the router on port " + engine.routes().port() + " (hostnames such as 1.web.<application>.<workspace>."
+                + settings.clusterHostname() + ")");
         return engine;
     }
 

@@ -19,11 +19,15 @@ import org.paasmaker.api.instance.PortRange;
  *     read any folder the server can
  * @param maxUploadBytes the largest archive a new version may be uploaded as
  *     ({@code PAASMAKER_MAX_UPLOAD_BYTES}, default 512 MiB)
+ * @param routerPort where the router process listens ({@code PAASMAKER_ROUTER_PORT}, default 8080)
+ * @param clusterHostname the suffix of every version's own hostname ({@code PAASMAKER_CLUSTER_HOSTNAME},
+ *     default {@code localhost}, so {@code 1.web.hello.dev.localhost} needs no DNS set-up)
  */
 public record ServerSettings(Path home, Optional<String> token, PortRange ports, boolean allowDirectorySources,
-        long maxUploadBytes) {
+        long maxUploadBytes, int routerPort, String clusterHostname) {
 
     static final long DEFAULT_MAX_UPLOAD_BYTES = 512L << 20;
+    static final int DEFAULT_ROUTER_PORT = 8080;
 
     static ServerSettings fromSystem(Path home) {
         return from(home, name -> Optional.ofNullable(System.getenv(name)).or(() -> Optional.ofNullable(System.getProperty(name))));
@@ -35,11 +39,21 @@ public record ServerSettings(Path home, Optional<String> token, PortRange ports,
                 value(environment, "PAASMAKER_PORTS").map(PortRange::parse).orElse(PortRange.DEFAULT),
                 value(environment, "PAASMAKER_ALLOW_DIRECTORY_SOURCES").map(Boolean::parseBoolean).orElse(false),
                 value(environment, "PAASMAKER_MAX_UPLOAD_BYTES").map(ServerSettings::bytes)
-                        .orElse(DEFAULT_MAX_UPLOAD_BYTES));
+                        .orElse(DEFAULT_MAX_UPLOAD_BYTES),
+                value(environment, "PAASMAKER_ROUTER_PORT").map(ServerSettings::port).orElse(DEFAULT_ROUTER_PORT),
+                value(environment, "PAASMAKER_CLUSTER_HOSTNAME").orElse("localhost"));
     }
 
     private static Optional<String> value(Function<String, Optional<String>> environment, String name) {
         return environment.apply(name).map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private static int port(String text) {
+        if (!text.matches("\\d{1,5}") || Integer.parseInt(text) > 65535) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST,
+                    "PAASMAKER_ROUTER_PORT is '" + text + "'; give a TCP port from 1 to 65535, such as 8080");
+        }
+        return Integer.parseInt(text);
     }
 
     private static long bytes(String text) {

@@ -26,6 +26,24 @@ final class ItServer {
         return URI.create(property("paasmaker.it.url") + "/");
     }
 
+    /** The port of the router process the test server started. */
+    static int routerPort() {
+        return Integer.parseInt(property("paasmaker.it.routerPort"));
+    }
+
+    /**
+     * One request through the router for a hostname (which no resolver knows, so it goes in the Host
+     * header), on a connection of its own: the status line and the body.
+     */
+    static String throughRouter(String hostname, String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), routerPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + hostname
+                    + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     static Path home() {
         return Path.of(property("paasmaker.it.home"));
     }

@@ -83,6 +83,15 @@ class VersionLifecycleIT {
         assertThat(log.body()).contains("GET / ");
 
         deployments.run(first, "make-current");
+        String number = api.get("versions/" + first).json().path("number").asText();
+        assertThat(ItServer.throughRouter("hello-python.localhost", "/")).as("the manifest's hostname")
+                .startsWith("HTTP/1.1 200").contains("\"name\": \"hello-python\"");
+        assertThat(ItServer.throughRouter(number + ".web.hello-python." + workspace + ".localhost", "/"))
+                .as("the version's own hostname").startsWith("HTTP/1.1 200");
+        assertThat(ItServer.throughRouter("nobody.example.com", "/")).startsWith("HTTP/1.1 404");
+        JsonNode routes = api.get("routes").json();
+        assertThat(routes.path("routes").findValuesAsText("hostname")).contains("hello-python.localhost",
+                "web.hello-python." + workspace + ".localhost");
         assertThat(api.get("versions/" + first).json().path("current").asBoolean()).isTrue();
 
         Api.Answer fromDirectory = api.postJson("workspaces/" + workspace + "/versions",
@@ -94,6 +103,10 @@ class VersionLifecycleIT {
         deployments.run(second, "make-current");
         assertThat(api.get("versions/" + second).json().path("current").asBoolean()).isTrue();
         assertThat(api.get("versions/" + first).json().path("current").asBoolean()).isFalse();
+        assertThat(ItServer.throughRouter("hello-python.localhost", "/")).contains("\"version\": 2");
+        JsonNode stats = api.get("router/stats").json();
+        assertThat(stats.path("applications").findValuesAsText("application"))
+                .contains(workspace + "/hello-python");
 
         Api.Answer serving = api.delete("versions/" + second);
         assertThat(serving.status()).as(serving.body()).isEqualTo(409);

@@ -1,0 +1,34 @@
+package org.paasmaker.war.rest;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.paasmaker.engine.Paasmaker;
+import org.paasmaker.engine.routing.RouterStatistics;
+import org.paasmaker.engine.routing.RoutingTable;
+
+/**
+ * {@code /api/v1/routes} and {@code /api/v1/router/stats}: the table the router serves (each hostname
+ * with the instances it is sent to) and the traffic it has seen per application, version and instance.
+ */
+@Path("")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoutesResource {
+
+    @Inject
+    Paasmaker engine;
+
+    @GET
+    @Path("routes")
+    public RoutingTable routes() {
+        return engine.routes().table();
+    }
+
+    @GET
+    @Path("router/stats")
+    public RouterStatistics statistics() {
+        return engine.routes().statistics();
+    }
+}
