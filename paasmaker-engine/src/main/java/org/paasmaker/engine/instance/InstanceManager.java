@@ -363,6 +363,9 @@ public final class InstanceManager {
     }
 
     private void drainStep(Job root, List<Instance> instances) {
+        if (routing == Routing.NONE) {
+            return;
+        }
         java.util.Set<org.paasmaker.api.instance.InstanceId> routed = new java.util.HashSet<>();
         instances.stream().filter(i -> i.state() == InstanceState.RUNNING).forEach(i -> routed.add(i.id()));
         if (routed.isEmpty()) {
