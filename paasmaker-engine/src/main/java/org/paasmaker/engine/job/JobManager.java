@@ -24,8 +24,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReadWriteLock;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
@@ -39,8 +37,8 @@ import org.paasmaker.api.job.JobView;
  * child job with its own log file under the jobs directory. A failed step fails every ancestor with
  * the step's reason; steps that never ran end as ABORTED, so a finished tree has no WAITING job.
  *
- * <p>Each tree is recorded in the same directory on every change, so the next engine on it shows
- * the trees this one ran. That engine ends the trees left unfinished, as FAILED with a reason the
+ * <p>Each tree is recorded in the same directory after it changes, off the job's thread, so the
+ * next engine on it shows the trees this one ran. That engine ends the trees left unfinished, as FAILED with a reason the
  * user can act on, and keeps only the newest {@value #KEPT_TREES} trees.
  */
 public final class JobManager implements AutoCloseable {
@@ -58,8 +56,7 @@ public final class JobManager implements AutoCloseable {
     private final JobRecords records;
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
-    private final ReadWriteLock recording = new ReentrantReadWriteLock();
-    private boolean closed;
+    private final TreeRecorder recorder;
 
     /** A manager whose warnings about job records go to the engine's log. */
     public JobManager(Path directory, Clock clock, Executor executor) {
@@ -76,6 +73,7 @@ public final class JobManager implements AutoCloseable {
         this.executor = executor;
         this.warnings = warnings;
         this.records = new JobRecords(directory, warnings);
+        this.recorder = new TreeRecorder(records, executor, warnings);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -94,7 +92,7 @@ public final class JobManager implements AutoCloseable {
     public Job createRoot(String title, Map<String, String> tags) {
         Job root = newJob(null, title, tags);
         roots.put(root.id(), new RootControl());
-        record(root);
+        recorder.changed(root);
         return root;
     }
 
@@ -112,7 +110,7 @@ public final class JobManager implements AutoCloseable {
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log " + log + ": " + e.getMessage(), e);
         }
-        Job job = new Job(id, parent, title, tags, log, clock.instant(), changed -> record(changed.root()));
+        Job job = new Job(id, parent, title, tags, log, clock.instant(), changed -> recorder.changed(changed.root()));
         jobs.put(id, job);
         return job;
     }
@@ -271,19 +269,14 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Stops recording the trees: the next engine finds them as they stand now. The engine calls this
-     * before it stops its threads, so that jobs its shutdown cuts short show as stopped by the engine,
-     * not as aborted by a user. The jobs themselves run on as long as the executor lets them.
+     * Saves the trees' last changes and stops recording: the next engine finds them as they stand now.
+     * The engine calls this before it stops its threads, so that jobs its shutdown cuts short show as
+     * stopped by the engine, not as aborted by a user. The jobs themselves run on as long as the
+     * executor lets them.
      */
     @Override
     public void close() {
-        // The write lock waits for saves in progress: once this returns, no record changes.
-        recording.writeLock().lock();
-        try {
-            closed = true;
-        } finally {
-            recording.writeLock().unlock();
-        }
+        recorder.close();
     }
 
     void appendLog(Job job, String line) {
@@ -313,27 +306,6 @@ public final class JobManager implements AutoCloseable {
         return () -> control.abortHooks.remove(hook);
     }
 
-    /**
-     * Saves the root's tree as it stands now. Saves of one tree take turns, and each takes its snapshot
-     * inside its turn, so an older snapshot never replaces a newer one.
-     */
-    private void record(Job root) {
-        RootControl control = control(root);
-        synchronized (control) {
-            recording.readLock().lock();
-            try {
-                if (!closed) {
-                    records.save(root.view());
-                }
-            } catch (PaasmakerException e) {
-                // The record only serves the next engine: this one's jobs run on, and the operator hears why it failed.
-                warnings.accept(e.getMessage() + ". The next engine will show this job as it was last saved.");
-            } finally {
-                recording.readLock().unlock();
-            }
-        }
-    }
-
     /** Loads the trees an earlier engine recorded, ends those it left unfinished and forgets the oldest. */
     private void restore(int keptTrees) {
         records.deleteLeftovers();
@@ -349,15 +321,24 @@ public final class JobManager implements AutoCloseable {
         Instant now = clock.instant();
         for (JobView tree : trees.subList(0, Math.min(keptTrees, trees.size()))) {
             StoppedJobs.Settled settled = StoppedJobs.settle(tree, now);
-            Job root = Job.restore(settled.tree(), null, records::logFile, changed -> record(changed.root()));
+            Job root = Job.restore(settled.tree(), null, records::logFile, changed -> recorder.changed(changed.root()));
             register(root);
             RootControl control = new RootControl();
             control.done.complete(settled.tree());
             roots.put(root.id(), control);
             settled.stopped().forEach(id -> explainStop(jobs.get(id), now));
             if (settled.changed()) {
-                record(root);
+                // At once, not on the executor: an engine that stops again soon must not explain the stop twice.
+                saveNow(settled.tree());
             }
+        }
+    }
+
+    private void saveNow(JobView tree) {
+        try {
+            records.save(tree);
+        } catch (PaasmakerException e) {
+            warnings.accept(e.getMessage() + ". The next engine settles this job again.");
         }
     }
 

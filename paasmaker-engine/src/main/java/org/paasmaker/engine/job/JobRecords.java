@@ -27,7 +27,7 @@ import org.paasmaker.api.job.JobView;
  * beside the jobs' logs. A tree is written whole to a temporary file and moved into place, so a
  * reader never sees half of one. Files are not forced to disk: a restarted engine finds what the page
  * cache held, and after a machine crash a torn file is skipped like any unreadable one, while forcing
- * on every state change would cost a prepare of a hundred steps seconds.
+ * each save to disk would make it several times dearer.
  */
 final class JobRecords {
 

@@ -43,9 +43,12 @@ class JobManagerRestartTest {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<String> warnings = new CopyOnWriteArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
+    private final List<JobManager> managers = new ArrayList<>();
 
     @AfterEach
     void stop() {
+        // Closed first, so that no job the release lets finish writes into the directory as it is deleted.
+        managers.forEach(JobManager::close);
         release.countDown();
         executor.shutdownNow();
     }
@@ -68,6 +71,7 @@ class JobManagerRestartTest {
         Job other = first.createRoot("Other", Map.of());
         JobView otherEnded = first.await(first.submit(other, job -> root.tag("late", "tag")), TIMEOUT);
         JobView withLateTag = first.get(id);
+        first.close();
 
         JobManager second = manager(Clock.systemUTC());
 
@@ -103,7 +107,7 @@ class JobManagerRestartTest {
             });
             killed.runStep(later, step -> { });
         });
-        await().atMost(TIMEOUT).until(() -> killed.log(running.id()).contains("working"));
+        await().atMost(TIMEOUT).until(() -> recorded(running.id()) == JobState.RUNNING);
 
         JobManager next = manager(Clock.systemUTC());
 
@@ -124,7 +128,6 @@ class JobManagerRestartTest {
         assertThat(next.abort(id)).isFalse();
 
         // The settled tree was recorded: a third engine shows it alike, and does not explain it twice.
-        killed.close();
         JobManager third = manager(Clock.systemUTC());
         assertThat(third.get(id)).isEqualTo(tree);
         assertThat(third.log(running.id())).isEqualTo(next.log(running.id()));
@@ -137,6 +140,7 @@ class JobManagerRestartTest {
         Job queued = killed.createRoot("Queued", Map.of());
         Job step = killed.addChild(queued, "Step");
         killed.submitAfter(new CompletableFuture<Void>(), queued, job -> { }, () -> { });
+        await().atMost(TIMEOUT).until(() -> recorded(step.id()) == JobState.WAITING);
 
         JobManager next = manager(Clock.systemUTC());
 
@@ -170,6 +174,7 @@ class JobManagerRestartTest {
         JobManager first = manager(Clock.systemUTC());
         Job kept = first.createRoot("Kept", Map.of());
         first.await(first.submit(kept, job -> { }), TIMEOUT);
+        first.close();
         String good = Files.readString(record(kept.id()));
         Path garbage = writeRecord(JobId.random(), "not json at all");
         Path empty = writeRecord(JobId.random(), "");
@@ -206,9 +211,10 @@ class JobManagerRestartTest {
             roots.add(root);
             steps.add(step);
         }
+        first.close();
         Files.writeString(directory.resolve(JobId.random() + "-123.tmp"), "left by a crash");
 
-        JobManager next = new JobManager(directory, clock, executor, warnings::add, 3);
+        JobManager next = track(new JobManager(directory, clock, executor, warnings::add, 3));
 
         for (int i = 0; i < 2; i++) {
             JobId old = roots.get(i).id();
@@ -229,7 +235,24 @@ class JobManagerRestartTest {
     }
 
     private JobManager manager(Clock clock) {
-        return new JobManager(directory, clock, executor, warnings::add, JobManager.KEPT_TREES);
+        return track(new JobManager(directory, clock, executor, warnings::add, JobManager.KEPT_TREES));
+    }
+
+    private JobManager track(JobManager manager) {
+        managers.add(manager);
+        return manager;
+    }
+
+    /** The job's state in its tree's record as the next engine would read it, without settling anything. */
+    private JobState recorded(JobId job) {
+        List<JobState> states = new ArrayList<>();
+        new JobRecords(directory, warnings::add).load()
+                .forEach(tree -> tree.walk(each -> {
+                    if (each.id().equals(job)) {
+                        states.add(each.state());
+                    }
+                }));
+        return states.isEmpty() ? null : states.get(0);
     }
 
     private Path record(JobId root) {
