@@ -170,6 +170,25 @@ class JobManagerRestartTest {
     }
 
     @Test
+    void aRecordThatCannotBeSavedIsAWarningAndTheJobRunsOn() throws IOException {
+        JobManager jobs = manager(Clock.systemUTC());
+        Job root = jobs.createRoot("Root", Map.of());
+        Job step = jobs.addChild(root, "Step");
+        await().atMost(TIMEOUT).until(() -> recorded(step.id()) == JobState.WAITING);
+        // A directory where the record belongs: no save can replace it.
+        Files.delete(record(root.id()));
+        Files.createDirectories(record(root.id()).resolve("in the way"));
+
+        JobView done = jobs.await(jobs.submit(root, job -> jobs.runStep(step, context -> context.log("ran"))), TIMEOUT);
+
+        assertThat(done.state()).isEqualTo(JobState.SUCCESS);
+        assertThat(jobs.log(step.id())).isEqualTo("ran\n");
+        await().atMost(TIMEOUT).until(() -> !warnings.isEmpty());
+        assertThat(warnings.get(0)).startsWith("cannot save the record of job " + root.id() + " ('Root') in " + directory)
+                .endsWith("The next engine will show this job as it was last saved.");
+    }
+
+    @Test
     void unreadableRecordsAreSkippedWithAWarningAndTheOthersLoad() throws IOException {
         JobManager first = manager(Clock.systemUTC());
         Job kept = first.createRoot("Kept", Map.of());
