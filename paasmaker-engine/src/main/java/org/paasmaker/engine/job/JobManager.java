@@ -311,7 +311,8 @@ public final class JobManager implements AutoCloseable {
         records.deleteLeftovers();
         List<JobView> trees = new ArrayList<>(records.load());
         trees.sort(NEWEST_FIRST);
-        for (JobView old : trees.subList(Math.min(keptTrees, trees.size()), trees.size())) {
+        int kept = Math.min(keptTrees, trees.size());
+        for (JobView old : trees.subList(kept, trees.size())) {
             try {
                 records.delete(old);
             } catch (PaasmakerException e) {
@@ -319,7 +320,7 @@ public final class JobManager implements AutoCloseable {
             }
         }
         Instant now = clock.instant();
-        for (JobView tree : trees.subList(0, Math.min(keptTrees, trees.size()))) {
+        for (JobView tree : trees.subList(0, kept)) {
             StoppedJobs.Settled settled = StoppedJobs.settle(tree, now);
             Job root = Job.restore(settled.tree(), null, records::logFile, changed -> recorder.changed(changed.root()));
             register(root);
