@@ -65,6 +65,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Applications applications;
     private final Versions versions;
     private final Jobs jobs;
+    private final JobManager jobManager;
     private final Crons crons;
     private final Routes routes;
     private final Optional<ExecutorService> ownExecutor;
@@ -81,7 +82,7 @@ public final class Paasmaker implements AutoCloseable {
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
         try {
             plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock);
-            JobManager jobManager = new JobManager(layout.jobs(), clock, executor);
+            jobManager = new JobManager(layout.jobs(), clock, executor);
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
@@ -161,6 +162,8 @@ public final class Paasmaker implements AutoCloseable {
      */
     @Override
     public void close() {
+        // First, so that jobs the shutdown cuts short are recorded as running: the next engine says the engine stopped them.
+        jobManager.close();
         cronRunner.close();
         health.close();
         ownExecutor.ifPresent(executor -> {

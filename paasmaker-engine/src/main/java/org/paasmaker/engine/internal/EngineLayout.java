@@ -10,7 +10,7 @@ public record EngineLayout(Path home) {
         home = Objects.requireNonNull(home, "home").toAbsolutePath().normalize();
     }
 
-    /** One log file per job. */
+    /** One log file per job, and one record per job tree so that the next engine shows them. */
     public Path jobs() {
         return home.resolve("jobs");
     }

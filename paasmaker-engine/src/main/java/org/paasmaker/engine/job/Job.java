@@ -7,13 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 
 /**
  * One node of a job tree while it lives in the engine. Mutable, guarded by its own monitor; the
- * outside world only ever sees {@link JobView} snapshots of it.
+ * outside world only ever sees {@link JobView} snapshots of it. Each change is reported, outside the
+ * monitor, to whoever keeps the tree's record.
  */
 public final class Job {
 
@@ -22,6 +25,7 @@ public final class Job {
     private final String title;
     private final Path logFile;
     private final Instant createdAt;
+    private final Consumer<Job> changes;
     private final List<Job> children = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private JobState state = JobState.WAITING;
@@ -29,12 +33,27 @@ public final class Job {
     private Instant startedAt;
     private Instant finishedAt;
 
-    Job(JobId id, Job parent, String title, Path logFile, Instant createdAt) {
+    Job(JobId id, Job parent, String title, Map<String, String> tags, Path logFile, Instant createdAt,
+            Consumer<Job> changes) {
         this.id = id;
         this.parent = parent;
         this.title = title;
+        this.tags.putAll(tags);
         this.logFile = logFile;
         this.createdAt = createdAt;
+        this.changes = changes;
+    }
+
+    /** Rebuilds a recorded tree as it was; it reports changes like a new one. */
+    static Job restore(JobView view, Job parent, Function<JobId, Path> logFiles, Consumer<Job> changes) {
+        Job job = new Job(view.id(), parent, view.title(), view.tags(), logFiles.apply(view.id()), view.createdAt(),
+                changes);
+        job.state = view.state();
+        job.summary = view.summary();
+        job.startedAt = view.startedAt().orElse(null);
+        job.finishedAt = view.finishedAt().orElse(null);
+        view.children().forEach(child -> job.children.add(restore(child, job, logFiles, changes)));
+        return job;
     }
 
     public JobId id() {
@@ -62,33 +81,46 @@ public final class Job {
     }
 
     /** Records what the job is about ({@code version_id}, ...); shown with the job and its ancestors. */
-    public synchronized void tag(String key, String value) {
-        tags.put(key, value);
+    public void tag(String key, String value) {
+        synchronized (this) {
+            tags.put(key, value);
+        }
+        changes.accept(this);
     }
 
-    synchronized void addChild(Job child) {
-        children.add(child);
+    void addChild(Job child) {
+        synchronized (this) {
+            children.add(child);
+        }
+        changes.accept(this);
     }
 
     synchronized List<Job> children() {
         return List.copyOf(children);
     }
 
-    synchronized void start(Instant now) {
-        if (state == JobState.WAITING) {
+    void start(Instant now) {
+        synchronized (this) {
+            if (state != JobState.WAITING) {
+                return;
+            }
             state = JobState.RUNNING;
             startedAt = now;
         }
+        changes.accept(this);
     }
 
     /** Moves to a final state; a job that already finished keeps its first outcome. */
-    synchronized boolean finish(JobState outcome, String why, Instant now) {
-        if (state.finished()) {
-            return false;
+    boolean finish(JobState outcome, String why, Instant now) {
+        synchronized (this) {
+            if (state.finished()) {
+                return false;
+            }
+            state = outcome;
+            summary = why;
+            finishedAt = now;
         }
-        state = outcome;
-        summary = why;
-        finishedAt = now;
+        changes.accept(this);
         return true;
     }
 

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +24,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
@@ -32,25 +36,51 @@ import org.paasmaker.api.job.JobView;
  * Runs job trees. A root job runs on the executor; its steps run one after another inside it, each a
  * child job with its own log file under the jobs directory. A failed step fails every ancestor with
  * the step's reason; steps that never ran end as ABORTED, so a finished tree has no WAITING job.
+ *
+ * <p>Each tree is recorded in the same directory after it changes, off the job's thread, so the
+ * next engine on it shows the trees this one ran. That engine ends the trees left unfinished, as FAILED with a reason the
+ * user can act on, and keeps only the newest {@value #KEPT_TREES} trees.
  */
-public final class JobManager {
+public final class JobManager implements AutoCloseable {
+
+    /** Enough to look back over weeks of a busy platform, little enough to read in well under a second at start-up. */
+    static final int KEPT_TREES = 1000;
+
+    private static final Comparator<JobView> NEWEST_FIRST =
+            Comparator.comparing(JobView::createdAt).thenComparing(tree -> tree.id().value()).reversed();
 
     private final Path directory;
     private final Clock clock;
     private final Executor executor;
+    private final Consumer<String> warnings;
+    private final JobRecords records;
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
+    private final TreeRecorder recorder;
 
+    /** A manager whose warnings about job records go to the engine's log. */
     public JobManager(Path directory, Clock clock, Executor executor) {
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES);
+    }
+
+    /**
+     * @param warnings hears, in words for an operator, about job records that could not be read or written
+     * @param keptTrees how many of the recorded trees, newest first, survive start-up
+     */
+    JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
         this.directory = directory;
         this.clock = clock;
         this.executor = executor;
+        this.warnings = warnings;
+        this.records = new JobRecords(directory, warnings);
+        this.recorder = new TreeRecorder(records, executor, warnings);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log directory " + directory
                     + ": " + e.getMessage(), e);
         }
+        restore(keptTrees);
     }
 
     /** The work of a root job: it runs its steps with {@link #runStep}. */
@@ -60,27 +90,27 @@ public final class JobManager {
     }
 
     public Job createRoot(String title, Map<String, String> tags) {
-        Job root = newJob(null, title);
-        tags.forEach(root::tag);
+        Job root = newJob(null, title, tags);
         roots.put(root.id(), new RootControl());
+        recorder.changed(root);
         return root;
     }
 
     public Job addChild(Job parent, String title) {
-        Job child = newJob(parent, title);
+        Job child = newJob(parent, title, Map.of());
         parent.addChild(child);
         return child;
     }
 
-    private Job newJob(Job parent, String title) {
+    private Job newJob(Job parent, String title, Map<String, String> tags) {
         JobId id = JobId.random();
-        Path log = directory.resolve(id + ".log");
+        Path log = records.logFile(id);
         try {
             Files.createFile(log);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log " + log + ": " + e.getMessage(), e);
         }
-        Job job = new Job(id, parent, title, log, clock.instant());
+        Job job = new Job(id, parent, title, tags, log, clock.instant(), changed -> recorder.changed(changed.root()));
         jobs.put(id, job);
         return job;
     }
@@ -238,6 +268,17 @@ public final class JobManager {
         }
     }
 
+    /**
+     * Saves the trees' last changes and stops recording: the next engine finds them as they stand now.
+     * The engine calls this before it stops its threads, so that jobs its shutdown cuts short show as
+     * stopped by the engine, not as aborted by a user. The jobs themselves run on as long as the
+     * executor lets them.
+     */
+    @Override
+    public void close() {
+        recorder.close();
+    }
+
     void appendLog(Job job, String line) {
         try {
             Files.writeString(job.logFile(), line.endsWith("\n") ? line : line + "\n", StandardCharsets.UTF_8,
@@ -263,6 +304,63 @@ public final class JobManager {
             hook.run();
         }
         return () -> control.abortHooks.remove(hook);
+    }
+
+    /** Loads the trees an earlier engine recorded, ends those it left unfinished and forgets the oldest. */
+    private void restore(int keptTrees) {
+        records.deleteLeftovers();
+        List<JobView> trees = new ArrayList<>(records.load());
+        trees.sort(NEWEST_FIRST);
+        int kept = Math.min(keptTrees, trees.size());
+        for (JobView old : trees.subList(kept, trees.size())) {
+            try {
+                records.delete(old);
+            } catch (PaasmakerException e) {
+                warnings.accept(e.getMessage() + ". It is tried again at the next start.");
+            }
+        }
+        Instant now = clock.instant();
+        for (JobView tree : trees.subList(0, kept)) {
+            StoppedJobs.Settled settled = StoppedJobs.settle(tree, now);
+            Job root = Job.restore(settled.tree(), null, records::logFile, changed -> recorder.changed(changed.root()));
+            register(root);
+            RootControl control = new RootControl();
+            control.done.complete(settled.tree());
+            roots.put(root.id(), control);
+            settled.stopped().forEach(id -> explainStop(jobs.get(id), now));
+            if (settled.changed()) {
+                // At once, not on the executor: an engine that stops again soon must not explain the stop twice.
+                saveNow(settled.tree());
+            }
+        }
+    }
+
+    private void saveNow(JobView tree) {
+        try {
+            records.save(tree);
+        } catch (PaasmakerException e) {
+            warnings.accept(e.getMessage() + ". The next engine settles this job again.");
+        }
+    }
+
+    private void register(Job job) {
+        jobs.put(job.id(), job);
+        job.children().forEach(this::register);
+    }
+
+    private void explainStop(Job job, Instant now) {
+        try {
+            Files.writeString(job.logFile(), "The engine stopped before this job finished; the next engine, starting at "
+                    + now + ", marked it FAILED. Nothing runs the rest of it: run the same action again.\n",
+                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            warnings.accept("Could not write to the log of job " + job.id() + " ('" + job.title() + "'), " + job.logFile()
+                    + ": " + e.getMessage() + ". The job shows as FAILED all the same.");
+        }
+    }
+
+    private static void logWarning(String message) {
+        System.getLogger(JobManager.class.getName()).log(System.Logger.Level.WARNING, message);
     }
 
     private Job job(JobId id) {

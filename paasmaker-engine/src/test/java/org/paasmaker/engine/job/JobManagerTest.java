@@ -38,6 +38,8 @@ class JobManagerTest {
 
     @AfterEach
     void stop() {
+        // Closed first: saves still due would write into the directory as it is deleted.
+        jobs.close();
         executor.shutdownNow();
     }
 
@@ -170,6 +172,7 @@ class JobManagerTest {
             assertThat(done.state()).isEqualTo(JobState.ABORTED);
             assertThat(done.startedAt()).isEmpty();
             assertThat(done.children().get(0).state()).isEqualTo(JobState.ABORTED);
+            queued.close();
         } finally {
             held.shutdownNow();
         }

@@ -1,0 +1,194 @@
+package org.paasmaker.engine.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.job.JobState;
+import org.paasmaker.api.job.JobView;
+
+/**
+ * The job trees kept for the next engine: one small JSON file per root, {@code <root id>.tree.json},
+ * beside the jobs' logs. A tree is written whole to a temporary file and moved into place, so a
+ * reader never sees half of one. Files are not forced to disk: a restarted engine finds what the page
+ * cache held, and after a machine crash a torn file is skipped like any unreadable one, while forcing
+ * each save to disk would make it several times dearer.
+ */
+final class JobRecords {
+
+    private static final String SUFFIX = ".tree.json";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
+    private static final int FORMAT = 1;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path directory;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param warnings hears, in words for an operator, about each file that could not be read; such
+     *        files are skipped, never deleted
+     */
+    JobRecords(Path directory, Consumer<String> warnings) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.warnings = Objects.requireNonNull(warnings, "warnings");
+    }
+
+    /** Writes the tree, replacing its earlier record. */
+    void save(JobView root) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(directory, root.id() + "-", TEMPORARY_SUFFIX);
+            JSON.writeValue(temporary.toFile(), new StoredTree(FORMAT, StoredJob.of(root)));
+            Files.move(temporary, file(root.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot save the record of job " + root.id() + " ('"
+                    + root.title() + "') in " + directory + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Every readable tree, in the order of their file names. A file that cannot be read, or that holds
+     * a job id an earlier file already holds, is reported to the warnings and skipped.
+     */
+    List<JobView> load() {
+        List<Path> files = new ArrayList<>();
+        try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
+            listing.forEach(files::add);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot list the job records in " + directory + ": "
+                    + e.getMessage(), e);
+        }
+        files.sort(null);
+        List<JobView> trees = new ArrayList<>();
+        Set<JobId> seen = new HashSet<>();
+        for (Path file : files) {
+            read(file, seen).ifPresent(trees::add);
+        }
+        return trees;
+    }
+
+    /** Forgets the tree: its record first, then every job's log, so a crash in between leaves no record without logs. */
+    void delete(JobView root) {
+        try {
+            Files.deleteIfExists(file(root.id()));
+            List<Path> logs = new ArrayList<>();
+            root.walk(job -> logs.add(logFile(job.id())));
+            for (Path log : logs) {
+                Files.deleteIfExists(log);
+            }
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot delete the job tree " + root.id() + " ('"
+                    + root.title() + "') in " + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes what saves cut short by a crash left behind; only this class writes such files. */
+    void deleteLeftovers() {
+        try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(directory, "*" + TEMPORARY_SUFFIX)) {
+            for (Path leftover : leftovers) {
+                Files.deleteIfExists(leftover);
+            }
+        } catch (IOException e) {
+            warnings.accept("Could not delete the temporary job records in " + directory + ": " + e.getMessage()
+                    + ". They are never read; delete the *" + TEMPORARY_SUFFIX + " files there by hand.");
+        }
+    }
+
+    Path logFile(JobId id) {
+        return directory.resolve(id + ".log");
+    }
+
+    private Path file(JobId root) {
+        return directory.resolve(root + SUFFIX);
+    }
+
+    private Optional<JobView> read(Path file, Set<JobId> seen) {
+        String problem;
+        try {
+            StoredTree stored = JSON.readValue(Files.readAllBytes(file), StoredTree.class);
+            JobView root = stored.toView();
+            Set<JobId> ids = new HashSet<>();
+            List<JobId> repeated = new ArrayList<>();
+            root.walk(job -> {
+                if (!ids.add(job.id()) || seen.contains(job.id())) {
+                    repeated.add(job.id());
+                }
+            });
+            if (!file.getFileName().toString().equals(root.id() + SUFFIX)) {
+                problem = "it holds the tree of job " + root.id() + ", which belongs in " + file(root.id());
+            } else if (!repeated.isEmpty()) {
+                problem = "it repeats job " + repeated.get(0) + ", which another job or record already has";
+            } else {
+                seen.addAll(ids);
+                return Optional.of(root);
+            }
+        } catch (IOException | IllegalArgumentException | NullPointerException | DateTimeException
+                | PaasmakerException e) {
+            problem = e.getMessage();
+        }
+        warnings.accept("Skipped the job record " + file + ": " + problem + ". Its jobs are not shown; their logs"
+                + " stay in " + directory + ". Delete the file once nobody needs it.");
+        return Optional.empty();
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // Only a failed save leaves it; the next engine deletes it, and the failure is what the caller hears about.
+            }
+        }
+    }
+
+    /** The file's shape: plain values only, so the format is ours and not whatever a library makes of a type. */
+    private record StoredTree(int format, StoredJob root) {
+
+        JobView toView() {
+            if (format != FORMAT) {
+                throw new IllegalArgumentException("its format is " + format + ", this engine reads format " + FORMAT);
+            }
+            return Objects.requireNonNull(root, "root is missing").toView(Optional.empty());
+        }
+    }
+
+    /** One job; its parent is the job whose children hold it. */
+    private record StoredJob(String id, String title, String state, String summary, Map<String, String> tags,
+            String createdAt, String startedAt, String finishedAt, List<StoredJob> children) {
+
+        static StoredJob of(JobView job) {
+            return new StoredJob(job.id().value(), job.title(), job.state().name(), job.summary(), job.tags(),
+                    job.createdAt().toString(), job.startedAt().map(Instant::toString).orElse(null),
+                    job.finishedAt().map(Instant::toString).orElse(null),
+                    job.children().stream().map(StoredJob::of).toList());
+        }
+
+        JobView toView(Optional<JobId> parent) {
+            JobId self = new JobId(Objects.requireNonNull(id, "a job's id is missing"));
+            return new JobView(self, parent, title, JobState.valueOf(Objects.requireNonNull(state, "state is missing")),
+                    summary, Objects.requireNonNull(tags, "tags are missing"),
+                    Instant.parse(Objects.requireNonNull(createdAt, "createdAt is missing")),
+                    Optional.ofNullable(startedAt).map(Instant::parse), Optional.ofNullable(finishedAt).map(Instant::parse),
+                    Objects.requireNonNull(children, "children are missing").stream()
+                            .map(child -> Objects.requireNonNull(child, "a child is missing").toView(Optional.of(self)))
+                            .toList());
+        }
+    }
+}
