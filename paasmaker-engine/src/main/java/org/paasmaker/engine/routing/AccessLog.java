@@ -133,7 +133,7 @@ final class AccessLog implements AutoCloseable {
                 prefix = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                         LocalDateTime.ofEpochSecond(current, 0, ZoneOffset.UTC)) + ".";
             }
-            int millis = (int) Math.floorMod(epochMillis, 1000);
+            int millis = Math.floorMod(epochMillis, 1000);
             line.append(prefix).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
                     .append((char) ('0' + millis % 10)).append('Z');
         }
