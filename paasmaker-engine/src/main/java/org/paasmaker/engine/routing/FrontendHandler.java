@@ -132,10 +132,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         pipelined.clear();
         if (active) {
             dropConnection();
-            if (backend != null) {
-                finished(tunnel ? status : CLIENT_CLOSED, backend);
-            }
-            endExchange();
+            complete(tunnel ? status : CLIENT_CLOSED);
         }
     }
 
@@ -334,8 +331,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
         connection = null;
         if (tunnel) {
-            finished(status, backend);
-            endExchange();
+            complete(status);
             ctx.close();
             return;
         }
@@ -354,9 +350,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         // The response broke off: the client can only learn that from its connection closing.
-        finished(status, backend);
-        backend.release();
-        endExchange();
+        complete(status);
         ctx.close();
     }
 
@@ -425,9 +419,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             done.attach(null);
             done.channel().close();
         }
-        finished(status, backend);
-        backend.release();
-        endExchange();
+        complete(status);
         if (keepClient) {
             replayPipelined();
         } else {
@@ -488,6 +480,16 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             context.accessLog().get().log(new AccessLog.Entry(System.currentTimeMillis(), host == null ? NONE : host,
                     method, uri, code, bytes, served == null ? NONE : served.target().address(), nanos));
         }
+    }
+
+    /** Ends the exchange with this status: counted, logged, and its backend's request no longer in flight. */
+    private void complete(int code) {
+        Backend served = backend;
+        finished(code, served);
+        if (served != null) {
+            served.release();
+        }
+        endExchange();
     }
 
     private void endExchange() {

@@ -1,6 +1,7 @@
 package org.paasmaker.engine.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -27,6 +28,7 @@ class RouterDrainTest {
 
             CompletableFuture<DrainResult> drain = CompletableFuture.supplyAsync(
                     () -> router.drain(table(2, fresh), Duration.ofSeconds(30)));
+            await().atMost(Duration.ofSeconds(20)).until(() -> router.table().generation() == 2);
 
             assertThat(get(router, "/").text()).isEqualTo("fresh");
             assertThat(drain).isNotDone();
@@ -53,6 +55,25 @@ class RouterDrainTest {
             assertThat(result.isComplete()).isFalse();
             old.releaseSlow();
             assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aClientThatLeavesMidRequestNoLongerHoldsItsTargetsDrain() throws Exception {
+        try (Closer closer = new Closer()) {
+            TestBackend old = closer.add(TestBackend.start("old"));
+            TestBackend fresh = closer.add(TestBackend.start("fresh"));
+            Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"), table(1, old)));
+            RawHttp leaving = new RawHttp(router.port());
+            leaving.send("GET /slow HTTP/1.1\r\nHost: app.com\r\n\r\n");
+            assertThat(old.awaitSlowArrived()).isTrue();
+
+            leaving.close();
+            DrainResult result = router.drain(table(2, fresh), Duration.ofSeconds(30));
+
+            assertThat(result.isComplete()).isTrue();
+            assertThat(router.statistics().instances()).filteredOn(instance -> instance.instanceId().equals("old"))
+                    .singleElement().satisfies(instance -> assertThat(instance.traffic().requests()).isEqualTo(1));
         }
     }
 
