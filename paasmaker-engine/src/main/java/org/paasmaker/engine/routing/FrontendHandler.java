@@ -121,7 +121,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (connection != null) {
-            connection.channel().config().setAutoRead(ctx.channel().isWritable());
+            setAutoRead(connection.channel(), ctx.channel().isWritable());
         }
     }
 
@@ -299,7 +299,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private void attach(BackendConnection chosen) {
         connection = chosen;
         chosen.attach(this);
-        chosen.channel().config().setAutoRead(ctx.channel().isWritable());
+        setAutoRead(chosen.channel(), ctx.channel().isWritable());
     }
 
     private void sendHead() {
@@ -491,7 +491,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         (served == null ? context.unrouted() : served.traffic()).record(code, bytes, nanos);
         if (context.accessLog().isPresent()) {
             context.accessLog().get().log(new AccessLog.Entry(System.currentTimeMillis(), host == null ? NONE : host,
-                    method, uri, code, bytes, served == null ? NONE : served.target().address(), nanos));
+                    method, uri, code, bytes, served == null ? NONE : served.upstream(), nanos));
         }
     }
 
@@ -526,7 +526,14 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void updateClientReading() {
-        ctx.channel().config().setAutoRead(
+        setAutoRead(ctx.channel(),
                 !connecting && pipelined.isEmpty() && (connection == null || connection.channel().isWritable()));
+    }
+
+    /** Sets auto-read only when it changes: setting it is an atomic exchange, and this runs for every request. */
+    static void setAutoRead(Channel channel, boolean read) {
+        if (channel.config().isAutoRead() != read) {
+            channel.config().setAutoRead(read);
+        }
     }
 }
