@@ -11,15 +11,12 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -42,10 +39,6 @@ import java.util.List;
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
-    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
-    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
-    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
-    private static final AsciiString HTTP = AsciiString.cached("http");
     private static final String NONE = "-";
     /** What nginx logs when the client went away before its response was complete. */
     private static final int CLIENT_CLOSED = 499;
@@ -203,10 +196,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = head.headers();
         upgrade = HopByHopHeaders.isUpgrade(headers);
         HopByHopHeaders.strip(headers, upgrade);
-        String forwardedFor = headers.get(X_FORWARDED_FOR);
-        headers.set(X_FORWARDED_FOR, forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
-        headers.set(X_FORWARDED_PROTO, HTTP);
-        headers.set(X_FORWARDED_HOST, host);
+        ForwardedHeaders.add(headers, clientAddress, host);
         active = true;
         useConnection(pool.poll(backend));
     }
@@ -382,28 +372,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
         status = code;
         backendKeepAlive = HttpUtil.isKeepAlive(head);
-        HttpHeaders headers = head.headers();
-        HopByHopHeaders.strip(headers, false);
-        boolean http10Client = request.protocolVersion() == HttpVersion.HTTP_1_0;
-        if (!HttpUtil.isContentLengthSet(head) && hasBody(code)) {
-            if (http10Client) {
-                // An HTTP/1.0 client knows no chunks: the body ends where the connection does.
-                headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-                clientKeepAlive = false;
-            } else {
-                HttpUtil.setTransferEncodingChunked(head, true);
-            }
-        }
-        if (!clientKeepAlive) {
-            HttpUtil.setKeepAlive(head, false);
-        } else if (http10Client) {
-            HttpUtil.setKeepAlive(head, true);
-        }
+        HopByHopHeaders.strip(head.headers(), false);
+        clientKeepAlive = ClientFraming.apply(head, request, clientKeepAlive);
         ctx.write(head, ctx.voidPromise());
-    }
-
-    private boolean hasBody(int code) {
-        return code != 204 && code != 304 && request.method() != HttpMethod.HEAD;
     }
 
     private void responseBody(HttpContent content) {
