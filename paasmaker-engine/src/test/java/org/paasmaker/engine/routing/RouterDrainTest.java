@@ -78,6 +78,25 @@ class RouterDrainTest {
     }
 
     @Test
+    void idleConnectionsToATargetTheTableDroppedAreClosed() throws Exception {
+        try (Closer closer = new Closer()) {
+            KeepAliveBackend backend = closer.add(new KeepAliveBackend());
+            RouteTarget target = new RouteTarget("127.0.0.1", backend.port(), "app", 1, "i-1");
+            Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"),
+                    new RoutingTable(1, List.of(new Route("app.com", List.of(target))))));
+            for (int i = 0; i < 3; i++) {
+                assertThat(RawHttp.get(router.port(), "app.com", "/").text()).isEqualTo("ok");
+            }
+            assertThat(backend.closedByClient()).as("kept alive in the pool").isZero();
+
+            router.update(new RoutingTable(2, List.of(new Route("app.com", List.of()))));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> backend.closedByClient() == backend.opened());
+            assertThat(backend.opened()).isPositive();
+        }
+    }
+
+    @Test
     void anOlderTableIsRefused() throws Exception {
         try (Closer closer = new Closer()) {
             TestBackend backend = closer.add(TestBackend.start("one"));
