@@ -8,7 +8,10 @@
 # Prints req/s and p99 latency of each, CPU time per request of both proxies (from /proc/<pid>/stat),
 # and the ratios router/direct and router/nginx.
 #
-# Knobs (environment): THREADS=2 CONNECTIONS=64 DURATION=15s WARMUP=10s HOSTNAMES=10000
+# The targets are measured in turn, ROUNDS times, and the medians reported: other work on the
+# machine then weighs on all three alike.
+#
+# Knobs (environment): THREADS=2 CONNECTIONS=64 DURATION=15s WARMUP=10s ROUNDS=3 HOSTNAMES=10000
 #   ROUTER_ARGS="--event-loops=2"   extra RouterMain options
 #   ROUTER_JVM_OPTS="..."           the router's JVM options (defaults below)
 set -euo pipefail
@@ -18,6 +21,7 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
+ROUNDS=${ROUNDS:-3}
 HOSTNAMES=${HOSTNAMES:-10000}
 ROUTER_ARGS=${ROUTER_ARGS:-}
 ROUTER_JVM_OPTS=${ROUTER_JVM_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled}
@@ -130,32 +134,45 @@ done
 NGINX_PROXY_WORKERS=$(pgrep -P "$NGINX_PROXY_MASTER" | tr '\n' ' ')
 TICKS_PER_SECOND=$(getconf CLK_TCK)
 
-run() {  # label, port, pids whose CPU time to count
+measure() {  # label, port, pids whose CPU time to count; appends "rps p99 cpu_us" to $WORK/label.results
     local label=$1 port=$2
     shift 2
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST" "http://127.0.0.1:$port/" > /dev/null
     local before after out
     before=$(cpu_ticks "$@")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $HOST" "http://127.0.0.1:$port/")
     after=$(cpu_ticks "$@")
-    local rps p99 requests errors
+    local rps p99 requests errors cpu_us="-"
     rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}')
     requests=$(echo "$out" | awk '/requests in/ {print $1}')
     errors=$(echo "$out" | awk '/Non-2xx|Socket errors/ {print}' | tr '\n' ' ')
-    local cpu_us="-"
     if [ $# -gt 0 ]; then
         cpu_us=$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$requests" 'BEGIN {printf "%.1f", t / hz * 1e6 / n}')
     fi
-    printf '%-22s %10.0f req/s   p99 %7.2f ms   proxy CPU/request %6s us %s\n' "$label" "$rps" "$p99" "$cpu_us" "$errors"
-    eval "RPS_$label=$rps"
+    printf '  %-12s %10.0f req/s   p99 %7.2f ms   proxy CPU/request %6s us %s\n' "$label" "$rps" "$p99" "$cpu_us" "$errors"
+    echo "$rps $p99 $cpu_us" >> "$WORK/$label.results"
+}
+median() {  # label, column: the median of that column over the rounds
+    awk -v c="$2" '{print $c}' "$WORK/$1.results" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after a $WARMUP warm-up each); Host: $HOST; $HOSTNAMES hostnames in the router's table"
-echo "router: java $ROUTER_JVM_OPTS ... RouterMain $ROUTER_ARGS"
-run direct "$BACKEND_PORT"
-# shellcheck disable=SC2086
-run nginx_proxy "$PROXY_PORT" $NGINX_PROXY_WORKERS
-run router "$ROUTER_PORT" "$ROUTER_PID"
-awk -v c="$RPS_router" -v a="$RPS_direct" -v b="$RPS_nginx_proxy" \
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds (each target warmed up for $WARMUP first); Host: $HOST"
+echo "router: java $ROUTER_JVM_OPTS ... RouterMain $ROUTER_ARGS; $HOSTNAMES hostnames in its table"
+for port in "$BACKEND_PORT" "$PROXY_PORT" "$ROUTER_PORT"; do
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -H "Host: $HOST" "http://127.0.0.1:$port/" > /dev/null
+done
+for round in $(seq 1 "$ROUNDS"); do
+    echo "round $round"
+    measure direct "$BACKEND_PORT"
+    # shellcheck disable=SC2086
+    measure nginx "$PROXY_PORT" $NGINX_PROXY_WORKERS
+    measure router "$ROUTER_PORT" "$ROUTER_PID"
+done
+echo "medians over $ROUNDS rounds"
+for label in direct nginx router; do
+    cpu=$([ "$label" = direct ] && echo - || median "$label" 3)
+    printf '  %-12s %10.0f req/s   p99 %7.2f ms   proxy CPU/request %6s us\n' "$label" "$(median "$label" 1)" \
+        "$(median "$label" 2)" "$cpu"
+done
+awk -v c="$(median router 1)" -v a="$(median direct 1)" -v b="$(median nginx 1)" \
     'BEGIN {printf "ratio router/direct: %.3f\nratio router/nginx: %.3f\n", c / a, c / b}'

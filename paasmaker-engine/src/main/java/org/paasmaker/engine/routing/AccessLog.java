@@ -133,7 +133,7 @@ final class AccessLog implements AutoCloseable {
                 prefix = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
                         LocalDateTime.ofEpochSecond(current, 0, ZoneOffset.UTC)) + ".";
             }
-            int millis = (int) Math.floorMod(epochMillis, 1000);
+            int millis = Math.floorMod(epochMillis, 1000);
             line.append(prefix).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
                     .append((char) ('0' + millis % 10)).append('Z');
         }
@@ -141,17 +141,32 @@ final class AccessLog implements AutoCloseable {
 
     private static void quote(String text, StringBuilder line) {
         line.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '"' || c == '\\') {
-                line.append('\\').append(c);
-            } else if (c < 0x20) {
-                line.append(String.format("\\u%04x", (int) c));
-            } else {
-                line.append(c);
+        if (needsNoEscape(text)) {
+            // The common case, appended in bulk: per-character appends cost a tenth of the router's CPU.
+            line.append(text);
+        } else {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '"' || c == '\\') {
+                    line.append('\\').append(c);
+                } else if (c < 0x20) {
+                    line.append(String.format("\\u%04x", (int) c));
+                } else {
+                    line.append(c);
+                }
             }
         }
         line.append('"');
+    }
+
+    private static boolean needsNoEscape(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

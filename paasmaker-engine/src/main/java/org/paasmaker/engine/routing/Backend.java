@@ -18,6 +18,7 @@ final class Backend {
 
     private final RouteTarget target;
     private final InetSocketAddress address;
+    private final String upstream;
     private final TrafficRecorder traffic;
     private final AtomicInteger state = new AtomicInteger();
     private final CompletableFuture<Void> idle = new CompletableFuture<>();
@@ -25,6 +26,7 @@ final class Backend {
     Backend(RouteTarget target, TrafficRecorder traffic) {
         this.target = target;
         this.address = new InetSocketAddress(target.host(), target.port());
+        this.upstream = target.address();
         this.traffic = traffic;
     }
 
@@ -34,6 +36,11 @@ final class Backend {
 
     InetSocketAddress address() {
         return address;
+    }
+
+    /** {@code host:port}, made once: the access log names it for every request. */
+    String upstream() {
+        return upstream;
     }
 
     TrafficRecorder traffic() {

@@ -34,7 +34,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     void becomeIdle(Backend backend) {
         owner = null;
         idleFor = backend;
-        channel.config().setAutoRead(true);
+        FrontendHandler.setAutoRead(channel, true);
     }
 
     @Override

@@ -11,14 +11,12 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.util.AsciiString;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -41,10 +39,6 @@ import java.util.List;
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter {
 
-    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
-    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
-    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
-    private static final AsciiString HTTP = AsciiString.cached("http");
     private static final String NONE = "-";
     /** What nginx logs when the client went away before its response was complete. */
     private static final int CLIENT_CLOSED = 499;
@@ -120,7 +114,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (connection != null) {
-            connection.channel().config().setAutoRead(ctx.channel().isWritable());
+            setAutoRead(connection.channel(), ctx.channel().isWritable());
         }
     }
 
@@ -132,13 +126,20 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         pipelined.clear();
         if (active) {
             dropConnection();
-            if (backend != null) {
-                finished(tunnel ? status : CLIENT_CLOSED, backend);
-                // Else the target counts the request as in flight for ever, and every drain waits it out.
-                backend.release();
-            }
-            endExchange();
+            complete(tunnel ? status : CLIENT_CLOSED);
         }
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            // Only a connection between requests is idle; a slow response or a WebSocket is not.
+            if (!active && pipelined.isEmpty()) {
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, event);
     }
 
     @Override
@@ -195,10 +196,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = head.headers();
         upgrade = HopByHopHeaders.isUpgrade(headers);
         HopByHopHeaders.strip(headers, upgrade);
-        String forwardedFor = headers.get(X_FORWARDED_FOR);
-        headers.set(X_FORWARDED_FOR, forwardedFor == null ? clientAddress : forwardedFor + ", " + clientAddress);
-        headers.set(X_FORWARDED_PROTO, HTTP);
-        headers.set(X_FORWARDED_HOST, host);
+        ForwardedHeaders.add(headers, clientAddress, host);
         active = true;
         useConnection(pool.poll(backend));
     }
@@ -291,7 +289,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private void attach(BackendConnection chosen) {
         connection = chosen;
         chosen.attach(this);
-        chosen.channel().config().setAutoRead(ctx.channel().isWritable());
+        setAutoRead(chosen.channel(), ctx.channel().isWritable());
     }
 
     private void sendHead() {
@@ -336,9 +334,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
         connection = null;
         if (tunnel) {
-            finished(status, backend);
-            backend.release();
-            endExchange();
+            complete(status);
             ctx.close();
             return;
         }
@@ -357,9 +353,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         // The response broke off: the client can only learn that from its connection closing.
-        finished(status, backend);
-        backend.release();
-        endExchange();
+        complete(status);
         ctx.close();
     }
 
@@ -378,31 +372,9 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
         status = code;
         backendKeepAlive = HttpUtil.isKeepAlive(head);
-        HttpHeaders headers = head.headers();
-        HopByHopHeaders.strip(headers, false);
-        boolean http10Client = request.protocolVersion() == HttpVersion.HTTP_1_0;
-        // A proxy answers in its own HTTP version (RFC 9110, 6.2), not the instance's: an instance
-        // speaking HTTP/1.0 behind it still gives an HTTP/1.1 client an HTTP/1.1 answer.
-        head.setProtocolVersion(http10Client ? HttpVersion.HTTP_1_0 : HttpVersion.HTTP_1_1);
-        if (!HttpUtil.isContentLengthSet(head) && hasBody(code)) {
-            if (http10Client) {
-                // An HTTP/1.0 client knows no chunks: the body ends where the connection does.
-                headers.remove(HttpHeaderNames.TRANSFER_ENCODING);
-                clientKeepAlive = false;
-            } else {
-                HttpUtil.setTransferEncodingChunked(head, true);
-            }
-        }
-        if (!clientKeepAlive) {
-            HttpUtil.setKeepAlive(head, false);
-        } else if (http10Client) {
-            HttpUtil.setKeepAlive(head, true);
-        }
+        HopByHopHeaders.strip(head.headers(), false);
+        clientKeepAlive = ClientFraming.apply(head, request, clientKeepAlive);
         ctx.write(head, ctx.voidPromise());
-    }
-
-    private boolean hasBody(int code) {
-        return code != 204 && code != 304 && request.method() != HttpMethod.HEAD;
     }
 
     private void responseBody(HttpContent content) {
@@ -431,9 +403,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             done.attach(null);
             done.channel().close();
         }
-        finished(status, backend);
-        backend.release();
-        endExchange();
+        complete(status);
         if (keepClient) {
             replayPipelined();
         } else {
@@ -492,8 +462,18 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         (served == null ? context.unrouted() : served.traffic()).record(code, bytes, nanos);
         if (context.accessLog().isPresent()) {
             context.accessLog().get().log(new AccessLog.Entry(System.currentTimeMillis(), host == null ? NONE : host,
-                    method, uri, code, bytes, served == null ? NONE : served.target().address(), nanos));
+                    method, uri, code, bytes, served == null ? NONE : served.upstream(), nanos));
         }
+    }
+
+    /** Ends the exchange with this status: counted, logged, and its backend's request no longer in flight. */
+    private void complete(int code) {
+        Backend served = backend;
+        finished(code, served);
+        if (served != null) {
+            served.release();
+        }
+        endExchange();
     }
 
     private void endExchange() {
@@ -517,7 +497,14 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void updateClientReading() {
-        ctx.channel().config().setAutoRead(
+        setAutoRead(ctx.channel(),
                 !connecting && pipelined.isEmpty() && (connection == null || connection.channel().isWritable()));
+    }
+
+    /** Sets auto-read only when it changes: setting it is an atomic exchange, and this runs for every request. */
+    static void setAutoRead(Channel channel, boolean read) {
+        if (channel.config().isAutoRead() != read) {
+            channel.config().setAutoRead(read);
+        }
     }
 }

@@ -7,6 +7,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
@@ -30,9 +31,13 @@ final class ProxyServer implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** @param contexts makes the connections' shared context once the loops exist (the pools need them) */
-    static ProxyServer start(RouterSettings settings, Function<EventLoopGroup, ProxyContext> contexts) {
-        Transport transport = Transport.best();
+    /**
+     * Client connections time out on reading only: tracking writes too would cost a promise and a
+     * listener per write, and {@link FrontendHandler} ignores the timeout during an exchange anyway.
+     *
+     * @param contexts makes the connections' shared context once the loops exist (the pools need them) */
+    static ProxyServer start(RouterSettings settings, Transport transport, Function<EventLoopGroup, ProxyContext> contexts) {
+        long idleMillis = settings.idleTimeout().toMillis();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(settings.eventLoops(),
                 new DefaultThreadFactory("router-loop", true), transport.ioHandlers());
         try {
@@ -46,7 +51,8 @@ final class ProxyServer implements AutoCloseable {
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel channel) {
-                            channel.pipeline().addLast(new HttpServerCodec(Http.decoderConfig()), new FrontendHandler(context));
+                            channel.pipeline().addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS),
+                                    new HttpServerCodec(Http.decoderConfig()), new FrontendHandler(context));
                         }
                     })
                     .bind(settings.bindAddress(), settings.port())

@@ -50,8 +50,9 @@ public final class Router implements RouterControl, AutoCloseable {
         this.accessLog = settings.accessLog().map(AccessLog::new);
         try {
             publish(initial);
-            this.server = ProxyServer.start(settings, loops -> {
-                pools = new BackendPools(loops, Transport.best(), settings.connectTimeout());
+            Transport transport = Transport.best();
+            this.server = ProxyServer.start(settings, transport, loops -> {
+                pools = new BackendPools(loops, transport, settings.connectTimeout());
                 return new ProxyContext(() -> snapshot, pools, accessLog, unrouted);
             });
         } catch (RuntimeException e) {

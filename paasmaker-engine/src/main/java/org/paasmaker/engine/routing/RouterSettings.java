@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * How a router serves: the address and port of its proxy (port 0 picks a free one), how many event
  * loops it runs (one per core by default: each client connection and its backend connections stay
- * on one loop), how it spreads requests, how long it waits for a backend to accept a connection, and
- * where it appends its access log (none when empty).
+ * on one loop), how it spreads requests, how long it waits for a backend to accept a connection, how
+ * long a client's keep-alive connection may sit between requests, and where it appends its access
+ * log (none when empty).
  */
 public record RouterSettings(String bindAddress, int port, int eventLoops, Balancing balancing, Duration connectTimeout,
-        Optional<Path> accessLog) {
+        Duration idleTimeout, Optional<Path> accessLog) {
 
     /** The router's port when nothing else is said (PAASMAKER_ROUTER_PORT overrides it in the engine). */
     public static final int DEFAULT_PORT = 8080;
@@ -29,36 +30,43 @@ public record RouterSettings(String bindAddress, int port, int eventLoops, Balan
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
             throw new IllegalArgumentException("the router's connect timeout is positive, not " + connectTimeout);
         }
+        if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("the router's idle timeout is positive, not " + idleTimeout);
+        }
         Objects.requireNonNull(accessLog, "accessLog");
     }
 
-    /** All interfaces, one event loop per core, round robin, 5 s to connect, no access log. */
+    /** All interfaces, one event loop per core, round robin, 5 s to connect, 75 s idle (as nginx), no access log. */
     public static RouterSettings onPort(int port) {
         return new RouterSettings("0.0.0.0", port, java.lang.Runtime.getRuntime().availableProcessors(),
-                Balancing.ROUND_ROBIN, Duration.ofSeconds(5), Optional.empty());
+                Balancing.ROUND_ROBIN, Duration.ofSeconds(5), Duration.ofSeconds(75), Optional.empty());
     }
 
     public RouterSettings withBindAddress(String address) {
-        return new RouterSettings(address, port, eventLoops, balancing, connectTimeout, accessLog);
+        return new RouterSettings(address, port, eventLoops, balancing, connectTimeout, idleTimeout, accessLog);
     }
 
     public RouterSettings withEventLoops(int loops) {
-        return new RouterSettings(bindAddress, port, loops, balancing, connectTimeout, accessLog);
+        return new RouterSettings(bindAddress, port, loops, balancing, connectTimeout, idleTimeout, accessLog);
     }
 
     public RouterSettings withBalancing(Balancing how) {
-        return new RouterSettings(bindAddress, port, eventLoops, how, connectTimeout, accessLog);
+        return new RouterSettings(bindAddress, port, eventLoops, how, connectTimeout, idleTimeout, accessLog);
     }
 
     public RouterSettings withConnectTimeout(Duration timeout) {
-        return new RouterSettings(bindAddress, port, eventLoops, balancing, timeout, accessLog);
+        return new RouterSettings(bindAddress, port, eventLoops, balancing, timeout, idleTimeout, accessLog);
+    }
+
+    public RouterSettings withIdleTimeout(Duration timeout) {
+        return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, timeout, accessLog);
     }
 
     public RouterSettings withAccessLog(Path file) {
-        return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, Optional.of(file));
+        return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, idleTimeout, Optional.of(file));
     }
 
     public RouterSettings withoutAccessLog() {
-        return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, Optional.empty());
+        return new RouterSettings(bindAddress, port, eventLoops, balancing, connectTimeout, idleTimeout, Optional.empty());
     }
 }

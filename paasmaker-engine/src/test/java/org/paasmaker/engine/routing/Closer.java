@@ -13,15 +13,16 @@ final class Closer implements AutoCloseable {
         return closeable;
     }
 
+    /** @throws IllegalStateException carrying every failure to close, when there was one */
     @Override
-    public void close() throws Exception {
-        Exception failure = null;
+    public void close() {
+        IllegalStateException failure = null;
         while (!opened.isEmpty()) {
             try {
                 opened.pop().close();
             } catch (Exception e) {
                 if (failure == null) {
-                    failure = e;
+                    failure = new IllegalStateException("a test could not close what it opened", e);
                 } else {
                     failure.addSuppressed(e);
                 }

@@ -28,8 +28,7 @@ class RouterDrainTest {
 
             CompletableFuture<DrainResult> drain = CompletableFuture.supplyAsync(
                     () -> router.drain(table(2, fresh), Duration.ofSeconds(30)));
-            // The drain runs on another thread: new requests see the new table once it is in.
-            await().atMost(Duration.ofSeconds(30)).until(() -> router.table().generation() == 2);
+            await().atMost(Duration.ofSeconds(20)).until(() -> router.table().generation() == 2);
 
             assertThat(get(router, "/").text()).isEqualTo("fresh");
             assertThat(drain).isNotDone();
@@ -56,6 +55,44 @@ class RouterDrainTest {
             assertThat(result.isComplete()).isFalse();
             old.releaseSlow();
             assertThat(slow.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aClientThatLeavesMidRequestNoLongerHoldsItsTargetsDrain() throws Exception {
+        try (Closer closer = new Closer()) {
+            TestBackend old = closer.add(TestBackend.start("old"));
+            TestBackend fresh = closer.add(TestBackend.start("fresh"));
+            Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"), table(1, old)));
+            RawHttp leaving = new RawHttp(router.port());
+            leaving.send("GET /slow HTTP/1.1\r\nHost: app.com\r\n\r\n");
+            assertThat(old.awaitSlowArrived()).isTrue();
+
+            leaving.close();
+            DrainResult result = router.drain(table(2, fresh), Duration.ofSeconds(30));
+
+            assertThat(result.isComplete()).isTrue();
+            assertThat(router.statistics().instances()).filteredOn(instance -> instance.instanceId().equals("old"))
+                    .singleElement().satisfies(instance -> assertThat(instance.traffic().requests()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void idleConnectionsToATargetTheTableDroppedAreClosed() throws Exception {
+        try (Closer closer = new Closer()) {
+            KeepAliveBackend backend = closer.add(new KeepAliveBackend());
+            RouteTarget target = new RouteTarget("127.0.0.1", backend.port(), "app", 1, "i-1");
+            Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"),
+                    new RoutingTable(1, List.of(new Route("app.com", List.of(target))))));
+            for (int i = 0; i < 3; i++) {
+                assertThat(RawHttp.get(router.port(), "app.com", "/").text()).isEqualTo("ok");
+            }
+            assertThat(backend.closedByClient()).as("kept alive in the pool").isZero();
+
+            router.update(new RoutingTable(2, List.of(new Route("app.com", List.of()))));
+
+            await().atMost(Duration.ofSeconds(20)).until(() -> backend.closedByClient() == backend.opened());
+            assertThat(backend.opened()).isPositive();
         }
     }
 

@@ -285,6 +285,25 @@ class RouterProxyTest {
         assertThat(answered).as("while %s holds a request", holder).containsOnly(holder.equals("busy") ? "free" : "busy");
     }
 
+    @Test
+    void aClientConnectionIdleBetweenRequestsIsClosedButNotOneWaitingForItsResponse() throws Exception {
+        TestBackend backend = backend("one");
+        Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1")
+                .withIdleTimeout(java.time.Duration.ofSeconds(1)), new RoutingTable(1, List.of(route("app.com", backend)))));
+
+        try (RawHttp idle = new RawHttp(router.port())) {
+            assertThat(idle.get("app.com", "/").status()).isEqualTo(200);
+            // Connected and sending at once: the router sees no idle second before its request.
+            RawHttp waiting = closer.add(new RawHttp(router.port()));
+            waiting.send("GET /slow HTTP/1.1\r\nHost: app.com\r\n\r\n");
+            assertThat(backend.awaitSlowArrived()).isTrue();
+
+            assertThat(idle.isClosedByPeer()).isTrue();
+            backend.releaseSlow();
+            assertThat(waiting.read(false).text()).isEqualTo("one slow");
+        }
+    }
+
     private static String awaitFirstSlow(TestBackend one, TestBackend two) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
                 .until(() -> !one.seen().isEmpty() || !two.seen().isEmpty());
