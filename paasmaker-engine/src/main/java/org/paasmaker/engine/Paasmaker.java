@@ -32,6 +32,7 @@ import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.prepare.PreparePipeline;
+import org.paasmaker.engine.prepare.PrepareRunner;
 import org.paasmaker.engine.store.FileStore;
 
 /**
@@ -74,7 +75,8 @@ public final class Paasmaker implements AutoCloseable {
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
-                    layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
+                    layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock,
+                    Optional.ofNullable(builder.prepareRunner));
             LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
                     plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
             InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, packages, builder.environment,
@@ -177,6 +179,7 @@ public final class Paasmaker implements AutoCloseable {
         private Map<String, Object> nodeTags = Map.of();
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
+        private PrepareRunner prepareRunner;
 
         private Builder() {
         }
@@ -244,6 +247,15 @@ public final class Paasmaker implements AutoCloseable {
                 throw new IllegalArgumentException("the health interval must be positive: " + interval);
             }
             this.healthInterval = interval;
+            return this;
+        }
+
+        /**
+         * Runs the steps of every prepare (fetch, manifest, services, commands, pack) where the runner
+         * says, such as a Jakarta Batch job; default in the prepare job's own thread.
+         */
+        public Builder prepareRunner(PrepareRunner runner) {
+            this.prepareRunner = Objects.requireNonNull(runner, "runner");
             return this;
         }
 
