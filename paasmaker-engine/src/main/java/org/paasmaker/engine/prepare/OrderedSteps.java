@@ -1,11 +1,14 @@
 package org.paasmaker.engine.prepare;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
@@ -20,6 +23,9 @@ import org.paasmaker.engine.job.StepAction;
  * runs any more.
  */
 final class OrderedSteps implements PrepareSteps {
+
+    /** How long after an abort the job waits for a runner's execution to end. */
+    static final Duration ABORT_GRACE = Duration.ofSeconds(10);
 
     /** One step: its name for runners, its job in the tree, and its work. */
     record Step(String name, Job job, StepAction action) {
@@ -106,25 +112,28 @@ final class OrderedSteps implements PrepareSteps {
 
     /**
      * Waits for the execution's end. An abort interrupts the job's thread: the interrupt is passed on to
-     * the thread running the step (which ends its command), and the wait goes on until the steps stop.
+     * the thread running the step (which ends its command), and the wait goes on until the steps stop,
+     * for a while: a runner that does not end then is left behind, lest it hold the job (and the
+     * server's shutdown) forever.
      */
     private void awaitEnd(PrepareRunner.Execution started) {
         CompletableFuture<?> ended = started.ended().toCompletableFuture();
-        boolean interrupted = false;
-        while (true) {
+        try {
+            ended.get();
+        } catch (InterruptedException e) {
+            interruptRunningStep();
             try {
-                ended.get();
-                break;
-            } catch (InterruptedException e) {
-                interrupted = true;
-                interruptRunningStep();
-            } catch (ExecutionException e) {
-                // How it ended is told by the steps it ran, below.
-                break;
+                ended.get(ABORT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException | TimeoutException late) {
+                throw new PaasmakerException(ErrorCode.ABORTED, "the job was aborted, but the " + started
+                        + " had not ended " + ABORT_GRACE.toSeconds() + " s later; a step of it may still run");
+            } catch (ExecutionException failed) {
+                // How it ended is told by the steps it ran.
+            } finally {
+                Thread.currentThread().interrupt();
             }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            // How it ended is told by the steps it ran.
         }
     }
 

@@ -148,6 +148,23 @@ class PrepareRunnerTest {
     }
 
     @Test
+    void anAbortGivesUpOnAnExecutionThatDoesNotEndAfterAGrace() throws Exception {
+        runner.neverEnds = true;
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
+        JobId id = fixture.engine().versions().prepare(new PrepareRequest(fixture.workspace().id(), SourceSpec.directory(app)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> fixture.engine().jobs().get(id).tags().containsKey("test_execution_id"));
+
+        fixture.engine().jobs().abort(id);
+        JobView job = fixture.engine().jobs().await(id, EngineFixture.JOB_TIMEOUT);
+
+        assertThat(job.state()).isEqualTo(JobState.ABORTED);
+        assertThat(job.summary()).isEqualTo("the job was aborted, but the test execution 1 had not ended "
+                + OrderedSteps.ABORT_GRACE.toSeconds() + " s later; a step of it may still run");
+        assertThat(job.children()).allMatch(step -> step.state() == JobState.ABORTED);
+        assertWorkingCopiesDeleted();
+    }
+
+    @Test
     void stepsRunOnlyInTheirOrder() throws Exception {
         runner.tryPackFirst = true;
         Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
@@ -183,10 +200,14 @@ class PrepareRunnerTest {
         final List<CompletableFuture<Void>> executions = new CopyOnWriteArrayList<>();
         final AtomicInteger ids = new AtomicInteger();
         volatile boolean skipEverything;
+        volatile boolean neverEnds;
         volatile boolean tryPackFirst;
 
         @Override
         public Execution start(PrepareSteps prepare) {
+            if (neverEnds) {
+                return new Execution("test", Integer.toString(ids.incrementAndGet()), new CompletableFuture<>());
+            }
             CompletableFuture<Void> ended = CompletableFuture.runAsync(() -> runAll(prepare), thread);
             executions.add(ended);
             return new Execution("test", Integer.toString(ids.incrementAndGet()), ended);
