@@ -1,6 +1,7 @@
 package org.paasmaker.engine.prepare;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.InputStream;
@@ -174,6 +175,18 @@ class PrepareRunnerTest {
         assertThat(job.state()).as(fixture.logs(job)).isEqualTo(JobState.SUCCESS);
         assertThat(runner.refusals).containsExactly("the steps of a prepare run once each, in the order [fetch, manifest,"
                 + " services, commands, pack]; 'pack' is not next in prepare " + job.id() + ", where 'fetch' is");
+    }
+
+    @Test
+    void anExecutionIsNamedByALowerCaseKindAndAnId() {
+        CompletableFuture<Void> ended = new CompletableFuture<>();
+
+        assertThat(new PrepareRunner.Execution("batch", "7", ended).tag()).isEqualTo("batch_execution_id");
+        assertThat(new PrepareRunner.Execution("batch", "7", ended)).hasToString("batch execution 7");
+        assertThatThrownBy(() -> new PrepareRunner.Execution("Batch Job", "7", ended))
+                .hasMessage("an execution's kind is a lower-case word, such as 'batch': 'Batch Job'");
+        assertThatThrownBy(() -> new PrepareRunner.Execution("batch", " ", ended))
+                .hasMessage("the batch execution has a blank id");
     }
 
     private void assertWorkingCopiesDeleted() throws Exception {
