@@ -42,6 +42,7 @@ import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.prepare.PreparePipeline;
+import org.paasmaker.engine.prepare.PrepareRunner;
 import org.paasmaker.engine.store.FileStore;
 
 /**
@@ -86,7 +87,8 @@ public final class Paasmaker implements AutoCloseable {
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
-                    layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock);
+                    layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock,
+                    Optional.ofNullable(builder.prepareRunner));
             LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
                     plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
             Function<ApplicationVersion, Manifest> manifests =
@@ -221,6 +223,7 @@ public final class Paasmaker implements AutoCloseable {
         private int routerPort = -1;
         private String clusterHostname = defaultClusterHostname();
         private Duration drainLimit = RouterControl.DEFAULT_DRAIN_LIMIT;
+        private PrepareRunner prepareRunner;
 
         private Builder() {
         }
@@ -336,6 +339,15 @@ public final class Paasmaker implements AutoCloseable {
                 throw new IllegalArgumentException("the drain limit cannot be negative: " + limit);
             }
             this.drainLimit = limit;
+            return this;
+        }
+
+        /**
+         * Runs the steps of every prepare (fetch, manifest, services, commands, pack) where the runner
+         * says, such as a Jakarta Batch job; default in the prepare job's own thread.
+         */
+        public Builder prepareRunner(PrepareRunner runner) {
+            this.prepareRunner = Objects.requireNonNull(runner, "runner");
             return this;
         }
 

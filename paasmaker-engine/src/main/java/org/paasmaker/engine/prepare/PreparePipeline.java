@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
@@ -39,7 +40,8 @@ import org.paasmaker.engine.runtime.RuntimeVersions;
  * From source to stored package: fetch the source into a fresh working copy, read its manifest,
  * create the version (and the application, the first time), create or reuse its services, run the
  * prepare commands with the services and metadata in their environment, then pack and store the tree.
- * Each of those is a step of one job tree; the working copy is deleted however the job ends.
+ * Each of those is a step of one job tree, run in the job's own thread or, given a {@link PrepareRunner},
+ * wherever it runs them; the working copy is deleted however the job ends.
  */
 public final class PreparePipeline {
 
@@ -53,6 +55,7 @@ public final class PreparePipeline {
     private final Map<String, Object> nodeTags;
     private final KeyedLocks applicationLocks;
     private final Clock clock;
+    private final Optional<PrepareRunner> runner;
 
     /** Writes a prepared tree as one package. */
     @FunctionalInterface
@@ -63,7 +66,7 @@ public final class PreparePipeline {
     public PreparePipeline(
             Store store, PluginRegistry plugins, JobManager jobs, PackageStore packages, TreePacker packer,
             Path workDirectory, Map<String, String> baseEnvironment, Map<String, Object> nodeTags,
-            KeyedLocks applicationLocks, Clock clock) {
+            KeyedLocks applicationLocks, Clock clock, Optional<PrepareRunner> runner) {
         this.store = store;
         this.plugins = plugins;
         this.jobs = jobs;
@@ -74,6 +77,7 @@ public final class PreparePipeline {
         this.nodeTags = Map.copyOf(nodeTags);
         this.applicationLocks = applicationLocks;
         this.clock = clock;
+        this.runner = runner;
     }
 
     /** Starts preparing; the workspace and the source's plugin are checked before the job starts. */
@@ -110,29 +114,38 @@ public final class PreparePipeline {
         Path copy = workDirectory.resolve(steps.root.id().toString());
         Files.createDirectory(copy);
         try {
-            jobs.runStep(steps.fetch, copy, baseEnvironment,
-                    step -> plugins.source(request.source().plugin()).fetch(request.source().parameters(), step));
-
             Prepared prepared = new Prepared();
-            jobs.runStep(steps.manifest, copy, baseEnvironment, step -> readManifest(request, workspace, steps, step, prepared));
-            jobs.runStep(steps.services, copy, baseEnvironment, step -> prepareServices(workspace, prepared, step));
-            Map<String, String> environment = prepareEnvironment(workspace, prepared);
-            List<PluginSpec> commands = prepared.manifest.application().prepareCommands();
-            List<Job> commandSteps = new ArrayList<>();
-            for (int i = 0; i < commands.size(); i++) {
-                commandSteps.add(jobs.addChild(steps.commands, "Prepare command " + (i + 1) + " ("
-                        + commands.get(i).plugin() + ")"));
+            OrderedSteps ordered = new OrderedSteps(jobs, steps.root.id(), copy, baseEnvironment, List.of(
+                    new OrderedSteps.Step("fetch", steps.fetch,
+                            step -> plugins.source(request.source().plugin()).fetch(request.source().parameters(), step)),
+                    new OrderedSteps.Step("manifest", steps.manifest,
+                            step -> readManifest(request, workspace, steps, step, prepared)),
+                    new OrderedSteps.Step("services", steps.services, step -> prepareServices(workspace, prepared, step)),
+                    new OrderedSteps.Step("commands", steps.commands,
+                            step -> runCommands(workspace, prepared, steps.commands, copy)),
+                    new OrderedSteps.Step("pack", steps.pack, step -> pack(copy, prepared, step))));
+            if (runner.isPresent()) {
+                ordered.runWith(runner.get(), steps.root);
+            } else {
+                ordered.runHere();
             }
-            jobs.runGroup(steps.commands, () -> {
-                for (int i = 0; i < commands.size(); i++) {
-                    PluginSpec command = commands.get(i);
-                    jobs.runStep(commandSteps.get(i), copy, environment,
-                            step -> plugins.prepareStep(command.plugin()).run(command.parameters(), step));
-                }
-            });
-            jobs.runStep(steps.pack, copy, baseEnvironment, step -> pack(copy, prepared, step));
         } finally {
             Directories.deleteQuietly(copy);
+        }
+    }
+
+    /** The manifest's prepare commands, each a step of its own under the group's job. */
+    private void runCommands(Workspace workspace, Prepared prepared, Job group, Path copy) {
+        Map<String, String> environment = prepareEnvironment(workspace, prepared);
+        List<PluginSpec> commands = prepared.manifest.application().prepareCommands();
+        List<Job> commandSteps = new ArrayList<>();
+        for (int i = 0; i < commands.size(); i++) {
+            commandSteps.add(jobs.addChild(group, "Prepare command " + (i + 1) + " (" + commands.get(i).plugin() + ")"));
+        }
+        for (int i = 0; i < commands.size(); i++) {
+            PluginSpec command = commands.get(i);
+            jobs.runStep(commandSteps.get(i), copy, environment,
+                    step -> plugins.prepareStep(command.plugin()).run(command.parameters(), step));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.paasmaker.engine.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +12,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -66,8 +68,9 @@ class CyclesTest {
         fixture.succeed(fixture.engine().versions().stop(version.id()));
         fixture.succeed(fixture.engine().versions().deregister(version.id()));
 
-        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive)).as("process " + pid).isNotEqualTo(
-                java.util.Optional.of(true));
+        // Killed, it may stay a zombie for a moment until this JVM, its parent, reaps it.
+        await().atMost(Duration.ofSeconds(30)).as("process " + pid + " is gone")
+                .until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
         assertThat(bindable(port)).as("port " + port + " is free").isTrue();
         assertThat(home().resolve("instances").resolve(instance.id().value())).doesNotExist();
         assertThat(records.find(instance.id().value())).isEmpty();

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.logging.Logger;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.Paasmaker;
+import org.paasmaker.engine.prepare.PrepareRunner;
 
 /**
  * Builds the one engine of this server and closes it when the application stops. {@code Paasmaker}
@@ -25,7 +26,10 @@ class EngineProducer {
     @Resource(lookup = "paasmaker/home")
     private String home;
 
-    /** The engine's jobs run on Liberty's threads, which carry the application's context. */
+    /**
+     * The engine's jobs run on Liberty's threads, which carry the application's context; a prepare's
+     * steps run as a batch job (org.paasmaker.war.batch).
+     */
     @Resource
     private ManagedExecutorService executor;
 
@@ -37,7 +41,7 @@ class EngineProducer {
 
     @Produces
     @Singleton
-    Paasmaker engine(ServerSettings settings, Store store) {
+    Paasmaker engine(ServerSettings settings, Store store, PrepareRunner prepareRunner) {
         Paasmaker engine = Paasmaker.builder()
                 .home(settings.home())
                 .store(store)
@@ -45,6 +49,7 @@ class EngineProducer {
                 .executor(executor)
                 .routerProcess(settings.routerPort())
                 .clusterHostname(settings.clusterHostname())
+                .prepareRunner(prepareRunner)
                 .build();
         LOG.info(() -> "Paasmaker engine started: data in " + engine.home() + ", instance ports " + settings.ports()
                 + ", the router on port " + engine.routes().port() + " (hostnames such as 1.web.<application>.<workspace>."

@@ -14,10 +14,16 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.job.JobView;
 import org.paasmaker.engine.Paasmaker;
+import org.paasmaker.war.batch.BatchExecutions;
 
-/** {@code /api/v1/jobs/{id}}: a job tree, a job's log, abort, and the tree's events as they happen. */
+/**
+ * {@code /api/v1/jobs/{id}}: a job tree, a job's log, abort, the tree's events as they happen, and the
+ * batch execution that ran a prepare's steps.
+ */
 @Path("jobs/{id}")
 public class JobsResource {
 
@@ -27,6 +33,9 @@ public class JobsResource {
 
     @Inject
     Paasmaker engine;
+
+    @Inject
+    BatchExecutions batchExecutions;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -42,6 +51,16 @@ public class JobsResource {
     @Produces(MediaType.TEXT_PLAIN)
     public String log(@PathParam("id") String id) {
         return engine.jobs().log(PathIds.job(id));
+    }
+
+    /** The batch execution a prepare job names in its tag {@code batch_execution_id}, as Liberty reports it. */
+    @GET
+    @Path("batch")
+    @Produces(MediaType.APPLICATION_JSON)
+    public BatchExecutionJson batch(@PathParam("id") String id) {
+        JobView job = engine.jobs().get(PathIds.job(id));
+        return batchExecutions.of(job).map(BatchExecutionJson::of)
+                .orElseThrow(() -> new NotFoundException("batch execution of the job", job.id()));
     }
 
     @POST
