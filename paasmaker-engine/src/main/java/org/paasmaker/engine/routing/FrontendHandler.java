@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -307,6 +308,12 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     void backendRead(Object msg) {
         if (tunnel) {
             relayRaw(msg, ctx.channel());
+            return;
+        }
+        if (msg instanceof HttpObject object && object.decoderResult().isFailure()) {
+            // Not HTTP: closing the connection ends the exchange as a 502, or cuts a response under way.
+            ReferenceCountUtil.release(msg);
+            connection.channel().close();
             return;
         }
         if (msg instanceof HttpResponse head) {

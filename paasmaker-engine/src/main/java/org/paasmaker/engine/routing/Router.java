@@ -39,7 +39,7 @@ public final class Router implements RouterControl, AutoCloseable {
     private final Map<InstanceKey, TrafficRecorder> traffic = new ConcurrentHashMap<>();
     /** The backends of the current table; guarded by this. */
     private Map<RouteTarget, Backend> live = Map.of();
-    /** Backends dropped by some table whose last request has not ended yet; guarded by this. */
+    /** Backends the last table dropped, and those dropped before that were still busy then; guarded by this. */
     private final Set<Backend> draining = new HashSet<>();
     private volatile RouteSnapshot snapshot;
     private final ProxyServer server;

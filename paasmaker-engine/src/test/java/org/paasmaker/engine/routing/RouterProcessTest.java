@@ -130,6 +130,18 @@ class RouterProcessTest {
     }
 
     @Test
+    void aRouterThatCannotStartSaysWhyFromItsLog() throws Exception {
+        Files.createDirectories(state);
+        Files.writeString(state.resolve("table.json"), "{\"generation\": 1, \"routes\": [{\"hostname\": \"a b\"}]}");
+
+        assertThatThrownBy(this::startOrAdopt).isInstanceOf(PaasmakerException.class)
+                .hasMessageContaining("exited before it opened its control channel")
+                .hasMessageContaining("table.json")
+                .hasMessageContaining("'a b' is no hostname pattern");
+        assertThat(Files.exists(state.resolve("process/router.json"))).isFalse();
+    }
+
+    @Test
     void aNewEngineAdoptsTheRunningRouterInsteadOfStartingASecond() throws Exception {
         TestBackend backend = backend("one");
         RouterProcess first = startOrAdopt();

@@ -113,6 +113,28 @@ class RouterProxyTest {
     }
 
     @Test
+    void anInstanceThatDoesNotSpeakHttpGets502() throws Exception {
+        try (ServerSocket garbage = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (java.net.Socket socket = garbage.accept()) {
+                    socket.getInputStream().read(new byte[1024]);
+                    socket.getOutputStream().write("SSH-2.0-OpenSSH_9.2\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    socket.getInputStream().read();
+                } catch (IOException e) {
+                    // The router closed the connection, as it should.
+                }
+            });
+            server.start();
+            closer.add(server::join);
+            Router router = router(new Route("odd.com", List.of(new RouteTarget("127.0.0.1", garbage.getLocalPort(), "odd", 1, "i-1"))));
+
+            RawHttp.Response response = RawHttp.get(router.port(), "odd.com", "/");
+
+            assertThat(response.status()).isEqualTo(502);
+        }
+    }
+
+    @Test
     void aRefusedConnectionIsRetriedOnAnotherInstance() throws IOException {
         TestBackend alive = backend("alive");
         RouteTarget dead = new RouteTarget("127.0.0.1", freePortNobodyListensOn(), "app", 1, "dead");
