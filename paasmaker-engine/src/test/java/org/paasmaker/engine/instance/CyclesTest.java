@@ -69,7 +69,7 @@ class CyclesTest {
         fixture.succeed(fixture.engine().versions().deregister(version.id()));
 
         // Killed, it may stay a zombie for a moment until this JVM, its parent, reaps it.
-        await().atMost(Duration.ofSeconds(30)).as("process " + pid + " is gone")
+        await("process " + pid + " is gone").atMost(Duration.ofSeconds(30))
                 .until(() -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), alive -> !alive);
         assertThat(bindable(port)).as("port " + port + " is free").isTrue();
         assertThat(home().resolve("instances").resolve(instance.id().value())).doesNotExist();
