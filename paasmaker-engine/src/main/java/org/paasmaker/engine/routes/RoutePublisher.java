@@ -16,7 +16,6 @@ import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routing.DrainResult;
 import org.paasmaker.engine.routing.Route;
-import org.paasmaker.engine.routing.Router;
 import org.paasmaker.engine.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterStatistics;
@@ -108,13 +107,7 @@ public final class RoutePublisher implements Routing {
 
     /** The port the router's proxy listens on. */
     public int port() {
-        if (router instanceof RouterProcess process) {
-            return process.proxyPort();
-        }
-        if (router instanceof Router inProcess) {
-            return inProcess.port();
-        }
-        throw new IllegalStateException("a router of unknown kind: " + router.getClass().getName());
+        return router.port();
     }
 
     /** The router's traffic so far, per application, version and instance. */

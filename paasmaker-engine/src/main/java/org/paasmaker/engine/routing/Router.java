@@ -72,6 +72,7 @@ public final class Router implements RouterControl, AutoCloseable {
     }
 
     /** The port the proxy listens on (the one picked, when the settings said 0). */
+    @Override
     public int port() {
         return server.port();
     }

@@ -20,6 +20,9 @@ public interface RouterControl {
      */
     void update(RoutingTable table);
 
+    /** The port the router's proxy listens on. */
+    int port();
+
     /** The table being served. */
     RoutingTable table();
 

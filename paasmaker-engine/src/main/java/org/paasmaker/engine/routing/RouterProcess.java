@@ -94,7 +94,8 @@ public final class RouterProcess implements RouterControl {
     }
 
     /** The port the router's proxy listens on. */
-    public synchronized int proxyPort() {
+    @Override
+    public synchronized int port() {
         return current().port();
     }
 

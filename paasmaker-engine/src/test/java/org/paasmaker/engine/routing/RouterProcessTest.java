@@ -66,13 +66,13 @@ class RouterProcessTest {
 
         router.update(table(1, backend));
 
-        assertThat(RawHttp.get(router.proxyPort(), "app.com", "/").text()).isEqualTo("one");
+        assertThat(RawHttp.get(router.port(), "app.com", "/").text()).isEqualTo("one");
         assertThat(router.table()).isEqualTo(table(1, backend));
         assertThat(router.statistics().instances()).singleElement()
                 .satisfies(instance -> assertThat(instance.traffic().requests()).isEqualTo(1));
         assertThat(router.drain(new RoutingTable(2, List.of()), Duration.ofSeconds(10)).drained())
                 .containsExactly(backend.target("app", 1));
-        assertThat(RawHttp.get(router.proxyPort(), "app.com", "/").status()).isEqualTo(404);
+        assertThat(RawHttp.get(router.port(), "app.com", "/").status()).isEqualTo(404);
         assertThat(Files.readString(state.resolve("access.log"))).contains("\"host\":\"app.com\"");
         assertThatThrownBy(() -> router.update(table(1, backend))).isInstanceOf(PaasmakerException.class)
                 .satisfies(e -> assertThat(((PaasmakerException) e).code()).isEqualTo(ErrorCode.CONFLICT));
@@ -109,7 +109,7 @@ class RouterProcessTest {
                 List.of("--bind=127.0.0.1"), List.of("-Xmx64m"), Duration.ofSeconds(60), warnings::add));
 
         assertThat(next.pid()).isNotEqualTo(firstPid);
-        assertThat(RawHttp.get(next.proxyPort(), "app.com", "/").text()).isEqualTo("one");
+        assertThat(RawHttp.get(next.port(), "app.com", "/").text()).isEqualTo("one");
         assertThat(next.table().generation()).isEqualTo(3);
     }
 
@@ -125,7 +125,7 @@ class RouterProcessTest {
         router.ensureRunning();
 
         assertThat(router.pid()).isNotEqualTo(firstPid);
-        assertThat(RawHttp.get(router.proxyPort(), "app.com", "/").text()).isEqualTo("one");
+        assertThat(RawHttp.get(router.port(), "app.com", "/").text()).isEqualTo("one");
         assertThat(warnings).anySatisfy(warning -> assertThat(warning).contains("has died"));
     }
 
@@ -150,7 +150,7 @@ class RouterProcessTest {
         RouterProcess adopted = startOrAdopt();
 
         assertThat(adopted.pid()).isEqualTo(first.pid());
-        assertThat(adopted.proxyPort()).isEqualTo(first.proxyPort());
+        assertThat(adopted.port()).isEqualTo(first.port());
         assertThat(adopted.table().generation()).isEqualTo(1);
         adopted.update(table(2, backend));
         assertThat(first.table().generation()).isEqualTo(2);

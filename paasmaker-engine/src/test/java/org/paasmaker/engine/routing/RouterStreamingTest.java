@@ -53,7 +53,7 @@ class RouterStreamingTest {
                 List.of("--bind=127.0.0.1"), List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                 Duration.ofSeconds(60), System.err::println));
         router.update(new RoutingTable(1, List.of(new Route("app.com", List.of(backend.target("app", 1))))));
-        RawHttp http = closer.add(new RawHttp(router.proxyPort()));
+        RawHttp http = closer.add(new RawHttp(router.port()));
 
         CompletableFuture<Long> uploaded = CompletableFuture.supplyAsync(() -> upload(http.output()));
         CRC32 received = new CRC32();
