@@ -73,6 +73,7 @@ class ServerRestartIT {
         assertThat(routesBefore).as("the routes to %s", instancesBefore).isNotEmpty();
 
         long answersWhileDown;
+        long answersWhileStarting;
         Duration stopping;
         Duration starting;
         RouterLoad load = new RouterLoad(HOSTNAME, "\"application\": \"hello-python\"", CLIENTS, PAUSE);
@@ -84,6 +85,7 @@ class ServerRestartIT {
             ItServer.stop();
             stopping = Duration.ofNanos(System.nanoTime() - stopAt);
             long startAt;
+            long atStart;
             try {
                 HttpRequest health = HttpRequest.newBuilder(ItServer.base().resolve("api/v1/health"))
                         .timeout(Duration.ofSeconds(5)).build();
@@ -95,12 +97,14 @@ class ServerRestartIT {
                 answersWhileDown = load.answers() - atDown;
             } finally {
                 startAt = System.nanoTime();
+                atStart = load.answers();
                 ItServer.start();
             }
 
             // A new client: the old one's pooled connections went to the stopped server.
             api = ItServer.api();
             starting = Duration.ofNanos(System.nanoTime() - startAt);
+            answersWhileStarting = load.answers() - atStart;
             deployments = deployments.over(api);
             long atUp = load.answers();
             await("answers through the router after the restart").atMost(DOWN_DEADLINE)
@@ -112,8 +116,9 @@ class ServerRestartIT {
                     .contains("the engine stopped before this job finished");
         }
         System.out.printf("Server restart under load: %d answers through the router, %d failures; %d answers while"
-                + " the server was down; 'server stop' took %d ms, start to health 200 %d ms%n", load.answers(),
-                load.failures(), answersWhileDown, stopping.toMillis(), starting.toMillis());
+                + " the server was down and %d while it started; 'server stop' took %d ms, start to health 200 %d ms%n",
+                load.answers(), load.failures(), answersWhileDown, answersWhileStarting, stopping.toMillis(),
+                starting.toMillis());
         assertThat(load.failures()).as("failed requests through the router, the first of them: %s", load.firstFailures())
                 .isZero();
 
