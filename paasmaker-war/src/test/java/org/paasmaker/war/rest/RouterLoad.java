@@ -59,6 +59,18 @@ final class RouterLoad implements AutoCloseable {
         return new ArrayList<>(firstFailures);
     }
 
+    /**
+     * Whether {@code count} more answers came than {@code mark}; once any request failed, an error
+     * that names the first failures, so that a wait on this ends at once rather than at its deadline.
+     */
+    boolean answeredSince(long mark, long count) {
+        if (failures.get() > 0) {
+            throw new AssertionError(failures.get() + " requests through the router failed, the first of them: "
+                    + firstFailures());
+        }
+        return answers.get() - mark >= count;
+    }
+
     private void request() {
         // Everything is caught: a scheduled task that throws is never run again, and would stop counting silently.
         try {

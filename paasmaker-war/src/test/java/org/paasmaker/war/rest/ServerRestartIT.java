@@ -78,7 +78,7 @@ class ServerRestartIT {
         Duration starting;
         RouterLoad load = new RouterLoad(HOSTNAME, "\"application\": \"hello-python\"", CLIENTS, PAUSE);
         try (load) {
-            await("the load's first answers").atMost(DOWN_DEADLINE).until(() -> load.answers() >= CLIENTS * 10L);
+            await("the load's first answers").atMost(DOWN_DEADLINE).until(() -> load.answeredSince(0, CLIENTS * 10L));
             String interrupted = prepareRunningItsSteps(workspace);
 
             long stopAt = System.nanoTime();
@@ -93,7 +93,7 @@ class ServerRestartIT {
                         .as("the server is down").isInstanceOf(IOException.class);
                 long atDown = load.answers();
                 await("%d answers through the router while the server is down".formatted(ANSWERS_WHILE_DOWN))
-                        .atMost(DOWN_DEADLINE).until(() -> load.answers() - atDown >= ANSWERS_WHILE_DOWN);
+                        .atMost(DOWN_DEADLINE).until(() -> load.answeredSince(atDown, ANSWERS_WHILE_DOWN));
                 answersWhileDown = load.answers() - atDown;
             } finally {
                 startAt = System.nanoTime();
@@ -108,7 +108,7 @@ class ServerRestartIT {
             deployments = deployments.over(api);
             long atUp = load.answers();
             await("answers through the router after the restart").atMost(DOWN_DEADLINE)
-                    .until(() -> load.answers() - atUp >= CLIENTS * 10L);
+                    .until(() -> load.answeredSince(atUp, CLIENTS * 10L));
 
             JsonNode job = api.get("jobs/" + interrupted).json();
             assertThat(job.path("state").asText()).as("the prepare the stop cut short: %s", job).isEqualTo("FAILED");
