@@ -73,6 +73,16 @@ final class Deployments {
         return versionOf(succeeded(accepted.json().path("jobId").asText()));
     }
 
+    /**
+     * The same versions to clean up, over another client: one whose pooled connections went to a
+     * server that has since stopped fails its next POST.
+     */
+    Deployments over(Api other) {
+        Deployments deployments = new Deployments(other);
+        deployments.versions.addAll(versions);
+        return deployments;
+    }
+
     /** The version a prepare job made, which it names in its tags. */
     String versionOf(JsonNode prepareJob) {
         String version = prepareJob.path("tags").path("version_id").asText();

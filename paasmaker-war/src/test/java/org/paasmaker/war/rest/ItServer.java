@@ -10,14 +10,17 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The Liberty server that Maven started for the integration tests (liberty-maven-plugin, execution
- * start-it-server): where it answers, its data directory, and the token it made there on first start.
+ * start-it-server): where it answers, its data directory, the token it made there on first start, and
+ * its stop and start by Liberty's own script.
  */
 final class ItServer {
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(2);
+    private static final Duration SCRIPT_WITHIN = Duration.ofMinutes(3);
 
     private ItServer() {
     }
@@ -42,6 +45,66 @@ final class ItServer {
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Stops the server with Liberty's own script, as an operator would. The router process and the
+     * instances are not the server's: they run on.
+     */
+    static void stop() {
+        int status = script("stop");
+        if (status != 0) {
+            throw new AssertionError("'server stop " + serverName() + "' exited with " + status + "; see " + scriptLog());
+        }
+    }
+
+    /**
+     * Starts it again with Liberty's own script, which reads the server directory the plugin wrote (its
+     * bootstrap.properties and jvm.options): the same ports, data and settings as before.
+     */
+    static void start() {
+        int status = script("start");
+        if (status != 0) {
+            throw new AssertionError("'server start " + serverName() + "' exited with " + status + "; see " + scriptLog());
+        }
+    }
+
+    /** Whether Liberty's script finds the server running. */
+    static boolean running() {
+        return script("status") == 0;
+    }
+
+    /** Runs {@code wlp/bin/server <action> <server>}, its output appended to {@link #scriptLog()}; its exit status. */
+    private static int script(String action) {
+        Path wlp = Path.of(property("paasmaker.it.wlp"));
+        ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, serverName())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(scriptLog().toFile()));
+        try {
+            Process process = builder.start();
+            // Writing nothing: a script that read its input must not wait for it.
+            process.getOutputStream().close();
+            if (!process.waitFor(SCRIPT_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError("'server " + action + " " + serverName() + "' took more than " + SCRIPT_WITHIN
+                        + "; see " + scriptLog());
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + builder.command(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted during 'server " + action + "'", e);
+        }
+    }
+
+    private static String serverName() {
+        return property("paasmaker.it.server");
+    }
+
+    /** Next to the server's own logs, where a failed run's reader looks. */
+    private static Path scriptLog() {
+        return Path.of(property("paasmaker.it.wlp"), "usr", "servers", serverName(), "logs", "it-server-script.log");
     }
 
     static Path home() {
