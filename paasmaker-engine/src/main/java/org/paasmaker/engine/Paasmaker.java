@@ -69,6 +69,7 @@ public final class Paasmaker implements AutoCloseable {
     private final JobManager jobManager;
     private final Crons crons;
     private final Routes routes;
+    private final Nodes nodes;
     private final Optional<ExecutorService> ownExecutor;
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
@@ -112,6 +113,7 @@ public final class Paasmaker implements AutoCloseable {
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
+            nodes = new Nodes(node, builder.nodeTags, builder.ports, plugins);
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
@@ -146,6 +148,10 @@ public final class Paasmaker implements AutoCloseable {
 
     public Routes routes() {
         return routes;
+    }
+
+    public Nodes nodes() {
+        return nodes;
     }
 
     /** The plugins this engine offers; manifests are validated against them. */

@@ -26,9 +26,17 @@ public class PluginsResource {
                 .map(PluginJson::of).toList();
     }
 
+    /** Each runtime with the versions installed on this platform's node, as a manifest may ask for them. */
     @GET
     @Path("runtimes")
-    public List<PluginJson> runtimes() {
-        return engine.plugins().plugins(PluginRole.RUNTIME).stream().map(PluginJson::of).toList();
+    public List<RuntimeJson> runtimes() {
+        var versions = engine.nodes().runtimes();
+        return engine.plugins().plugins(PluginRole.RUNTIME).stream()
+                .map(runtime -> new RuntimeJson(PluginJson.of(runtime), versions.getOrDefault(runtime.name(), List.of())))
+                .toList();
+    }
+
+    /** A runtime plugin and its installed versions. */
+    public record RuntimeJson(PluginJson plugin, List<String> versions) {
     }
 }
