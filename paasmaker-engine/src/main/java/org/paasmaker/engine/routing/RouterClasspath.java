@@ -34,6 +34,7 @@ final class RouterClasspath {
             "io.netty.channel.Channel",
             "io.netty.channel.unix.Socket",
             "io.netty.channel.epoll.Epoll",
+            "io.netty.channel.uring.IoUring",
             "io.netty.handler.codec.ByteToMessageDecoder",
             "io.netty.handler.codec.compression.Brotli",
             "io.netty.handler.codec.http.HttpServerCodec",
@@ -42,8 +43,10 @@ final class RouterClasspath {
             "com.fasterxml.jackson.databind.ObjectMapper",
             "com.fasterxml.jackson.core.JsonFactory",
             "com.fasterxml.jackson.annotation.JsonProperty");
-    /** The epoll native library: no class to anchor on, so its jar is found by this resource. */
-    private static final String EPOLL_NATIVE = "META-INF/native/libnetty_transport_native_epoll_x86_64.so";
+    /** The native libraries of epoll and io_uring: no class to anchor on, so their jars are found by these. */
+    private static final List<String> NATIVE_LIBRARIES = List.of(
+            "META-INF/native/libnetty_transport_native_epoll_x86_64.so",
+            "META-INF/native/libnetty_transport_native_io_uring42_x86_64.so");
 
     private RouterClasspath() {
     }
@@ -54,9 +57,11 @@ final class RouterClasspath {
         for (String anchor : ANCHORS) {
             entries.add(materialize(codeSource(loader, anchor), libDirectory));
         }
-        URL nativeLibrary = loader.getResource(EPOLL_NATIVE);
-        if (nativeLibrary != null) {
-            entries.add(materialize(containingJar(nativeLibrary), libDirectory));
+        for (String library : NATIVE_LIBRARIES) {
+            URL nativeLibrary = loader.getResource(library);
+            if (nativeLibrary != null) {
+                entries.add(materialize(containingJar(nativeLibrary), libDirectory));
+            }
         }
         return new ArrayList<>(entries);
     }
