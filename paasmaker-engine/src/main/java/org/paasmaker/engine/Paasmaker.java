@@ -14,12 +14,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.paasmaker.api.instance.PortRange;
-import org.paasmaker.api.manifest.Manifest;
-import org.paasmaker.api.manifest.ManifestReader;
-import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.cron.CronRunner;
@@ -34,6 +30,7 @@ import org.paasmaker.engine.routing.RouterProcessSettings;
 import org.paasmaker.engine.routing.RouterSettings;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
+import org.paasmaker.engine.internal.VersionManifests;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
@@ -92,13 +89,12 @@ public final class Paasmaker implements AutoCloseable {
                     Optional.ofNullable(builder.prepareRunner));
             LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
                     plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
-            Function<ApplicationVersion, Manifest> manifests =
-                    version -> new ManifestReader(plugins).read(version.manifestText(), version.manifestPath());
+            VersionManifests manifests = new VersionManifests(plugins);
             Optional<RouterControl> router = router(builder);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
                     builder.clusterHostname, control, builder.drainLimit, Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
-            InstanceManager instances = new InstanceManager(store, plugins, jobManager, node, packages, routing,
+            InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, node, packages, routing,
                     builder.environment,
                     builder.nodeTags, clock);
             instances.adopt();

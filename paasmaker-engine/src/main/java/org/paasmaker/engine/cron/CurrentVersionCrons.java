@@ -35,10 +35,9 @@ public final class CurrentVersionCrons implements CronTargets {
 
     private final Store store;
     private final Function<ApplicationVersion, Manifest> manifests;
-    private final Map<VersionId, Manifest> manifestCache = new ConcurrentHashMap<>();
     private volatile Map<String, Place> places = Map.of();
 
-    /** @param manifests reads a version's manifest; asked once per version */
+    /** @param manifests a version's manifest, asked at every check (so best cached) */
     public CurrentVersionCrons(Store store, Function<ApplicationVersion, Manifest> manifests) {
         this.store = store;
         this.manifests = manifests;
@@ -51,7 +50,7 @@ public final class CurrentVersionCrons implements CronTargets {
         for (Workspace workspace : store.workspaces().list()) {
             for (Application application : store.applications().list(workspace.id())) {
                 currentVersion(application.id()).ifPresent(version -> {
-                    Manifest manifest = manifestCache.computeIfAbsent(version.id(), id -> manifests.apply(version));
+                    Manifest manifest = manifests.apply(version);
                     for (InstanceTypeSpec type : manifest.instances()) {
                         for (int position = 0; position < type.crons().size(); position++) {
                             CronSpec spec = type.crons().get(position);

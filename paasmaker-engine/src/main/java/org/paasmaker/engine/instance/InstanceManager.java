@@ -5,10 +5,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.HashMap;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
@@ -18,7 +16,6 @@ import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.manifest.InstanceTypeSpec;
 import org.paasmaker.api.manifest.Manifest;
-import org.paasmaker.api.manifest.ManifestReader;
 import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.plugin.StepContext;
@@ -31,9 +28,11 @@ import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.engine.environment.ApplicationEnvironment;
 import org.paasmaker.engine.job.Job;
+import org.paasmaker.engine.internal.VersionManifests;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
+import org.paasmaker.engine.process.LaunchSpec;
 
 /**
  * Starts, stops and deregisters a version's instances, each as a job tree: every instance is a step
@@ -51,6 +50,7 @@ public final class InstanceManager {
 
     private final Store store;
     private final PluginRegistry plugins;
+    private final VersionManifests manifests;
     private final JobManager jobs;
     private final Node node;
     private final PackageStore packages;
@@ -58,17 +58,20 @@ public final class InstanceManager {
     private final Map<String, String> baseEnvironment;
     private final Map<String, Object> nodeTags;
     private final Clock clock;
-    private final Map<ApplicationId, CompletableFuture<Void>> queues = new HashMap<>();
+    private final ApplicationQueues queues;
 
     public InstanceManager(
-            Store store, PluginRegistry plugins, JobManager jobs, Node node, PackageStore packages, Routing routing,
+            Store store, PluginRegistry plugins, VersionManifests manifests, JobManager jobs, Node node,
+            PackageStore packages, Routing routing,
             Map<String, String> baseEnvironment, Map<String, Object> nodeTags, Clock clock) {
         this.routing = routing;
         this.store = store;
         this.plugins = plugins;
+        this.manifests = manifests;
         this.jobs = jobs;
         this.node = node;
         this.packages = packages;
+        this.queues = new ApplicationQueues(jobs);
         this.baseEnvironment = passable(baseEnvironment);
         this.nodeTags = Map.copyOf(nodeTags);
         this.clock = clock;
@@ -99,6 +102,8 @@ public final class InstanceManager {
             }
             steps.forEach(Runnable::run);
             store.versions().update(store.versions().get(id).withState(VersionState.RUNNING));
+            // A RUNNING version's own hostnames are routed.
+            routing.changed();
         });
     }
 
@@ -210,6 +215,7 @@ public final class InstanceManager {
                 store.instances().delete(instance.id());
             }
             store.versions().delete(version.id());
+            manifests.forget(version.id());
             version.packageChecksum().filter(this::unused).ifPresent(checksum -> {
                 packages.delete(checksum);
                 context.log("Deleted its package " + checksum);
@@ -420,28 +426,11 @@ public final class InstanceManager {
      * holds new ones back while it runs: the health checks never judge instances an action is changing.
      */
     public boolean ifIdle(VersionId id, Runnable check) {
-        ApplicationId application = applicationOf(id);
-        synchronized (queues) {
-            CompletableFuture<Void> tail = queues.get(application);
-            if (tail != null && !tail.isDone()) {
-                return false;
-            }
-            check.run();
-            return true;
-        }
+        return queues.ifIdle(applicationOf(id), check);
     }
 
-    /**
-     * One lifecycle action at a time per application: the job waits (WAITING) until the application's
-     * previous one has ended, then runs.
-     */
     private JobId enqueue(ApplicationId application, Job root, Runnable work) {
-        synchronized (queues) {
-            CompletableFuture<Void> previous = queues.getOrDefault(application, CompletableFuture.completedFuture(null));
-            CompletableFuture<Void> mine = new CompletableFuture<>();
-            queues.put(application, mine);
-            return jobs.submitAfter(previous, root, job -> work.run(), () -> mine.complete(null));
-        }
+        return queues.enqueue(application, root, work);
     }
 
     private ApplicationId applicationOf(VersionId id) {
@@ -570,7 +559,7 @@ public final class InstanceManager {
     private static Map<String, String> passable(Map<String, String> environment) {
         Map<String, String> kept = new java.util.LinkedHashMap<>();
         environment.forEach((name, value) -> {
-            if (name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            if (LaunchSpec.isPortable(name)) {
                 kept.put(name, value);
             }
         });
@@ -578,7 +567,7 @@ public final class InstanceManager {
     }
 
     private Manifest manifest(ApplicationVersion version) {
-        return new ManifestReader(plugins).read(version.manifestText(), version.manifestPath());
+        return manifests.apply(version);
     }
 
     private static Map<String, String> tags(ApplicationVersion version) {

@@ -16,6 +16,11 @@ public record LaunchSpec(List<String> command, Path workingDirectory, Map<String
     /** What a POSIX shell can pass on; it silently drops any other name, see {@link DetachedLauncher}. */
     private static final Pattern PORTABLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    /** Whether a variable of this name can reach a detached process: letters, digits and '_', no leading digit. */
+    public static boolean isPortable(String name) {
+        return PORTABLE_NAME.matcher(name).matches();
+    }
+
     public LaunchSpec {
         command = List.copyOf(command);
         if (command.isEmpty()) {
@@ -25,7 +30,7 @@ public record LaunchSpec(List<String> command, Path workingDirectory, Map<String
         Objects.requireNonNull(logFile, "logFile");
         environment = Map.copyOf(environment);
         for (String name : environment.keySet()) {
-            if (!PORTABLE_NAME.matcher(name).matches()) {
+            if (!isPortable(name)) {
                 throw new IllegalArgumentException("the environment variable '" + name + "' of '"
                         + String.join(" ", command) + "' cannot be passed on: a detached process gets only names"
                         + " made of letters, digits and '_' (not starting with a digit); rename or remove it");

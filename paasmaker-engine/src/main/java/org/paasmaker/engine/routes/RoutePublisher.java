@@ -53,12 +53,16 @@ public final class RoutePublisher implements Routing {
         this.generation = router.table().generation();
     }
 
+    /**
+     * A router process that died is started again; it serves its own saved table at once, and
+     * {@link RouterProcess#ensureRunning()} pushes the last one sent if that is newer. Tables are
+     * pushed on changes, not here, so an idle platform computes none.
+     */
     @Override
     public void maintain() {
         if (router instanceof RouterProcess process) {
             process.ensureRunning();
         }
-        changed();
     }
 
     @Override
