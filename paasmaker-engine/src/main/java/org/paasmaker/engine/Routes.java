@@ -4,8 +4,8 @@ import java.util.Optional;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.routes.RoutePublisher;
-import org.paasmaker.engine.routing.RouterStatistics;
-import org.paasmaker.engine.routing.RoutingTable;
+import org.paasmaker.api.routing.RouterStatistics;
+import org.paasmaker.api.routing.RoutingTable;
 
 /** The engine's router views: the routing table it serves and the traffic it has seen. */
 public final class Routes {

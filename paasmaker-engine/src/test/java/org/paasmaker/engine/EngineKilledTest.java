@@ -29,7 +29,7 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.internal.Directories;
-import org.paasmaker.engine.routing.Route;
+import org.paasmaker.api.routing.Route;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
 

@@ -1,5 +1,8 @@
 package org.paasmaker.api.error;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /**
  * The stable codes of every failure Paasmaker reports. The code's wire name, its HTTP status and the
  * command line's exit code never change meaning once published: clients branch on them.
@@ -18,6 +21,8 @@ public enum ErrorCode {
     TOO_LARGE("too-large", 413, 2),
     ABORTED("aborted", 409, 5),
     UNAUTHORIZED("unauthorized", 401, 6),
+    /** The server could not be reached, or answered with something that is not Paasmaker's API. */
+    UNAVAILABLE("unavailable", 503, 7),
     INTERNAL("internal", 500, 1);
 
     private final String wireName;
@@ -40,5 +45,10 @@ public enum ErrorCode {
 
     public int exitCode() {
         return exitCode;
+    }
+
+    /** The code a problem's {@code type} names; empty for {@code about:blank} and for codes this version does not know. */
+    public static Optional<ErrorCode> fromWire(String wireName) {
+        return Arrays.stream(values()).filter(code -> code.wireName.equals(wireName)).findFirst();
     }
 }

@@ -15,11 +15,11 @@ import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routing.DrainResult;
-import org.paasmaker.engine.routing.Route;
+import org.paasmaker.api.routing.Route;
 import org.paasmaker.engine.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
-import org.paasmaker.engine.routing.RouterStatistics;
-import org.paasmaker.engine.routing.RoutingTable;
+import org.paasmaker.api.routing.RouterStatistics;
+import org.paasmaker.api.routing.RoutingTable;
 
 /**
  * Keeps a router's table in step with the records: each change is computed into a whole new table

@@ -17,9 +17,9 @@ import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
-import org.paasmaker.engine.routing.Route;
-import org.paasmaker.engine.routing.RouteTarget;
-import org.paasmaker.engine.routing.RoutingTable;
+import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RouteTarget;
+import org.paasmaker.api.routing.RoutingTable;
 
 /**
  * Computes the routing table from the records. Every RUNNING version's instance types answer on

@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RouteTarget;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,5 +1,7 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RouterStatistics;
+import org.paasmaker.api.routing.RoutingTable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

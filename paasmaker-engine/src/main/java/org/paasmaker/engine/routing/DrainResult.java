@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RouteTarget;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.Route;
 import java.util.HashMap;
 import java.util.Map;
 

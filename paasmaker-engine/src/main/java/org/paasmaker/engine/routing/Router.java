@@ -1,5 +1,12 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RouterStatistics.ApplicationTraffic;
+import org.paasmaker.api.routing.RouterStatistics.InstanceTraffic;
+import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RouterStatistics;
+import org.paasmaker.api.routing.RouterStatistics.VersionTraffic;
+import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.api.routing.RouteTarget;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +24,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
-import org.paasmaker.engine.routing.RouterStatistics.ApplicationTraffic;
-import org.paasmaker.engine.routing.RouterStatistics.InstanceTraffic;
-import org.paasmaker.engine.routing.RouterStatistics.VersionTraffic;
+import org.paasmaker.api.routing.RouterStatistics.ApplicationTraffic;
+import org.paasmaker.api.routing.RouterStatistics.InstanceTraffic;
+import org.paasmaker.api.routing.RouterStatistics.VersionTraffic;
 
 /**
  * The router in this JVM: an HTTP/1.1 reverse proxy that routes on the Host header to the targets of

@@ -1,5 +1,7 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.api.routing.RouterStatistics;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RoutingTable;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import org.paasmaker.api.error.PaasmakerException;

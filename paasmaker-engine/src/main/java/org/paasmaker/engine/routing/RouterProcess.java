@@ -1,5 +1,7 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RouterStatistics;
+import org.paasmaker.api.routing.RoutingTable;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RoutingTable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 /**
  * The router: an HTTP/1.1 reverse proxy that routes on the Host header to the running instances of
- * the current {@link org.paasmaker.engine.routing.RoutingTable}, and its own process.
+ * the current {@link org.paasmaker.api.routing.RoutingTable}, and its own process.
  *
  * <p>What the engine calls, through {@link org.paasmaker.engine.routing.RouterControl}:
  * {@link org.paasmaker.engine.routing.RouterProcess#startOrAdopt} in production (a detached

@@ -1,5 +1,8 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RouterStatistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.paasmaker.engine.routing.RouterStatistics.InstanceTraffic;
+import org.paasmaker.api.routing.RouterStatistics.InstanceTraffic;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RouterAccessLogAndStatisticsTest {

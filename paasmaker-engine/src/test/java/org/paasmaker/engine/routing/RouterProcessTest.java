@@ -1,5 +1,7 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RoutingTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;

@@ -1,5 +1,7 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.api.routing.Route;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.OutputStream;

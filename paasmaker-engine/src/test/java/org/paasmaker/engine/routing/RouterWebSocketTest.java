@@ -1,5 +1,8 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RouteTarget;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

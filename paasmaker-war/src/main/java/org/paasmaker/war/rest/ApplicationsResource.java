@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.ApplicationJson;
+import org.paasmaker.api.rest.ServiceJson;
+import org.paasmaker.api.rest.VersionJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -37,7 +40,7 @@ public class ApplicationsResource {
      */
     @DELETE
     public Response delete(@PathParam("app") String app, @QueryParam("services") boolean withServices) {
-        return JobAccepted.response(uris, engine.applications().delete(PathIds.application(app), withServices));
+        return JobAnswers.accepted(uris, engine.applications().delete(PathIds.application(app), withServices));
     }
 
     @GET

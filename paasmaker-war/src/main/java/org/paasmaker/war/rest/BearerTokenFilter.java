@@ -1,5 +1,6 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.Problem;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -36,10 +37,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearer = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
         if (!bearer || !token.matches(header.substring(SCHEME.length()).strip())) {
-            request.abortWith(Problem.of(ErrorCode.UNAUTHORIZED, bearer
+            request.abortWith(Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED, bearer
                     ? "the token is not this server's; use the one in $PAASMAKER_HOME/token or PAASMAKER_TOKEN"
                     : "send the API token as 'Authorization: Bearer <token>'; the server's log says where it is",
-                    List.of()).responseBuilder().header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paasmaker\"").build());
+                    List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paasmaker\"").build());
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.HealthJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,17 +15,13 @@ import org.paasmaker.engine.Paasmaker;
 @Path("health")
 public class HealthResource {
 
-    /** The health answer: {@code {"status": "UP"}}. */
-    public record Health(String status) {
-    }
-
     /** Never read: the application only starts once the engine is built, and only a started one answers. */
     @Inject
     Paasmaker engine;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Health health() {
-        return new Health("UP");
+    public HealthJson health() {
+        return HealthJson.UP;
     }
 }

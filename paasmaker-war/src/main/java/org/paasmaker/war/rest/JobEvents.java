@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.JobJson;
+import org.paasmaker.api.rest.JobLogLines;
+import org.paasmaker.api.rest.JobStateChange;
 import java.util.ArrayList;
 import java.util.List;
 import org.paasmaker.api.job.JobId;
@@ -17,14 +20,6 @@ final class JobEvents {
 
     /** One event: {@code state}, {@code log} or {@code end}, its data, and the cursor after it. */
     record Event(String name, Object data, JobCursor cursor) {
-    }
-
-    /** The data of a {@code state} event. */
-    public record StateChange(String job, String parentId, String title, String state, String summary) {
-    }
-
-    /** The data of a {@code log} event: whole lines, each ending with a newline (but perhaps a job's last). */
-    public record LogLines(String job, String text) {
     }
 
     private final Jobs jobs;
@@ -59,7 +54,7 @@ final class JobEvents {
         int end = job.state().finished() ? log.length() : log.lastIndexOf('\n') + 1;
         if (end > seen.logOffset()) {
             cursor = cursor.with(job.id(), new JobCursor.Seen(told, end));
-            events.add(new Event("log", new LogLines(job.id().value(), log.substring(seen.logOffset(), end)), cursor));
+            events.add(new Event("log", new JobLogLines(job.id().value(), log.substring(seen.logOffset(), end)), cursor));
         }
         for (JobView child : job.children()) {
             cursor = changes(child, cursor, events);
@@ -71,8 +66,8 @@ final class JobEvents {
         return cursor;
     }
 
-    private static StateChange stateChange(JobView job) {
-        return new StateChange(job.id().value(), job.parentId().map(JobId::value).orElse(null), job.title(),
-                job.state().name(), job.summary());
+    private static JobStateChange stateChange(JobView job) {
+        return new JobStateChange(job.id().value(), job.parentId().map(JobId::value).orElse(null), job.title(),
+                job.state(), job.summary());
     }
 }

@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.BatchExecutionJson;
+import org.paasmaker.api.rest.JobAborted;
+import org.paasmaker.api.rest.JobJson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -26,10 +29,6 @@ import org.paasmaker.war.batch.BatchExecutions;
  */
 @Path("jobs/{id}")
 public class JobsResource {
-
-    /** The answer to abort: false when the job had already finished. */
-    public record Aborted(boolean aborted) {
-    }
 
     @Inject
     Paasmaker engine;
@@ -59,15 +58,15 @@ public class JobsResource {
     @Produces(MediaType.APPLICATION_JSON)
     public BatchExecutionJson batch(@PathParam("id") String id) {
         JobView job = engine.jobs().get(PathIds.job(id));
-        return batchExecutions.of(job).map(BatchExecutionJson::of)
+        return batchExecutions.of(job)
                 .orElseThrow(() -> new NotFoundException("batch execution of the job", job.id()));
     }
 
     @POST
     @Path("abort")
     @Produces(MediaType.APPLICATION_JSON)
-    public Aborted abort(@PathParam("id") String id) {
-        return new Aborted(engine.jobs().abort(PathIds.job(id)));
+    public JobAborted abort(@PathParam("id") String id) {
+        return new JobAborted(engine.jobs().abort(PathIds.job(id)));
     }
 
     /**

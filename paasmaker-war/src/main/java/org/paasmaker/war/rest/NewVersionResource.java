@@ -1,5 +1,6 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.NewVersionRequest;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -83,7 +84,7 @@ public class NewVersionResource {
         }
         SourceSpec source = sourceOf(request.source());
         String manifest = request.manifest() == null ? PrepareRequest.DEFAULT_MANIFEST : request.manifest();
-        return JobAccepted.response(uris, engine.versions().prepare(new PrepareRequest(workspace, source, manifest)));
+        return JobAnswers.accepted(uris, engine.versions().prepare(new PrepareRequest(workspace, source, manifest)));
     }
 
     private Response fromArchive(String ws, String manifest, long length, InputStream body, String suffix,
@@ -109,7 +110,7 @@ public class NewVersionResource {
                 Uploads.delete(file);
             }
         });
-        return JobAccepted.response(uris, job);
+        return JobAnswers.accepted(uris, job);
     }
 
     private SourceSpec sourceOf(NewVersionRequest.Source source) {

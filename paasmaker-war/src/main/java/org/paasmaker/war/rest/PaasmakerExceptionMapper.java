@@ -22,6 +22,6 @@ public class PaasmakerExceptionMapper implements ExceptionMapper<PaasmakerExcept
         if (e.code() == ErrorCode.INTERNAL) {
             LOG.log(Level.WARNING, e.getMessage(), e);
         }
-        return Problem.of(e.code(), e.getMessage(), e.errors()).response();
+        return Problems.response(e.code(), e.getMessage(), e.errors());
     }
 }

@@ -1,5 +1,7 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.PluginJson;
+import org.paasmaker.api.rest.RuntimeJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -34,9 +36,5 @@ public class PluginsResource {
         return engine.plugins().plugins(PluginRole.RUNTIME).stream()
                 .map(runtime -> new RuntimeJson(PluginJson.of(runtime), versions.getOrDefault(runtime.name(), List.of())))
                 .toList();
-    }
-
-    /** A runtime plugin and its installed versions. */
-    public record RuntimeJson(PluginJson plugin, List<String> versions) {
     }
 }

@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.paasmaker.engine.Paasmaker;
-import org.paasmaker.engine.routing.RouterStatistics;
-import org.paasmaker.engine.routing.RoutingTable;
+import org.paasmaker.api.routing.RouterStatistics;
+import org.paasmaker.api.routing.RoutingTable;
 
 /**
  * {@code /api/v1/routes} and {@code /api/v1/router/stats}: the table the router serves (each hostname

@@ -21,11 +21,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable e) {
         if (BadBodies.isBadBody(e)) {
-            return Problem.of(ErrorCode.INVALID_REQUEST, BadBodies.describe(e), List.of()).response();
+            return Problems.response(ErrorCode.INVALID_REQUEST, BadBodies.describe(e), List.of());
         }
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "unexpected error " + reference, e);
-        return Problem.of(ErrorCode.INTERNAL, "the server failed unexpectedly; its log has the details under "
-                + reference, List.of()).response();
+        return Problems.response(ErrorCode.INTERNAL, "the server failed unexpectedly; its log has the details under "
+                + reference, List.of());
     }
 }

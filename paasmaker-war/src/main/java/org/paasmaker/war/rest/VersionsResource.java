@@ -1,5 +1,7 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.InstanceJson;
+import org.paasmaker.api.rest.VersionJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -39,7 +41,7 @@ public class VersionsResource {
      */
     @DELETE
     public Response delete(@PathParam("id") String id) {
-        return JobAccepted.response(uris, engine.versions().delete(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.versions().delete(PathIds.version(id)));
     }
 
     @GET
@@ -51,24 +53,24 @@ public class VersionsResource {
     @POST
     @Path("start")
     public Response start(@PathParam("id") String id) {
-        return JobAccepted.response(uris, engine.versions().start(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.versions().start(PathIds.version(id)));
     }
 
     @POST
     @Path("stop")
     public Response stop(@PathParam("id") String id) {
-        return JobAccepted.response(uris, engine.versions().stop(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.versions().stop(PathIds.version(id)));
     }
 
     @POST
     @Path("make-current")
     public Response makeCurrent(@PathParam("id") String id) {
-        return JobAccepted.response(uris, engine.versions().makeCurrent(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.versions().makeCurrent(PathIds.version(id)));
     }
 
     @POST
     @Path("deregister")
     public Response deregister(@PathParam("id") String id) {
-        return JobAccepted.response(uris, engine.versions().deregister(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.versions().deregister(PathIds.version(id)));
     }
 }

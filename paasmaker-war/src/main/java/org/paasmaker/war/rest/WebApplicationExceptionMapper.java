@@ -22,21 +22,21 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
         Response original = e.getResponse();
         Response.StatusType status = original.getStatusInfo();
         if (e instanceof NotFoundException) {
-            return Problem.of(ErrorCode.NOT_FOUND, "there is nothing at this path; the API's paths are listed"
-                    + " at /openapi", List.of()).response();
+            return Problems.response(ErrorCode.NOT_FOUND, "there is nothing at this path; the API's paths are listed"
+                    + " at /openapi", List.of());
         }
         if (e instanceof NotAllowedException) {
-            return Problem.ofStatus(status, "this path does not take that method; it takes "
-                    + String.join(", ", original.getAllowedMethods())).responseBuilder()
+            return Problems.builder(Problems.ofStatus(status, "this path does not take that method; it takes "
+                    + String.join(", ", original.getAllowedMethods())))
                     .allow(original.getAllowedMethods()).build();
         }
         if (e instanceof NotSupportedException) {
-            return Problem.ofStatus(status, "this path does not take a body of that type; send application/json"
-                    + " (or an archive as application/gzip or application/zip where a new version is made)").response();
+            return Problems.builder(Problems.ofStatus(status, "this path does not take a body of that type; send application/json"
+                    + " (or an archive as application/gzip or application/zip where a new version is made)")).build();
         }
         if (status.getStatusCode() == 400) {
-            return Problem.of(ErrorCode.INVALID_REQUEST, BadBodies.describe(e), List.of()).response();
+            return Problems.response(ErrorCode.INVALID_REQUEST, BadBodies.describe(e), List.of());
         }
-        return Problem.ofStatus(status, status.getReasonPhrase()).response();
+        return Problems.builder(Problems.ofStatus(status, status.getReasonPhrase())).build();
     }
 }

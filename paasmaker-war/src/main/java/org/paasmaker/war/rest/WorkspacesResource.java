@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.ApplicationJson;
+import org.paasmaker.api.rest.WorkspaceJson;
+import org.paasmaker.api.rest.WorkspaceRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;

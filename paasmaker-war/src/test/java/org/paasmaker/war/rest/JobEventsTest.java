@@ -1,5 +1,7 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.JobLogLines;
+import org.paasmaker.api.rest.JobStateChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -69,11 +71,11 @@ class JobEventsTest {
 
         assertThat(events.get(events.size() - 1).name()).isEqualTo("end");
         List<String> finished = new ArrayList<>();
-        events.stream().filter(e -> e.name().equals("state")).map(e -> (JobEvents.StateChange) e.data())
+        events.stream().filter(e -> e.name().equals("state")).map(e -> (JobStateChange) e.data())
                 .forEach(change -> finished.add(change.job()));
         assertThat(finished).hasSize(countJobs(tree)).endsWith(tree.id().value());
         String logs = events.stream().filter(e -> e.name().equals("log"))
-                .map(e -> ((JobEvents.LogLines) e.data()).text()).reduce("", String::concat);
+                .map(e -> ((JobLogLines) e.data()).text()).reduce("", String::concat);
         assertThat(logs).contains("first line", "second line");
     }
 

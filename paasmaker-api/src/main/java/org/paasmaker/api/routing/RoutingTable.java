@@ -1,0 +1,44 @@
+package org.paasmaker.api.routing;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything the router serves, replaced as a whole. The engine computes it from the running
+ * instances and pushes it; the router keeps the newest it accepted, refuses one with a lower
+ * {@code generation} than it has (a late push of an old table), and persists it so that it serves
+ * it again at once after a restart.
+ *
+ * <p>On the wire (JSON, as the router's control channel and its state file have it):
+ * <pre>{@code
+ * {"generation": 7,
+ *  "routes": [{"hostname": "*.hello.com",
+ *              "targets": [{"host": "127.0.0.1", "port": 42600, "application": "hello",
+ *                           "version": 3, "instanceId": "5f0c..."}]}]}
+ * }</pre>
+ *
+ * <p>A request's Host header (lowercased, port stripped) is matched against the exact hostnames
+ * first, then against {@code *.} plus each ever shorter suffix of it ({@code a.b.foo.com} tries
+ * {@code *.b.foo.com}, then {@code *.foo.com}, then {@code *.com}), then against {@code *}.
+ */
+public record RoutingTable(long generation, List<Route> routes) {
+
+    /** What a router serves before it was ever given a table: nothing (every hostname is unknown). */
+    public static final RoutingTable EMPTY = new RoutingTable(0, List.of());
+
+    public RoutingTable {
+        if (generation < 0) {
+            throw new IllegalArgumentException("a routing table's generation is 0 or more, not " + generation);
+        }
+        routes = List.copyOf(Objects.requireNonNull(routes, "a routing table needs a route list"));
+        Set<String> seen = new HashSet<>();
+        for (Route route : routes) {
+            if (!seen.add(route.hostname())) {
+                throw new IllegalArgumentException("routing table " + generation + " lists the hostname '"
+                        + route.hostname() + "' twice; merge the targets into one route");
+            }
+        }
+    }
+}
