@@ -54,7 +54,7 @@ final class ManifestValidateCommand implements Callable<Integer> {
     }
 
     /** {@code FILE:LINE: path: message}, or without the line where the error has none. */
-    private static String compilerStyle(String source, FieldError error) {
+    static String compilerStyle(String source, FieldError error) {
         return source + (error.line() > 0 ? ":" + error.line() : "") + ": " + error;
     }
 }

@@ -17,7 +17,9 @@ class PaasmakerCommandTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("Usage: paasmaker [-hV] [--debug] [COMMAND]\n")
-                .contains("  manifest  Work with application manifests.");
+                .containsPattern("\n  manifest +Work with application manifests\\.\n")
+                .containsPattern("\n  deploy +Upload, prepare, start and make current a new version\\.\n")
+                .doesNotContain("cds-training");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package org.paasmaker.client.cli;
+
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.client.PaasmakerClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code paasmaker login [--server URL] [--token TOKEN] [--workspace WS]}: checks the token against the
+ * server, then saves the server, the token and the default workspace in the profile, readable by its
+ * owner only. Without {@code --token} it asks for it (without echo), or reads it from standard input.
+ */
+@Command(name = "login", description = {"Check a server's API token and save both in your profile.",
+    "The profile ($XDG_CONFIG_HOME/paasmaker/profile, else ~/.config/paasmaker/profile) is readable by you alone;"
+        + " later commands use it when neither an option nor the environment names a server and token."
+        + " Without --token, the token is asked for, or read from standard input."})
+final class LoginCommand implements Callable<Integer> {
+
+    @Option(names = "--server", paramLabel = "URL",
+            description = "The server (default: $PAASMAKER_SERVER, else the profile's, else " + Target.DEFAULT_SERVER
+                    + ").")
+    String server;
+
+    @Option(names = "--token", paramLabel = "TOKEN", description = "Its API token (the server keeps it in"
+            + " $PAASMAKER_HOME/token, ~/.paasmaker/token by default).")
+    String token;
+
+    @Option(names = {"-w", "--workspace"}, paramLabel = "WS",
+            description = "The workspace that commands use when none is named.")
+    String workspace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PaasmakerCommand root = (PaasmakerCommand) spec.root().userObject();
+        CliContext context = root.context();
+        Path directory = context.configDirectory();
+        Profile saved = Profile.load(directory);
+        URI target = server != null ? Target.url(server, "--server")
+                : context.variable("PAASMAKER_SERVER").map(url -> Target.url(url, "PAASMAKER_SERVER"))
+                .or(() -> saved.server().map(url -> Target.url(url, "the server of the profile")))
+                .orElseGet(() -> Target.url(Target.DEFAULT_SERVER, "the default server"));
+        String secret = token != null && !token.isBlank() ? token.strip()
+                : context.readSecret("API token for " + target + ": ").orElseThrow(() -> new PaasmakerException(
+                        ErrorCode.UNAUTHORIZED, "no token given: type it when asked, pass it on standard input or with"
+                        + " --token (the server keeps it in $PAASMAKER_HOME/token, ~/.paasmaker/token by default)"));
+        root.serverInUse(target);
+        try (PaasmakerClient client = PaasmakerClient.builder().server(target).token(secret).build()) {
+            int workspaces = client.workspaces().list().size();
+            if (workspace != null) {
+                client.workspaces().get(workspace);
+            }
+            Path file = new Profile(Optional.of(target.toString()), Optional.of(secret), Optional.ofNullable(workspace))
+                    .save(directory);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Logged in to " + target + " (" + workspaces + (workspaces == 1 ? " workspace" : " workspaces")
+                    + (workspace == null ? "" : "; default workspace " + workspace) + "); saved in " + file
+                    + ", readable by you alone.");
+            out.flush();
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,31 @@
+package org.paasmaker.client.cli;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.paasmaker.api.rest.NodeJson;
+import org.paasmaker.client.PaasmakerClient;
+import picocli.CommandLine.Command;
+
+/** {@code paasmaker node list}. */
+@Command(name = "node", description = "Nodes: the machines instances run on.", subcommands = {NodeCommand.ListNodes.class})
+final class NodeCommand {
+
+    @Command(name = "list", description = "List the nodes: their ports, runtimes and running instances.")
+    static final class ListNodes extends ServerCommand {
+
+        @Override
+        int run(PaasmakerClient client) {
+            List<NodeJson> nodes = client.nodes();
+            print(nodes, () -> {
+                Table table = new Table("NAME", "INSTANCES", "PORTS", "RUNTIMES", "TAGS");
+                nodes.forEach(node -> table.row(node.name(), node.runningInstances(), node.ports(),
+                        node.runtimes() == null ? "" : node.runtimes().entrySet().stream()
+                                .map(runtime -> runtime.getKey() + " " + String.join("/", runtime.getValue()))
+                                .collect(Collectors.joining(", ")),
+                        Render.tags(node.tags())));
+                table.print(out());
+            });
+            return 0;
+        }
+    }
+}

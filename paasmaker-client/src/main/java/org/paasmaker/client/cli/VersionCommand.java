@@ -1,0 +1,211 @@
+package org.paasmaker.client.cli;
+
+import java.util.List;
+import org.paasmaker.api.rest.InstanceJson;
+import org.paasmaker.api.rest.JobAccepted;
+import org.paasmaker.api.rest.VersionJson;
+import org.paasmaker.client.PaasmakerClient;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code paasmaker version list|show|create|start|stop|make-current|deregister|delete|instances}. */
+@Command(name = "version", description = "Versions: prepared copies of an application's code.",
+        subcommands = {VersionCommand.ListVersions.class, VersionCommand.Show.class, VersionCommand.Create.class,
+            VersionCommand.Start.class, VersionCommand.Stop.class, VersionCommand.MakeCurrent.class,
+            VersionCommand.Deregister.class, VersionCommand.Delete.class, VersionCommand.Instances.class})
+final class VersionCommand {
+
+    @Command(name = "list", description = "List the versions of an application.")
+    static final class ListVersions extends ServerCommand {
+
+        @Parameters(paramLabel = "APP", description = ApplicationCommand.APP_HELP)
+        String application;
+
+        @Override
+        int run(PaasmakerClient client) {
+            List<VersionJson> versions = client.applications().versions(ApplicationRef.resolve(application, client,
+                    () -> workspace(null, client)));
+            print(versions, () -> {
+                if (versions.isEmpty()) {
+                    out().println("No versions of " + application + ".");
+                    return;
+                }
+                Table table = new Table("ID", "VERSION", "STATE", "CURRENT", "SOURCE", "CREATED");
+                Style style = style();
+                versions.forEach(version -> table.row(version.id(), version.number(), style.state(version.state()),
+                        version.current() ? style.green("current") : "",
+                        version.source() == null ? "" : version.source().plugin(), Render.time(version.createdAt())));
+                table.print(out());
+            });
+            return 0;
+        }
+    }
+
+    @Command(name = "show", description = "Show a version and its manifest.")
+    static final class Show extends ServerCommand {
+
+        @Parameters(paramLabel = "VERSION", description = "The version's id.")
+        long version;
+
+        @Override
+        int run(PaasmakerClient client) {
+            VersionJson shown = client.versions().get(version);
+            print(shown, () -> {
+                Style style = style();
+                Render.fields(out(), "Id", shown.id(), "Application id", shown.applicationId(), "Version", shown.number(),
+                        "State", style.state(shown.state()), "Current", shown.current() ? "yes" : "no",
+                        "Source", shown.source() == null ? "" : shown.source().plugin() + " "
+                                + Render.tags(shown.source().parameters()),
+                        "Manifest path", shown.manifestPath(), "Package", shown.packageChecksum(),
+                        "Created", Render.time(shown.createdAt()));
+                if (shown.manifest() != null) {
+                    out().println();
+                    out().print(shown.manifest().endsWith("\n") ? shown.manifest() : shown.manifest() + "\n");
+                }
+            });
+            return 0;
+        }
+    }
+
+    @Command(name = "create", description = "Create a version and prepare it, without starting it (deploy does all).")
+    static final class Create extends ServerCommand {
+
+        @Mixin
+        SourceOptions source;
+
+        @Override
+        int run(PaasmakerClient client) {
+            Deployment.Prepared prepared = new Deployment(this, client).prepare(source);
+            prepared.version().ifPresent(version -> {
+                progress().println("Version " + version.number() + " of " + prepared.application() + " has id "
+                        + version.id() + ".");
+                progress().flush();
+                if (!human()) {
+                    print(client.versions().get(version.id()), () -> { });
+                }
+            });
+            return prepared.exitCode();
+        }
+    }
+
+    @Command(name = "instances", description = "List a version's instances: their state, node and port.")
+    static final class Instances extends ServerCommand {
+
+        @Parameters(paramLabel = "VERSION", description = "The version's id.")
+        long version;
+
+        @Override
+        int run(PaasmakerClient client) {
+            List<InstanceJson> instances = client.versions().instances(version);
+            print(instances, () -> {
+                if (instances.isEmpty()) {
+                    out().println("Version " + version + " has no instances; start it with: paasmaker version start "
+                            + version);
+                    return;
+                }
+                Table table = new Table("ID", "TYPE", "STATE", "NODE", "PORT", "STARTED", "REASON");
+                Style style = style();
+                instances.forEach(instance -> table.row(instance.id(), instance.instanceType(),
+                        style.state(instance.state()), instance.node(), instance.port(),
+                        Render.time(instance.startedAt()), instance.reason()));
+                table.print(out());
+            });
+            return 0;
+        }
+    }
+
+    /** A verb that runs as a job on one version, followed to its end unless {@code --detach}. */
+    abstract static class VersionJob extends ServerCommand {
+
+        @Parameters(paramLabel = "VERSION", description = "The version's id.")
+        long version;
+
+        @Option(names = "--detach", description = "Do not follow the job; print its id.")
+        boolean detach;
+
+        abstract JobAccepted start(PaasmakerClient client);
+
+        /** What it does to the version: {@code "Starting version 3 (id 8)"}. */
+        abstract String what(String version);
+
+        @Override
+        final int run(PaasmakerClient client) {
+            VersionJson known = client.versions().get(version);
+            String name = "version " + known.number() + " (id " + version + ")";
+            return followJob(client, start(client), what(name), detach);
+        }
+    }
+
+    @Command(name = "start", description = "Start a prepared version's instances (registering them first).")
+    static final class Start extends VersionJob {
+
+        @Override
+        JobAccepted start(PaasmakerClient client) {
+            return client.versions().start(version);
+        }
+
+        @Override
+        String what(String version) {
+            return "Starting " + version;
+        }
+    }
+
+    @Command(name = "stop", description = "Stop a version's instances (drained from the router first).")
+    static final class Stop extends VersionJob {
+
+        @Override
+        JobAccepted start(PaasmakerClient client) {
+            return client.versions().stop(version);
+        }
+
+        @Override
+        String what(String version) {
+            return "Stopping " + version;
+        }
+    }
+
+    @Command(name = "make-current", description = "Make a running version the current one: the application's"
+            + " hostnames go to it (also to roll back to an older version).")
+    static final class MakeCurrent extends VersionJob {
+
+        @Override
+        JobAccepted start(PaasmakerClient client) {
+            return client.versions().makeCurrent(version);
+        }
+
+        @Override
+        String what(String version) {
+            return "Making " + version + " current";
+        }
+    }
+
+    @Command(name = "deregister", description = "Remove a stopped version's instances and their files.")
+    static final class Deregister extends VersionJob {
+
+        @Override
+        JobAccepted start(PaasmakerClient client) {
+            return client.versions().deregister(version);
+        }
+
+        @Override
+        String what(String version) {
+            return "Deregistering " + version;
+        }
+    }
+
+    @Command(name = "delete", description = "Delete a version: its instances, package and record.")
+    static final class Delete extends VersionJob {
+
+        @Override
+        JobAccepted start(PaasmakerClient client) {
+            return client.versions().delete(version);
+        }
+
+        @Override
+        String what(String version) {
+            return "Deleting " + version;
+        }
+    }
+}

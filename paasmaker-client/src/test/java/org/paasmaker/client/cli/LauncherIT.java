@@ -1,0 +1,102 @@
+package org.paasmaker.client.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code bin/paasmaker}, the launcher users type: it finds the jar next to it and shares the classes' archive. */
+class LauncherIT {
+
+    private static final Path LAUNCHER = Path.of("../bin/paasmaker").toAbsolutePath().normalize();
+    private static final Path JAR = Path.of(System.getProperty("paasmaker.jar", "target/paasmaker.jar"));
+
+    private record Result(int exitCode, String out, String err) {
+    }
+
+    private static Result run(Path launcher, Path directory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(args));
+        Path out = directory.resolve("out.txt");
+        Path err = directory.resolve("err.txt");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError(command + " did not finish within 60 s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    /** A checkout of its own: bin/paasmaker and, if asked, the jar where the launcher looks for it. */
+    private static Path checkout(Path root, boolean withJar) throws IOException {
+        Path bin = Files.createDirectories(root.resolve("bin"));
+        Files.copy(LAUNCHER, bin.resolve("paasmaker"));
+        if (withJar) {
+            Files.copy(JAR, Files.createDirectories(root.resolve("paasmaker-client/target")).resolve("paasmaker.jar"));
+        }
+        return bin.resolve("paasmaker");
+    }
+
+    @Test
+    void showsTheVersion(@TempDir Path directory) throws Exception {
+        Result result = run(LAUNCHER, directory, Map.of(), "--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).matches("paasmaker \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\nJava .+\n");
+        assertThat(result.err()).isEmpty();
+    }
+
+    @Test
+    void loadsTheCommandLineFromTheArchiveTheBuildMade(@TempDir Path directory) throws Exception {
+        Path classes = directory.resolve("classes.txt");
+        Files.copy(CommandLineRun.manifest("hello.yml"), directory.resolve("manifest.yml"));
+
+        Result result = run(LAUNCHER, directory, Map.of("PAASMAKER_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
+                "manifest", "validate");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).startsWith("manifest.yml is valid");
+        assertThat(Files.readString(classes)).contains("org.paasmaker.client.cli.DeployCommand source: shared objects"
+                + " file (top)");
+    }
+
+    @Test
+    void makesTheArchiveOnItsFirstRunWhenThereIsNone(@TempDir Path root) throws Exception {
+        Path launcher = checkout(root, true);
+
+        Result result = run(launcher, root, Map.of(), "--version");
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out()).startsWith("paasmaker ").doesNotContain("cds", "warning");
+        assertThat(result.err()).isEmpty();
+        try (Stream<Path> files = Files.list(root.resolve("paasmaker-client/target"))) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .anyMatch(name -> name.matches("paasmaker-java.+\\.jsa")).noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    @Test
+    void saysHowToBuildTheJarWhenItIsMissing(@TempDir Path root) throws Exception {
+        Path launcher = checkout(root, false);
+
+        Result result = run(launcher, root, Map.of(), "--version");
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err()).startsWith("paasmaker: ").contains("is not built yet; run 'mvn -q package -DskipTests'");
+    }
+}
