@@ -3,9 +3,15 @@ package org.paasmaker.engine;
 import java.time.Duration;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobView;
+import org.paasmaker.engine.job.JobListener;
 import org.paasmaker.engine.job.JobManager;
+import org.paasmaker.engine.job.JobSubscription;
+import org.paasmaker.engine.job.LogText;
 
-/** The engine's job verbs: the tree, each job's log, abort, and waiting for the end. */
+/**
+ * The engine's job verbs: the tree, each job's log, abort, waiting for the end, and following a tree
+ * as it changes.
+ */
 public final class Jobs {
 
     private final JobManager jobs;
@@ -22,6 +28,28 @@ public final class Jobs {
     /** The job's own log so far; it grows while the job runs. */
     public String log(JobId id) {
         return jobs.log(id);
+    }
+
+    /**
+     * The job's log from byte {@code from} on, as it stands now, up to a limit: read on from
+     * {@link LogText#next()}. Logs only grow, so a follower that keeps the offset reads each byte once.
+     */
+    public LogText log(JobId id, long from) {
+        return jobs.log(id, from);
+    }
+
+    /** Like {@link #log(JobId, long)}, whole lines only: a line still being written is read once it ends. */
+    public LogText logLines(JobId id, long from) {
+        return jobs.logLines(id, from);
+    }
+
+    /**
+     * Tells the listener of every state change, tag and log growth of the job and its descendants from
+     * now on, on an engine thread, in order; read the job after subscribing, so nothing falls between.
+     * Close the subscription when done.
+     */
+    public JobSubscription subscribe(JobId id, JobListener listener) {
+        return jobs.subscribe(id, listener);
     }
 
     /** Aborts the job's whole tree; false if it had already finished. */

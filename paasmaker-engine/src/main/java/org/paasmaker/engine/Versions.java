@@ -8,6 +8,7 @@ import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.node.Node;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.PrepareRequest;
@@ -20,6 +21,9 @@ import org.paasmaker.engine.prepare.PreparePipeline;
 
 /** The engine's version verbs. */
 public final class Versions {
+
+    /** The most one read of an instance's log returns; a follower reads on. */
+    private static final int MAX_LOG_READ_BYTES = 1 << 20;
 
     private final Store store;
     private final PreparePipeline pipeline;
@@ -70,6 +74,32 @@ public final class Versions {
     /** The last lines of an instance's output; still there after it died or was stopped. */
     public String instanceLog(InstanceId id, int lines) {
         return instances.logTail(store.instances().get(id), lines);
+    }
+
+    /**
+     * The last {@code lines} whole lines of an instance's output, with the offset of its log where
+     * {@link #instanceLogAfter} reads on: how following an instance's output starts.
+     */
+    public Node.LogLines instanceLogLast(InstanceId id, int lines) {
+        return instances.logLast(store.instances().get(id), lines);
+    }
+
+    /**
+     * The whole lines an instance wrote from byte {@code offset} of its log on (up to a limit: read on
+     * from {@link Node.LogLines#next()}). Instances write their logs themselves and the engine is not
+     * told, so a follower reads again now and then; a read costs what is new. A log rotated since
+     * (copied away and emptied) is read from its start.
+     */
+    public Node.LogLines instanceLogAfter(InstanceId id, long offset) {
+        if (offset < 0) {
+            throw new IllegalArgumentException("a log is read from offset 0 or later, not " + offset);
+        }
+        return instances.logAfter(store.instances().get(id), offset, MAX_LOG_READ_BYTES);
+    }
+
+    /** The instance with its state, node and port. */
+    public Instance instance(InstanceId id) {
+        return store.instances().get(id);
     }
 
     /**

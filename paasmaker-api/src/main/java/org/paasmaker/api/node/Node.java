@@ -61,6 +61,28 @@ public interface Node {
     String logTail(InstanceId instance, int lines);
 
     /**
+     * The last {@code lines} whole lines of the instance's output, and the offset of its log where
+     * {@link #logAfter} reads on: the start of following the output as it is written.
+     */
+    LogLines logLast(InstanceId instance, int lines);
+
+    /**
+     * The whole lines of the instance's output from byte {@code offset} of its log on, about
+     * {@code maxBytes} at most (a longer line comes in pieces). A log shorter than {@code offset} was
+     * rotated (copied away and emptied): the read starts at 0 of its new content. No log reads as empty.
+     */
+    LogLines logAfter(InstanceId instance, long offset, int maxBytes);
+
+    /**
+     * Lines of an instance's output.
+     *
+     * @param text whole lines, each ending with a newline; empty when there were none
+     * @param next the byte offset in the log where the next read starts
+     */
+    record LogLines(String text, long next) {
+    }
+
+    /**
      * The instances whose processes this node finds alive, including those a previous engine started:
      * after a restart the engine adopts these rather than starting them again.
      */

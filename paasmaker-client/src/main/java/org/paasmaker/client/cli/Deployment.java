@@ -131,7 +131,10 @@ final class Deployment {
         err.flush();
     }
 
-    /** The version a prepare job made, which it names in its tags. */
+    /**
+     * The version a prepare job made, which it names in its tags: for the rare answer without it, when
+     * the server's wait for the version (a minute) ran out first, as for a slow git clone.
+     */
     private static Optional<Long> versionOf(JobJson tree) {
         return Optional.ofNullable(tree.tags()).map(tags -> tags.get("version_id")).filter(id -> id.matches("\\d+"))
                 .map(Long::valueOf);

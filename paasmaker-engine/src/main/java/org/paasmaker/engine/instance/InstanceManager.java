@@ -528,6 +528,16 @@ public final class InstanceManager {
         return node.logTail(instance.id(), lines);
     }
 
+    /** The last whole lines of an instance's output, and where reading on starts: the start of following it. */
+    public Node.LogLines logLast(Instance instance, int lines) {
+        return node.logLast(instance.id(), lines);
+    }
+
+    /** The whole lines of an instance's output written from byte {@code offset} of its log on. */
+    public Node.LogLines logAfter(Instance instance, long offset, int maxBytes) {
+        return node.logAfter(instance.id(), offset, maxBytes);
+    }
+
     /** Whether the version has fewer instances of some type than its manifest asks for. */
     public boolean isShort(ApplicationVersion version) {
         Manifest manifest = manifest(version);

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.paasmaker.api.job.JobId;
@@ -16,7 +17,8 @@ import org.paasmaker.api.job.JobView;
 /**
  * One node of a job tree while it lives in the engine. Mutable, guarded by its own monitor; the
  * outside world only ever sees {@link JobView} snapshots of it. Each change is reported, outside the
- * monitor, to whoever keeps the tree's record.
+ * monitor, to whoever keeps the tree's record, and published as a {@link JobEvent} inside it, so that
+ * listeners hear a job's changes in the order they were made (publishing only queues the event).
  */
 public final class Job {
 
@@ -26,15 +28,18 @@ public final class Job {
     private final Path logFile;
     private final Instant createdAt;
     private final Consumer<Job> changes;
+    private final BiConsumer<Job, JobEvent> events;
     private final List<Job> children = new ArrayList<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private JobState state = JobState.WAITING;
     private String summary = "";
     private Instant startedAt;
     private Instant finishedAt;
+    /** The log's length as last published: growth is told once, however many look at the file. */
+    private long logLength;
 
     Job(JobId id, Job parent, String title, Map<String, String> tags, Path logFile, Instant createdAt,
-            Consumer<Job> changes) {
+            Consumer<Job> changes, BiConsumer<Job, JobEvent> events) {
         this.id = id;
         this.parent = parent;
         this.title = title;
@@ -42,17 +47,19 @@ public final class Job {
         this.logFile = logFile;
         this.createdAt = createdAt;
         this.changes = changes;
+        this.events = events;
     }
 
     /** Rebuilds a recorded tree as it was; it reports changes like a new one. */
-    static Job restore(JobView view, Job parent, Function<JobId, Path> logFiles, Consumer<Job> changes) {
+    static Job restore(JobView view, Job parent, Function<JobId, Path> logFiles, Consumer<Job> changes,
+            BiConsumer<Job, JobEvent> events) {
         Job job = new Job(view.id(), parent, view.title(), view.tags(), logFiles.apply(view.id()), view.createdAt(),
-                changes);
+                changes, events);
         job.state = view.state();
         job.summary = view.summary();
         job.startedAt = view.startedAt().orElse(null);
         job.finishedAt = view.finishedAt().orElse(null);
-        view.children().forEach(child -> job.children.add(restore(child, job, logFiles, changes)));
+        view.children().forEach(child -> job.children.add(restore(child, job, logFiles, changes, events)));
         return job;
     }
 
@@ -84,6 +91,7 @@ public final class Job {
     public void tag(String key, String value) {
         synchronized (this) {
             tags.put(key, value);
+            events.accept(this, new JobEvent.Tagged(id, key, value));
         }
         changes.accept(this);
     }
@@ -106,6 +114,7 @@ public final class Job {
             }
             state = JobState.RUNNING;
             startedAt = now;
+            events.accept(this, stateChanged(now));
         }
         changes.accept(this);
     }
@@ -119,9 +128,25 @@ public final class Job {
             state = outcome;
             summary = why;
             finishedAt = now;
+            events.accept(this, stateChanged(now));
         }
         changes.accept(this);
         return true;
+    }
+
+    /** The log has grown to {@code length} bytes, as its writer or a look at the file found. */
+    void logWritten(long length) {
+        synchronized (this) {
+            if (length <= logLength) {
+                return;
+            }
+            logLength = length;
+            events.accept(this, new JobEvent.LogWritten(id, length));
+        }
+    }
+
+    private JobEvent.StateChanged stateChanged(Instant at) {
+        return new JobEvent.StateChanged(id, parent().map(Job::id), title, state, summary, at);
     }
 
     public JobView view() {

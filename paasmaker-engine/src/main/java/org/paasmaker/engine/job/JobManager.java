@@ -31,6 +31,7 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
+import org.paasmaker.engine.internal.AppendedText;
 
 /**
  * Runs job trees. A root job runs on the executor; its steps run one after another inside it, each a
@@ -40,11 +41,18 @@ import org.paasmaker.api.job.JobView;
  * <p>Each tree is recorded in the same directory after it changes, off the job's thread, so the
  * next engine on it shows the trees this one ran. That engine ends the trees left unfinished, as FAILED with a reason the
  * user can act on, and keeps only the newest {@value #KEPT_TREES} trees.
+ *
+ * <p>What happens in a tree is published to its subscribers ({@link #subscribe}) as it happens: state
+ * changes and tags when they are made, a log's growth when the engine writes to it, and, while a step's
+ * command runs with its output going straight to the log file, when a look at the file's size (every
+ * 50 ms, only while someone follows the tree) finds it grew.
  */
 public final class JobManager implements AutoCloseable {
 
     /** Enough to look back over weeks of a busy platform, little enough to read in well under a second at start-up. */
     static final int KEPT_TREES = 1000;
+    /** The most a log read returns: a follower reads on from where it stopped. */
+    static final int MAX_READ_BYTES = 1 << 20;
 
     private static final Comparator<JobView> NEWEST_FIRST =
             Comparator.comparing(JobView::createdAt).thenComparing(tree -> tree.id().value()).reversed();
@@ -57,6 +65,7 @@ public final class JobManager implements AutoCloseable {
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
     private final TreeRecorder recorder;
+    private final JobSubscriptions subscriptions;
 
     /** A manager whose warnings about job records go to the engine's log. */
     public JobManager(Path directory, Clock clock, Executor executor) {
@@ -74,6 +83,7 @@ public final class JobManager implements AutoCloseable {
         this.warnings = warnings;
         this.records = new JobRecords(directory, warnings);
         this.recorder = new TreeRecorder(records, executor, warnings);
+        this.subscriptions = new JobSubscriptions(executor, warnings);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -110,7 +120,8 @@ public final class JobManager implements AutoCloseable {
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log " + log + ": " + e.getMessage(), e);
         }
-        Job job = new Job(id, parent, title, tags, log, clock.instant(), changed -> recorder.changed(changed.root()));
+        Job job = new Job(id, parent, title, tags, log, clock.instant(), changed -> recorder.changed(changed.root()),
+                subscriptions::publish);
         jobs.put(id, job);
         return job;
     }
@@ -130,8 +141,8 @@ public final class JobManager implements AutoCloseable {
             try {
                 executor.execute(() -> runRoot(root, control, action, afterwards));
             } catch (RejectedExecutionException e) {
-                root.finish(JobState.ABORTED, "the engine is shutting down", clock.instant());
                 endUnfinished(root, "not run: the engine is shutting down");
+                root.finish(JobState.ABORTED, "the engine is shutting down", clock.instant());
                 afterwards.run();
                 control.done.complete(root.view());
             }
@@ -141,26 +152,33 @@ public final class JobManager implements AutoCloseable {
 
     private void runRoot(Job root, RootControl control, RootAction action, Runnable afterwards) {
         control.thread = Thread.currentThread();
+        JobState outcome = JobState.FAILED;
+        String why = "internal error";
         try {
             if (control.aborted) {
                 throw abortedError(root);
             }
             root.start(clock.instant());
             action.run(root);
-            root.finish(JobState.SUCCESS, "", clock.instant());
+            outcome = JobState.SUCCESS;
+            why = "";
         } catch (StepFailedException e) {
-            root.finish(outcomeOf(e.failure()), e.step() == root ? e.getMessage() : reason(e), clock.instant());
+            outcome = outcomeOf(e.failure());
+            why = e.step() == root ? e.getMessage() : reason(e);
         } catch (PaasmakerException e) {
+            outcome = outcomeOf(e);
+            why = e.getMessage();
             appendLog(root, e.getMessage());
-            root.finish(outcomeOf(e), e.getMessage(), clock.instant());
         } catch (Exception | Error e) {
+            why = "internal error: " + e;
             appendLog(root, stackTrace(e));
-            root.finish(JobState.FAILED, "internal error: " + e, clock.instant());
         } finally {
             Thread.interrupted();
             control.thread = null;
-            endUnfinished(root, "not run: the job " + (control.aborted ? "was aborted" : "failed before this step"));
             try {
+                // Children first: whoever sees the root finished may take the whole tree as finished.
+                endUnfinished(root, "not run: the job " + (control.aborted ? "was aborted" : "failed before this step"));
+                root.finish(outcome, why, clock.instant());
                 afterwards.run();
             } finally {
                 control.done.complete(root.view());
@@ -182,8 +200,8 @@ public final class JobManager implements AutoCloseable {
             action.run(new JobStepContext(this, step, workingDirectory, environment));
             step.finish(JobState.SUCCESS, "", clock.instant());
         } catch (StepFailedException e) {
-            step.finish(outcomeOf(e.failure()), reason(e), clock.instant());
             endUnfinished(step, "not run: " + reason(e));
+            step.finish(outcomeOf(e.failure()), reason(e), clock.instant());
             throw e;
         } catch (PaasmakerException e) {
             PaasmakerException failure = isAborted(step) ? abortedError(step) : e;
@@ -219,6 +237,45 @@ public final class JobManager implements AutoCloseable {
 
     public JobView get(JobId id) {
         return find(id).orElseThrow(() -> new NotFoundException("job", id));
+    }
+
+    /**
+     * Tells the listener of every change to the job and its descendants from now on: states, tags and
+     * log growth. Read the job's state after subscribing, so that no change falls between the two. The
+     * listener is never called on a job's thread; close the subscription when done with it.
+     */
+    public JobSubscription subscribe(JobId id, JobListener listener) {
+        return subscriptions.subscribe(job(id), listener);
+    }
+
+    /**
+     * The job's log from byte {@code from} on, up to its end as it stands now (at most
+     * {@value #MAX_READ_BYTES} bytes; read on from {@link LogText#next()}).
+     */
+    public LogText log(JobId id, long from) {
+        return read(id, from, false);
+    }
+
+    /**
+     * Like {@link #log(JobId, long)}, but only whole lines: up to the last newline, so that a line a
+     * running job is still writing is read whole later. A line longer than a read's limit comes in pieces.
+     */
+    public LogText logLines(JobId id, long from) {
+        return read(id, from, true);
+    }
+
+    private LogText read(JobId id, long from, boolean wholeLines) {
+        Job job = job(id);
+        if (from < 0) {
+            throw new IllegalArgumentException("a log is read from offset 0 or later, not " + from);
+        }
+        try {
+            AppendedText.Read read = AppendedText.read(job.logFile(), from, MAX_READ_BYTES, wholeLines);
+            // A job's log only grows: a read that found it shorter than the offset found nothing new.
+            return read.from() == from ? new LogText(read.text(), read.next()) : new LogText("", from);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log of job " + id + ": " + e.getMessage(), e);
+        }
     }
 
     /** The job's log as it stands now (it grows while the job runs). */
@@ -280,12 +337,31 @@ public final class JobManager implements AutoCloseable {
     }
 
     void appendLog(Job job, String line) {
+        long length;
         try {
+            // A stream, not a channel: an aborted job's interrupted thread still writes why it ended.
             Files.writeString(job.logFile(), line.endsWith("\n") ? line : line + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.APPEND);
+            length = Files.size(job.logFile());
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot write the log of job " + job.id() + ": "
                     + e.getMessage(), e);
+        }
+        job.logWritten(length);
+    }
+
+    /**
+     * Publishes the growth of a log that a step's command writes to, if anyone follows the job's tree;
+     * a stat of the file, cheap enough for the step's thread to do while it waits for the command.
+     */
+    void lookAtLog(Job job) {
+        if (!subscriptions.watched(job)) {
+            return;
+        }
+        try {
+            job.logWritten(Files.size(job.logFile()));
+        } catch (IOException e) {
+            // The next look, or the engine's own next write, tells the growth; the command's output is safe in the file.
         }
     }
 
@@ -322,7 +398,8 @@ public final class JobManager implements AutoCloseable {
         Instant now = clock.instant();
         for (JobView tree : trees.subList(0, kept)) {
             StoppedJobs.Settled settled = StoppedJobs.settle(tree, now);
-            Job root = Job.restore(settled.tree(), null, records::logFile, changed -> recorder.changed(changed.root()));
+            Job root = Job.restore(settled.tree(), null, records::logFile, changed -> recorder.changed(changed.root()),
+                    subscriptions::publish);
             register(root);
             RootControl control = new RootControl();
             control.done.complete(settled.tree());

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.StepContext;
@@ -16,6 +17,11 @@ import org.paasmaker.engine.internal.ProcessTree;
 final class JobStepContext implements StepContext {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    /**
+     * How often the log's size is looked at while a command writes to it: often enough that a follower
+     * sees a line well within a tenth of a second, and a stat costs microseconds.
+     */
+    private static final long LOOK_AT_LOG_MILLIS = 50;
 
     private final JobManager jobs;
     private final Job step;
@@ -70,12 +76,18 @@ final class JobStepContext implements StepContext {
         }
         AbortRegistration registration = jobs.onAbort(step, () -> ProcessTree.terminate(process.toHandle(), STOP_GRACE));
         try {
-            return process.waitFor();
+            // The command writes to the file itself, unseen: its output is found by looking while waiting.
+            while (!process.waitFor(LOOK_AT_LOG_MILLIS, TimeUnit.MILLISECONDS)) {
+                jobs.lookAtLog(step);
+            }
+            return process.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ProcessTree.terminate(process.toHandle(), STOP_GRACE);
             throw jobs.abortedError(step);
         } finally {
+            // Before the step can finish: its followers hear of its whole output before its end.
+            jobs.lookAtLog(step);
             registration.close();
             checkAborted();
         }

@@ -234,6 +234,16 @@ public final class LocalNode implements Node {
     }
 
     @Override
+    public LogLines logLast(InstanceId instance, int lines) {
+        return new RotatingLog(directory(instance).resolve(LOG)).lastLines(lines);
+    }
+
+    @Override
+    public LogLines logAfter(InstanceId instance, long offset, int maxBytes) {
+        return new RotatingLog(directory(instance).resolve(LOG)).linesAfter(offset, maxBytes);
+    }
+
+    @Override
     public void deregister(InstanceId instance) {
         release(instance);
         try {

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.node.Node;
+import org.paasmaker.engine.internal.AppendedText;
 
 /**
  * A log file that a detached process appends to, kept to a size and read from its end. The writer
@@ -25,6 +27,12 @@ import org.paasmaker.api.error.PaasmakerException;
  * writer's next write, in append mode, lands at the new end. Lines written between the copy and the
  * truncation are lost; the copy catches up once right before truncating to keep that window short.
  * One rotator per file at a time; reading the tail meanwhile is fine.
+ *
+ * <p>A follower reads the file from a byte offset ({@link #linesAfter}) and keeps the offset. A
+ * rotation empties the file under it: a file shorter than the offset was rotated, and the follower
+ * gets the rest of the newest copy, then the file from 0. (A file that had grown past the offset again
+ * by the next read would be taken as not rotated; with rotation at megabytes and reads every fraction
+ * of a second, that would take an instance writing megabytes a second.)
  */
 public final class RotatingLog {
 
@@ -82,6 +90,11 @@ public final class RotatingLog {
         if (maxLines < 0) {
             throw new IllegalArgumentException("a tail has 0 or more lines: " + maxLines);
         }
+        return tail(maxLines, Long.MAX_VALUE);
+    }
+
+    /** The tail with the file read only up to {@code liveEnd}. */
+    private String tail(int maxLines, long liveEnd) {
         if (maxLines == 0) {
             return "";
         }
@@ -93,7 +106,7 @@ public final class RotatingLog {
                 break;
             }
             try (FileChannel channel = FileChannel.open(source, StandardOpenOption.READ)) {
-                long position = channel.size();
+                long position = source.equals(file) ? Math.min(liveEnd, channel.size()) : channel.size();
                 // One newline more than lines wanted: the one before the first wanted line (or the file's last).
                 while (position > 0 && newlines <= maxLines && budget > 0) {
                     int length = (int) Math.min(Math.min(CHUNK_BYTES, budget), position);
@@ -112,6 +125,62 @@ public final class RotatingLog {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         chunks.forEach(chunk -> text.write(chunk, 0, chunk.length));
         return lastLines(text.toString(StandardCharsets.UTF_8), maxLines);
+    }
+
+    /**
+     * The last {@code maxLines} whole lines, as {@link #tail} reads them, and the offset in the file
+     * right after them, where {@link #linesAfter} reads on. A line still being written is left to that read.
+     */
+    public Node.LogLines lastLines(int maxLines) {
+        if (maxLines < 0) {
+            throw new IllegalArgumentException("a tail has 0 or more lines: " + maxLines);
+        }
+        long end;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            end = endOfLastLine(channel);
+        } catch (NoSuchFileException e) {
+            return new Node.LogLines("", 0);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log " + file + ": " + e.getMessage(), e);
+        }
+        return new Node.LogLines(tail(maxLines, end), end);
+    }
+
+    /**
+     * The whole lines written from byte {@code offset} on, about {@code maxBytes} at most, and the
+     * offset where the next read starts. When a rotation emptied the file since, the rest of what it
+     * held (in copy 1) and then the file from 0.
+     */
+    public Node.LogLines linesAfter(long offset, int maxBytes) {
+        try {
+            AppendedText.Read read = AppendedText.read(file, offset, maxBytes, true);
+            if (read.from() == offset) {
+                return new Node.LogLines(read.text(), read.next());
+            }
+            // Rotated since: what the reader had not read yet went to the copy, at the same offsets.
+            AppendedText.Read missed = AppendedText.read(rotated(1), offset, maxBytes, false);
+            return new Node.LogLines((missed.from() == offset ? missed.text() : "") + read.text(), read.next());
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The offset after the file's last newline, looking back at most {@link #MAX_TAIL_BYTES}; its size if none. */
+    private static long endOfLastLine(FileChannel channel) throws IOException {
+        long size = channel.size();
+        long position = size;
+        while (position > 0 && size - position < MAX_TAIL_BYTES) {
+            int length = (int) Math.min(CHUNK_BYTES, position);
+            position -= length;
+            byte[] chunk = readAt(channel, position, length);
+            for (int i = chunk.length - 1; i >= 0; i--) {
+                if (chunk[i] == '\n') {
+                    return position + i + 1;
+                }
+            }
+        }
+        // A line longer than a tail ever reads is told as far as it goes, or it would never be.
+        return position == 0 ? 0 : size;
     }
 
     private List<Path> newestFirst() {

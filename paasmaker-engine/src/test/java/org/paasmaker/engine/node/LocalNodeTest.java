@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.OptionalInt;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.PortRange;
+import org.paasmaker.api.node.Node;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
@@ -90,6 +92,23 @@ class LocalNodeTest {
         for (int port = 43100; port <= 43199; port++) {
             assertThat(ports.isHeld(port)).isFalse();
         }
+    }
+
+    @Test
+    void anInstancesLogIsFollowedFromItsLastLinesOnUntilItsFilesAreDeleted() throws Exception {
+        InstanceId instance = InstanceId.random();
+        node.register(instance, checksum, false);
+        // Where the instance's process appends its output, as it would.
+        Path log = temp.resolve("instances").resolve(instance.value()).resolve("instance.log");
+        Files.writeString(log, "one\ntwo\nthree\n");
+
+        Node.LogLines start = node.logLast(instance, 2);
+        assertThat(start).isEqualTo(new Node.LogLines("two\nthree\n", 14));
+        Files.writeString(log, "four\n", StandardOpenOption.APPEND);
+        assertThat(node.logAfter(instance, start.next(), 1024)).isEqualTo(new Node.LogLines("four\n", 19));
+
+        node.deregister(instance);
+        assertThat(node.logAfter(instance, 19, 1024)).isEqualTo(new Node.LogLines("", 0));
     }
 
     @Test

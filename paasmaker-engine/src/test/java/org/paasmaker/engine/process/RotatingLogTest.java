@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.node.Node;
 
 class RotatingLogTest {
 
@@ -158,6 +159,88 @@ class RotatingLogTest {
             previous = lastNumber(log.rotated(n));
         }
         assertThat(log.tail(3)).matches("(line \\d{8}\n){3}");
+    }
+
+    @Test
+    void followingStartsAfterTheLastWholeLineAndReadsOnFromThere() throws IOException {
+        Files.writeString(file, "one\ntwo\nthr");
+
+        Node.LogLines start = log.lastLines(2);
+        assertThat(start).isEqualTo(new Node.LogLines("one\ntwo\n", 8));
+
+        Files.writeString(file, "ee\nfour\n", StandardOpenOption.APPEND);
+        Node.LogLines next = log.linesAfter(start.next(), 1024);
+        assertThat(next).isEqualTo(new Node.LogLines("three\nfour\n", Files.size(file)));
+        assertThat(log.linesAfter(next.next(), 1024)).isEqualTo(new Node.LogLines("", next.next()));
+    }
+
+    @Test
+    void theLastLinesOfAJustRotatedFileComeFromItsCopy() throws IOException {
+        Files.writeString(log.rotated(1), "3\n4\n");
+        Files.writeString(file, "5\n6");
+
+        assertThat(log.lastLines(2)).isEqualTo(new Node.LogLines("4\n5\n", 2));
+        assertThat(log.lastLines(0)).isEqualTo(new Node.LogLines("", 2));
+    }
+
+    @Test
+    void aMissingFileReadsAsEmpty() {
+        assertThat(log.lastLines(10)).isEqualTo(new Node.LogLines("", 0));
+        assertThat(log.linesAfter(0, 1024)).isEqualTo(new Node.LogLines("", 0));
+    }
+
+    @Test
+    void afterARotationTheFollowerGetsTheRestOfTheCopyThenTheNewContentFromItsStart() throws IOException {
+        Files.writeString(file, "a\nb\n");
+        long offset = log.linesAfter(0, 1024).next();
+        Files.writeString(file, "c\nhal", StandardOpenOption.APPEND);
+
+        assertThat(log.rotateIfLarger(0, 2)).isTrue();
+        Files.writeString(file, "f\n", StandardOpenOption.APPEND);
+
+        assertThat(log.linesAfter(offset, 1024)).isEqualTo(new Node.LogLines("c\nhalf\n", 2));
+    }
+
+    @Test
+    void aDetachedWritersLinesAreFollowedThroughRotationsInOrder() throws IOException {
+        long maxBytes = 8 * 1024;
+        processes.launch(new LaunchSpec(List.of("python3", "-c", """
+                import itertools, time
+                for i in itertools.count():
+                    print(f"line {i:08d}", flush=True)
+                    time.sleep(0.001)
+                """), directory, DetachedProcesses.ENVIRONMENT, file));
+        StringBuilder followed = new StringBuilder();
+        long[] offset = {log.lastLines(0).next()};
+        int rotations = 0;
+
+        while (rotations < 3) {
+            await().until(() -> Files.size(file) > maxBytes / 2);
+            Node.LogLines lines = log.linesAfter(offset[0], 1 << 20);
+            followed.append(lines.text());
+            offset[0] = lines.next();
+            await().until(() -> Files.size(file) > maxBytes);
+            if (log.rotateIfLarger(maxBytes, 3)) {
+                rotations++;
+            }
+        }
+        await().until(() -> Files.size(file) > 100);
+        followed.append(log.linesAfter(offset[0], 1 << 20).text());
+
+        Matcher line = NUMBERED_LINE.matcher(followed);
+        long previous = -1;
+        int count = 0;
+        int at = 0;
+        while (line.find()) {
+            assertThat(line.start()).as("nothing but whole lines").isEqualTo(at);
+            long number = Long.parseLong(line.group(1));
+            assertThat(number).as("in order, none twice").isGreaterThan(previous);
+            previous = number;
+            at = line.end();
+            count++;
+        }
+        assertThat(at).isEqualTo(followed.length());
+        assertThat(count).as("lines across %d rotations", rotations).isGreaterThan(3 * 200);
     }
 
     private static long firstNumber(Path file) throws IOException {

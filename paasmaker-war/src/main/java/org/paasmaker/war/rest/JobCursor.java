@@ -11,17 +11,17 @@ import org.paasmaker.api.job.JobState;
 
 /**
  * How far a client has followed a job tree: for each job, the last state it was told and how many
- * characters of the job's log it has. It is the id of every event sent, so a client that reconnects
- * with {@code Last-Event-ID} resumes exactly where it stopped: job states only move forward and logs
- * only grow, so the cursor alone says what is new. Form: {@code <job id>:<state>:<log offset>},
- * comma-separated; a job it does not name has been told nothing.
+ * bytes of the job's log it has. It is the id of every event sent, so a client that reconnects with
+ * {@code Last-Event-ID} resumes exactly where it stopped: job states only move forward and logs only
+ * grow, so the cursor alone says what is new, and the log is read on from the offset. Form:
+ * {@code <job id>:<state>:<log offset>}, comma-separated; a job it does not name has been told nothing.
  */
 record JobCursor(Map<JobId, Seen> seen) {
 
     private static final Pattern ENTRY = Pattern.compile("([0-9a-f-]{36}):([A-Z]+):(\\d{1,12})");
 
     /** What the client has of one job; {@code state} is empty until it was told one. */
-    record Seen(JobState state, int logOffset) {
+    record Seen(JobState state, long logOffset) {
     }
 
     static final JobCursor START = new JobCursor(Map.of());
@@ -69,7 +69,7 @@ record JobCursor(Map<JobId, Seen> seen) {
             } catch (IllegalArgumentException e) {
                 throw badId(text);
             }
-            seen.put(new JobId(match.group(1)), new Seen(state, Integer.parseInt(match.group(3))));
+            seen.put(new JobId(match.group(1)), new Seen(state, Long.parseLong(match.group(3))));
         }
         return new JobCursor(seen);
     }

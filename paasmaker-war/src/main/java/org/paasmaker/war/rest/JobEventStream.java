@@ -1,75 +1,151 @@
 package org.paasmaker.war.rest;
 
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import jakarta.ws.rs.sse.SseEventSink;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.paasmaker.api.rest.JobEventType;
+import org.paasmaker.engine.Jobs;
+import org.paasmaker.engine.job.JobSubscription;
 
 /**
  * Sends one client a job tree's events until the tree has finished (then {@code end}, and the stream
- * closes) or the client goes. It polls {@link JobEvents} on a managed scheduler rather than holding a
- * thread; a comment now and then finds a client that left while nothing happened.
+ * closes) or the client goes. The engine tells it when anything in the tree changes; it then sends
+ * what {@link JobEvents} finds new since the last event sent. Nothing is polled: only a comment now
+ * and then, on the scheduler, finds a client that left while nothing happened.
+ *
+ * <p>Sending happens on the engine's thread that tells of the change (which waits for no job), one
+ * round at a time: changes told during a round make one more round, however many there were.
  */
-final class JobEventStream implements Runnable {
+final class JobEventStream {
 
     private static final Logger LOG = Logger.getLogger(JobEventStream.class.getName());
-    private static final Duration POLL = Duration.ofMillis(200);
-    private static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(15);
 
+    private final Jobs jobs;
     private final JobEvents events;
-    private final SseEventSink sink;
-    private final Sse sse;
-    private final ManagedScheduledExecutorService scheduler;
+    private final EventSink sink;
+    private final ScheduledExecutorService scheduler;
+    /** Rounds asked for and not yet done; the one who raises it from 0 does them. */
+    private final AtomicInteger wanted = new AtomicInteger();
+    /** Guarded by this, as are the fields below: one round, or one keep-alive, at a time. */
     private JobCursor cursor;
-    private long quietPolls;
+    private boolean sentSinceKeepAlive;
+    private boolean closed;
+    private JobSubscription subscription;
+    private ScheduledFuture<?> keepAlive;
 
-    JobEventStream(JobEvents events, JobCursor from, SseEventSink sink, Sse sse, ManagedScheduledExecutorService scheduler) {
+    JobEventStream(Jobs jobs, JobEvents events, JobCursor from, EventSink sink, ScheduledExecutorService scheduler) {
+        this.jobs = jobs;
         this.events = events;
         this.cursor = from;
         this.sink = sink;
-        this.sse = sse;
         this.scheduler = scheduler;
     }
 
+    /** Starts following; the first events go out on the scheduler, after the request's own thread has returned. */
     void start() {
-        scheduler.execute(this);
+        synchronized (this) {
+            // Before the first round reads the tree: a change between the two is told, not lost.
+            subscription = jobs.subscribe(events.followed(), event -> wake(false));
+            keepAlive = scheduler.scheduleAtFixedRate(this::keepAlive, KEEP_ALIVE.toMillis(), KEEP_ALIVE.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        }
+        wake(true);
     }
 
-    @Override
-    public void run() {
+    private void wake(boolean onScheduler) {
+        if (wanted.getAndIncrement() != 0) {
+            return;
+        }
+        if (!onScheduler) {
+            rounds();
+            return;
+        }
         try {
-            if (sink.isClosed()) {
-                return;
-            }
-            var next = events.since(cursor);
-            for (JobEvents.Event event : next) {
-                send(sse.newEventBuilder().name(event.name()).id(event.cursor().encode())
-                        .mediaType(MediaType.APPLICATION_JSON_TYPE).data(event.data()).build());
-                cursor = event.cursor();
-                if (event.name().equals("end")) {
-                    sink.close();
-                    return;
-                }
-            }
-            quietPolls = next.isEmpty() ? quietPolls + 1 : 0;
-            if (quietPolls * POLL.toMillis() >= KEEP_ALIVE.toMillis()) {
-                send(sse.newEventBuilder().comment("still following").build());
-                quietPolls = 0;
-            }
-            scheduler.schedule(this, POLL.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RuntimeException e) {
-            // The client went away, or the job did (an engine restart forgets jobs): either way this stream is over.
-            LOG.log(Level.FINE, "stopped following a job", e);
-            sink.close();
+            scheduler.execute(this::rounds);
+        } catch (RejectedExecutionException e) {
+            close(); // the server is stopping
         }
     }
 
-    private void send(OutboundSseEvent event) {
-        sink.send(event).toCompletableFuture().join();
+    private void rounds() {
+        int asked = 1;
+        while (round()) {
+            asked = wanted.addAndGet(-asked);
+            if (asked == 0) {
+                return;
+            }
+        }
+        // Closed: the count stays above 0, so nothing starts another round.
+    }
+
+    /** Sends what is new; false once the stream is over. */
+    private synchronized boolean round() {
+        if (closed) {
+            return false;
+        }
+        try {
+            if (sink.isClosed()) {
+                close();
+                return false;
+            }
+            List<JobEvents.Event> next = events.since(cursor);
+            for (JobEvents.Event event : next) {
+                sink.event(event.name(), event.cursor().encode(), event.data());
+                cursor = event.cursor();
+                sentSinceKeepAlive = true;
+                if (event.name().equals(JobEventType.END.wireName())) {
+                    close();
+                    return false;
+                }
+            }
+            return true;
+        } catch (RuntimeException e) {
+            // The client went away, or the job did (an engine restart forgets jobs): either way this stream is over.
+            LOG.log(Level.FINE, "stopped following job " + events.followed(), e);
+            close();
+            return false;
+        }
+    }
+
+    private synchronized void keepAlive() {
+        if (closed) {
+            return;
+        }
+        try {
+            if (sink.isClosed()) {
+                close();
+            } else if (!sentSinceKeepAlive) {
+                sink.comment("still following");
+            }
+            sentSinceKeepAlive = false;
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "stopped following job " + events.followed(), e);
+            close();
+        }
+    }
+
+    private synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (subscription != null) {
+            subscription.close();
+        }
+        if (keepAlive != null) {
+            keepAlive.cancel(false);
+        }
+        try {
+            sink.close();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, "closing the events of job " + events.followed(), e);
+        }
     }
 }

@@ -1,20 +1,23 @@
 package org.paasmaker.war.rest;
 
-import org.paasmaker.api.rest.JobJson;
-import org.paasmaker.api.rest.JobLogLines;
-import org.paasmaker.api.rest.JobStateChange;
 import java.util.ArrayList;
 import java.util.List;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
+import org.paasmaker.api.rest.JobEventType;
+import org.paasmaker.api.rest.JobJson;
+import org.paasmaker.api.rest.JobLogLines;
+import org.paasmaker.api.rest.JobStateChange;
 import org.paasmaker.engine.Jobs;
+import org.paasmaker.engine.job.LogText;
 
 /**
  * What changed in a job tree since a cursor, as events in a sensible order: a job's new running state,
  * then its new complete log lines, then its children's events, then its final state (so a parent never
- * reads as finished before its children). The engine offers no way to be told of
- * changes, so callers poll this; each event carries the cursor that includes it.
+ * reads as finished before its children). Each event carries the cursor that includes it. Logs are
+ * read on from the cursor's offsets, and not at all for jobs the cursor has seen finish, so a call
+ * costs little more than what is new; {@link JobEventStream} calls it when the engine tells of a change.
  */
 final class JobEvents {
 
@@ -30,13 +33,17 @@ final class JobEvents {
         this.followed = followed;
     }
 
+    JobId followed() {
+        return followed;
+    }
+
     /** The events after {@code cursor}; the last is {@code end} once the tree has finished and all is told. */
     List<Event> since(JobCursor cursor) {
         JobView tree = jobs.get(followed);
         List<Event> events = new ArrayList<>();
         JobCursor at = changes(tree, cursor, events);
         if (tree.state().finished()) {
-            events.add(new Event("end", JobJson.of(tree), at));
+            events.add(new Event(JobEventType.END.wireName(), JobJson.of(tree), at));
         }
         return events;
     }
@@ -44,24 +51,35 @@ final class JobEvents {
     private JobCursor changes(JobView job, JobCursor cursor, List<Event> events) {
         JobCursor.Seen seen = cursor.of(job.id());
         JobState told = seen.state();
+        if (told != null && told.finished()) {
+            // Its whole log was told before its end was; its children may still have news (a failed group's, at least).
+            for (JobView child : job.children()) {
+                cursor = changes(child, cursor, events);
+            }
+            return cursor;
+        }
         if (job.state() != told && !job.state().finished()) {
             told = job.state();
             cursor = cursor.with(job.id(), new JobCursor.Seen(told, seen.logOffset()));
-            events.add(new Event("state", stateChange(job), cursor));
+            events.add(new Event(JobEventType.STATE.wireName(), stateChange(job), cursor));
         }
-        String log = jobs.log(job.id());
-        // The view was taken before the log was read: a finished job's log is whole, a running one's may end mid-line.
-        int end = job.state().finished() ? log.length() : log.lastIndexOf('\n') + 1;
-        if (end > seen.logOffset()) {
-            cursor = cursor.with(job.id(), new JobCursor.Seen(told, end));
-            events.add(new Event("log", new JobLogLines(job.id().value(), log.substring(seen.logOffset(), end)), cursor));
+        long offset = seen.logOffset();
+        while (true) {
+            // The view was taken before the log is read: a finished job's log is whole, a running one's may end mid-line.
+            LogText read = job.state().finished() ? jobs.log(job.id(), offset) : jobs.logLines(job.id(), offset);
+            if (read.next() <= offset) {
+                break;
+            }
+            offset = read.next();
+            cursor = cursor.with(job.id(), new JobCursor.Seen(told, offset));
+            events.add(new Event(JobEventType.LOG.wireName(), new JobLogLines(job.id().value(), read.text()), cursor));
         }
         for (JobView child : job.children()) {
             cursor = changes(child, cursor, events);
         }
         if (job.state() != told) {
-            cursor = cursor.with(job.id(), new JobCursor.Seen(job.state(), cursor.of(job.id()).logOffset()));
-            events.add(new Event("state", stateChange(job), cursor));
+            cursor = cursor.with(job.id(), new JobCursor.Seen(job.state(), offset));
+            events.add(new Event(JobEventType.STATE.wireName(), stateChange(job), cursor));
         }
         return cursor;
     }

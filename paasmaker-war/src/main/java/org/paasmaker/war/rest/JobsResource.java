@@ -71,8 +71,9 @@ public class JobsResource {
 
     /**
      * {@code state} events (a job's state), {@code log} events (new lines of a job's log) and a last
-     * {@code end} event with the finished tree, for the job and its descendants. Each event's id is a
-     * cursor: send it back as {@code Last-Event-ID} to resume with nothing lost or repeated.
+     * {@code end} event with the finished tree, for the job and its descendants, sent as the engine tells
+     * of them. Each event's id is a cursor: send it back as {@code Last-Event-ID} to resume with nothing
+     * lost or repeated.
      */
     @GET
     @Path("events")
@@ -82,6 +83,7 @@ public class JobsResource {
         JobId job = PathIds.job(id);
         engine.jobs().get(job);
         JobCursor from = JobCursor.decode(lastEventId);
-        new JobEventStream(new JobEvents(engine.jobs(), job), from, sink, sse, scheduler).start();
+        new JobEventStream(engine.jobs(), new JobEvents(engine.jobs(), job), from, EventSink.of(sink, sse), scheduler)
+                .start();
     }
 }

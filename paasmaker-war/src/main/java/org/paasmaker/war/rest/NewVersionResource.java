@@ -1,6 +1,10 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.ApplicationJson;
+import org.paasmaker.api.rest.JobAccepted;
 import org.paasmaker.api.rest.NewVersionRequest;
+import org.paasmaker.api.rest.VersionAccepted;
+import org.paasmaker.api.rest.VersionJson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -21,22 +25,28 @@ import java.io.InputStream;
 import java.nio.file.InvalidPathException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.FieldError;
+import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.manifest.ManifestReader;
 import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.PrepareRequest;
 import org.paasmaker.api.workspace.WorkspaceId;
 import org.paasmaker.engine.Paasmaker;
 import org.paasmaker.war.engine.ServerSettings;
 
 /**
- * {@code POST /api/v1/workspaces/{ws}/versions}: a new version, prepared as a job (202). The body is
- * the code as an archive, or JSON naming a git repository or (where allowed) a directory. The
- * application is found or created by the manifest's name.
+ * {@code POST /api/v1/workspaces/{ws}/versions}: a new version, prepared as a job. The body is the code
+ * as an archive, or JSON naming a git repository or (where allowed) a directory. The application is
+ * found or created by the manifest's name. The answer (202, {@link VersionAccepted}) waits until the
+ * job has made the version, which takes its first steps (fetching the code, reading the manifest), and
+ * holds it with its application, so that nobody digs the version out of the job's tags.
  */
 @Path("workspaces/{ws}/versions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -47,6 +57,11 @@ public class NewVersionResource {
     private static final String ZIP = "application/zip";
     /** How long an upload is kept for its prepare job, which reads it in its first step. */
     private static final Duration KEEP_UPLOAD_FOR = Duration.ofHours(6);
+    /**
+     * The longest the answer waits for the version: a git clone of a large repository may take longer,
+     * and the answer then holds the job only, which tells the rest.
+     */
+    static final Duration VERSION_WITHIN = Duration.ofSeconds(60);
 
     @Inject
     Paasmaker engine;
@@ -84,7 +99,7 @@ public class NewVersionResource {
         }
         SourceSpec source = sourceOf(request.source());
         String manifest = request.manifest() == null ? PrepareRequest.DEFAULT_MANIFEST : request.manifest();
-        return JobAnswers.accepted(uris, engine.versions().prepare(new PrepareRequest(workspace, source, manifest)));
+        return accepted(engine.versions().prepare(new PrepareRequest(workspace, source, manifest)));
     }
 
     private Response fromArchive(String ws, String manifest, long length, InputStream body, String suffix,
@@ -102,7 +117,8 @@ public class NewVersionResource {
             Uploads.delete(file);
             throw e;
         }
-        // The engine tells no one when a job ends, so a managed thread waits for it, then removes the upload.
+        // A managed thread waits for the job, then removes the upload; a server that stops ends the wait and
+        // removes it too.
         executor.execute(() -> {
             try {
                 engine.jobs().await(job, KEEP_UPLOAD_FOR);
@@ -110,7 +126,35 @@ public class NewVersionResource {
                 Uploads.delete(file);
             }
         });
-        return JobAnswers.accepted(uris, job);
+        return accepted(job);
+    }
+
+    private Response accepted(JobId job) {
+        JobAccepted accepted = JobAnswers.of(uris, job);
+        Optional<ApplicationVersion> version = PreparedVersion.await(engine.jobs(), job, VERSION_WITHIN)
+                .flatMap(this::findVersion);
+        Optional<ApplicationJson> application = version.flatMap(this::findApplication);
+        // Both or neither: a version without its application would be half an answer.
+        VersionAccepted answer = new VersionAccepted(accepted.jobId(), accepted.job(), accepted.events(),
+                application.isPresent() ? VersionJson.summary(version.orElseThrow()) : null, application.orElse(null));
+        return Response.accepted(answer).location(accepted.job()).build();
+    }
+
+    /** Empty when the version went again (its job failed and removed it, or someone deleted it meanwhile). */
+    private Optional<ApplicationVersion> findVersion(VersionId id) {
+        try {
+            return Optional.of(engine.versions().get(id));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ApplicationJson> findApplication(ApplicationVersion version) {
+        try {
+            return Optional.of(ApplicationJson.of(engine.applications().get(version.applicationId())));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     private SourceSpec sourceOf(NewVersionRequest.Source source) {

@@ -70,7 +70,9 @@ final class Deployments {
     String prepared(String workspace, Path archive) {
         Api.Answer accepted = upload(workspace, archive);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-        return versionOf(succeeded(accepted.json().path("jobId").asText()));
+        String version = versionOf(accepted);
+        succeeded(accepted.json().path("jobId").asText());
+        return version;
     }
 
     /**
@@ -83,10 +85,10 @@ final class Deployments {
         return deployments;
     }
 
-    /** The version a prepare job made, which it names in its tags. */
-    String versionOf(JsonNode prepareJob) {
-        String version = prepareJob.path("tags").path("version_id").asText();
-        assertThat(version).as("the prepare job names its version: %s", prepareJob).isNotEmpty();
+    /** The version that creating it answered with (202), once its prepare job had made it; cleaned up at the end. */
+    String versionOf(Api.Answer accepted) {
+        String version = accepted.json().path("version").path("id").asText();
+        assertThat(version).as("the answer names the new version: %s", accepted.body()).isNotEmpty();
         versions.add(version);
         return version;
     }

@@ -20,7 +20,10 @@ import org.paasmaker.api.version.PrepareRequest;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.engine.Paasmaker;
 
-/** The events of a real prepare job, computed after it ended and in pieces, as a resuming client sees them. */
+/**
+ * The events of a real prepare job, computed after it ended and in pieces, as a resuming client sees them
+ * (its cursor holds byte offsets of the logs, so text beyond ASCII must come out whole).
+ */
 class JobEventsTest {
 
     private static final String MANIFEST = String.join("\n",
@@ -35,6 +38,7 @@ class JobEventsTest {
             "          commands:",
             "            - echo first line",
             "            - echo second line",
+            "            - echo 'grüße – the log is read by bytes, the text is whole'",
             "instances:",
             "  - name: web",
             "    runtime:",
@@ -76,7 +80,10 @@ class JobEventsTest {
         assertThat(finished).hasSize(countJobs(tree)).endsWith(tree.id().value());
         String logs = events.stream().filter(e -> e.name().equals("log"))
                 .map(e -> ((JobLogLines) e.data()).text()).reduce("", String::concat);
-        assertThat(logs).contains("first line", "second line");
+        assertThat(logs).contains("first line", "second line", "grüße – the log is read by bytes, the text is whole");
+        StringBuilder whole = new StringBuilder();
+        tree.walk(job -> whole.append(engine.jobs().log(job.id())));
+        assertThat(logs).as("every job's whole log, once").isEqualTo(whole.toString());
     }
 
     @Test

@@ -44,8 +44,8 @@ class PrepareBatchIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String job = accepted.json().path("jobId").asText();
 
+        deployments.versionOf(accepted);
         JsonNode tree = deployments.succeeded(job);
-        deployments.versionOf(tree);
 
         String execution = tree.path("tags").path("batch_execution_id").asText();
         assertThat(execution).as("the job names its batch execution: %s", tree).matches("[0-9]+");
@@ -68,8 +68,8 @@ class PrepareBatchIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String job = accepted.json().path("jobId").asText();
 
+        deployments.versionOf(accepted);
         JsonNode tree = EventStream.end(EventStream.follow(api, job, Optional.empty(), Deployments.JOB_DEADLINE));
-        deployments.versionOf(tree);
 
         assertThat(tree.path("state").asText()).as(tree.toString()).isEqualTo("FAILED");
         assertThat(tree.path("summary").asText()).isEqualTo("Prepare command 1 (paasmaker.prepare.shell): the prepare"

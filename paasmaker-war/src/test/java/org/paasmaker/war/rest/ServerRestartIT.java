@@ -168,7 +168,7 @@ class ServerRestartIT {
         await("the prepare command of job " + job + " to run").atMost(Deployments.JOB_DEADLINE)
                 .until(() -> runningTitles(api.get("jobs/" + job).json()).stream()
                         .anyMatch(title -> title.startsWith("Prepare command")));
-        deployments.versionOf(api.get("jobs/" + job).json());
+        deployments.versionOf(accepted);
         return job;
     }
 

@@ -48,6 +48,14 @@ class VersionLifecycleIT {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
         String job = accepted.json().path("jobId").asText();
         assertThat(accepted.header("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/api/v1/jobs/" + job));
+        assertThat(accepted.json().path("events").asText()).endsWith("/api/v1/jobs/" + job + "/events");
+        JsonNode answered = accepted.json().path("version");
+        assertThat(answered.path("id").asText()).as(accepted.body()).matches("[1-9][0-9]*");
+        assertThat(answered.path("number").asInt()).isEqualTo(1);
+        assertThat(accepted.json().path("application").path("name").asText()).isEqualTo("hello-python");
+        assertThat(accepted.json().path("application").path("id").asLong())
+                .isEqualTo(answered.path("applicationId").asLong());
+        String first = deployments.versionOf(accepted);
 
         List<EventStream.Event> events = EventStream.follow(api, job, Optional.empty(), Deployments.JOB_DEADLINE);
         JsonNode tree = EventStream.end(events);
@@ -56,13 +64,13 @@ class VersionLifecycleIT {
         assertThat(logText(events)).contains("py_compile");
         resumingFromAnyEventLosesAndRepeatsNothing(job, events);
 
-        String first = deployments.versionOf(tree);
+        assertThat(tree.path("tags").path("version_id").asText()).as("the job names the same version").isEqualTo(first);
         JsonNode version = api.get("versions/" + first).json();
         assertThat(version.path("state").asText()).isEqualTo("PREPARED");
         assertThat(version.path("current").asBoolean()).isFalse();
         assertThat(version.path("manifest").asText()).contains("name: hello-python");
 
-        String application = tree.path("tags").path("application_id").asText();
+        String application = accepted.json().path("application").path("id").asText();
         assertThat(api.get("applications/" + application).json().path("name").asText()).isEqualTo("hello-python");
         assertThat(api.get("workspaces/" + workspace + "/applications").json().findValuesAsText("name")).containsExactly("hello-python");
         assertThat(api.get("applications/" + application + "/versions").json().findValuesAsText("id")).containsExactly(first);
@@ -97,7 +105,10 @@ class VersionLifecycleIT {
         Api.Answer fromDirectory = api.postJson("workspaces/" + workspace + "/versions",
                 Map.of("source", Map.of("type", "directory", "path", SAMPLE.toString())));
         assertThat(fromDirectory.status()).as(fromDirectory.body()).isEqualTo(202);
-        String second = deployments.versionOf(deployments.succeeded(fromDirectory.json().path("jobId").asText()));
+        assertThat(fromDirectory.json().path("version").path("number").asInt()).isEqualTo(2);
+        assertThat(fromDirectory.json().path("application").path("name").asText()).isEqualTo("hello-python");
+        String second = deployments.versionOf(fromDirectory);
+        deployments.succeeded(fromDirectory.json().path("jobId").asText());
         assertThat(api.get("versions/" + second).json().path("number").asInt()).isEqualTo(2);
         deployments.run(second, "start");
         deployments.run(second, "make-current");
