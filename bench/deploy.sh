@@ -6,7 +6,10 @@
 #     start, make-current, then the router);
 #   * the application's own start: its launch command run by hand on the code the platform prepared,
 #     until it answers 200 (the median of a few runs);
-# and ends with `platform seconds: <deploy time less the application's own start>`.
+#   * the latency of each job's end event: from the job's end (its finishedAt) to the event's arrival;
+#   * the same deploy through `bin/paasmaker deploy` (a second version), launch to the first 200 through
+#     its own hostname (the command line's JVM start included);
+# and ends with `platform seconds: <deploy time less the application's own start>` for both.
 #
 # It runs a Liberty server of its own (its own user directory, PAASMAKER_HOME and free ports, all in a
 # temporary directory), never the one `mvn liberty:run` or `mvn verify` use, and stops it, its router
@@ -82,13 +85,14 @@ fi
 cleanup() {
     set +e
     if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null; fi
-    if [ -n "${VERSION:-}" ] && [ -n "${AUTH:-}" ]; then
+    for version in ${VERSION:-} ${CLI_VERSION:-}; do
+        [ -n "${AUTH:-}" ] || break
         # Through the engine first: it stops its instances and deletes their files.
         for verb in stop deregister; do
-            job=$(curl -s -H "$AUTH" -X POST "$PM/versions/$VERSION/$verb" | job_id) \
+            job=$(curl -s -H "$AUTH" -X POST "$PM/versions/$version/$verb" | job_id) \
                 && curl -s -N -m 60 -H "$AUTH" "$PM/jobs/$job/events" > /dev/null
         done
-    fi
+    done
     if [ "$SERVER_LAUNCHED" = true ]; then
         "$WLP/bin/server" stop "$SERVER" > /dev/null
     fi
@@ -122,15 +126,21 @@ READY=$(now)
 echo "server start: $(seconds "$READY" "$LAUNCH") s (launch to /api/v1/health 200)"
 AUTH="Authorization: Bearer $(cat "$PAASMAKER_HOME/token")"
 
-follow() {  # job: waits for its end event and fails unless it succeeded (the root's state comes first)
-    local state
-    state=$(curl -s -N -m 600 -H "$AUTH" "$PM/jobs/$1/events" | sed -n '/^event: *end/,$p' \
-        | sed -n 's/^data:.*"state":"\([A-Z]*\)".*/\1/p' | head -1)
+follow() {  # job: waits for its end event and fails unless it succeeded; notes how long after the job ended it came
+    local end_event received state finished
+    # awk asks for the time the moment the end event's data arrives; the root's state and finish come
+    # last in its data (after its children's), so the greedy sed patterns below take the root's.
+    end_event=$(curl -s -N -m 600 -H "$AUTH" "$PM/jobs/$1/events" \
+        | awk '/^event: *end/ { end = 1 } end && /^data:/ { "date +%s.%N" | getline now; print now; print; exit }')
+    received=$(printf '%s\n' "$end_event" | head -1)
+    state=$(printf '%s\n' "$end_event" | sed -n 's/^data:.*"state":"\([A-Z]*\)".*/\1/p')
+    finished=$(printf '%s\n' "$end_event" | sed -n 's/^data:.*"finishedAt":"\([^"]*\)".*/\1/p')
     if [ "$state" != SUCCESS ]; then
         echo "job $1 ended $state:" >&2
         curl -s -H "$AUTH" "$PM/jobs/$1/log" >&2
         exit 1
     fi
+    END_EVENT_LATENCIES+=("$(awk -v r="$received" -v f="$(date -d "$finished" +%s.%N)" 'BEGIN { printf "%.1f", (r - f) * 1000 }')")
 }
 steps() {  # job: each job of its tree with its own duration, indented by depth
     curl -s -H "$AUTH" "$PM/jobs/$1" | python3 -c 'import json, sys
@@ -149,12 +159,15 @@ show(json.load(sys.stdin), 0)'
 curl -s -H "$AUTH" -H 'Content-Type: application/json' -d '{"name": "Bench", "stub": "bench"}' "$PM/workspaces" > /dev/null
 tar czf "$WORK/hello-java.tgz" -C "$SAMPLE" .
 
+END_EVENT_LATENCIES=()
 T0=$(now)
-PREPARE=$(curl -s -H "$AUTH" -H 'Content-Type: application/gzip' --data-binary @"$WORK/hello-java.tgz" \
-    "$PM/workspaces/bench/versions" | job_id)
+ACCEPTED=$(curl -s -H "$AUTH" -H 'Content-Type: application/gzip' --data-binary @"$WORK/hello-java.tgz" \
+    "$PM/workspaces/bench/versions")
+PREPARE=$(printf '%s' "$ACCEPTED" | job_id)
+# The answer names the new version: {"jobId", ..., "version": {"id", "number", ...}, "application": {...}}.
+VERSION=$(printf '%s' "$ACCEPTED" | sed -n 's/.*"version":{[^}]*"id":\([0-9]*\).*/\1/p')
 follow "$PREPARE"
 PREPARED=$(now)
-VERSION=$(curl -s -H "$AUTH" "$PM/jobs/$PREPARE" | sed -n 's/.*"version_id":"\([0-9]*\)".*/\1/p')
 START=$(curl -s -H "$AUTH" -X POST "$PM/versions/$VERSION/start" | job_id)
 follow "$START"
 STARTED=$(now)
@@ -172,6 +185,21 @@ steps "$START"
 echo "  make-current (until its job ended):     $(seconds "$MADE_CURRENT" "$STARTED") s"
 steps "$CURRENT"
 echo "  then the first 200 through the router:  $(seconds "$T1" "$MADE_CURRENT") s ($REQUESTS requests)"
+echo "job end to its end event at the client (prepare, start, make-current): ${END_EVENT_LATENCIES[*]} ms"
+
+# The same deploy through the command line, as a user types it: a second version of the same code,
+# from the directory (packed while it uploads), until its own hostname answers.
+PAASMAKER_SERVER=http://localhost:$PAASMAKER_HTTP_PORT PAASMAKER_TOKEN=$(cat "$PAASMAKER_HOME/token")
+export PAASMAKER_SERVER PAASMAKER_TOKEN
+T2=$(now)
+bin/paasmaker deploy "$SAMPLE" --workspace bench --router-port "$PAASMAKER_ROUTER_PORT" > "$WORK/cli-deploy.log"
+CLI_DONE=$(now)
+until_200 60 -H "Host: 2.web.hello-java.bench.localhost" "http://127.0.0.1:$PAASMAKER_ROUTER_PORT/"
+T3=$(now)
+CLI_VERSION=$(bin/paasmaker version list bench/hello-java -o json | python3 -c 'import json, sys; print(max(v["id"] for v in json.load(sys.stdin)))')
+echo "paasmaker deploy $SAMPLE (version 2), launch to the first 200 through 2.web.hello-java.bench.localhost: $(seconds "$T3" "$T2") s"
+echo "  the command ran:                        $(seconds "$CLI_DONE" "$T2") s"
+sed 's/^/    | /' "$WORK/cli-deploy.log"
 
 # The application's own start: its launch command on the code the platform prepared, until it answers.
 CODE=$(dirname "$(dirname "$(find "$PAASMAKER_HOME/instances" -path '*/classes/Hello.class' -print -quit)")")
@@ -189,4 +217,5 @@ for _ in $(seq 1 "$APP_RUNS"); do
 done
 APP_START=$(printf '%s\n' "${APP_STARTS[@]}" | sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }')
 echo "the application's own start (java -cp lib/paasmaker-environment.jar:classes Hello <port> until 200), median of ${APP_STARTS[*]}: $APP_START s"
-echo "platform seconds: $(seconds "$(seconds "$T1" "$T0")" "$APP_START")"
+echo "platform seconds (curl walk): $(seconds "$(seconds "$T1" "$T0")" "$APP_START")"
+echo "platform seconds (paasmaker deploy): $(seconds "$(seconds "$T3" "$T2")" "$APP_START")"
