@@ -91,12 +91,14 @@ class LauncherIT {
     }
 
     @Test
-    void saysHowToBuildTheJarWhenItIsMissing(@TempDir Path root) throws Exception {
+    void buildsTheJarWhenItIsMissingAndSaysHowWhenThatFails(@TempDir Path root) throws Exception {
+        // A checkout with no sources: the launcher's build fails, and it says what it ran and what to run.
         Path launcher = checkout(root, false);
 
         Result result = run(launcher, root, Map.of(), "--version");
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.err()).startsWith("paasmaker: ").contains("is not built yet; run 'mvn -q package -DskipTests'");
+        assertThat(result.err()).startsWith("paasmaker: building the command line first (once)")
+                .contains("failed; run 'mvn package -DskipTests -pl paasmaker-client -am' in " + root.toRealPath());
     }
 }
