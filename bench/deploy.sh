@@ -192,14 +192,20 @@ echo "job end to its end event at the client (prepare, start, make-current): ${E
 PAASMAKER_SERVER=http://localhost:$PAASMAKER_HTTP_PORT PAASMAKER_TOKEN=$(cat "$PAASMAKER_HOME/token")
 export PAASMAKER_SERVER PAASMAKER_TOKEN
 T2=$(now)
-bin/paasmaker deploy "$SAMPLE" --workspace bench --router-port "$PAASMAKER_ROUTER_PORT" > "$WORK/cli-deploy.log"
+# Each line it prints is stamped with the seconds since its launch, to show where the time goes.
+bin/paasmaker deploy "$SAMPLE" --workspace bench --router-port "$PAASMAKER_ROUTER_PORT" 2>&1 \
+    | T2="$T2" perl -MTime::HiRes=time -ne 'printf "%6.3f s  %s", time - $ENV{T2}, $_' > "$WORK/cli-deploy.log"
 CLI_DONE=$(now)
 until_200 60 -H "Host: 2.web.hello-java.bench.localhost" "http://127.0.0.1:$PAASMAKER_ROUTER_PORT/"
 T3=$(now)
 CLI_VERSION=$(bin/paasmaker version list bench/hello-java -o json | python3 -c 'import json, sys; print(max(v["id"] for v in json.load(sys.stdin)))')
 echo "paasmaker deploy $SAMPLE (version 2), launch to the first 200 through 2.web.hello-java.bench.localhost: $(seconds "$T3" "$T2") s"
 echo "  the command ran:                        $(seconds "$CLI_DONE" "$T2") s"
-sed 's/^/    | /' "$WORK/cli-deploy.log"
+sed 's/^/    /' "$WORK/cli-deploy.log"
+# The command line's own cost: a call that does nothing but ask the server (its JVM and the SDK's start).
+WARM_CALL_START=$(now)
+bin/paasmaker workspace list > /dev/null
+echo "  one 'paasmaker workspace list' (the command line's start and one call): $(seconds "$(now)" "$WARM_CALL_START") s"
 
 # The application's own start: its launch command on the code the platform prepared, until it answers.
 CODE=$(dirname "$(dirname "$(find "$PAASMAKER_HOME/instances" -path '*/classes/Hello.class' -print -quit)")")

@@ -1,6 +1,7 @@
 package org.paasmaker.engine;
 
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.engine.job.JobListener;
@@ -55,6 +56,11 @@ public final class Jobs {
     /** Aborts the job's whole tree; false if it had already finished. */
     public boolean abort(JobId id) {
         return jobs.abort(id);
+    }
+
+    /** Completes, with the root as it ended, once the job's tree has finished, without holding a thread meanwhile. */
+    public CompletionStage<JobView> whenFinished(JobId id) {
+        return jobs.whenFinished(id);
     }
 
     /** Waits for the job's tree to finish and returns the job as it ended. */

@@ -81,7 +81,7 @@ public final class Paasmaker implements AutoCloseable {
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
         try {
             plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock);
-            jobManager = new JobManager(layout.jobs(), clock, executor);
+            jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory);
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
@@ -201,9 +201,13 @@ public final class Paasmaker implements AutoCloseable {
     }
 
     private static ThreadFactory daemonThreads() {
+        return daemonThreads("paasmaker-job-");
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "paasmaker-job-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };
@@ -226,6 +230,7 @@ public final class Paasmaker implements AutoCloseable {
         private String clusterHostname = defaultClusterHostname();
         private Duration drainLimit = RouterControl.DEFAULT_DRAIN_LIMIT;
         private PrepareRunner prepareRunner;
+        private ThreadFactory threadFactory = daemonThreads("paasmaker-job-events-");
 
         private Builder() {
         }
@@ -247,6 +252,16 @@ public final class Paasmaker implements AutoCloseable {
 
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Makes the threads that tell subscribers of job changes (by default daemon threads): apart from
+         * the executor, so that a job's events go out at once while every thread of the executor is busy.
+         * A Jakarta EE server passes its {@code ManagedThreadFactory}.
+         */
+        public Builder threadFactory(ThreadFactory threadFactory) {
+            this.threadFactory = Objects.requireNonNull(threadFactory, "threadFactory");
             return this;
         }
 

@@ -43,7 +43,7 @@ public final class PaasmakerCommand {
             }
             return;
         }
-        System.exit(commandLine().execute(args));
+        QuickExit.exit(commandLine().execute(args));
     }
 
     /** The command line with its error handling, ready to execute; its output goes to the console. */

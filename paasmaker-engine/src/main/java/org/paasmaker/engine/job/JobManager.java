@@ -20,10 +20,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
@@ -65,11 +69,21 @@ public final class JobManager implements AutoCloseable {
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
     private final TreeRecorder recorder;
+    private final ExecutorService deliveries;
     private final JobSubscriptions subscriptions;
 
-    /** A manager whose warnings about job records go to the engine's log. */
+    /** A manager whose warnings about job records go to the engine's log, and whose events go out on daemon threads. */
     public JobManager(Path directory, Clock clock, Executor executor) {
-        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES);
+        this(directory, clock, executor, daemonThreads());
+    }
+
+    /**
+     * @param deliveryThreads makes the threads that tell subscribers of changes: threads of their own, so
+     *     that events go out at once even when every thread of {@code executor} is busy with (or waiting
+     *     for) jobs, as a server's shared pool often is while it prepares
+     */
+    public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads) {
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads);
     }
 
     /**
@@ -77,13 +91,19 @@ public final class JobManager implements AutoCloseable {
      * @param keptTrees how many of the recorded trees, newest first, survive start-up
      */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
+        this(directory, clock, executor, warnings, keptTrees, daemonThreads());
+    }
+
+    private JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees,
+            ThreadFactory deliveryThreads) {
         this.directory = directory;
         this.clock = clock;
         this.executor = executor;
         this.warnings = warnings;
         this.records = new JobRecords(directory, warnings);
         this.recorder = new TreeRecorder(records, executor, warnings);
-        this.subscriptions = new JobSubscriptions(executor, warnings);
+        this.deliveries = Executors.newCachedThreadPool(deliveryThreads);
+        this.subscriptions = new JobSubscriptions(deliveries, warnings);
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
@@ -308,6 +328,11 @@ public final class JobManager implements AutoCloseable {
         return true;
     }
 
+    /** Completes, with the tree as it ended, once the job's tree has finished; nothing waits for it. */
+    public CompletionStage<JobView> whenFinished(JobId id) {
+        return control(job(id).root()).done.minimalCompletionStage();
+    }
+
     /** Waits until the job's tree has finished, and returns the job as it ended. */
     public JobView await(JobId id, Duration timeout) {
         RootControl control = control(job(id).root());
@@ -334,6 +359,8 @@ public final class JobManager implements AutoCloseable {
     @Override
     public void close() {
         recorder.close();
+        // What is queued still goes out; nothing new is taken.
+        deliveries.shutdown();
     }
 
     void appendLog(Job job, String line) {
@@ -434,6 +461,15 @@ public final class JobManager implements AutoCloseable {
             warnings.accept("Could not write to the log of job " + job.id() + " ('" + job.title() + "'), " + job.logFile()
                     + ": " + e.getMessage() + ". The job shows as FAILED all the same.");
         }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "paasmaker-job-events-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     private static void logWarning(String message) {

@@ -2,6 +2,7 @@ package org.paasmaker.war.engine;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -33,6 +34,14 @@ class EngineProducer {
     @Resource
     private ManagedExecutorService executor;
 
+    /**
+     * Job events go out on threads of their own: Liberty's shared pool grows only slowly past its core
+     * size, and a prepare holds several of its threads waiting, so events queued there came out only
+     * when the prepare ended.
+     */
+    @Resource
+    private ManagedThreadFactory threadFactory;
+
     @Produces
     @Singleton
     ServerSettings settings() {
@@ -47,6 +56,7 @@ class EngineProducer {
                 .store(store)
                 .ports(settings.ports())
                 .executor(executor)
+                .threadFactory(threadFactory)
                 .routerProcess(settings.routerPort())
                 .clusterHostname(settings.clusterHostname())
                 .prepareRunner(prepareRunner)

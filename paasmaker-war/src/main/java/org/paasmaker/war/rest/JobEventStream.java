@@ -2,6 +2,7 @@ package org.paasmaker.war.rest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -31,6 +32,7 @@ final class JobEventStream {
     private final JobEvents events;
     private final EventSink sink;
     private final ScheduledExecutorService scheduler;
+    private final Executor firstRound;
     /** Rounds asked for and not yet done; the one who raises it from 0 does them. */
     private final AtomicInteger wanted = new AtomicInteger();
     /** Guarded by this, as are the fields below: one round, or one keep-alive, at a time. */
@@ -40,15 +42,22 @@ final class JobEventStream {
     private JobSubscription subscription;
     private ScheduledFuture<?> keepAlive;
 
-    JobEventStream(Jobs jobs, JobEvents events, JobCursor from, EventSink sink, ScheduledExecutorService scheduler) {
+    /**
+     * @param scheduler sends the keep-alive comments
+     * @param firstRound sends what the tree holds already, once the request's own thread has returned;
+     *     the later rounds run on the engine's event threads
+     */
+    JobEventStream(Jobs jobs, JobEvents events, JobCursor from, EventSink sink, ScheduledExecutorService scheduler,
+            Executor firstRound) {
         this.jobs = jobs;
         this.events = events;
         this.cursor = from;
         this.sink = sink;
         this.scheduler = scheduler;
+        this.firstRound = firstRound;
     }
 
-    /** Starts following; the first events go out on the scheduler, after the request's own thread has returned. */
+    /** Starts following; the first events go out on {@code firstRound}, after the request's own thread has returned. */
     void start() {
         synchronized (this) {
             // Before the first round reads the tree: a change between the two is told, not lost.
@@ -59,16 +68,16 @@ final class JobEventStream {
         wake(true);
     }
 
-    private void wake(boolean onScheduler) {
+    private void wake(boolean first) {
         if (wanted.getAndIncrement() != 0) {
             return;
         }
-        if (!onScheduler) {
+        if (!first) {
             rounds();
             return;
         }
         try {
-            scheduler.execute(this::rounds);
+            firstRound.execute(this::rounds);
         } catch (RejectedExecutionException e) {
             close(); // the server is stopping
         }

@@ -5,6 +5,7 @@ import org.paasmaker.api.rest.JobAborted;
 import org.paasmaker.api.rest.JobJson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -38,6 +39,13 @@ public class JobsResource {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /**
+     * A stream's first round runs on a thread of its own: Liberty's shared pool, which the scheduler's
+     * tasks run on, is often busy waiting for a prepare, and grows only slowly.
+     */
+    @Resource
+    ManagedThreadFactory threads;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -83,7 +91,8 @@ public class JobsResource {
         JobId job = PathIds.job(id);
         engine.jobs().get(job);
         JobCursor from = JobCursor.decode(lastEventId);
-        new JobEventStream(engine.jobs(), new JobEvents(engine.jobs(), job), from, EventSink.of(sink, sse), scheduler)
+        new JobEventStream(engine.jobs(), new JobEvents(engine.jobs(), job), from, EventSink.of(sink, sse), scheduler,
+                runnable -> threads.newThread(runnable).start())
                 .start();
     }
 }

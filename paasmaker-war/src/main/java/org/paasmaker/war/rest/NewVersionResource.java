@@ -5,8 +5,6 @@ import org.paasmaker.api.rest.JobAccepted;
 import org.paasmaker.api.rest.NewVersionRequest;
 import org.paasmaker.api.rest.VersionAccepted;
 import org.paasmaker.api.rest.VersionJson;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -55,8 +53,6 @@ public class NewVersionResource {
     private static final String GZIP = "application/gzip";
     private static final String X_GZIP = "application/x-gzip";
     private static final String ZIP = "application/zip";
-    /** How long an upload is kept for its prepare job, which reads it in its first step. */
-    private static final Duration KEEP_UPLOAD_FOR = Duration.ofHours(6);
     /**
      * The longest the answer waits for the version: a git clone of a large repository may take longer,
      * and the answer then holds the job only, which tells the rest.
@@ -68,9 +64,6 @@ public class NewVersionResource {
 
     @Inject
     ServerSettings settings;
-
-    @Resource
-    ManagedExecutorService executor;
 
     @Context
     UriInfo uris;
@@ -117,15 +110,9 @@ public class NewVersionResource {
             Uploads.delete(file);
             throw e;
         }
-        // A managed thread waits for the job, then removes the upload; a server that stops ends the wait and
-        // removes it too.
-        executor.execute(() -> {
-            try {
-                engine.jobs().await(job, KEEP_UPLOAD_FOR);
-            } finally {
-                Uploads.delete(file);
-            }
-        });
+        // Removed when the job ends, with no thread held meanwhile: the server's pool is shared with the jobs.
+        // A server that stops before leaves it in uploads/.
+        engine.jobs().whenFinished(job).whenComplete((tree, failure) -> Uploads.delete(file));
         return accepted(job);
     }
 

@@ -135,7 +135,7 @@ class JobEventStreamTest {
     }
 
     private void follow(JobId job, JobCursor from, CollectedEvents client) {
-        new JobEventStream(engine.jobs(), new JobEvents(engine.jobs(), job), from, client, scheduler).start();
+        new JobEventStream(engine.jobs(), new JobEvents(engine.jobs(), job), from, client, scheduler, scheduler).start();
     }
 
     private JobId prepare(String... commands) {
