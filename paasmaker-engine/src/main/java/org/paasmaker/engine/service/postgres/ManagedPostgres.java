@@ -169,6 +169,10 @@ final class ManagedPostgres implements PostgresServer {
                 });
             }
         } catch (RuntimeException e) {
+            if (!fresh && Thread.currentThread().isInterrupted()) {
+                // The engine is closing: the server, recorded, is the next engine's to adopt or restart.
+                throw e;
+            }
             stopQuietly();
             if (newDirectory) {
                 deleteQuietly(directory, e);
