@@ -44,6 +44,11 @@ public final class TestPostgresServer implements AutoCloseable {
     }
 
     public static TestPostgresServer start() throws IOException {
+        return start(List.of("shared_buffers=16MB", "max_connections=30"));
+    }
+
+    /** A server with these {@code name=value} settings on top of initdb's defaults. */
+    public static TestPostgresServer start(List<String> settings) throws IOException {
         Path bin = binaries();
         Path directory = Files.createTempDirectory(Path.of("/tmp"), "paasmaker-test-postgres-");
         try {
@@ -69,8 +74,8 @@ public final class TestPostgresServer implements AutoCloseable {
             }
             List<String> postgres = new ArrayList<>(runAs.prefix());
             postgres.addAll(List.of(bin.resolve("postgres").toString(), "-D", directory.resolve("data").toString(),
-                    "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
-                    "-c", "shared_buffers=16MB", "-c", "max_connections=30"));
+                    "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="));
+            settings.forEach(setting -> postgres.addAll(List.of("-c", setting)));
             Process process = new ProcessBuilder(postgres).directory(directory.toFile()).redirectErrorStream(true)
                     .redirectOutput(directory.resolve("server.log").toFile()).start();
             TestPostgresServer server = new TestPostgresServer(directory, port, password, process);
@@ -93,6 +98,10 @@ public final class TestPostgresServer implements AutoCloseable {
             Directories.deleteTree(directory);
             throw e;
         }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
