@@ -150,6 +150,21 @@ class ManagedPostgresTest extends PostgresServiceContract {
         }
     }
 
+    @Test
+    void aDirectoryThatCannotBeMadeFailsNamingIt() {
+        PostgresServiceProvider unwritable = new PostgresServiceProvider();
+        unwritable.init(PluginSettings.of(PostgresServiceProvider.ID, unwritable.settings(),
+                Map.of("port", "0", "directory", "/proc/paasmaker-postgres"), home));
+        try {
+            assertThatThrownBy(() -> unwritable.create(null).provision(request("nowhere", "db"), Optional.empty()))
+                    .isInstanceOfSatisfying(PaasmakerException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                    .hasMessageContaining("cannot make the managed PostgreSQL server's directory /proc/paasmaker-postgres");
+        } finally {
+            unwritable.close();
+        }
+    }
+
     private static String show(Connection connection, String setting) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("SHOW " + setting)) {
