@@ -116,6 +116,9 @@ final class RunAs {
             warnings.accept("Gave the system user '" + user.get() + "' search permission (an ACL entry, u:" + user.get()
                     + ":x) on " + blocked + ", so that PostgreSQL can reach " + directory + ".");
         }
+        throw new PaasmakerException(ErrorCode.START_FAILED, "the system user '" + user.get() + "' still cannot reach "
+                + directory + " after search permission was granted on each folder above it; set directory"
+                + " (PAASMAKER_SERVICE_POSTGRES_DIRECTORY) to a folder it can reach");
     }
 
     record Result(int status, String output) {
@@ -127,20 +130,27 @@ final class RunAs {
     }
 
     static Result run(List<String> command, Path directory, int timeoutSeconds) {
+        java.io.File output = null;
         try {
+            // Output to a file, not a pipe: a command that hangs silently still meets its timeout.
+            output = java.io.File.createTempFile("paasmaker-command-", ".out");
             Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
+                    .redirectOutput(output)
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            byte[] output = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
                 return new Result(-1, "timed out after " + timeoutSeconds + " s: " + String.join(" ", command));
             }
-            return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+            return new Result(process.exitValue(), Files.readString(output.toPath(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return new Result(-1, "cannot run " + command.get(0) + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PaasmakerException(ErrorCode.ABORTED, "interrupted while running " + String.join(" ", command), e);
+        } finally {
+            if (output != null) {
+                output.delete();
+            }
         }
     }
 
