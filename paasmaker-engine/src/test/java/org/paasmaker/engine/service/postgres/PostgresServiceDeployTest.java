@@ -180,6 +180,45 @@ class PostgresServiceDeployTest {
         }
     }
 
+    @Test
+    void aRestartedEngineAdoptsTheRunningServerInsteadOfStartingASecond() throws Exception {
+        Path app = counterApp(fixture.temp().resolve("adopted"), "");
+        Path home = fixture.temp().resolve("restarted-home");
+        java.util.function.UnaryOperator<org.paasmaker.engine.Paasmaker.Builder> settings = builder -> builder
+                .pluginSettings(PostgresServiceProvider.ID, Map.of("port", "0"));
+        ProcessRecords records = new ProcessRecords(home.resolve("services/postgres/process"), message -> { });
+        ProcessIdentity first;
+        PluginParameters credentials;
+        try (EngineFixture before = new EngineFixture(home, settings)) {
+            JobView prepared = before.prepare(SourceSpec.directory(app));
+            first = records.find(ManagedPostgres.RECORD_KEY).orElseThrow().identity();
+            servers.add(first);
+            assertThat(prepared.state()).as(before.logs(prepared)).isEqualTo(JobState.SUCCESS);
+            credentials = before.engine().applications().services(new ApplicationId(Long.parseLong(
+                    prepared.tags().get("application_id")))).get(0).credentials();
+        }
+        assertThat(first.isAlive()).as("the server outlives its engine").isTrue();
+
+        try (EngineFixture after = new EngineFixture(home, settings)) {
+            JobView prepared = after.prepare(SourceSpec.directory(app));
+
+            assertThat(prepared.state()).as(after.logs(prepared)).isEqualTo(JobState.SUCCESS);
+            assertThat(records.find(ManagedPostgres.RECORD_KEY).orElseThrow().identity()).isEqualTo(first);
+            assertThat(after.engine().applications().services(new ApplicationId(Long.parseLong(
+                    prepared.tags().get("application_id")))).get(0).credentials()).isEqualTo(credentials);
+        }
+        Path data = home.resolve("services/postgres/data").toRealPath();
+        long postmasters = ProcessHandle.allProcesses().filter(p -> p.parent().map(parent -> parent.pid() != first.pid())
+                .orElse(true)).filter(p -> {
+                    try {
+                        return Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(data);
+                    } catch (java.io.IOException e) {
+                        return false;
+                    }
+                }).count();
+        assertThat(postmasters).as("one server works in the data directory, not two").isEqualTo(1);
+    }
+
     private ApplicationService database(ApplicationId application) {
         return fixture.engine().applications().services(application).stream()
                 .filter(service -> service.name().equals("db")).findFirst().orElseThrow();
