@@ -71,6 +71,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
     private final CronRunner cronRunner;
+    private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
     private Paasmaker(Builder builder) {
         layout = new EngineLayout(builder.home);
@@ -80,7 +81,10 @@ public final class Paasmaker implements AutoCloseable {
         ExecutorService executor = builder.executor != null ? builder.executor : Executors.newCachedThreadPool(daemonThreads());
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
         try {
-            plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock);
+            plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock,
+                    new PluginRegistry.Settings(layout.home(), builder.pluginSettings, builder.settingsEnvironment,
+                            Paasmaker::warn));
+            ownPlugins = Optional.of(plugins);
             jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory);
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
@@ -98,7 +102,7 @@ public final class Paasmaker implements AutoCloseable {
                     builder.environment,
                     builder.nodeTags, clock);
             instances.adopt();
-            health = new HealthMonitor(store, instances, jobManager, clock);
+            health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
             health.start(builder.healthInterval);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests);
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
@@ -113,6 +117,7 @@ public final class Paasmaker implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
+            ownPlugins.ifPresent(PluginRegistry::close);
             ownStore.ifPresent(FileStore::close);
             throw e;
         }
@@ -161,8 +166,8 @@ public final class Paasmaker implements AutoCloseable {
     }
 
     /**
-     * Stops the engine's own threads. Instances keep running: they belong to no engine, and the next
-     * one finds them.
+     * Stops the engine's own threads and closes its plugins. Instances keep running: they belong to no
+     * engine, and the next one finds them; so do the database servers a service plugin manages.
      */
     @Override
     public void close() {
@@ -170,6 +175,7 @@ public final class Paasmaker implements AutoCloseable {
         jobManager.close();
         cronRunner.close();
         health.close();
+        plugins.close();
         ownExecutor.ifPresent(executor -> {
             executor.shutdownNow();
             try {
@@ -231,6 +237,8 @@ public final class Paasmaker implements AutoCloseable {
         private Duration drainLimit = RouterControl.DEFAULT_DRAIN_LIMIT;
         private PrepareRunner prepareRunner;
         private ThreadFactory threadFactory = daemonThreads("paasmaker-job-events-");
+        private final Map<String, Map<String, String>> pluginSettings = new LinkedHashMap<>();
+        private Map<String, String> settingsEnvironment = System.getenv();
 
         private Builder() {
         }
@@ -365,6 +373,29 @@ public final class Paasmaker implements AutoCloseable {
          */
         public Builder prepareRunner(PrepareRunner runner) {
             this.prepareRunner = Objects.requireNonNull(runner, "runner");
+            return this;
+        }
+
+        /**
+         * The operator's settings for one plugin, by its manifest name, such as
+         * {@code pluginSettings("paasmaker.service.postgres", Map.of("mode", "external", ...))}; they
+         * replace what the environment says for that plugin. A key the plugin does not declare, or a
+         * value of the wrong type, makes {@link #build()} fail, naming the plugin and the key. Without
+         * this, each plugin reads its settings from {@code PAASMAKER_<PLUGIN>_<KEY>} variables of
+         * {@link #settingsEnvironment(Map)} ({@code PAASMAKER_SERVICE_POSTGRES_MODE}): see
+         * {@link org.paasmaker.api.plugin.PluginSettings}.
+         */
+        public Builder pluginSettings(String plugin, Map<String, String> settings) {
+            this.pluginSettings.put(Objects.requireNonNull(plugin, "plugin"), Map.copyOf(settings));
+            return this;
+        }
+
+        /**
+         * Where plugins without {@link #pluginSettings(String, Map)} find theirs, as
+         * {@code PAASMAKER_<PLUGIN>_<KEY>} variables; default this process's environment.
+         */
+        public Builder settingsEnvironment(Map<String, String> environment) {
+            this.settingsEnvironment = Map.copyOf(environment);
             return this;
         }
 

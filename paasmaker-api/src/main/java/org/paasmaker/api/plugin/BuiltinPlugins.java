@@ -62,6 +62,10 @@ public final class BuiltinPlugins {
             PluginRole.SERVICE, "A persistent directory per application service, shared by its versions on a node.",
             List.of());
 
+    public static final PluginDescriptor SERVICE_POSTGRES = new PluginDescriptor("paasmaker.service.postgres",
+            PluginRole.SERVICE, "A PostgreSQL database and role of its own per application service (protocol pgsql),"
+            + " on the platform's managed server or an operator's.", List.of());
+
     public static final PluginDescriptor SCM_GIT = new PluginDescriptor("paasmaker.scm.git", PluginRole.SCM,
             "Clones a git repository.", List.of(
                     required("location", STRING, "The repository's URL or path."),
@@ -81,6 +85,7 @@ public final class BuiltinPlugins {
     private static final List<PluginDescriptor> ALL = List.of(
             RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_STATIC,
             PREPARE_SHELL, STARTUP_SHELL, PLACEMENT_DEFAULT, SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
+            SERVICE_POSTGRES,
             SCM_GIT, SCM_TARBALL, SCM_ZIP, SCM_DIRECTORY, SCM_DEVDIRECTORY);
 
     private static final PluginCatalog CATALOG = role -> ALL.stream()

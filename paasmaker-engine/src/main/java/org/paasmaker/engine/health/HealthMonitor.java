@@ -40,6 +40,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final InstanceManager instances;
     private final JobManager jobs;
     private final Clock clock;
+    private final Runnable pluginUpkeep;
     private final Map<String, Integer> misses = new ConcurrentHashMap<>();
     private final Map<VersionId, Repair> repairs = new ConcurrentHashMap<>();
     private final Map<InstanceId, Integer> cleanExits = new ConcurrentHashMap<>();
@@ -51,10 +52,19 @@ public final class HealthMonitor implements AutoCloseable {
     });
 
     public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock) {
+        this(store, instances, jobs, clock, () -> { });
+    }
+
+    /**
+     * @param pluginUpkeep each plugin's own upkeep (a managed database server started again if it
+     *     died), run on every round after the instances' and the router's
+     */
+    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock, Runnable pluginUpkeep) {
         this.store = store;
         this.instances = instances;
         this.jobs = jobs;
         this.clock = clock;
+        this.pluginUpkeep = pluginUpkeep;
     }
 
     /** Checks every {@code interval} from now on. */
@@ -62,10 +72,11 @@ public final class HealthMonitor implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One round: fail what is broken, then repair what is short; then the nodes' upkeep. */
+    /** One round: fail what is broken, then repair what is short; then the nodes' and the plugins' upkeep. */
     public void check() {
         checkVersions();
         instances.maintain();
+        pluginUpkeep.run();
     }
 
     private void checkVersions() {

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.paasmaker.api.error.ErrorCode;
@@ -20,6 +23,8 @@ import org.paasmaker.api.placement.PlacementProvider;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.plugin.PluginContext;
 import org.paasmaker.api.plugin.PluginDescriptor;
+import org.paasmaker.api.plugin.PluginParameter;
+import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.plugin.PluginProvider;
 import org.paasmaker.api.plugin.PluginRole;
 import org.paasmaker.api.prepare.CommandStep;
@@ -33,15 +38,58 @@ import org.paasmaker.api.source.SourceProvider;
 
 /**
  * The plugins this engine offers, found once through {@link ServiceLoader} (so an embedder adds one
- * by putting its jar on the class path) and keyed by their manifest names. Each plugin's working
- * object is made once, on first use.
+ * by putting its jar on the class path) and keyed by their manifest names. Each provider is
+ * initialised once with its settings when the registry is made ({@link PluginProvider#init}),
+ * maintained on every health round and closed with the registry, in reverse order; each plugin's
+ * working object is made once, on first use.
  */
-public final class PluginRegistry implements PluginCatalog {
+public final class PluginRegistry implements PluginCatalog, AutoCloseable {
 
     private final Map<String, Entry> entries;
+    private final Consumer<String> warnings;
 
-    private PluginRegistry(Map<String, Entry> entries) {
+    private PluginRegistry(Map<String, Entry> entries, Consumer<String> warnings) {
         this.entries = entries;
+        this.warnings = warnings;
+    }
+
+    /**
+     * Where each plugin's settings come from: the map given for it by name, else the environment's
+     * variables for it ({@link PluginSettings#variable}). A map names every setting the operator
+     * gives; a key it does not declare fails. The environment is shared with everything else, so a
+     * variable that looks meant for a plugin but names no setting of it is only warned about.
+     *
+     * @param home the platform's data directory, handed to each plugin in its settings
+     */
+    public record Settings(Path home, Map<String, Map<String, String>> byPlugin, Map<String, String> environment,
+            Consumer<String> warnings) {
+
+        public Settings {
+            Objects.requireNonNull(home, "home");
+            byPlugin = Map.copyOf(byPlugin);
+            environment = Map.copyOf(environment);
+            Objects.requireNonNull(warnings, "warnings");
+        }
+
+        /** Every plugin on its defaults. */
+        public static Settings defaults(Path home) {
+            return new Settings(home, Map.of(), Map.of(), message -> { });
+        }
+
+        PluginSettings of(PluginProvider provider) {
+            String name = provider.descriptor().name();
+            List<PluginParameter> declared = provider.settings();
+            Map<String, String> given = byPlugin.get(name);
+            if (given == null) {
+                List<String> unknown = PluginSettings.unknownVariables(name, declared, environment);
+                if (!unknown.isEmpty()) {
+                    warnings.accept("The environment has " + String.join(", ", unknown) + ", which look meant for the"
+                            + " plugin '" + name + "' but name none of its settings; they are ignored.");
+                }
+                given = PluginSettings.fromEnvironment(name, declared, environment);
+            }
+            return PluginSettings.of(name, declared, given, home);
+        }
     }
 
     /**
@@ -51,17 +99,32 @@ public final class PluginRegistry implements PluginCatalog {
      */
     public static PluginRegistry load(
             ClassLoader loader, Predicate<String> enabled, Path dataDirectory, Clock clock) {
+        return load(loader, enabled, dataDirectory, clock, Settings.defaults(dataDirectory.getParent()));
+    }
+
+    /** Loads every plugin that {@code enabled} accepts and initialises each with its settings. */
+    public static PluginRegistry load(
+            ClassLoader loader, Predicate<String> enabled, Path dataDirectory, Clock clock, Settings settings) {
         List<PluginProvider> providers = new ArrayList<>();
         for (Class<? extends PluginProvider> type : List.of(SourceProvider.class, CommandStepProvider.class,
                 RuntimeProvider.class, ServiceProvider.class, PlacementProvider.class)) {
             ServiceLoader.load(type, loader).forEach(providers::add);
         }
-        return of(providers, enabled, dataDirectory, clock);
+        return of(providers, enabled, dataDirectory, clock, settings);
     }
 
     /** A registry of exactly these providers (those {@code enabled} accepts); duplicate names fail. */
     public static PluginRegistry of(
             List<? extends PluginProvider> providers, Predicate<String> enabled, Path dataDirectory, Clock clock) {
+        return of(providers, enabled, dataDirectory, clock, Settings.defaults(dataDirectory.getParent()));
+    }
+
+    /**
+     * A registry of exactly these providers (those {@code enabled} accepts), each initialised with its
+     * settings; duplicate names and wrong settings fail, and the providers initialised by then are closed.
+     */
+    public static PluginRegistry of(List<? extends PluginProvider> providers, Predicate<String> enabled,
+            Path dataDirectory, Clock clock, Settings settings) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (PluginProvider provider : providers) {
             PluginDescriptor descriptor = provider.descriptor();
@@ -75,7 +138,53 @@ public final class PluginRegistry implements PluginCatalog {
                         + "': " + previous.provider.getClass().getName() + " and " + provider.getClass().getName());
             }
         }
-        return new PluginRegistry(entries);
+        PluginRegistry registry = new PluginRegistry(entries, settings.warnings());
+        List<PluginProvider> initialised = new ArrayList<>();
+        try {
+            for (Entry entry : entries.values()) {
+                entry.provider.init(settings.of(entry.provider));
+                initialised.add(entry.provider);
+            }
+        } catch (RuntimeException e) {
+            Collections.reverse(initialised);
+            initialised.forEach(provider -> closeQuietly(provider, settings.warnings(), e));
+            throw e;
+        }
+        return registry;
+    }
+
+    /** One round of every plugin's upkeep; a plugin that fails is reported and the others still get theirs. */
+    public void maintain() {
+        for (Entry entry : entries.values()) {
+            try {
+                entry.provider.maintain();
+            } catch (RuntimeException e) {
+                warnings.accept("The upkeep of the plugin '" + entry.provider.descriptor().name() + "' failed: "
+                        + e.getMessage() + "; it is tried again on the next round.");
+            }
+        }
+    }
+
+    /** Closes every plugin, the last initialised first; one that fails to close does not keep the others open. */
+    @Override
+    public void close() {
+        List<Entry> reversed = new ArrayList<>(entries.values());
+        Collections.reverse(reversed);
+        for (Entry entry : reversed) {
+            closeQuietly(entry.provider, warnings, null);
+        }
+    }
+
+    private static void closeQuietly(PluginProvider provider, Consumer<String> warnings, RuntimeException cause) {
+        try {
+            provider.close();
+        } catch (RuntimeException e) {
+            if (cause != null) {
+                cause.addSuppressed(e);
+            } else {
+                warnings.accept("The plugin '" + provider.descriptor().name() + "' failed to close: " + e.getMessage());
+            }
+        }
     }
 
     @Override

@@ -1,0 +1,107 @@
+package org.paasmaker.engine.service.postgres;
+
+import static org.paasmaker.api.plugin.ParameterType.INTEGER;
+import static org.paasmaker.api.plugin.ParameterType.STRING;
+import static org.paasmaker.api.plugin.PluginParameter.optional;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.plugin.PluginParameter;
+import org.paasmaker.api.plugin.PluginSettings;
+
+/**
+ * The operator's settings of {@code paasmaker.service.postgres}, read once ({@code PAASMAKER_SERVICE_POSTGRES_*}).
+ *
+ * @param port managed: the port a new data directory gets (0 for a free one); external: the server's
+ * @param hostname what applications are given as {@code hostname}
+ */
+record PostgresSettings(Mode mode, int port, Optional<String> host, String hostname, String adminUser,
+        Optional<String> adminPassword, String adminDatabase, Path directory, Optional<Path> binaries,
+        String systemUser, String sharedBuffers, int maxConnections, Duration startTimeout) {
+
+    /** Where the server comes from. */
+    enum Mode {
+        /** The platform initialises and runs one server of its own. */
+        MANAGED,
+        /** An operator's server, reached with admin credentials. */
+        EXTERNAL;
+
+        static Mode fromWire(String text) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "managed" -> MANAGED;
+                case "external" -> EXTERNAL;
+                default -> throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the setting 'mode'"
+                        + " (PAASMAKER_SERVICE_POSTGRES_MODE) of paasmaker.service.postgres is '" + text
+                        + "'; it is managed or external");
+            };
+        }
+    }
+
+    /** The port the original Paasmaker gave its managed PostgreSQL server. */
+    static final int DEFAULT_MANAGED_PORT = 42800;
+    static final int DEFAULT_EXTERNAL_PORT = 5432;
+
+    static final List<PluginParameter> DECLARED = List.of(
+            optional("mode", STRING, "managed", "managed: the platform initialises and runs one PostgreSQL server"
+                    + " of its own under $PAASMAKER_HOME/services/postgres; external: an operator's server, given by"
+                    + " host, port, admin_user and admin_password."),
+            optional("port", INTEGER, "Managed: the port a new server gets (default 42800, as the original's;"
+                    + " 0 takes a free one), kept for good once its data directory exists, since applications'"
+                    + " credentials name it. External: the server's port (default 5432)."),
+            optional("host", STRING, "External (required): the server's address, as the platform reaches it."),
+            optional("hostname", STRING, "The address applications are given; default 127.0.0.1 when managed,"
+                    + " the host when external."),
+            optional("admin_user", STRING, "postgres", "External: a role that may create roles and databases"
+                    + " (a superuser, or CREATEROLE and CREATEDB)."),
+            optional("admin_password", STRING, "External (required): that role's password.").asSecret(),
+            optional("admin_database", STRING, "postgres", "External: the database the platform connects to"
+                    + " when it creates or drops the others."),
+            optional("directory", STRING, "Managed: the server's data, log and process record; default"
+                    + " $PAASMAKER_HOME/services/postgres."),
+            optional("binaries", STRING, "Managed: the folder with initdb and postgres; default the newest"
+                    + " /usr/lib/postgresql/*/bin (Debian's postgresql package)."),
+            optional("system_user", STRING, "postgres", "Managed, when the platform runs as root: the system"
+                    + " user that owns the data and runs the server (initdb refuses root). Not root: the"
+                    + " platform's own user runs it."),
+            optional("shared_buffers", STRING, "16MB", "Managed: PostgreSQL's shared_buffers (small, for a"
+                    + " developer's machine; Debian's default is 128MB)."),
+            optional("max_connections", INTEGER, 50L, "Managed: PostgreSQL's max_connections (Debian's: 100)."),
+            optional("start_timeout", INTEGER, 30L, "Managed: seconds the server has to accept connections."));
+
+    static PostgresSettings from(PluginSettings settings) {
+        Mode mode = Mode.fromWire(settings.string("mode"));
+        Optional<String> host = settings.findString("host").filter(h -> !h.isBlank());
+        Optional<String> password = settings.findString("admin_password");
+        if (mode == Mode.EXTERNAL && (host.isEmpty() || password.isEmpty())) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "paasmaker.service.postgres in external mode"
+                    + " needs the server's address and an admin's password: set host"
+                    + " (PAASMAKER_SERVICE_POSTGRES_HOST) and admin_password (PAASMAKER_SERVICE_POSTGRES_ADMIN_PASSWORD)");
+        }
+        long port = settings.findInteger("port")
+                .orElse((long) (mode == Mode.MANAGED ? DEFAULT_MANAGED_PORT : DEFAULT_EXTERNAL_PORT));
+        if (port < (mode == Mode.MANAGED ? 0 : 1) || port > 65535) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the setting 'port' (PAASMAKER_SERVICE_POSTGRES_PORT)"
+                    + " of paasmaker.service.postgres is " + port + "; give a TCP port from 1 to 65535"
+                    + (mode == Mode.MANAGED ? ", or 0 for a free one" : ""));
+        }
+        long connections = settings.integer("max_connections");
+        long timeout = settings.integer("start_timeout");
+        if (connections < 5 || timeout < 1) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "paasmaker.service.postgres needs max_connections"
+                    + " of at least 5 and a start_timeout of at least 1 s, not " + connections + " and " + timeout);
+        }
+        String hostname = settings.findString("hostname").filter(h -> !h.isBlank())
+                .orElse(mode == Mode.MANAGED ? "127.0.0.1" : host.orElse(""));
+        Path directory = settings.findString("directory").map(Path::of)
+                .orElse(settings.home().resolve("services").resolve("postgres")).toAbsolutePath().normalize();
+        return new PostgresSettings(mode, (int) port, host, hostname, settings.string("admin_user"), password,
+                settings.string("admin_database"), directory, settings.findString("binaries").map(Path::of),
+                settings.string("system_user"), settings.string("shared_buffers"), (int) connections,
+                Duration.ofSeconds(timeout));
+    }
+}

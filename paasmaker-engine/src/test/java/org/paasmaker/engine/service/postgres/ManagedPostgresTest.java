@@ -1,0 +1,175 @@
+package org.paasmaker.engine.service.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.plugin.PluginParameters;
+import org.paasmaker.api.plugin.PluginSettings;
+import org.paasmaker.engine.internal.Directories;
+import org.paasmaker.engine.process.ProcessIdentity;
+
+/** The plugin on the platform's own server, started on first use; the contract, then what only managed does. */
+class ManagedPostgresTest extends PostgresServiceContract {
+
+    @Override
+    protected Map<String, String> settings(Path home) {
+        return Map.of("port", "0");
+    }
+
+    @Override
+    protected String serverLog() throws Exception {
+        return Files.readString(managed().logFile());
+    }
+
+    @Override
+    protected void stopServer() {
+        if (provider != null) {
+            managed().stop(Duration.ofSeconds(10));
+        }
+    }
+
+    private ManagedPostgres managed() {
+        return (ManagedPostgres) provider.server();
+    }
+
+    @Test
+    void theServerListensOnLoopbackOnlyWithSmallSettingsAndItsSecretsAreThePlatformsAlone() throws Exception {
+        provision("probe", "db");
+        Path directory = home.resolve("services").resolve("postgres");
+
+        assertThat(managed().directory()).isEqualTo(directory);
+        assertThat(Files.getPosixFilePermissions(directory.resolve("admin-password")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        assertThat(Files.getOwner(directory.resolve("admin-password")).getName())
+                .isEqualTo(System.getProperty("user.name"));
+        if (RunAs.isRoot()) {
+            assertThat(Files.getOwner(directory.resolve("data")).getName()).isEqualTo("postgres");
+            assertThat(Files.getOwner(directory).getName()).isEqualTo("postgres");
+        }
+        provider.server().asAdmin(connection -> {
+            assertThat(show(connection, "listen_addresses")).isEqualTo("127.0.0.1");
+            assertThat(show(connection, "shared_buffers")).isEqualTo("16MB");
+            assertThat(show(connection, "max_connections")).isEqualTo("50");
+            assertThat(show(connection, "port")).isEqualTo(Integer.toString(provider.server().port()));
+            return null;
+        });
+        assertThat(Files.readString(directory.resolve("postgres.log"))).contains("database system is ready");
+    }
+
+    @Test
+    void aServicesRoleCannotConnectToTheMaintenanceDatabasesEither() {
+        PluginParameters mine = provision("shop", "db");
+
+        for (String database : List.of("postgres", "template1")) {
+            assertThatThrownBy(() -> connect(mine, database).close()).as(database)
+                    .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
+        }
+    }
+
+    @Test
+    void theNextEngineAdoptsTheRunningServerInsteadOfStartingAnother() {
+        PluginParameters credentials = provision("adopted", "db");
+        ProcessIdentity running = managed().process().orElseThrow();
+
+        PostgresServiceProvider next = new PostgresServiceProvider();
+        next.init(PluginSettings.of(PostgresServiceProvider.ID, next.settings(), settings(home), home));
+        try {
+            assertThat(((ManagedPostgres) next.server()).process()).contains(running);
+            PluginParameters again = next.create(null).provision(request("adopted", "db"), Optional.of(credentials));
+            assertThat(again).isEqualTo(credentials);
+            assertThat(((ManagedPostgres) next.server()).process()).contains(running);
+        } finally {
+            next.close();
+        }
+    }
+
+    @Test
+    void aKilledServerIsStartedAgainByTheUpkeepWithItsData() throws Exception {
+        PluginParameters credentials = provision("survivor", "db");
+        try (Connection connection = connect(credentials, credentials.string("database"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE t (v text)");
+            statement.execute("INSERT INTO t VALUES ('kept')");
+        }
+        ProcessIdentity killed = managed().process().orElseThrow();
+
+        RunAs.run(List.of("/bin/kill", "-KILL", Long.toString(killed.pid())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !killed.isAlive());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            provider.maintain();
+            assertThat(managed().process()).isPresent().isNotEqualTo(Optional.of(killed));
+        });
+
+        try (Connection connection = connect(credentials, credentials.string("database"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT v FROM t")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("kept");
+        }
+    }
+
+    @Test
+    void aServerWhosePortIsTakenFailsWithItsOwnLogLinesAndLeavesNothingBehind() throws IOException {
+        Path otherHome = Files.createTempDirectory("paasmaker-postgres-taken-");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            PostgresServiceProvider blocked = new PostgresServiceProvider();
+            blocked.init(PluginSettings.of(PostgresServiceProvider.ID, blocked.settings(),
+                    Map.of("port", Integer.toString(taken.getLocalPort())), otherHome));
+            try {
+                assertThatThrownBy(() -> blocked.create(null).provision(request("blocked", "db"), Optional.empty()))
+                        .isInstanceOfSatisfying(PaasmakerException.class,
+                                e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                        .hasMessageContaining("exited before it accepted connections on 127.0.0.1:" + taken.getLocalPort())
+                        .hasMessageContaining("could not bind IPv4 address \"127.0.0.1\"");
+                assertThat(otherHome.resolve("services").resolve("postgres")).doesNotExist();
+                blocked.maintain();
+                assertThat(otherHome.resolve("services").resolve("postgres")).as("nothing to restart").doesNotExist();
+            } finally {
+                blocked.close();
+            }
+        } finally {
+            Directories.deleteTree(otherHome);
+        }
+    }
+
+    @Test
+    void aDirectoryThatCannotBeMadeFailsNamingIt() {
+        PostgresServiceProvider unwritable = new PostgresServiceProvider();
+        unwritable.init(PluginSettings.of(PostgresServiceProvider.ID, unwritable.settings(),
+                Map.of("port", "0", "directory", "/proc/paasmaker-postgres"), home));
+        try {
+            assertThatThrownBy(() -> unwritable.create(null).provision(request("nowhere", "db"), Optional.empty()))
+                    .isInstanceOfSatisfying(PaasmakerException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                    .hasMessageContaining("cannot make the managed PostgreSQL server's directory /proc/paasmaker-postgres");
+        } finally {
+            unwritable.close();
+        }
+    }
+
+    private static String show(Connection connection, String setting) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SHOW " + setting)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+}
