@@ -1,10 +1,12 @@
 package org.paasmaker.client.cli;
 
 import java.util.List;
+import java.util.function.BiFunction;
 import org.paasmaker.api.rest.InstanceJson;
 import org.paasmaker.api.rest.JobAccepted;
 import org.paasmaker.api.rest.VersionJson;
 import org.paasmaker.client.PaasmakerClient;
+import org.paasmaker.client.Versions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -125,87 +127,59 @@ final class VersionCommand {
         @Option(names = "--detach", description = "Do not follow the job; print its id.")
         boolean detach;
 
-        abstract JobAccepted start(PaasmakerClient client);
+        private final BiFunction<Versions, Long, JobAccepted> verb;
+        private final String what;
 
-        /** What it does to the version: {@code "Starting version 3 (id 8)"}. */
-        abstract String what(String version);
+        /**
+         * @param verb the SDK's call that starts the job
+         * @param what what it does to the version, {@code %s} standing for it: {@code "Starting %s"}
+         */
+        VersionJob(BiFunction<Versions, Long, JobAccepted> verb, String what) {
+            this.verb = verb;
+            this.what = what;
+        }
 
         @Override
         final int run(PaasmakerClient client) {
             VersionJson known = client.versions().get(version);
             String name = "version " + known.number() + " (id " + version + ")";
-            return followJob(client, start(client), what(name), detach);
+            return followJob(client, verb.apply(client.versions(), version), String.format(what, name), detach);
         }
     }
 
     @Command(name = "start", description = "Start a prepared version's instances (registering them first).")
     static final class Start extends VersionJob {
-
-        @Override
-        JobAccepted start(PaasmakerClient client) {
-            return client.versions().start(version);
-        }
-
-        @Override
-        String what(String version) {
-            return "Starting " + version;
+        Start() {
+            super(Versions::start, "Starting %s");
         }
     }
 
     @Command(name = "stop", description = "Stop a version's instances (drained from the router first).")
     static final class Stop extends VersionJob {
-
-        @Override
-        JobAccepted start(PaasmakerClient client) {
-            return client.versions().stop(version);
-        }
-
-        @Override
-        String what(String version) {
-            return "Stopping " + version;
+        Stop() {
+            super(Versions::stop, "Stopping %s");
         }
     }
 
     @Command(name = "make-current", description = "Make a running version the current one: the application's"
             + " hostnames go to it (also to roll back to an older version).")
     static final class MakeCurrent extends VersionJob {
-
-        @Override
-        JobAccepted start(PaasmakerClient client) {
-            return client.versions().makeCurrent(version);
-        }
-
-        @Override
-        String what(String version) {
-            return "Making " + version + " current";
+        MakeCurrent() {
+            super(Versions::makeCurrent, "Making %s current");
         }
     }
 
     @Command(name = "deregister", description = "Remove a stopped version's instances and their files.")
     static final class Deregister extends VersionJob {
-
-        @Override
-        JobAccepted start(PaasmakerClient client) {
-            return client.versions().deregister(version);
-        }
-
-        @Override
-        String what(String version) {
-            return "Deregistering " + version;
+        Deregister() {
+            super(Versions::deregister, "Deregistering %s");
         }
     }
 
     @Command(name = "delete", description = "Delete a version: its instances, package and record.")
     static final class Delete extends VersionJob {
-
-        @Override
-        JobAccepted start(PaasmakerClient client) {
-            return client.versions().delete(version);
-        }
-
-        @Override
-        String what(String version) {
-            return "Deleting " + version;
+        Delete() {
+            super(Versions::delete, "Deleting %s");
         }
     }
 }
