@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.OptionalInt;
@@ -72,6 +73,8 @@ public final class LocalNode implements Node {
     private final DetachedLauncher launcher = new DetachedLauncher();
     private final ProcessGroupKiller killer = new ProcessGroupKiller();
     private final Map<InstanceId, Integer> portsByInstance = new ConcurrentHashMap<>();
+    /** The instances between the start of their log writer and their record. */
+    private final Set<String> launching = ConcurrentHashMap.newKeySet();
     /** The processes this engine launched, which it alone can ask how they ended. */
     private final Map<InstanceId, LaunchedProcess> children = new ConcurrentHashMap<>();
 
@@ -120,13 +123,23 @@ public final class LocalNode implements Node {
 
     /**
      * Keeps each running instance's log writer running: adopts it, or starts it again when it is
-     * gone (its pipe held the instance's output meanwhile). Rotates the logs of instances that still
-     * append to {@code instance.log}.
+     * gone (its pipe held the instance's output meanwhile), and stops the writers of instances no
+     * longer recorded (an engine that died in the middle of a stop leaves one). Rotates the logs of
+     * instances that still append to {@code instance.log}.
      */
     @Override
     public void maintain() {
         RuntimeException failure = null;
-        for (ProcessRecord record : records.load()) {
+        List<ProcessRecord> instances = records.load();
+        Set<String> recorded = new HashSet<>();
+        instances.forEach(record -> recorded.add(record.key()));
+        for (String writer : logWriters.keys()) {
+            // A writer is started before its instance is recorded: leave those being launched alone.
+            if (!recorded.contains(writer) && !launching.contains(writer) && records.find(writer).isEmpty()) {
+                logWriters.stop(writer);
+            }
+        }
+        for (ProcessRecord record : instances) {
             try {
                 if (CappedLog.isPipe(record.logFile())) {
                     if (record.identity().isAlive()) {
@@ -223,6 +236,7 @@ public final class LocalNode implements Node {
         CappedLog log = new CappedLog(logDirectory(instance));
         step.log("Starting " + start.name() + ": " + String.join(" ", plan.command()));
         LaunchedProcess process = null;
+        launching.add(instance.value());
         try {
             // The writer first: the instance's first lines wait in the pipe for it at worst.
             log.prepare(logLimit);
@@ -237,6 +251,8 @@ public final class LocalNode implements Node {
             }
             stop(instance, STOP_GRACE);
             throw e;
+        } finally {
+            launching.remove(instance.value());
         }
         try {
             if (start.port().isPresent()) {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.paasmaker.api.error.ErrorCode;
@@ -59,6 +60,11 @@ public final class LogWriters {
     /** The writer recorded under {@code key}, alive or not. */
     public Optional<ProcessRecord> find(String key) {
         return records.find(key);
+    }
+
+    /** The keys of the writers recorded, running or not. */
+    public List<String> keys() {
+        return records.load().stream().map(ProcessRecord::key).toList();
     }
 
     /** Stops the writer recorded under {@code key}, if any, and forgets it. */

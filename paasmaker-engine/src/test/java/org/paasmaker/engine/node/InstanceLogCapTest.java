@@ -204,6 +204,21 @@ class InstanceLogCapTest {
                 .contains("tick"));
     }
 
+    @Test
+    void theWriterOfAnInstanceNoLongerRecordedIsStopped() throws Exception {
+        InstanceId instance = start(1_000);
+        ProcessIdentity writer = writerOf(instance);
+        // As an engine that died in the middle of a stop leaves it: the instance gone, its writer not.
+        ProcessRecords instances = new ProcessRecords(temp.resolve("processes"), warning -> { });
+        killGroup(instances.find(instance.value()).orElseThrow().identity().pid());
+        instances.delete(instance.value());
+
+        node.maintain();
+
+        assertThat(writer.isAlive()).isFalse();
+        assertThat(new ProcessRecords(temp.resolve("log-writers"), warning -> { }).find(instance.value())).isEmpty();
+    }
+
     private InstanceId start(long floodBytes) {
         InstanceId instance = InstanceId.random();
         started.add(instance);
