@@ -48,7 +48,7 @@ public final class LogWriters {
         }
         if (!Files.isExecutable(SVLOGD)) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot write the log in " + log.directory() + ": "
-                    + SVLOGD + " is missing; install Debian's runit package (apt-get install runit)");
+                    + SVLOGD + " is missing; install Debian's runit package (apt-get install --no-install-recommends runit)");
         }
         // A loop whose shell died may have left its svlogd: end it, or it would hold the lock.
         recorded.ifPresent(dead -> killer.stop(dead.identity(), STOP_GRACE));
