@@ -233,18 +233,15 @@ public final class LocalNode implements Node {
         }
         LaunchPlan plan = runtime.launchPlan(new LaunchRequest(version, spec.parameters(), code, start.port(),
                 start.environment()));
-        CappedLog log = new CappedLog(logDirectory(instance));
         step.log("Starting " + start.name() + ": " + String.join(" ", plan.command()));
         LaunchedProcess process = null;
         launching.add(instance.value());
         try {
-            // The writer first: the instance's first lines wait in the pipe for it at worst.
-            log.prepare(logLimit);
-            logWriters.ensureRunning(instance.value(), log);
-            process = launcher.launch(new LaunchSpec(plan.command(), code, plan.environment(), log.pipe()));
+            Path output = output(instance, step);
+            process = launcher.launch(new LaunchSpec(plan.command(), code, plan.environment(), output));
             children.put(instance, process);
             records.save(new ProcessRecord(instance.value(), process.identity(), start.port().orElse(0),
-                    directory(instance), log.pipe(), clock.instant()));
+                    directory(instance), output, clock.instant()));
         } catch (RuntimeException e) {
             if (process != null && records.find(instance.value()).isEmpty()) {
                 killer.stop(process.identity(), STOP_GRACE); // launched, but not recorded
@@ -307,6 +304,23 @@ public final class LocalNode implements Node {
     @Override
     public LogLines logAfter(InstanceId instance, long offset, int maxBytes) {
         return log(instance).linesAfter(offset, maxBytes);
+    }
+
+    /**
+     * Where the instance's output goes: the pipe of its own log writer, started first (the instance's
+     * first lines wait in the pipe for it at worst); on a machine without svlogd, {@code instance.log},
+     * appended to and rotated by the health round as before, which the step's log says.
+     */
+    private Path output(InstanceId instance, StepContext step) {
+        if (!logWriters.available()) {
+            step.log("svlogd (Debian's runit package) is not installed: the output goes to " + LEGACY_LOG
+                    + ", rotated now and then, which a fast writer can outgrow; install it to bound the log at any rate");
+            return directory(instance).resolve(LEGACY_LOG);
+        }
+        CappedLog log = new CappedLog(logDirectory(instance));
+        log.prepare(logLimit);
+        logWriters.ensureRunning(instance.value(), log);
+        return log.pipe();
     }
 
     /** The instance's log: svlogd's directory once the instance was started here, else the legacy file. */

@@ -24,17 +24,34 @@ public final class LogWriters {
     /** $1 is svlogd's path; the working directory is the log's. */
     static final String LOOP = "while :; do \"$1\" -b 65536 . <" + CappedLog.PIPE + " 2>" + CappedLog.WRITER_ERRORS
             + "; [ $? -gt 128 ] || sleep 1; done";
-    private static final Path SVLOGD = Path.of("/usr/bin/svlogd");
+    /** Where Debian's runit package puts it. */
+    public static final Path SVLOGD = Path.of("/usr/bin/svlogd");
     private static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
     private final ProcessRecords records;
     private final Clock clock;
+    private final Path svlogd;
     private final DetachedLauncher launcher = new DetachedLauncher();
     private final ProcessGroupKiller killer = new ProcessGroupKiller();
 
     public LogWriters(ProcessRecords records, Clock clock) {
+        this(records, clock, SVLOGD);
+    }
+
+    /** @param svlogd where svlogd is; one that is not there makes instances append to a file instead */
+    public LogWriters(ProcessRecords records, Clock clock, Path svlogd) {
         this.records = Objects.requireNonNull(records, "records");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.svlogd = Objects.requireNonNull(svlogd, "svlogd");
+    }
+
+    /**
+     * Whether this machine has svlogd (Debian's runit). Without it instances append their output to a
+     * file, rotated by copy-and-truncate, which a fast writer outruns: the platform works, its logs are
+     * not bounded.
+     */
+    public boolean available() {
+        return Files.isExecutable(svlogd);
     }
 
     /**
@@ -46,13 +63,13 @@ public final class LogWriters {
         if (recorded.isPresent() && recorded.get().identity().isAlive()) {
             return recorded.get().identity();
         }
-        if (!Files.isExecutable(SVLOGD)) {
+        if (!available()) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot write the log in " + log.directory() + ": "
-                    + SVLOGD + " is missing; install Debian's runit package (apt-get install --no-install-recommends runit)");
+                    + svlogd + " is missing; install Debian's runit package (apt-get install --no-install-recommends runit)");
         }
         // A loop whose shell died may have left its svlogd: end it, or it would hold the lock.
         recorded.ifPresent(dead -> killer.stop(dead.identity(), STOP_GRACE));
-        LaunchedProcess writer = launcher.launch(log.writerSpec(SVLOGD));
+        LaunchedProcess writer = launcher.launch(log.writerSpec(svlogd));
         records.save(new ProcessRecord(key, writer.identity(), 0, log.directory(), log.pipe(), clock.instant()));
         return writer.identity();
     }

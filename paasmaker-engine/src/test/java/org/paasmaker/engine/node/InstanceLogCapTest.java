@@ -95,10 +95,31 @@ class InstanceLogCapTest {
 
     /** A node on the same home, as a new engine makes it. */
     private LocalNode newNode() {
+        return newNode(LogWriters.SVLOGD);
+    }
+
+    private LocalNode newNode(Path svlogd) {
         return new LocalNode("local", temp.resolve("instances"), packages, packer,
                 new PortAllocator(new PortRange(43300, 43399)), plugins,
                 new ProcessRecords(temp.resolve("processes"), warning -> { }), Clock.systemUTC(), LogLimit.DEFAULT,
-                new LogWriters(new ProcessRecords(temp.resolve("log-writers"), warning -> { }), Clock.systemUTC()));
+                new LogWriters(new ProcessRecords(temp.resolve("log-writers"), warning -> { }), Clock.systemUTC(), svlogd));
+    }
+
+    @Test
+    void withoutSvlogdAnInstanceAppendsToItsLogFileAsBeforeAndStillServesAndFollows() throws Exception {
+        node = newNode(temp.resolve("no-svlogd-here"));
+        InstanceId instance = start(100_000);
+        int port = portOf(instance);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> node.logTail(instance, 5).contains("tick"));
+        assertThat(node.code(instance).resolveSibling("instance.log")).isRegularFile();
+        assertThat(node.logDirectory(instance).resolve("pipe")).doesNotExist();
+        assertThat(serves(port)).isTrue();
+        Node.LogLines last = node.logLast(instance, 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.logAfter(instance, last.next(), 64 * 1024).text()
+                .contains("tick"));
+        node.maintain(); // rotates the file when it is too large; no writer to start
+        assertThat(new ProcessRecords(temp.resolve("log-writers"), warning -> { }).find(instance.value())).isEmpty();
     }
 
     @AfterEach
