@@ -37,6 +37,8 @@ import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.node.LocalNode;
 import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
+import org.paasmaker.engine.process.LogLimit;
+import org.paasmaker.engine.process.LogWriters;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.prepare.PreparePipeline;
 import org.paasmaker.engine.prepare.PrepareRunner;
@@ -92,7 +94,9 @@ public final class Paasmaker implements AutoCloseable {
                     layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock,
                     Optional.ofNullable(builder.prepareRunner));
             LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
-                    plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock);
+                    plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock,
+                    builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment),
+                    new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock));
             VersionManifests manifests = new VersionManifests(plugins);
             Optional<RouterControl> router = router(builder);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
@@ -239,6 +243,7 @@ public final class Paasmaker implements AutoCloseable {
         private ThreadFactory threadFactory = daemonThreads("paasmaker-job-events-");
         private final Map<String, Map<String, String>> pluginSettings = new LinkedHashMap<>();
         private Map<String, String> settingsEnvironment = System.getenv();
+        private LogLimit logLimit;
 
         private Builder() {
         }
@@ -387,6 +392,17 @@ public final class Paasmaker implements AutoCloseable {
          */
         public Builder pluginSettings(String plugin, Map<String, String> settings) {
             this.pluginSettings.put(Objects.requireNonNull(plugin, "plugin"), Map.copyOf(settings));
+            return this;
+        }
+
+        /**
+         * How much output each instance keeps (10 MiB a file and 3 rotated files by default, however
+         * fast it writes). Without this, {@code PAASMAKER_INSTANCE_LOG_BYTES} and
+         * {@code PAASMAKER_INSTANCE_LOGS_KEPT} of {@link #settingsEnvironment(Map)} say, as
+         * {@link LogLimit#from(Map)} reads them; it applies to instances started from then on.
+         */
+        public Builder instanceLogLimit(LogLimit limit) {
+            this.logLimit = Objects.requireNonNull(limit, "limit");
             return this;
         }
 

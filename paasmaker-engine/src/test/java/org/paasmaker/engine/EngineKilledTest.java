@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,9 @@ import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.api.routing.Route;
+import org.paasmaker.engine.process.ProcessIdentity;
+import org.paasmaker.engine.process.ProcessRecord;
+import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
 
@@ -37,7 +41,8 @@ import org.paasmaker.engine.routing.RouterProcessSettings;
  * The engine's JVM is killed with SIGKILL while its instances serve, directly and through the router
  * process it started, and a new engine (the {@code serve} command, in a JVM of its own, on the same
  * data directory) takes over: no request fails, and afterwards the same instances run, none
- * duplicated, none lost, and the router serves the same routes from the same process.
+ * duplicated, none lost, their log writers the same processes, and the router serves the same routes
+ * from the same process.
  */
 class EngineKilledTest {
 
@@ -76,6 +81,8 @@ class EngineKilledTest {
         VersionId version = deployTwoInstances();
         Set<Instance> before = running(version);
         assertThat(before).hasSize(2);
+        Map<String, ProcessIdentity> writers = logWriters();
+        assertThat(writers).hasSize(2).allSatisfy((instance, writer) -> assertThat(writer.isAlive()).isTrue());
 
         Process first = serve("first.log");
         List<Route> routes = router().table().routes();
@@ -119,7 +126,14 @@ class EngineKilledTest {
             try (var records = Files.list(home().resolve("processes"))) {
                 assertThat(records.count()).as("process records").isEqualTo(2);
             }
+            assertThat(logWriters()).as("the same log writers, adopted, not started again").isEqualTo(writers);
         }
+    }
+
+    /** The instances' log writers as recorded, by instance id. */
+    private Map<String, ProcessIdentity> logWriters() {
+        return new ProcessRecords(home().resolve("log-writers"), warning -> { }).load().stream()
+                .collect(Collectors.toMap(ProcessRecord::key, ProcessRecord::identity));
     }
 
     private VersionId deployTwoInstances() throws IOException {

@@ -35,6 +35,11 @@ public record EngineLayout(Path home) {
         return home.resolve("processes");
     }
 
+    /** The records of the instances' log writers (see {@code process.LogWriters}). */
+    public Path logWriters() {
+        return home.resolve("log-writers");
+    }
+
     /** The web-crons' ledger (the last slot handled, per cron) and their logs. */
     public Path crons() {
         return home.resolve("crons");

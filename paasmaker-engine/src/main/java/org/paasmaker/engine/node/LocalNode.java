@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.OptionalInt;
@@ -29,9 +30,12 @@ import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
+import org.paasmaker.engine.process.CappedLog;
 import org.paasmaker.engine.process.DetachedLauncher;
 import org.paasmaker.engine.process.LaunchSpec;
 import org.paasmaker.engine.process.LaunchedProcess;
+import org.paasmaker.engine.process.LogLimit;
+import org.paasmaker.engine.process.LogWriters;
 import org.paasmaker.engine.process.ProcessGroupKiller;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
@@ -42,14 +46,19 @@ import org.paasmaker.engine.runtime.RuntimeVersions;
  * The node on this machine: each instance gets a directory of its own under the instances
  * directory, holding a fresh copy of the version's code and its log, and a port from the allocator.
  * Its process runs detached from the engine and is recorded on disk, so it outlives the engine.
+ *
+ * <p>An instance's output goes through a named pipe to its log writer, a detached svlogd that keeps
+ * it to the {@link LogLimit} however fast the instance writes ({@link CappedLog} says why so); the
+ * writer is adopted and kept running like the instance ({@link LogWriters}). Instances that a
+ * previous engine started with their output appended to {@code instance.log} keep that file, which
+ * {@link #maintain()} still rotates by copy and truncation, and which is read as before.
  */
 public final class LocalNode implements Node {
 
-    private static final String LOG = "instance.log";
+    /** Where instances started before the log writers appended their output. */
+    private static final String LEGACY_LOG = "instance.log";
+    private static final String LOG_DIRECTORY = "log";
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
-    /** Each instance keeps at most about (1 + LOGS_KEPT) x 10 MiB of output. */
-    private static final long LOG_CAP_BYTES = 10L * 1024 * 1024;
-    private static final int LOGS_KEPT = 2;
 
     private final String name;
     private final Path instancesDirectory;
@@ -59,18 +68,24 @@ public final class LocalNode implements Node {
     private final PluginRegistry plugins;
     private final ProcessRecords records;
     private final Clock clock;
+    private final LogLimit logLimit;
+    private final LogWriters logWriters;
     private final DetachedLauncher launcher = new DetachedLauncher();
     private final ProcessGroupKiller killer = new ProcessGroupKiller();
     private final Map<InstanceId, Integer> portsByInstance = new ConcurrentHashMap<>();
+    /** The instances between the start of their log writer and their record. */
+    private final Set<String> launching = ConcurrentHashMap.newKeySet();
     /** The processes this engine launched, which it alone can ask how they ended. */
     private final Map<InstanceId, LaunchedProcess> children = new ConcurrentHashMap<>();
 
     /**
      * @param records where running instances are recorded, so a later engine can find them
+     * @param logLimit how much output each instance keeps
+     * @param logWriters the instances' log writers, recorded by instance id
      */
     public LocalNode(
             String name, Path instancesDirectory, PackageStore packages, TarGzPacker packer, PortAllocator ports,
-            PluginRegistry plugins, ProcessRecords records, Clock clock) {
+            PluginRegistry plugins, ProcessRecords records, Clock clock, LogLimit logLimit, LogWriters logWriters) {
         this.name = name;
         this.instancesDirectory = instancesDirectory;
         this.packages = packages;
@@ -79,6 +94,8 @@ public final class LocalNode implements Node {
         this.plugins = plugins;
         this.records = records;
         this.clock = clock;
+        this.logLimit = logLimit;
+        this.logWriters = logWriters;
         adoptPorts();
     }
 
@@ -104,12 +121,44 @@ public final class LocalNode implements Node {
         return alive;
     }
 
+    /**
+     * Keeps each running instance's log writer running: adopts it, or starts it again when it is
+     * gone (its pipe held the instance's output meanwhile), and stops the writers of instances no
+     * longer recorded (an engine that died in the middle of a stop leaves one). Rotates the logs of
+     * instances that still append to {@code instance.log}.
+     */
     @Override
     public void maintain() {
-        for (ProcessRecord record : records.load()) {
-            if (Files.exists(record.logFile())) {
-                new RotatingLog(record.logFile()).rotateIfLarger(LOG_CAP_BYTES, LOGS_KEPT);
+        RuntimeException failure = null;
+        List<ProcessRecord> instances = records.load();
+        Set<String> recorded = new HashSet<>();
+        instances.forEach(record -> recorded.add(record.key()));
+        for (String writer : logWriters.keys()) {
+            // A writer is started before its instance is recorded: leave those being launched alone.
+            if (!recorded.contains(writer) && !launching.contains(writer) && records.find(writer).isEmpty()) {
+                logWriters.stop(writer);
             }
+        }
+        for (ProcessRecord record : instances) {
+            try {
+                if (CappedLog.isPipe(record.logFile())) {
+                    if (record.identity().isAlive()) {
+                        logWriters.ensureRunning(record.key(), new CappedLog(record.logFile().getParent()));
+                    }
+                } else if (Files.exists(record.logFile())) {
+                    new RotatingLog(record.logFile()).rotateIfLarger(logLimit.maxBytes(), logLimit.kept());
+                }
+            } catch (RuntimeException e) {
+                // One instance's log must not keep the others' writers from being seen to.
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -184,12 +233,24 @@ public final class LocalNode implements Node {
         }
         LaunchPlan plan = runtime.launchPlan(new LaunchRequest(version, spec.parameters(), code, start.port(),
                 start.environment()));
-        Path log = directory(instance).resolve(LOG);
         step.log("Starting " + start.name() + ": " + String.join(" ", plan.command()));
-        LaunchedProcess process = launcher.launch(new LaunchSpec(plan.command(), code, plan.environment(), log));
-        children.put(instance, process);
-        records.save(new ProcessRecord(instance.value(), process.identity(), start.port().orElse(0), directory(instance),
-                log, clock.instant()));
+        LaunchedProcess process = null;
+        launching.add(instance.value());
+        try {
+            Path output = output(instance, step);
+            process = launcher.launch(new LaunchSpec(plan.command(), code, plan.environment(), output));
+            children.put(instance, process);
+            records.save(new ProcessRecord(instance.value(), process.identity(), start.port().orElse(0),
+                    directory(instance), output, clock.instant()));
+        } catch (RuntimeException e) {
+            if (process != null && records.find(instance.value()).isEmpty()) {
+                killer.stop(process.identity(), STOP_GRACE); // launched, but not recorded
+            }
+            stop(instance, STOP_GRACE);
+            throw e;
+        } finally {
+            launching.remove(instance.value());
+        }
         try {
             if (start.port().isPresent()) {
                 Readiness.awaitListening(start.name(), start.port().getAsInt(), plan.readyWithin(),
@@ -211,6 +272,9 @@ public final class LocalNode implements Node {
             killer.stop(record.identity(), grace);
             records.delete(instance.value());
         });
+        // After the instance, so its last words reach the pipe; svlogd, told to stop, finishes the line
+        // it is on, and what may still wait in the pipe behind it is lost.
+        logWriters.stop(instance.value());
     }
 
     @Override
@@ -229,18 +293,46 @@ public final class LocalNode implements Node {
 
     @Override
     public String logTail(InstanceId instance, int lines) {
-        Path log = directory(instance).resolve(LOG);
-        return Files.exists(log) ? new RotatingLog(log).tail(lines) : "";
+        return log(instance).tail(lines);
     }
 
     @Override
     public LogLines logLast(InstanceId instance, int lines) {
-        return new RotatingLog(directory(instance).resolve(LOG)).lastLines(lines);
+        return log(instance).lastLines(lines);
     }
 
     @Override
     public LogLines logAfter(InstanceId instance, long offset, int maxBytes) {
-        return new RotatingLog(directory(instance).resolve(LOG)).linesAfter(offset, maxBytes);
+        return log(instance).linesAfter(offset, maxBytes);
+    }
+
+    /**
+     * Where the instance's output goes: the pipe of its own log writer, started first (the instance's
+     * first lines wait in the pipe for it at worst); on a machine without svlogd, {@code instance.log},
+     * appended to and rotated by the health round as before, which the step's log says.
+     */
+    private Path output(InstanceId instance, StepContext step) {
+        if (!logWriters.available()) {
+            step.log("svlogd (Debian's runit package) is not installed: the output goes to " + LEGACY_LOG
+                    + ", rotated now and then, which a fast writer can outgrow; install it to bound the log at any rate");
+            return directory(instance).resolve(LEGACY_LOG);
+        }
+        CappedLog log = new CappedLog(logDirectory(instance));
+        log.prepare(logLimit);
+        logWriters.ensureRunning(instance.value(), log);
+        return log.pipe();
+    }
+
+    /** The instance's log: svlogd's directory once the instance was started here, else the legacy file. */
+    private RotatingLog log(InstanceId instance) {
+        Path directory = logDirectory(instance);
+        return CappedLog.isIn(directory) ? new CappedLog(directory).reader()
+                : new RotatingLog(directory(instance).resolve(LEGACY_LOG));
+    }
+
+    /** Where the instance's log writer keeps its output. */
+    Path logDirectory(InstanceId instance) {
+        return directory(instance).resolve(LOG_DIRECTORY);
     }
 
     @Override

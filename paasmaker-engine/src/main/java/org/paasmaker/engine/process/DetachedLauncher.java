@@ -30,6 +30,13 @@ import org.paasmaker.api.error.PaasmakerException;
  * before it opens the gate, the shell reads end-of-file and exits without starting the command, so
  * a half-done launch leaves nothing running.
  *
+ * <p>When the log file is a named pipe (a FIFO, which {@link CappedLog} makes for its log writer),
+ * the command's stdout and stderr go to it instead, opened for reading <em>and</em> writing. Opened
+ * so, the command itself holds a read end of its pipe for as long as it lives, so it never gets
+ * SIGPIPE (nor EPIPE) because the process that reads the pipe died; at worst its writes wait, once
+ * the pipe's 64 KiB are full, until a reader is back. (Opening a FIFO for writing alone would also
+ * wait at the open until a reader comes; read-write never waits.)
+ *
  * <p>The command's environment is exactly {@link LaunchSpec#environment()}. A POSIX shell resets
  * {@code PWD}, {@code IFS}, {@code OPTIND} and {@code PPID} at startup, and the gate reads into
  * {@code _}; the shell unsets those and exports back the ones the spec gives, passed as arguments
@@ -48,12 +55,15 @@ public final class DetachedLauncher {
     private static final List<String> SHELL_VARIABLES = List.of("PWD", "IFS", "OPTIND", "PPID", "_");
     private static final String END_OF_VARIABLES = "--";
     /*
-     * Line 1 reports the pid, waits for the launcher, then points stdin at /dev/null and stderr at
-     * the log. Lines 2-4 put back the variables the shell set for itself, as the spec has them
+     * Line 1 reports the pid, waits for the launcher, then points stdin at /dev/null. Line 2 points
+     * stdout at the pipe given as $1, if any, opened for reading and writing (see #launch), line 3
+     * stderr at stdout. Lines 4-6 put back the variables the shell set for itself, as the spec has them
      * (OPTIND is not unset: dash refuses an empty one, and exports it only when it was given).
      */
     private static final String GATE = String.join("\n",
-            "echo $$ >&2 && read -r _ && exec </dev/null 2>&1 || exit 1",
+            "echo $$ >&2 && read -r _ && exec </dev/null || exit 1",
+            "if [ -n \"$1\" ]; then exec 1<>\"$1\" || exit 1; fi",
+            "shift && exec 2>&1 || exit 1",
             "unset PWD IFS PPID _",
             "while [ \"$1\" != " + END_OF_VARIABLES + " ]; do export \"$1\"; shift; done",
             "shift",
@@ -68,10 +78,11 @@ public final class DetachedLauncher {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot launch '" + commandLine(spec) + "': " + SETSID
                     + " is missing; install util-linux");
         }
-        ProcessBuilder builder = new ProcessBuilder(gatedCommand(spec))
+        boolean toPipe = CappedLog.isPipe(spec.logFile());
+        ProcessBuilder builder = new ProcessBuilder(gatedCommand(spec, toPipe))
                 .directory(spec.workingDirectory().toFile())
                 .redirectInput(Redirect.PIPE)
-                .redirectOutput(Redirect.appendTo(spec.logFile().toFile()))
+                .redirectOutput(toPipe ? Redirect.DISCARD : Redirect.appendTo(spec.logFile().toFile()))
                 .redirectError(Redirect.PIPE);
         builder.environment().clear();
         builder.environment().putAll(spec.environment());
@@ -94,8 +105,9 @@ public final class DetachedLauncher {
         }
     }
 
-    private static List<String> gatedCommand(LaunchSpec spec) {
-        List<String> command = new ArrayList<>(List.of(SETSID.toString(), SHELL, "-c", GATE, "sh"));
+    private static List<String> gatedCommand(LaunchSpec spec, boolean toPipe) {
+        List<String> command = new ArrayList<>(List.of(SETSID.toString(), SHELL, "-c", GATE, "sh",
+                toPipe ? spec.logFile().toString() : ""));
         for (String name : SHELL_VARIABLES) {
             String value = spec.environment().get(name);
             if (value != null) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 /**
  * What to start detached: the command (its first word is looked up on the environment's
  * {@code PATH}), where, with exactly which environment, and the file its stdout and stderr are
- * appended to.
+ * appended to, or the named pipe they are written to (see {@link DetachedLauncher}).
  */
 public record LaunchSpec(List<String> command, Path workingDirectory, Map<String, String> environment, Path logFile) {
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,9 +13,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.node.Node;
@@ -33,6 +36,12 @@ import org.paasmaker.engine.internal.AppendedText;
  * gets the rest of the newest copy, then the file from 0. (A file that had grown past the offset again
  * by the next read would be taken as not rotated; with rotation at megabytes and reads every fraction
  * of a second, that would take an instance writing megabytes a second.)
+ *
+ * <p>{@link #ofSvlogd} reads the other layout, the one {@code svlogd} writes into a directory (see
+ * {@link CappedLog}): the live file is {@code current}, and each rotated copy is named
+ * {@code @<TAI64N time>.s} (or {@code .u} for a {@code current} that svlogd found unfinished after it
+ * was killed), so copies sort oldest first by name. svlogd rotates by renaming: the follower's reading
+ * of a shorter file as rotated holds the same, with the newest copy in place of copy 1.
  */
 public final class RotatingLog {
 
@@ -40,10 +49,25 @@ public final class RotatingLog {
     static final int MAX_TAIL_BYTES = 1 << 20;
     private static final int CHUNK_BYTES = 8192;
 
-    private final Path file;
+    private static final Pattern SVLOGD_COPY = Pattern.compile("@[0-9a-f]{24}\\.[su]");
 
+    private final Path file;
+    /** Whether the copies are svlogd's, beside {@code current} in its directory. */
+    private final boolean svlogd;
+
+    /** The log of a process appending to {@code file}, rotated by {@link #rotateIfLarger}. */
     public RotatingLog(Path file) {
+        this(file, false);
+    }
+
+    private RotatingLog(Path file, boolean svlogd) {
         this.file = Objects.requireNonNull(file, "file");
+        this.svlogd = svlogd;
+    }
+
+    /** The log that {@code svlogd} writes into {@code directory} and rotates itself. */
+    public static RotatingLog ofSvlogd(Path directory) {
+        return new RotatingLog(directory.resolve(CappedLog.CURRENT), true);
     }
 
     /** The n-th rotated copy, {@code <name>.n}; the live file is copy 0. */
@@ -58,6 +82,9 @@ public final class RotatingLog {
      * @return whether it rotated
      */
     public boolean rotateIfLarger(long maxBytes, int keep) {
+        if (svlogd) {
+            throw new IllegalStateException("svlogd rotates " + file + " itself");
+        }
         if (maxBytes < 0 || keep < 1) {
             throw new IllegalArgumentException("rotation needs maxBytes >= 0 and keep >= 1: " + maxBytes + ", " + keep);
         }
@@ -158,7 +185,11 @@ public final class RotatingLog {
                 return new Node.LogLines(read.text(), read.next());
             }
             // Rotated since: what the reader had not read yet went to the copy, at the same offsets.
-            AppendedText.Read missed = AppendedText.read(rotated(1), offset, maxBytes, false);
+            List<Path> copies = copiesNewestFirst();
+            if (copies.isEmpty()) {
+                return new Node.LogLines(read.text(), read.next());
+            }
+            AppendedText.Read missed = AppendedText.read(copies.get(0), offset, maxBytes, false);
             return new Node.LogLines((missed.from() == offset ? missed.text() : "") + read.text(), read.next());
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log " + file + ": " + e.getMessage(), e);
@@ -185,10 +216,30 @@ public final class RotatingLog {
 
     private List<Path> newestFirst() {
         List<Path> files = new ArrayList<>(List.of(file));
-        for (int n = 1; Files.exists(rotated(n)); n++) {
-            files.add(rotated(n));
-        }
+        files.addAll(copiesNewestFirst());
         return files;
+    }
+
+    /** The rotated copies, the newest first. */
+    private List<Path> copiesNewestFirst() {
+        List<Path> copies = new ArrayList<>();
+        if (!svlogd) {
+            for (int n = 1; Files.exists(rotated(n)); n++) {
+                copies.add(rotated(n));
+            }
+            return copies;
+        }
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(file.getParent(),
+                entry -> SVLOGD_COPY.matcher(entry.getFileName().toString()).matches())) {
+            entries.forEach(copies::add);
+        } catch (NoSuchFileException e) {
+            return copies;
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot list the log files in " + file.getParent() + ": "
+                    + e.getMessage(), e);
+        }
+        copies.sort(Comparator.comparing((Path copy) -> copy.getFileName().toString()).reversed());
+        return copies;
     }
 
     private void shiftCopies(int keep) throws IOException {

@@ -76,7 +76,7 @@ class ReplacementTest {
         assertThat(get(restarted, "/").body()).isEqualTo("up");
         assertThat(fixture.engine().versions().instanceLog(original.id(), 50))
                 .as("startup commands ran once: no fresh copy, no second startup")
-                .containsOnlyOnce("startup ran");
+                .contains("startups so far: 1").doesNotContain("startups so far: 2");
 
         get(restarted, "/exit?status=3");
 
@@ -142,7 +142,7 @@ class ReplacementTest {
                       - plugin: paasmaker.startup.shell
                         parameters:
                           commands:
-                            - echo startup ran >> ../instance.log
+                            - echo ran >> ../startups
                 """, "app.py", """
                 import os, sys, threading
                 from http.server import BaseHTTPRequestHandler, HTTPServer
@@ -160,6 +160,8 @@ class ReplacementTest {
                             os._exit(int(parse_qs(url.query)["status"][0]))
 
                 server = HTTPServer(("", int(sys.argv[1])), Handler)
+                with open("../startups") as startups:
+                    print("startups so far:", startups.read().count("ran"), flush=True)
                 print("listening", flush=True)
                 server.serve_forever()
                 """));

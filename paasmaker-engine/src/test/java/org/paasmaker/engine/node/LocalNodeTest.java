@@ -22,6 +22,8 @@ import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
+import org.paasmaker.engine.process.LogLimit;
+import org.paasmaker.engine.process.LogWriters;
 import org.paasmaker.engine.process.ProcessRecords;
 
 class LocalNodeTest {
@@ -45,7 +47,8 @@ class LocalNodeTest {
         ports = new PortAllocator(new PortRange(43100, 43199));
         node = new LocalNode("local", temp.resolve("instances"), packages, packer, ports,
                 PluginRegistry.load(getClass().getClassLoader(), name -> true, temp.resolve("plugins"), Clock.systemUTC()),
-                new ProcessRecords(temp.resolve("processes"), warning -> { }), Clock.systemUTC());
+                new ProcessRecords(temp.resolve("processes"), warning -> { }), Clock.systemUTC(), LogLimit.DEFAULT,
+                new LogWriters(new ProcessRecords(temp.resolve("log-writers"), warning -> { }), Clock.systemUTC()));
     }
 
     @Test

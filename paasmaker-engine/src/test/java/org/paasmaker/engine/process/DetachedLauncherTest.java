@@ -22,6 +22,8 @@ class DetachedLauncherTest {
 
     /** O_APPEND in the octal flags of /proc/<pid>/fdinfo/<fd>. */
     private static final int O_APPEND = 02000;
+    private static final int O_ACCMODE = 03;
+    private static final int O_RDWR = 02;
 
     @TempDir
     Path directory;
@@ -116,6 +118,33 @@ class DetachedLauncherTest {
                 .isInstanceOf(PaasmakerException.class)
                 .hasMessageContaining("'sleep 300'")
                 .hasMessageContaining(missing.toString());
+    }
+
+    @Test
+    void aProcessWritingToANamedPipeThatNobodyReadsGetsNoSigpipe() {
+        CappedLog log = new CappedLog(directory.resolve("log"));
+        log.prepare(LogLimit.DEFAULT);
+
+        LaunchedProcess process = processes.launch(new LaunchSpec(List.of("sh", "-c", "echo one; echo two >&2; exit 7"),
+                directory, DetachedProcesses.ENVIRONMENT, log.pipe()));
+
+        // Nothing ever read the pipe: the process holds its read end itself, so its writes succeeded.
+        await().until(() -> process.exitStatus().isPresent());
+        assertThat(process.exitStatus()).as("7, not 141 (SIGPIPE)").hasValue(7);
+    }
+
+    @Test
+    void aNamedPipeIsOpenedForReadingAndWritingAsStdoutAndStderr() throws IOException {
+        CappedLog log = new CappedLog(directory.resolve("log"));
+        log.prepare(LogLimit.DEFAULT);
+
+        LaunchedProcess process = processes.launch(new LaunchSpec(List.of("sleep", "300"), directory,
+                DetachedProcesses.ENVIRONMENT, log.pipe()));
+
+        for (String output : List.of("1", "2")) {
+            assertThat(Files.readSymbolicLink(fd(process, output))).isEqualTo(log.pipe());
+            assertThat(openFlags(process, output) & O_ACCMODE).as("O_RDWR on fd " + output).isEqualTo(O_RDWR);
+        }
     }
 
     private Map<String, String> environmentSeenBy(Map<String, String> environment) throws IOException {
