@@ -1,10 +1,6 @@
 package org.paasmaker.engine.service.postgres;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -22,7 +18,6 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
-import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.DetachedLauncher;
 import org.paasmaker.engine.process.LaunchSpec;
 import org.paasmaker.engine.process.LaunchedProcess;
@@ -30,6 +25,10 @@ import org.paasmaker.engine.process.ProcessGroupKiller;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.DatabaseNames;
+import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ServerFiles;
+import org.paasmaker.engine.service.server.ServerKind;
 
 /**
  * The platform's own PostgreSQL server. Its directory ({@code $PAASMAKER_HOME/services/postgres})
@@ -49,7 +48,6 @@ final class ManagedPostgres implements PostgresServer {
     private static final String SUPERUSER = "postgres";
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
-    private static final int LOG_LINES_IN_ERRORS = 20;
 
     private final PostgresSettings settings;
     private final Consumer<String> warnings;
@@ -68,7 +66,7 @@ final class ManagedPostgres implements PostgresServer {
     ManagedPostgres(PostgresSettings settings, Consumer<String> warnings) {
         this.settings = settings;
         this.warnings = warnings;
-        this.runAs = RunAs.forServer(settings.systemUser());
+        this.runAs = RunAs.forServer(settings.systemUser(), ServerKind.POSTGRES);
         this.directory = settings.directory();
         this.records = new ProcessRecords(directory.resolve("process"), warnings);
         adopt();
@@ -175,10 +173,10 @@ final class ManagedPostgres implements PostgresServer {
             }
             stopQuietly();
             if (newDirectory) {
-                deleteQuietly(directory, e);
+                ServerFiles.deleteQuietly(directory, e);
             } else if (fresh) {
                 for (String made : List.of("data", "port", "admin-password", "initdb-password", "process")) {
-                    deleteQuietly(directory.resolve(made), e);
+                    ServerFiles.deleteQuietly(directory.resolve(made), e);
                 }
             }
             throw e;
@@ -198,7 +196,7 @@ final class ManagedPostgres implements PostgresServer {
             }
             killer.stop(running.identity(), Duration.ofSeconds(2));
         });
-        awaitNoProcessesIn(directory.resolve("data"), Duration.ofSeconds(10));
+        ServerFiles.awaitNoProcessesIn(directory.resolve("data"), Duration.ofSeconds(10), ServerKind.POSTGRES);
         records.delete(RECORD_KEY);
         record = null;
     }
@@ -244,12 +242,12 @@ final class ManagedPostgres implements PostgresServer {
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
             runAs.own(directory);
             runAs.makeReachable(directory, warnings);
-            int port = settings.port() != 0 ? settings.port() : freePort();
+            int port = settings.port() != 0 ? settings.port() : ServerFiles.freePort();
             String password = new DatabaseNames().password();
-            writePrivate(directory.resolve("admin-password"), password);
-            writePrivate(directory.resolve("port"), Integer.toString(port));
+            ServerFiles.writePrivate(directory.resolve("admin-password"), password);
+            ServerFiles.writePrivate(directory.resolve("port"), Integer.toString(port));
             Path pwfile = directory.resolve("initdb-password");
-            writePrivate(pwfile, password);
+            ServerFiles.writePrivate(pwfile, password);
             runAs.own(pwfile);
             List<String> initdb = new ArrayList<>(runAs.prefix());
             initdb.addAll(List.of(binaries.initdb().toString(), "--pgdata=" + directory.resolve("data"),
@@ -260,7 +258,7 @@ final class ManagedPostgres implements PostgresServer {
             if (result.status() != 0) {
                 throw new PaasmakerException(ErrorCode.START_FAILED, "initdb, run as " + runAs + ", could not make the"
                         + " managed PostgreSQL server's data directory " + directory.resolve("data") + " (status "
-                        + result.status() + "):\n" + lastLines(result.output()));
+                        + result.status() + "):\n" + ServerFiles.lastLines(result.output()));
             }
             Path conf = directory.resolve("data").resolve("postgresql.conf");
             Files.writeString(conf, "\n# Paasmaker's settings for this server, written at each start\n"
@@ -313,9 +311,9 @@ final class ManagedPostgres implements PostgresServer {
                     + " in " + data + ": " + e.getMessage(), e);
         }
         // Backends of a server that died outlive it for a moment, and hold its shared memory.
-        awaitNoProcessesIn(data, Duration.ofSeconds(10));
+        ServerFiles.awaitNoProcessesIn(data, Duration.ofSeconds(10), ServerKind.POSTGRES);
         Path log = logFile();
-        long logStart = size(log);
+        long logStart = ServerFiles.size(log);
         List<String> command = new ArrayList<>(runAs.prefix());
         command.addAll(List.of(binaries.postgres().toString(), "-D", data.toString()));
         LaunchedProcess launched = launcher.launch(new LaunchSpec(command, directory,
@@ -334,7 +332,7 @@ final class ManagedPostgres implements PostgresServer {
             if (!identity.isAlive()) {
                 throw new PaasmakerException(ErrorCode.START_FAILED, "the managed PostgreSQL server (pid "
                         + identity.pid() + ") exited before it accepted connections on 127.0.0.1:" + port
-                        + "; its log " + log + " says:\n" + logSince(log, logStart));
+                        + "; its log " + log + " says:\n" + ServerFiles.logSince(log, logStart));
             }
             try (Connection connection = AdminConnection.open("127.0.0.1", port, "postgres", SUPERUSER,
                     adminPassword(), 2, 5)) {
@@ -345,54 +343,16 @@ final class ManagedPostgres implements PostgresServer {
                 if (!state.startsWith("08") && !state.equals("57P03")) {
                     throw new PaasmakerException(ErrorCode.START_FAILED, "the managed PostgreSQL server (pid "
                             + identity.pid() + ") refuses the platform's admin connection: " + e.getMessage()
-                            + "; its log " + log + " says:\n" + logSince(log, logStart), e);
+                            + "; its log " + log + " says:\n" + ServerFiles.logSince(log, logStart), e);
                 }
             }
             if (System.nanoTime() - deadline > 0) {
                 throw new PaasmakerException(ErrorCode.START_FAILED, "the managed PostgreSQL server (pid "
                         + identity.pid() + ") did not accept connections on 127.0.0.1:" + port + " within "
                         + settings.startTimeout().toSeconds() + " s (start_timeout); its log " + log + " says:\n"
-                        + logSince(log, logStart));
+                        + ServerFiles.logSince(log, logStart));
             }
             LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
-
-    /**
-     * Waits until no process works in the data directory (every PostgreSQL process's working
-     * directory is its data directory); those still there after half the limit get SIGKILL.
-     */
-    private static void awaitNoProcessesIn(Path data, Duration limit) {
-        Path real;
-        try {
-            real = data.toRealPath();
-        } catch (IOException e) {
-            return;
-        }
-        long start = System.nanoTime();
-        while (true) {
-            List<ProcessHandle> inside = ProcessHandle.allProcesses().filter(p -> worksIn(p, real)).toList();
-            if (inside.isEmpty()) {
-                return;
-            }
-            long elapsed = System.nanoTime() - start;
-            if (elapsed > limit.toNanos() / 2) {
-                inside.forEach(ProcessHandle::destroyForcibly);
-            }
-            if (elapsed > limit.toNanos()) {
-                throw new PaasmakerException(ErrorCode.START_FAILED, "processes " + inside.stream()
-                        .map(p -> Long.toString(p.pid())).toList() + " of an earlier PostgreSQL server still run in "
-                        + data + " after SIGKILL; stop them, then try again");
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
-
-    private static boolean worksIn(ProcessHandle process, Path directory) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(directory);
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
         }
     }
 
@@ -402,56 +362,5 @@ final class ManagedPostgres implements PostgresServer {
         } catch (RuntimeException e) {
             warnings.accept("Could not stop the managed PostgreSQL server that failed to start: " + e.getMessage());
         }
-    }
-
-    private void deleteQuietly(Path path, RuntimeException cause) {
-        try {
-            if (Files.isDirectory(path)) {
-                Directories.deleteTree(path);
-            } else {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void writePrivate(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, content + "\n");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** What the server wrote since {@code offset}: its last lines. */
-    private static String logSince(Path log, long offset) {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            long length = file.length();
-            long from = Math.max(offset, length - 64 * 1024);
-            byte[] bytes = new byte[(int) (length - from)];
-            file.seek(from);
-            file.readFully(bytes);
-            return lastLines(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return "(cannot read it: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String lastLines(String text) {
-        List<String> lines = text.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_ERRORS), lines.size()));
     }
 }
