@@ -39,7 +39,16 @@ public final class TestMariadbServer implements AutoCloseable {
         this.process = process;
     }
 
+    /** A server with a small buffer pool. */
     public static TestMariadbServer start() throws IOException {
+        return start(List.of("--innodb-buffer-pool-size=16M"));
+    }
+
+    /**
+     * A server with these options on top of MariaDB's built-in defaults (which, memory aside from paths
+     * and the address, are what Debian's configuration runs: its 50-server.cnf sets no sizes).
+     */
+    public static TestMariadbServer start(List<String> options) throws IOException {
         MariadbBinaries binaries;
         try {
             binaries = MariadbBinaries.find(Optional.empty());
@@ -70,8 +79,8 @@ public final class TestMariadbServer implements AutoCloseable {
             server.addAll(List.of(binaries.server().toString(), "--no-defaults",
                     "--datadir=" + directory.resolve("data"), "--port=" + port, "--bind-address=127.0.0.1",
                     "--socket=" + directory.resolve("server.sock"), "--pid-file=" + directory.resolve("server.pid"),
-                    "--skip-name-resolve", "--innodb-buffer-pool-size=16M", "--performance-schema=OFF",
-                    "--init-file=" + init));
+                    "--skip-name-resolve", "--init-file=" + init));
+            server.addAll(options);
             Process process = new ProcessBuilder(server).directory(directory.toFile()).redirectErrorStream(true)
                     .redirectOutput(directory.resolve("server.log").toFile()).start();
             TestMariadbServer started = new TestMariadbServer(directory, port, password, process);
@@ -94,6 +103,10 @@ public final class TestMariadbServer implements AutoCloseable {
             Directories.deleteTree(directory);
             throw e;
         }
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
