@@ -14,6 +14,7 @@ public record ServerKind(String label, String plugin, String debianPackage) {
 
     public static final ServerKind POSTGRES = new ServerKind("PostgreSQL", "paasmaker.service.postgres", "postgresql");
     public static final ServerKind MARIADB = new ServerKind("MariaDB", "paasmaker.service.mysql", "mariadb-server");
+    public static final ServerKind REDIS = new ServerKind("Redis", "paasmaker.service.managedredis", "redis-server");
 
     /** {@code PAASMAKER_SERVICE_POSTGRES_SYSTEM_USER} for {@code system_user}. */
     public String variable(String setting) {
