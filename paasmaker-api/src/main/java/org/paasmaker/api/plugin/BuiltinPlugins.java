@@ -67,7 +67,7 @@ public final class BuiltinPlugins {
             + " on the platform's managed server or an operator's.", List.of());
     public static final PluginDescriptor SERVICE_MYSQL = new PluginDescriptor("paasmaker.service.mysql",
             PluginRole.SERVICE, "A MySQL database and user of their own per application service (protocol mysql),"
-            + " on the platform's managed MariaDB server or an operator's MariaDB or MySQL.", List.of());
+            + " on the platform's managed MariaDB server or an operator's MariaDB server.", List.of());
     public static final PluginDescriptor SERVICE_MANAGEDREDIS = new PluginDescriptor("paasmaker.service.managedredis",
             PluginRole.SERVICE, "A redis-server of its own per application service (protocol redis), run by the"
             + " platform on 127.0.0.1 with a password.", List.of());

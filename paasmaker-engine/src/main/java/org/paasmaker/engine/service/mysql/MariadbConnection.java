@@ -9,7 +9,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 
 /**
- * One admin connection to a MariaDB (or MySQL) server, opened when first needed, opened again when it
+ * One admin connection to a MariaDB server, opened when first needed, opened again when it
  * broke, closed with the plugin. The driver is called directly rather than through
  * {@code DriverManager}, which does not see drivers inside a web application's class loader.
  */

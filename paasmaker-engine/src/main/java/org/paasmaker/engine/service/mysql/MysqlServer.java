@@ -1,6 +1,6 @@
 package org.paasmaker.engine.service.mysql;
 
-/** A MariaDB or MySQL server the plugin creates databases and users on: its own (managed) or an operator's. */
+/** A MariaDB server the plugin creates databases and users on: its own (managed) or an operator's. */
 interface MysqlServer extends AutoCloseable {
 
     /** Runs the work as the server's admin, starting a managed server first if it does not run. */

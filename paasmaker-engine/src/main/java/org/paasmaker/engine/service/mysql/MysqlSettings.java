@@ -48,16 +48,18 @@ record MysqlSettings(Mode mode, int port, Optional<String> host, String hostname
 
     static final List<PluginParameter> DECLARED = List.of(
             optional("mode", STRING, "managed", "managed: the platform initialises and runs one MariaDB server of"
-                    + " its own under $PAASMAKER_HOME/services/mysql; external: an operator's MariaDB or MySQL server,"
-                    + " given by host, port, admin_user and admin_password."),
+                    + " its own under $PAASMAKER_HOME/services/mysql; external: an operator's MariaDB server, given"
+                    + " by host, port, admin_user and admin_password (MySQL 8 takes password hashes in another"
+                    + " syntax, and is not supported)."),
             optional("port", INTEGER, "Managed: the port a new server gets (default 42801, as the original's;"
                     + " 0 takes a free one), kept for good once its data directory exists, since applications'"
                     + " credentials name it. External: the server's port (default 3306)."),
             optional("host", STRING, "External (required): the server's address, as the platform reaches it."),
             optional("hostname", STRING, "The address applications are given; default 127.0.0.1 when managed,"
                     + " the host when external."),
-            optional("admin_user", STRING, "root", "External: a user that may create users and databases and"
-                    + " grant on them (CREATE USER, CREATE, DROP, and ALL ... WITH GRANT OPTION)."),
+            optional("admin_user", STRING, "root", "External: a user that may create users and databases,"
+                    + " grant on them and end their sessions (CREATE USER, ALL ... WITH GRANT OPTION,"
+                    + " CONNECTION ADMIN)."),
             optional("admin_password", STRING, "External (required): that user's password.").asSecret(),
             optional("directory", STRING, "Managed: the server's data, log and process record; default"
                     + " $PAASMAKER_HOME/services/mysql."),
