@@ -6,24 +6,13 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
-import org.paasmaker.engine.process.DetachedLauncher;
-import org.paasmaker.engine.process.LaunchSpec;
-import org.paasmaker.engine.process.LaunchedProcess;
-import org.paasmaker.engine.process.ProcessGroupKiller;
-import org.paasmaker.engine.process.ProcessIdentity;
-import org.paasmaker.engine.process.ProcessRecord;
-import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.service.server.DatabaseNames;
+import org.paasmaker.engine.service.server.ManagedServer;
 import org.paasmaker.engine.service.server.RunAs;
 import org.paasmaker.engine.service.server.ServerFiles;
 import org.paasmaker.engine.service.server.ServerKind;
@@ -31,58 +20,27 @@ import org.paasmaker.engine.service.server.ServerKind;
 /**
  * The platform's own MariaDB server. Its directory ({@code $PAASMAKER_HOME/services/mysql}) holds
  * {@code data/} (made by mariadb-install-db on first use), {@code my.cnf} (written before each start),
- * {@code mariadb.log} (the server's output), {@code process/} (its record, by pid and start time, as
- * instances have), {@code port} and {@code admin-password} (the platform's admin user's, readable by the
- * platform alone: 0600, the platform's user). The directory is the server user's, mode 0700, so the
- * server's socket inside it is reachable by nobody else.
- *
- * <p>As the managed PostgreSQL server: it starts when a service first needs it, detached (its own
- * session, output appended to its log), listens on 127.0.0.1 only, and outlives the engine; the next
- * engine adopts it, {@link #maintain()} starts it again if it died, and a first start that fails stops
- * what it started and deletes what it made, its error quoting the server's own log lines.
+ * {@code mariadb.log} (the server's output), {@code process/} (its record), {@code port} and
+ * {@code admin-password} (the platform's admin user's, readable by the platform alone: 0600, the
+ * platform's user). The directory is the server user's, mode 0700, so the server's socket inside it is
+ * reachable by nobody else. Started, adopted, restarted and cleaned up as {@link ManagedServer} says.
  */
-final class ManagedMariadb implements MysqlServer {
+final class ManagedMariadb extends ManagedServer implements MysqlServer {
 
     static final String RECORD_KEY = "mariadb";
     /** The platform's admin user, reaching the server over 127.0.0.1 only. */
     static final String ADMIN = "paasmaker";
-    private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 
     private final MysqlSettings settings;
-    private final Consumer<String> warnings;
-    private final RunAs runAs;
-    private final Path directory;
-    private final ProcessRecords records;
-    private final DetachedLauncher launcher = new DetachedLauncher();
-    private final ProcessGroupKiller killer = new ProcessGroupKiller();
     // Guarded by this.
-    private ProcessRecord record;
-    private Instant nextAttempt = Instant.MIN;
     private MariadbConnection admin;
     private int adminPort;
 
     ManagedMariadb(MysqlSettings settings, Consumer<String> warnings) {
+        super(ServerKind.MARIADB, RECORD_KEY, settings.directory(), settings.systemUser(), settings.startTimeout(),
+                warnings);
         this.settings = settings;
-        this.warnings = warnings;
-        this.runAs = RunAs.forServer(settings.systemUser(), ServerKind.MARIADB);
-        this.directory = settings.directory();
-        this.records = new ProcessRecords(directory.resolve("process"), warnings);
-        adopt();
-    }
-
-    /** Takes over the server an earlier engine started, when it still runs; starts nothing. */
-    private synchronized void adopt() {
-        if (Files.isDirectory(directory.resolve("process"))) {
-            records.find(RECORD_KEY).filter(found -> found.identity().isAlive()).ifPresent(found -> record = found);
-        }
-        if (record == null && isInitialised()) {
-            int kept = port();
-            if (settings.port() != 0 && settings.port() != kept) {
-                warnings.accept("The managed MariaDB server keeps port " + kept + ", which its applications'"
-                        + " credentials name; the setting port=" + settings.port() + " applies to a new data directory.");
-            }
-        }
+        adopt(settings.port());
     }
 
     @Override
@@ -97,97 +55,8 @@ final class ManagedMariadb implements MysqlServer {
     }
 
     @Override
-    public synchronized int port() {
-        try {
-            return Integer.parseInt(Files.readString(directory.resolve("port")).strip());
-        } catch (IOException | NumberFormatException e) {
-            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the managed MariaDB server's port from "
-                    + directory.resolve("port") + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The server's process, while it runs. */
-    synchronized Optional<ProcessIdentity> process() {
-        return Optional.ofNullable(record).map(ProcessRecord::identity).filter(ProcessIdentity::isAlive);
-    }
-
-    Path directory() {
-        return directory;
-    }
-
-    Path logFile() {
+    public Path logFile() {
         return directory.resolve("mariadb.log");
-    }
-
-    /** Starts the server again if it died (or an earlier engine's did), once it has ever been made. */
-    @Override
-    public synchronized void maintain() {
-        if (!isInitialised() || process().isPresent() || Instant.now().isBefore(nextAttempt)) {
-            return;
-        }
-        warnings.accept("The managed MariaDB server " + (record == null ? "is not running"
-                : "(pid " + record.identity().pid() + ") has died") + "; starting it again. Its log " + logFile()
-                + " may say why.");
-        try {
-            ensureRunning();
-        } catch (RuntimeException e) {
-            nextAttempt = Instant.now().plus(RETRY_AFTER_FAILURE);
-            throw e;
-        }
-    }
-
-    /** Starts the server unless it runs: initialising its directory the first time. */
-    synchronized void ensureRunning() {
-        if (process().isPresent()) {
-            return;
-        }
-        closeAdmin();
-        record = null;
-        Optional<ProcessRecord> found = records.find(RECORD_KEY);
-        if (found.isPresent() && found.get().identity().isAlive()) {
-            record = found.get();
-            return;
-        }
-        boolean newDirectory = !Files.exists(directory);
-        boolean fresh = !isInitialised();
-        try {
-            if (fresh) {
-                initialise();
-            }
-            launch();
-        } catch (RuntimeException e) {
-            if (!fresh && Thread.currentThread().isInterrupted()) {
-                // The engine is closing: the server, recorded, is the next engine's to adopt or restart.
-                throw e;
-            }
-            stopQuietly();
-            if (newDirectory) {
-                ServerFiles.deleteQuietly(directory, e);
-            } else if (fresh) {
-                for (String made : List.of("data", "port", "admin-password", "init.sql", "my.cnf", "process")) {
-                    ServerFiles.deleteQuietly(directory.resolve(made), e);
-                }
-            }
-            throw e;
-        }
-        ServerFiles.deleteQuietly(directory.resolve("init.sql"), new PaasmakerException(ErrorCode.INTERNAL, "unused"));
-    }
-
-    /** Stops the server (SIGTERM, its normal shutdown, then SIGKILL for what is left) and forgets its record. */
-    synchronized void stop(Duration grace) {
-        closeAdmin();
-        Optional<ProcessRecord> recorded = record != null ? Optional.of(record) : records.find(RECORD_KEY);
-        recorded.filter(r -> r.identity().isAlive()).ifPresent(running -> {
-            RunAs.run(List.of("/bin/kill", "-TERM", Long.toString(running.identity().pid())));
-            long deadline = System.nanoTime() + grace.toNanos();
-            while (running.identity().isAlive() && System.nanoTime() - deadline < 0) {
-                LockSupport.parkNanos(POLL.toNanos());
-            }
-            killer.stop(running.identity(), Duration.ofSeconds(2));
-        });
-        ServerFiles.awaitNoProcessesIn(directory.resolve("data"), Duration.ofSeconds(10), ServerKind.MARIADB);
-        records.delete(RECORD_KEY);
-        record = null;
     }
 
     @Override
@@ -195,9 +64,55 @@ final class ManagedMariadb implements MysqlServer {
         closeAdmin();
     }
 
-    private boolean isInitialised() {
+    @Override
+    protected boolean isInitialised() {
         return Files.isDirectory(directory.resolve("data").resolve("mysql"))
                 && Files.exists(directory.resolve("admin-password"));
+    }
+
+    @Override
+    protected List<String> madeByInitialise() {
+        return List.of("data", "port", "admin-password", "init.sql", "my.cnf");
+    }
+
+    @Override
+    protected Path dataDirectory() {
+        return directory.resolve("data");
+    }
+
+    @Override
+    protected String stopSignal() {
+        return "-TERM";
+    }
+
+    @Override
+    protected List<String> command() {
+        List<String> command = new ArrayList<>(List.of(MariadbBinaries.find(settings.binaries()).server().toString(),
+                "--defaults-file=" + directory.resolve("my.cnf")));
+        if (Files.exists(directory.resolve("init.sql"))) {
+            // The first start, or one an engine that died during it did not finish.
+            command.add("--init-file=" + directory.resolve("init.sql"));
+        }
+        return command;
+    }
+
+    @Override
+    protected boolean acceptsAdmin() throws SQLException {
+        try (Connection connection = MariadbConnection.open("127.0.0.1", port(), "", ADMIN, adminPassword(), 2, 5)) {
+            return true;
+        } catch (SQLException e) {
+            // 08xxx and HY000 (connection refused): not listening yet. Anything else is for the operator.
+            String state = String.valueOf(e.getSQLState());
+            if (state.startsWith("08") || state.startsWith("HY")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    protected void afterStart(boolean first) {
+        ServerFiles.deleteQuietly(directory.resolve("init.sql"), new PaasmakerException(ErrorCode.INTERNAL, "unused"));
     }
 
     private synchronized MariadbConnection adminConnection() {
@@ -210,7 +125,8 @@ final class ManagedMariadb implements MysqlServer {
         return admin;
     }
 
-    private synchronized void closeAdmin() {
+    @Override
+    protected synchronized void closeAdmin() {
         if (admin != null) {
             admin.close();
         }
@@ -230,7 +146,8 @@ final class ManagedMariadb implements MysqlServer {
      * server's system user); the platform's admin user is made by the first start's init file, which
      * holds its password's hash only.
      */
-    private void initialise() {
+    @Override
+    protected void initialise() {
         MariadbBinaries binaries = MariadbBinaries.find(settings.binaries());
         try {
             Files.createDirectories(directory);
@@ -265,7 +182,8 @@ final class ManagedMariadb implements MysqlServer {
     }
 
     /** Small-machine settings, written before every start so that changed settings apply. */
-    private Path writeConfiguration() throws IOException {
+    @Override
+    protected void writeConfiguration() throws IOException {
         Path file = directory.resolve("my.cnf");
         Files.writeString(file, String.join("\n",
                 "# Written by Paasmaker before each start of this server; change the PAASMAKER_SERVICE_MYSQL_*",
@@ -296,72 +214,5 @@ final class ManagedMariadb implements MysqlServer {
                 "log_warnings = 2",
                 ""));
         runAs.own(file);
-        return file;
-    }
-
-    private void launch() {
-        MariadbBinaries binaries = MariadbBinaries.find(settings.binaries());
-        Path data = directory.resolve("data");
-        Path conf;
-        try {
-            conf = writeConfiguration();
-        } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.START_FAILED, "cannot write the managed MariaDB server's settings"
-                    + " " + directory.resolve("my.cnf") + ": " + e.getMessage(), e);
-        }
-        ServerFiles.awaitNoProcessesIn(data, Duration.ofSeconds(10), ServerKind.MARIADB);
-        Path log = logFile();
-        long logStart = ServerFiles.size(log);
-        List<String> command = new ArrayList<>(runAs.prefix());
-        command.addAll(List.of(binaries.server().toString(), "--defaults-file=" + conf));
-        if (Files.exists(directory.resolve("init.sql"))) {
-            // The first start, or one an engine that died during it did not finish.
-            command.add("--init-file=" + directory.resolve("init.sql"));
-        }
-        LaunchedProcess launched = launcher.launch(new LaunchSpec(command, directory,
-                Map.of("PATH", "/usr/sbin:/usr/bin:/bin", "LANG", "C"), log));
-        ProcessRecord started = new ProcessRecord(RECORD_KEY, launched.identity(), port(), directory, log, Instant.now());
-        // Recorded before the wait: an engine that dies meanwhile leaves a server the next one adopts.
-        records.save(started);
-        record = started;
-        awaitReady(launched.identity(), log, logStart);
-    }
-
-    private void awaitReady(ProcessIdentity identity, Path log, long logStart) {
-        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-        int port = port();
-        while (true) {
-            if (!identity.isAlive()) {
-                throw new PaasmakerException(ErrorCode.START_FAILED, "the managed MariaDB server (pid "
-                        + identity.pid() + ") exited before it accepted connections on 127.0.0.1:" + port
-                        + "; its log " + log + " says:\n" + ServerFiles.logSince(log, logStart));
-            }
-            try (Connection connection = MariadbConnection.open("127.0.0.1", port, "", ADMIN, adminPassword(), 2, 5)) {
-                return;
-            } catch (SQLException e) {
-                // 08xxx: not listening yet. Anything else (access denied, 28000) is for the operator.
-                String state = String.valueOf(e.getSQLState());
-                if (!state.startsWith("08") && !state.startsWith("HY")) {
-                    throw new PaasmakerException(ErrorCode.START_FAILED, "the managed MariaDB server (pid "
-                            + identity.pid() + ") refuses the platform's admin connection: " + e.getMessage()
-                            + "; its log " + log + " says:\n" + ServerFiles.logSince(log, logStart), e);
-                }
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new PaasmakerException(ErrorCode.START_FAILED, "the managed MariaDB server (pid "
-                        + identity.pid() + ") did not accept connections on 127.0.0.1:" + port + " within "
-                        + settings.startTimeout().toSeconds() + " s (start_timeout); its log " + log + " says:\n"
-                        + ServerFiles.logSince(log, logStart));
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
-
-    private void stopQuietly() {
-        try {
-            stop(Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            warnings.accept("Could not stop the managed MariaDB server that failed to start: " + e.getMessage());
-        }
     }
 }
