@@ -8,6 +8,7 @@ import org.paasmaker.api.plugin.PluginParameter;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceProvider;
+import org.paasmaker.engine.service.server.ServerMode;
 
 /**
  * {@code paasmaker.service.mysql}: a MySQL database and user per application service, on the
@@ -33,10 +34,10 @@ public final class MysqlServiceProvider implements ServiceProvider {
     /** Reads the settings; a managed server an earlier engine left running is adopted, none is started. */
     @Override
     public void init(PluginSettings settings) {
-        MysqlSettings postgres = MysqlSettings.from(settings);
-        server = postgres.mode() == MysqlSettings.Mode.MANAGED
-                ? new ManagedMariadb(postgres, MysqlServiceProvider::warn)
-                : new ExternalMysql(postgres);
+        MysqlSettings mysql = MysqlSettings.from(settings);
+        server = mysql.mode() == ServerMode.MANAGED
+                ? new ManagedMariadb(mysql, MysqlServiceProvider::warn)
+                : new ExternalMysql(mysql);
     }
 
     @Override
