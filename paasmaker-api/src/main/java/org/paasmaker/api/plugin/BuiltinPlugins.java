@@ -65,6 +65,12 @@ public final class BuiltinPlugins {
     public static final PluginDescriptor SERVICE_POSTGRES = new PluginDescriptor("paasmaker.service.postgres",
             PluginRole.SERVICE, "A PostgreSQL database and role of its own per application service (protocol pgsql),"
             + " on the platform's managed server or an operator's.", List.of());
+    public static final PluginDescriptor SERVICE_MYSQL = new PluginDescriptor("paasmaker.service.mysql",
+            PluginRole.SERVICE, "A MySQL database and user of their own per application service (protocol mysql),"
+            + " on the platform's managed MariaDB server or an operator's MariaDB server.", List.of());
+    public static final PluginDescriptor SERVICE_MANAGEDREDIS = new PluginDescriptor("paasmaker.service.managedredis",
+            PluginRole.SERVICE, "A redis-server of its own per application service (protocol redis), run by the"
+            + " platform on 127.0.0.1 with a password.", List.of());
 
     public static final PluginDescriptor SCM_GIT = new PluginDescriptor("paasmaker.scm.git", PluginRole.SCM,
             "Clones a git repository.", List.of(
@@ -85,7 +91,7 @@ public final class BuiltinPlugins {
     private static final List<PluginDescriptor> ALL = List.of(
             RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_STATIC,
             PREPARE_SHELL, STARTUP_SHELL, PLACEMENT_DEFAULT, SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
-            SERVICE_POSTGRES,
+            SERVICE_POSTGRES, SERVICE_MYSQL, SERVICE_MANAGEDREDIS,
             SCM_GIT, SCM_TARBALL, SCM_ZIP, SCM_DIRECTORY, SCM_DEVDIRECTORY);
 
     private static final PluginCatalog CATALOG = role -> ALL.stream()

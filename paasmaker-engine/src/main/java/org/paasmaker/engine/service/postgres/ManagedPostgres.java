@@ -1,10 +1,6 @@
 package org.paasmaker.engine.service.postgres;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -12,80 +8,40 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
-import org.paasmaker.engine.internal.Directories;
-import org.paasmaker.engine.process.DetachedLauncher;
-import org.paasmaker.engine.process.LaunchSpec;
-import org.paasmaker.engine.process.LaunchedProcess;
-import org.paasmaker.engine.process.ProcessGroupKiller;
-import org.paasmaker.engine.process.ProcessIdentity;
-import org.paasmaker.engine.process.ProcessRecord;
-import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.DatabaseNames;
+import org.paasmaker.engine.service.server.ManagedServer;
+import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ServerFiles;
+import org.paasmaker.engine.service.server.ServerKind;
 
 /**
  * The platform's own PostgreSQL server. Its directory ({@code $PAASMAKER_HOME/services/postgres})
  * holds {@code data/} (made by initdb on first use), {@code postgres.log} (the server's output),
  * {@code process/} (its record, by pid and start time, as instances have), {@code port} and
  * {@code admin-password} (the superuser's, readable by the platform alone: 0600, the platform's user).
- *
- * <p>The server starts when a service first needs it, detached like an instance (its own session,
- * output appended to its log), listens on 127.0.0.1 only, and outlives the engine: the next engine
- * adopts it from its record instead of starting another, and {@link #maintain()} starts it again if it
- * died. A start that fails stops what it started and, if it made the directory, deletes it again; the
- * error quotes the server's own log lines.
+ * It listens on 127.0.0.1 only, and is started, adopted, restarted and cleaned up as
+ * {@link ManagedServer} says.
  */
-final class ManagedPostgres implements PostgresServer {
+final class ManagedPostgres extends ManagedServer implements PostgresServer {
 
     static final String RECORD_KEY = "postgres";
     private static final String SUPERUSER = "postgres";
-    private static final Duration POLL = Duration.ofMillis(50);
-    private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
-    private static final int LOG_LINES_IN_ERRORS = 20;
 
     private final PostgresSettings settings;
-    private final Consumer<String> warnings;
-    private final RunAs runAs;
-    private final Path directory;
-    private final ProcessRecords records;
-    private final DetachedLauncher launcher = new DetachedLauncher();
-    private final ProcessGroupKiller killer = new ProcessGroupKiller();
-    // Guarded by this.
-    private ProcessRecord record;
-    private Instant nextAttempt = Instant.MIN;
-    /** One admin connection, for the port the server has. */
+    /** One admin connection, for the port the server has; guarded by this. */
     private AdminConnection admin;
     private int adminPort;
 
     ManagedPostgres(PostgresSettings settings, Consumer<String> warnings) {
+        super(ServerKind.POSTGRES, RECORD_KEY, settings.directory(), settings.systemUser(), settings.startTimeout(),
+                warnings);
         this.settings = settings;
-        this.warnings = warnings;
-        this.runAs = RunAs.forServer(settings.systemUser());
-        this.directory = settings.directory();
-        this.records = new ProcessRecords(directory.resolve("process"), warnings);
-        adopt();
-    }
-
-    /** Takes over the server an earlier engine started, when it still runs; starts nothing. */
-    private synchronized void adopt() {
-        if (Files.isDirectory(directory.resolve("process"))) {
-            records.find(RECORD_KEY).filter(found -> found.identity().isAlive()).ifPresent(found -> record = found);
-        }
-        if (record == null && isInitialised()) {
-            int kept = port();
-            if (settings.port() != 0 && settings.port() != kept) {
-                warnings.accept("The managed PostgreSQL server keeps port " + kept + ", which its applications'"
-                        + " credentials name; the setting port=" + settings.port() + " applies to a new data directory.");
-            }
-        }
+        adopt(settings.port());
     }
 
     @Override
@@ -100,107 +56,8 @@ final class ManagedPostgres implements PostgresServer {
     }
 
     @Override
-    public synchronized int port() {
-        try {
-            return Integer.parseInt(Files.readString(directory.resolve("port")).strip());
-        } catch (IOException | NumberFormatException e) {
-            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the managed PostgreSQL server's port from "
-                    + directory.resolve("port") + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** The server's process, while it runs. */
-    synchronized Optional<ProcessIdentity> process() {
-        return Optional.ofNullable(record).map(ProcessRecord::identity).filter(ProcessIdentity::isAlive);
-    }
-
-    Path directory() {
-        return directory;
-    }
-
-    Path logFile() {
+    public Path logFile() {
         return directory.resolve("postgres.log");
-    }
-
-    /** Starts the server again if it died (or an earlier engine's did), once it has ever been made. */
-    @Override
-    public synchronized void maintain() {
-        if (!isInitialised() || process().isPresent() || Instant.now().isBefore(nextAttempt)) {
-            return;
-        }
-        warnings.accept("The managed PostgreSQL server " + (record == null ? "is not running"
-                : "(pid " + record.identity().pid() + ") has died") + "; starting it again. Its log " + logFile()
-                + " may say why.");
-        try {
-            ensureRunning();
-        } catch (RuntimeException e) {
-            nextAttempt = Instant.now().plus(RETRY_AFTER_FAILURE);
-            throw e;
-        }
-    }
-
-    /** Starts the server unless it runs: initialising its directory the first time. */
-    synchronized void ensureRunning() {
-        if (process().isPresent()) {
-            return;
-        }
-        closeAdmin();
-        record = null;
-        Optional<ProcessRecord> found = records.find(RECORD_KEY);
-        if (found.isPresent() && found.get().identity().isAlive()) {
-            record = found.get();
-            return;
-        }
-        boolean newDirectory = !Files.exists(directory);
-        boolean fresh = !isInitialised();
-        try {
-            if (fresh) {
-                initialise();
-            }
-            launch();
-            if (fresh) {
-                // Only the databases the plugin makes are open to their roles; not the maintenance ones.
-                adminConnection().use(connection -> {
-                    try (Statement statement = connection.createStatement()) {
-                        statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC");
-                        statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE template1 FROM PUBLIC");
-                    }
-                    return null;
-                });
-            }
-        } catch (RuntimeException e) {
-            if (!fresh && Thread.currentThread().isInterrupted()) {
-                // The engine is closing: the server, recorded, is the next engine's to adopt or restart.
-                throw e;
-            }
-            stopQuietly();
-            if (newDirectory) {
-                deleteQuietly(directory, e);
-            } else if (fresh) {
-                for (String made : List.of("data", "port", "admin-password", "initdb-password", "process")) {
-                    deleteQuietly(directory.resolve(made), e);
-                }
-            }
-            throw e;
-        }
-    }
-
-    /** Stops the server (a fast shutdown, then SIGKILL for what is left) and forgets its record. */
-    synchronized void stop(Duration grace) {
-        closeAdmin();
-        Optional<ProcessRecord> recorded = record != null ? Optional.of(record) : records.find(RECORD_KEY);
-        recorded.filter(r -> r.identity().isAlive()).ifPresent(running -> {
-            // SIGINT is PostgreSQL's fast shutdown: sessions are ended, and a checkpoint written.
-            RunAs.run(List.of("/bin/kill", "-INT", Long.toString(running.identity().pid())));
-            long deadline = System.nanoTime() + grace.toNanos();
-            while (running.identity().isAlive() && System.nanoTime() - deadline < 0) {
-                LockSupport.parkNanos(POLL.toNanos());
-            }
-            killer.stop(running.identity(), Duration.ofSeconds(2));
-        });
-        awaitNoProcessesIn(directory.resolve("data"), Duration.ofSeconds(10));
-        records.delete(RECORD_KEY);
-        record = null;
     }
 
     @Override
@@ -208,8 +65,60 @@ final class ManagedPostgres implements PostgresServer {
         closeAdmin();
     }
 
-    private boolean isInitialised() {
+    @Override
+    protected boolean isInitialised() {
         return Files.exists(directory.resolve("data").resolve("PG_VERSION"));
+    }
+
+    @Override
+    protected List<String> madeByInitialise() {
+        return List.of("data", "port", "admin-password", "initdb-password");
+    }
+
+    @Override
+    protected Path dataDirectory() {
+        return directory.resolve("data");
+    }
+
+    /** SIGINT is PostgreSQL's fast shutdown: sessions are ended, and a checkpoint written. */
+    @Override
+    protected String stopSignal() {
+        return "-INT";
+    }
+
+    @Override
+    protected List<String> command() {
+        return List.of(PostgresBinaries.find(settings.binaries()).postgres().toString(), "-D",
+                directory.resolve("data").toString());
+    }
+
+    @Override
+    protected boolean acceptsAdmin() throws SQLException {
+        try (Connection connection = AdminConnection.open("127.0.0.1", port(), "postgres", SUPERUSER, adminPassword(),
+                2, 5)) {
+            return true;
+        } catch (SQLException e) {
+            // 08001: not listening yet; 57P03: starting up. Anything else is for the operator.
+            String state = String.valueOf(e.getSQLState());
+            if (state.startsWith("08") || state.equals("57P03")) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** After the first start, only the databases the plugin makes are open to their roles; not the maintenance ones. */
+    @Override
+    protected void afterStart(boolean first) {
+        if (first) {
+            adminConnection().use(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE postgres FROM PUBLIC");
+                    statement.execute("REVOKE CONNECT, TEMPORARY ON DATABASE template1 FROM PUBLIC");
+                }
+                return null;
+            });
+        }
     }
 
     private synchronized AdminConnection adminConnection() {
@@ -222,7 +131,8 @@ final class ManagedPostgres implements PostgresServer {
         return admin;
     }
 
-    private synchronized void closeAdmin() {
+    @Override
+    protected synchronized void closeAdmin() {
         if (admin != null) {
             admin.close();
         }
@@ -237,19 +147,20 @@ final class ManagedPostgres implements PostgresServer {
         }
     }
 
-    private void initialise() {
+    @Override
+    protected void initialise() {
         PostgresBinaries binaries = PostgresBinaries.find(settings.binaries());
         try {
             Files.createDirectories(directory);
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
             runAs.own(directory);
             runAs.makeReachable(directory, warnings);
-            int port = settings.port() != 0 ? settings.port() : freePort();
+            int port = settings.port() != 0 ? settings.port() : ServerFiles.freePort();
             String password = new DatabaseNames().password();
-            writePrivate(directory.resolve("admin-password"), password);
-            writePrivate(directory.resolve("port"), Integer.toString(port));
+            ServerFiles.writePrivate(directory.resolve("admin-password"), password);
+            ServerFiles.writePrivate(directory.resolve("port"), Integer.toString(port));
             Path pwfile = directory.resolve("initdb-password");
-            writePrivate(pwfile, password);
+            ServerFiles.writePrivate(pwfile, password);
             runAs.own(pwfile);
             List<String> initdb = new ArrayList<>(runAs.prefix());
             initdb.addAll(List.of(binaries.initdb().toString(), "--pgdata=" + directory.resolve("data"),
@@ -260,7 +171,7 @@ final class ManagedPostgres implements PostgresServer {
             if (result.status() != 0) {
                 throw new PaasmakerException(ErrorCode.START_FAILED, "initdb, run as " + runAs + ", could not make the"
                         + " managed PostgreSQL server's data directory " + directory.resolve("data") + " (status "
-                        + result.status() + "):\n" + lastLines(result.output()));
+                        + result.status() + "):\n" + ServerFiles.lastLines(result.output()));
             }
             Path conf = directory.resolve("data").resolve("postgresql.conf");
             Files.writeString(conf, "\n# Paasmaker's settings for this server, written at each start\n"
@@ -272,7 +183,8 @@ final class ManagedPostgres implements PostgresServer {
     }
 
     /** Small-machine settings, written before every start so that changed settings apply. */
-    private void writeConfiguration() throws IOException {
+    @Override
+    protected void writeConfiguration() throws IOException {
         Path file = directory.resolve("data").resolve("paasmaker.conf");
         Files.writeString(file, String.join("\n",
                 "# Written by Paasmaker before each start of this server; change the PAASMAKER_SERVICE_POSTGRES_*",
@@ -301,157 +213,5 @@ final class ManagedPostgres implements PostgresServer {
                 "timezone = 'UTC'",
                 ""));
         runAs.own(file);
-    }
-
-    private void launch() {
-        PostgresBinaries binaries = PostgresBinaries.find(settings.binaries());
-        Path data = directory.resolve("data");
-        try {
-            writeConfiguration();
-        } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.START_FAILED, "cannot write the managed PostgreSQL server's settings"
-                    + " in " + data + ": " + e.getMessage(), e);
-        }
-        // Backends of a server that died outlive it for a moment, and hold its shared memory.
-        awaitNoProcessesIn(data, Duration.ofSeconds(10));
-        Path log = logFile();
-        long logStart = size(log);
-        List<String> command = new ArrayList<>(runAs.prefix());
-        command.addAll(List.of(binaries.postgres().toString(), "-D", data.toString()));
-        LaunchedProcess launched = launcher.launch(new LaunchSpec(command, directory,
-                Map.of("PATH", "/usr/bin:/bin", "LANG", "C"), log));
-        ProcessRecord started = new ProcessRecord(RECORD_KEY, launched.identity(), port(), directory, log, Instant.now());
-        // Recorded before the wait: an engine that dies meanwhile leaves a server the next one adopts.
-        records.save(started);
-        record = started;
-        awaitReady(launched.identity(), log, logStart);
-    }
-
-    private void awaitReady(ProcessIdentity identity, Path log, long logStart) {
-        long deadline = System.nanoTime() + settings.startTimeout().toNanos();
-        int port = port();
-        while (true) {
-            if (!identity.isAlive()) {
-                throw new PaasmakerException(ErrorCode.START_FAILED, "the managed PostgreSQL server (pid "
-                        + identity.pid() + ") exited before it accepted connections on 127.0.0.1:" + port
-                        + "; its log " + log + " says:\n" + logSince(log, logStart));
-            }
-            try (Connection connection = AdminConnection.open("127.0.0.1", port, "postgres", SUPERUSER,
-                    adminPassword(), 2, 5)) {
-                return;
-            } catch (SQLException e) {
-                // 08001: not listening yet; 57P03: starting up. Anything else is for the operator.
-                String state = String.valueOf(e.getSQLState());
-                if (!state.startsWith("08") && !state.equals("57P03")) {
-                    throw new PaasmakerException(ErrorCode.START_FAILED, "the managed PostgreSQL server (pid "
-                            + identity.pid() + ") refuses the platform's admin connection: " + e.getMessage()
-                            + "; its log " + log + " says:\n" + logSince(log, logStart), e);
-                }
-            }
-            if (System.nanoTime() - deadline > 0) {
-                throw new PaasmakerException(ErrorCode.START_FAILED, "the managed PostgreSQL server (pid "
-                        + identity.pid() + ") did not accept connections on 127.0.0.1:" + port + " within "
-                        + settings.startTimeout().toSeconds() + " s (start_timeout); its log " + log + " says:\n"
-                        + logSince(log, logStart));
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
-
-    /**
-     * Waits until no process works in the data directory (every PostgreSQL process's working
-     * directory is its data directory); those still there after half the limit get SIGKILL.
-     */
-    private static void awaitNoProcessesIn(Path data, Duration limit) {
-        Path real;
-        try {
-            real = data.toRealPath();
-        } catch (IOException e) {
-            return;
-        }
-        long start = System.nanoTime();
-        while (true) {
-            List<ProcessHandle> inside = ProcessHandle.allProcesses().filter(p -> worksIn(p, real)).toList();
-            if (inside.isEmpty()) {
-                return;
-            }
-            long elapsed = System.nanoTime() - start;
-            if (elapsed > limit.toNanos() / 2) {
-                inside.forEach(ProcessHandle::destroyForcibly);
-            }
-            if (elapsed > limit.toNanos()) {
-                throw new PaasmakerException(ErrorCode.START_FAILED, "processes " + inside.stream()
-                        .map(p -> Long.toString(p.pid())).toList() + " of an earlier PostgreSQL server still run in "
-                        + data + " after SIGKILL; stop them, then try again");
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
-    }
-
-    private static boolean worksIn(ProcessHandle process, Path directory) {
-        try {
-            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(directory);
-        } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return false;
-        }
-    }
-
-    private void stopQuietly() {
-        try {
-            stop(Duration.ofSeconds(5));
-        } catch (RuntimeException e) {
-            warnings.accept("Could not stop the managed PostgreSQL server that failed to start: " + e.getMessage());
-        }
-    }
-
-    private void deleteQuietly(Path path, RuntimeException cause) {
-        try {
-            if (Files.isDirectory(path)) {
-                Directories.deleteTree(path);
-            } else {
-                Files.deleteIfExists(path);
-            }
-        } catch (IOException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
-    private static void writePrivate(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        Files.writeString(file, content + "\n");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static long size(Path file) {
-        try {
-            return Files.exists(file) ? Files.size(file) : 0;
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    /** What the server wrote since {@code offset}: its last lines. */
-    private static String logSince(Path log, long offset) {
-        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
-            long length = file.length();
-            long from = Math.max(offset, length - 64 * 1024);
-            byte[] bytes = new byte[(int) (length - from)];
-            file.seek(from);
-            file.readFully(bytes);
-            return lastLines(new String(bytes, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return "(cannot read it: " + e.getMessage() + ")";
-        }
-    }
-
-    private static String lastLines(String text) {
-        List<String> lines = text.lines().toList();
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - LOG_LINES_IN_ERRORS), lines.size()));
     }
 }

@@ -12,6 +12,7 @@ import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceRequest;
 import org.postgresql.PGConnection;
+import org.paasmaker.engine.service.server.DatabaseNames;
 
 /**
  * A database and a role of the same name per application service, the role owning the database and

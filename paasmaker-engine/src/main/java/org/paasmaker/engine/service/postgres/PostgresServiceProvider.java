@@ -8,6 +8,7 @@ import org.paasmaker.api.plugin.PluginParameter;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceProvider;
+import org.paasmaker.engine.service.server.ServerMode;
 
 /**
  * {@code paasmaker.service.postgres}: a PostgreSQL database and role per application service, on the
@@ -34,7 +35,7 @@ public final class PostgresServiceProvider implements ServiceProvider {
     @Override
     public void init(PluginSettings settings) {
         PostgresSettings postgres = PostgresSettings.from(settings);
-        server = postgres.mode() == PostgresSettings.Mode.MANAGED
+        server = postgres.mode() == ServerMode.MANAGED
                 ? new ManagedPostgres(postgres, PostgresServiceProvider::warn)
                 : new ExternalPostgres(postgres);
     }

@@ -7,12 +7,13 @@ import static org.paasmaker.api.plugin.PluginParameter.optional;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameter;
 import org.paasmaker.api.plugin.PluginSettings;
+import org.paasmaker.engine.service.server.ServerKind;
+import org.paasmaker.engine.service.server.ServerMode;
 
 /**
  * The operator's settings of {@code paasmaker.service.postgres}, read once ({@code PAASMAKER_SERVICE_POSTGRES_*}).
@@ -20,27 +21,9 @@ import org.paasmaker.api.plugin.PluginSettings;
  * @param port managed: the port a new data directory gets (0 for a free one); external: the server's
  * @param hostname what applications are given as {@code hostname}
  */
-record PostgresSettings(Mode mode, int port, Optional<String> host, String hostname, String adminUser,
+record PostgresSettings(ServerMode mode, int port, Optional<String> host, String hostname, String adminUser,
         Optional<String> adminPassword, String adminDatabase, Path directory, Optional<Path> binaries,
         String systemUser, String sharedBuffers, int maxConnections, Duration startTimeout) {
-
-    /** Where the server comes from. */
-    enum Mode {
-        /** The platform initialises and runs one server of its own. */
-        MANAGED,
-        /** An operator's server, reached with admin credentials. */
-        EXTERNAL;
-
-        static Mode fromWire(String text) {
-            return switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "managed" -> MANAGED;
-                case "external" -> EXTERNAL;
-                default -> throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the setting 'mode'"
-                        + " (PAASMAKER_SERVICE_POSTGRES_MODE) of paasmaker.service.postgres is '" + text
-                        + "'; it is managed or external");
-            };
-        }
-    }
 
     /** The port the original Paasmaker gave its managed PostgreSQL server. */
     static final int DEFAULT_MANAGED_PORT = 42800;
@@ -74,20 +57,20 @@ record PostgresSettings(Mode mode, int port, Optional<String> host, String hostn
             optional("start_timeout", INTEGER, 30L, "Managed: seconds the server has to accept connections."));
 
     static PostgresSettings from(PluginSettings settings) {
-        Mode mode = Mode.fromWire(settings.string("mode"));
+        ServerMode mode = ServerMode.fromWire(settings.string("mode"), ServerKind.POSTGRES);
         Optional<String> host = settings.findString("host").filter(h -> !h.isBlank());
         Optional<String> password = settings.findString("admin_password");
-        if (mode == Mode.EXTERNAL && (host.isEmpty() || password.isEmpty())) {
+        if (mode == ServerMode.EXTERNAL && (host.isEmpty() || password.isEmpty())) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "paasmaker.service.postgres in external mode"
                     + " needs the server's address and an admin's password: set host"
                     + " (PAASMAKER_SERVICE_POSTGRES_HOST) and admin_password (PAASMAKER_SERVICE_POSTGRES_ADMIN_PASSWORD)");
         }
         long port = settings.findInteger("port")
-                .orElse((long) (mode == Mode.MANAGED ? DEFAULT_MANAGED_PORT : DEFAULT_EXTERNAL_PORT));
-        if (port < (mode == Mode.MANAGED ? 0 : 1) || port > 65535) {
+                .orElse((long) (mode == ServerMode.MANAGED ? DEFAULT_MANAGED_PORT : DEFAULT_EXTERNAL_PORT));
+        if (port < (mode == ServerMode.MANAGED ? 0 : 1) || port > 65535) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the setting 'port' (PAASMAKER_SERVICE_POSTGRES_PORT)"
                     + " of paasmaker.service.postgres is " + port + "; give a TCP port from 1 to 65535"
-                    + (mode == Mode.MANAGED ? ", or 0 for a free one" : ""));
+                    + (mode == ServerMode.MANAGED ? ", or 0 for a free one" : ""));
         }
         long connections = settings.integer("max_connections");
         long timeout = settings.integer("start_timeout");
@@ -96,7 +79,7 @@ record PostgresSettings(Mode mode, int port, Optional<String> host, String hostn
                     + " of at least 5 and a start_timeout of at least 1 s, not " + connections + " and " + timeout);
         }
         String hostname = settings.findString("hostname").filter(h -> !h.isBlank())
-                .orElse(mode == Mode.MANAGED ? "127.0.0.1" : host.orElse(""));
+                .orElse(mode == ServerMode.MANAGED ? "127.0.0.1" : host.orElse(""));
         Path directory = settings.findString("directory").map(Path::of)
                 .orElse(settings.home().resolve("services").resolve("postgres")).toAbsolutePath().normalize();
         return new PostgresSettings(mode, (int) port, host, hostname, settings.string("admin_user"), password,

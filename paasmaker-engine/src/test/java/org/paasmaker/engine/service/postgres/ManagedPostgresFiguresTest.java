@@ -1,24 +1,25 @@
 package org.paasmaker.engine.service.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.paasmaker.engine.service.server.ServerFigures.idleMemory;
+import static org.paasmaker.engine.service.server.ServerFigures.median;
+import static org.paasmaker.engine.service.server.ServerFigures.millis;
+import static org.paasmaker.engine.service.server.ServerFigures.nanos;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.internal.Directories;
+import org.paasmaker.engine.service.server.ServerFigures.Memory;
 
 /**
  * The figures of docs/benchmarks.md, printed, not asserted (the machine is shared): the managed
@@ -76,50 +77,5 @@ class ManagedPostgresFiguresTest {
             provider.close();
             Directories.deleteTree(home);
         }
-    }
-
-    private record Memory(int processes, long rssKb, long pssKb) {
-        @Override
-        public String toString() {
-            return String.format("%d processes, RSS %.1f MB summed, PSS %.1f MB (shared pages counted once)",
-                    processes, rssKb / 1024.0, pssKb / 1024.0);
-        }
-    }
-
-    /** The server's processes after a moment of rest: RSS summed (shared memory counted in each) and PSS. */
-    private static Memory idleMemory(long postmaster) throws IOException {
-        Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
-        List<Long> pids = new ArrayList<>();
-        pids.add(postmaster);
-        ProcessHandle.of(postmaster).ifPresent(p -> p.children().forEach(child -> pids.add(child.pid())));
-        long rss = 0;
-        long pss = 0;
-        for (long pid : pids) {
-            rss += field(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
-            pss += field(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
-        }
-        return new Memory(pids.size(), rss, pss);
-    }
-
-    private static long field(Path file, String name) throws IOException {
-        try (Stream<String> lines = Files.lines(file)) {
-            return lines.filter(line -> line.startsWith(name)).findFirst()
-                    .map(line -> Long.parseLong(Arrays.stream(line.split("\\s+")).skip(1).findFirst().orElse("0")))
-                    .orElse(0L);
-        }
-    }
-
-    private static long nanos(Runnable work) {
-        long start = System.nanoTime();
-        work.run();
-        return System.nanoTime() - start;
-    }
-
-    private static long median(List<Long> values) {
-        return values.stream().sorted().toList().get(values.size() / 2);
-    }
-
-    private static long millis(long nanos) {
-        return Duration.ofNanos(nanos).toMillis();
     }
 }

@@ -25,6 +25,7 @@ import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
+import org.paasmaker.engine.service.server.RunAs;
 
 /** The plugin on the platform's own server, started on first use; the contract, then what only managed does. */
 class ManagedPostgresTest extends PostgresServiceContract {

@@ -42,6 +42,7 @@ import org.paasmaker.engine.process.ProcessGroupKiller;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.RunAs;
 
 /**
  * A real application on a real engine: it reads its database from PM_SERVICES and counts its hits

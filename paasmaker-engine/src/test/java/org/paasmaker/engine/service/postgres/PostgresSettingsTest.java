@@ -11,6 +11,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.engine.Paasmaker;
+import org.paasmaker.engine.service.server.ServerMode;
 
 /** The plugin's settings: defaults, and every wrong one refused when the engine starts, by its variable. */
 class PostgresSettingsTest {
@@ -22,7 +23,7 @@ class PostgresSettingsTest {
     void theDefaultsAreAManagedServerOnTheOriginalsPortUnderTheHome() {
         PostgresSettings settings = read(Map.of());
 
-        assertThat(settings.mode()).isEqualTo(PostgresSettings.Mode.MANAGED);
+        assertThat(settings.mode()).isEqualTo(ServerMode.MANAGED);
         assertThat(settings.port()).isEqualTo(42800);
         assertThat(settings.hostname()).isEqualTo("127.0.0.1");
         assertThat(settings.directory()).isEqualTo(home.resolve("services/postgres"));

@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.paasmaker.engine.internal.Directories;
+import org.paasmaker.engine.service.server.DatabaseNames;
+import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ServerKind;
 
 /**
  * A PostgreSQL server that a test makes and runs itself, with Debian's binaries, as the postgres
@@ -54,7 +57,7 @@ public final class TestPostgresServer implements AutoCloseable {
         try {
             // The test's own folder under /tmp: the server's user may pass through it.
             Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
-            RunAs runAs = RunAs.forServer("postgres");
+            RunAs runAs = RunAs.forServer("postgres", ServerKind.POSTGRES);
             runAs.own(directory);
             String password = new DatabaseNames().password();
             Path pwfile = directory.resolve("pwfile");

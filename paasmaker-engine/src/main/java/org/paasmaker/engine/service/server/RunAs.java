@@ -1,4 +1,4 @@
-package org.paasmaker.engine.service.postgres;
+package org.paasmaker.engine.service.server;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,29 +17,31 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 
 /**
- * Who runs the server's programs. initdb and postgres refuse root, so a platform running as root runs
- * them as a system user ({@code postgres}) through {@code setpriv}, which execs in place (the pid the
- * launcher records stays the server's), and hands that user the directory. A platform not running as
- * root runs them as itself.
+ * Who runs a database server's programs. initdb and postgres, mariadb-install-db and mariadbd refuse
+ * root, so a platform running as root runs them as a system user ({@code postgres}, {@code mysql})
+ * through {@code setpriv}, which execs in place (the pid the launcher records stays the server's), and
+ * hands that user the directory. A platform not running as root runs them as itself.
  */
-final class RunAs {
+public final class RunAs {
 
     private static final Path SETPRIV = Path.of("/usr/bin/setpriv");
     private static final Path SETFACL = Path.of("/usr/bin/setfacl");
     private static final String FIRST_UNSEARCHABLE = "for d; do [ -x \"$d\" ] || { printf '%s' \"$d\"; exit 1; }; done";
 
     private final Optional<String> user;
+    private final ServerKind kind;
 
-    private RunAs(Optional<String> user) {
+    private RunAs(Optional<String> user, ServerKind kind) {
         this.user = user;
+        this.kind = kind;
     }
 
     /** {@code systemUser} when this process is root; else this process's own user. */
-    static RunAs forServer(String systemUser) {
-        return new RunAs(isRoot() ? Optional.of(systemUser) : Optional.empty());
+    public static RunAs forServer(String systemUser, ServerKind kind) {
+        return new RunAs(isRoot() ? Optional.of(systemUser) : Optional.empty(), kind);
     }
 
-    static boolean isRoot() {
+    public static boolean isRoot() {
         try {
             return ((Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid")) == 0;
         } catch (IOException | UnsupportedOperationException e) {
@@ -48,19 +50,19 @@ final class RunAs {
     }
 
     /** The words before a command that run it as the server's user. */
-    List<String> prefix() {
+    public List<String> prefix() {
         if (user.isEmpty()) {
             return List.of();
         }
         if (!Files.isExecutable(SETPRIV)) {
             throw new PaasmakerException(ErrorCode.START_FAILED, SETPRIV + " is missing; the platform runs as root and"
-                    + " needs it to run PostgreSQL as '" + user.get() + "'; install util-linux");
+                    + " needs it to run " + kind.label() + " as '" + user.get() + "'; install util-linux");
         }
         return List.of(SETPRIV.toString(), "--reuid=" + user.get(), "--regid=" + user.get(), "--init-groups", "--");
     }
 
     /** Makes the file the server user's (when the platform is root). */
-    void own(Path file) {
+    public void own(Path file) {
         if (user.isEmpty()) {
             return;
         }
@@ -73,8 +75,8 @@ final class RunAs {
             view.setGroup(group);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.START_FAILED, "cannot hand " + file + " to the system user '"
-                    + user.get() + "': " + e.getMessage() + "; install Debian's postgresql package, which makes that"
-                    + " user, or set system_user (PAASMAKER_SERVICE_POSTGRES_SYSTEM_USER)", e);
+                    + user.get() + "': " + e.getMessage() + "; install Debian's " + kind.debianPackage() + " package, which"
+                    + " makes that user, or set " + kind.setting("system_user"), e);
         }
     }
 
@@ -83,7 +85,7 @@ final class RunAs {
      * (a 0700 home, a temporary folder) gets an ACL entry granting that user search (x) alone, no
      * listing or reading; each grant is reported to {@code warnings}.
      */
-    void makeReachable(Path directory, Consumer<String> warnings) {
+    public void makeReachable(Path directory, Consumer<String> warnings) {
         if (user.isEmpty()) {
             return;
         }
@@ -104,32 +106,32 @@ final class RunAs {
                 throw new PaasmakerException(ErrorCode.START_FAILED, "the system user '" + user.get() + "' cannot reach "
                         + directory + (blocked.isEmpty() ? "" : ": it may not search " + blocked) + "; install the acl"
                         + " package (the platform then grants that user search permission alone), run 'setfacl -m u:"
-                        + user.get() + ":x " + blocked + "', or set directory (PAASMAKER_SERVICE_POSTGRES_DIRECTORY)"
+                        + user.get() + ":x " + blocked + "', or set " + kind.setting("directory")
                         + " to a folder it can reach");
             }
             Result granted = run(List.of(SETFACL.toString(), "-m", "u:" + user.get() + ":x", blocked));
             if (granted.status != 0) {
                 throw new PaasmakerException(ErrorCode.START_FAILED, "cannot let the system user '" + user.get()
-                        + "' search " + blocked + " (setfacl said: " + granted.output.strip() + "); set directory"
-                        + " (PAASMAKER_SERVICE_POSTGRES_DIRECTORY) to a folder it can reach");
+                        + "' search " + blocked + " (setfacl said: " + granted.output.strip() + "); set "
+                        + kind.setting("directory") + " to a folder it can reach");
             }
             warnings.accept("Gave the system user '" + user.get() + "' search permission (an ACL entry, u:" + user.get()
-                    + ":x) on " + blocked + ", so that PostgreSQL can reach " + directory + ".");
+                    + ":x) on " + blocked + ", so that " + kind.label() + " can reach " + directory + ".");
         }
         throw new PaasmakerException(ErrorCode.START_FAILED, "the system user '" + user.get() + "' still cannot reach "
-                + directory + " after search permission was granted on each folder above it; set directory"
-                + " (PAASMAKER_SERVICE_POSTGRES_DIRECTORY) to a folder it can reach");
+                + directory + " after search permission was granted on each folder above it; set "
+                + kind.setting("directory") + " to a folder it can reach");
     }
 
-    record Result(int status, String output) {
+    public record Result(int status, String output) {
     }
 
     /** Runs a short command, its output and errors together; for initdb and the like. */
-    static Result run(List<String> command) {
+    public static Result run(List<String> command) {
         return run(command, Path.of("/"), 120);
     }
 
-    static Result run(List<String> command, Path directory, int timeoutSeconds) {
+    public static Result run(List<String> command, Path directory, int timeoutSeconds) {
         java.io.File output = null;
         try {
             // Output to a file, not a pipe: a command that hangs silently still meets its timeout.

@@ -1,0 +1,244 @@
+package org.paasmaker.engine.service.mysql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.plugin.PluginParameters;
+import org.paasmaker.api.plugin.PluginSettings;
+import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceRequest;
+import org.paasmaker.engine.internal.Directories;
+
+/**
+ * What {@code paasmaker.service.mysql} does on any server: the managed MariaDB and an external one
+ * both pass it (the same shape as {@code PostgresServiceContract}). Each subclass gives the plugin's
+ * settings and the server's log; the plugin is initialised once per class, and every service a test
+ * made is removed after it.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class MysqlServiceContract {
+
+    protected Path home;
+    protected MysqlServiceProvider provider;
+    protected Service service;
+    private final List<Made> made = new ArrayList<>();
+
+    /** The plugin's settings for this server. */
+    protected abstract Map<String, String> settings(Path home) throws Exception;
+
+    /** Everything the server has logged so far. */
+    protected abstract String serverLog() throws Exception;
+
+    /** Stops what the subclass started (after the plugin is closed). */
+    protected abstract void stopServer() throws Exception;
+
+    @BeforeAll
+    void initialisePlugin() throws Exception {
+        home = Files.createTempDirectory("paasmaker-mysql-home-");
+        provider = new MysqlServiceProvider();
+        provider.init(PluginSettings.of(MysqlServiceProvider.ID, provider.settings(), settings(home), home));
+        service = provider.create(null);
+    }
+
+    @AfterEach
+    void removeWhatWasMade() {
+        for (Made one : made) {
+            service.remove(one.request, one.credentials);
+        }
+        made.clear();
+    }
+
+    @AfterAll
+    void closePlugin() throws Exception {
+        try {
+            if (provider != null) {
+                provider.close();
+            }
+            stopServer();
+        } finally {
+            Directories.deleteTree(home);
+        }
+    }
+
+    protected PluginParameters provision(String application, String serviceName) {
+        ServiceRequest request = request(application, serviceName);
+        PluginParameters credentials = service.provision(request, Optional.empty());
+        made.add(new Made(request, credentials));
+        return credentials;
+    }
+
+    protected static ServiceRequest request(String application, String serviceName) {
+        return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
+                serviceName, PluginParameters.empty());
+    }
+
+    protected static Connection connect(PluginParameters credentials, String database) throws SQLException {
+        return MariadbConnection.open(credentials.string("hostname"), (int) credentials.integer("port"), database,
+                credentials.string("username"), credentials.string("password"), 5, 30);
+    }
+
+    @Test
+    void theCredentialsAreTheOriginalsAndOpenTheServicesOwnDatabase() throws SQLException {
+        PluginParameters credentials = provision("blog", "mysqldatabase");
+
+        assertThat(credentials.asMap()).containsOnlyKeys("protocol", "hostname", "port", "username", "database",
+                "password");
+        assertThat(credentials.string("protocol")).isEqualTo("mysql");
+        assertThat(credentials.string("database")).startsWith("blog_mysqldatabase_")
+                .isEqualTo(credentials.string("username"));
+        assertThat(Base64.getUrlDecoder().decode(credentials.string("password"))).as("at least 128 random bits")
+                .hasSizeGreaterThanOrEqualTo(16);
+        try (Connection connection = connect(credentials, credentials.string("database"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE counter (n integer)");
+            statement.execute("INSERT INTO counter VALUES (41), (1)");
+            try (ResultSet sum = statement.executeQuery("SELECT sum(n) FROM counter")) {
+                assertThat(sum.next()).isTrue();
+                assertThat(sum.getInt(1)).isEqualTo(42);
+            }
+        }
+    }
+
+    @Test
+    void aServicesUserCannotReachAnotherServicesDatabase() throws SQLException {
+        PluginParameters mine = provision("shop", "db");
+        PluginParameters theirs = provision("forum", "db");
+
+        assertThatThrownBy(() -> connect(mine, theirs.string("database")).close())
+                .isInstanceOfSatisfying(SQLException.class, e -> assertThat(e.getErrorCode()).isEqualTo(1044))
+                .hasMessageContaining("Access denied");
+        assertThatThrownBy(() -> connect(theirs, mine.string("database")).close())
+                .isInstanceOf(SQLException.class).hasMessageContaining("Access denied");
+        try (Connection connection = connect(mine, mine.string("database"));
+                Statement statement = connection.createStatement()) {
+            assertThatThrownBy(() -> statement.execute("CREATE TABLE `" + theirs.string("database") + "`.t (n int)"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+            assertThatThrownBy(() -> statement.execute("CREATE DATABASE another_one"))
+                    .isInstanceOf(SQLException.class).hasMessageContaining("denied");
+            try (ResultSet rows = statement.executeQuery("SHOW DATABASES")) {
+                List<String> seen = new ArrayList<>();
+                while (rows.next()) {
+                    seen.add(rows.getString(1));
+                }
+                assertThat(seen).containsExactlyInAnyOrder("information_schema", mine.string("database"));
+            }
+        }
+    }
+
+    @Test
+    void theGrantIsOnTheServicesDatabaseAloneNotOnNamesItsUnderscoresWouldMatch() throws SQLException {
+        PluginParameters mine = provision("ab", "cd");
+        String lookalike = mine.string("database").replace('_', 'x');
+        provider.server().asAdmin(connection -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("CREATE DATABASE `" + lookalike + "`");
+            }
+            return null;
+        });
+        try {
+            assertThatThrownBy(() -> connect(mine, lookalike).close()).isInstanceOf(SQLException.class)
+                    .hasMessageContaining("Access denied");
+        } finally {
+            provider.server().asAdmin(connection -> {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP DATABASE `" + lookalike + "`");
+                }
+                return null;
+            });
+        }
+    }
+
+    @Test
+    void aLaterVersionGetsTheSameDatabaseAndItsData() throws SQLException {
+        ServiceRequest request = request("wiki", "pages");
+        PluginParameters first = provision("wiki", "pages");
+        try (Connection connection = connect(first, first.string("database"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE page (title text)");
+            statement.execute("INSERT INTO page VALUES ('home')");
+        }
+
+        PluginParameters again = service.provision(request, Optional.of(first));
+
+        assertThat(again).isEqualTo(first);
+        try (Connection connection = connect(again, again.string("database"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT title FROM page")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo("home");
+        }
+    }
+
+    @Test
+    void removingDropsTheDatabaseAndTheUserEvenWithASessionOpen() throws Exception {
+        ServiceRequest request = request("gone", "db");
+        PluginParameters credentials = service.provision(request, Optional.empty());
+        String name = credentials.string("database");
+        try (Connection open = connect(credentials, name); Statement statement = open.createStatement()) {
+            statement.execute("CREATE TABLE t (n int)");
+
+            service.remove(request, credentials);
+        }
+
+        assertThatThrownBy(() -> connect(credentials, name).close()).isInstanceOf(SQLException.class);
+        provider.server().asAdmin(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT (SELECT count(*) FROM"
+                    + " information_schema.schemata WHERE schema_name = ?) + (SELECT count(*) FROM mysql.user"
+                    + " WHERE user = ?)")) {
+                query.setString(1, name);
+                query.setString(2, name);
+                try (ResultSet rows = query.executeQuery()) {
+                    rows.next();
+                    assertThat(rows.getInt(1)).as("databases and users named " + name).isZero();
+                }
+            }
+            return null;
+        });
+        service.remove(request, credentials);
+    }
+
+    @Test
+    void namesAreSafeUniqueAndWithinMariadbsLimits() {
+        PluginParameters first = provision("Ça Va? A very long application name indeed", "My Data-base! with spaces");
+        PluginParameters second = provision("Ça Va? A very long application name indeed", "My Data-base! with spaces");
+
+        assertThat(first.string("database")).matches("[a-z][a-z0-9_]*").hasSizeLessThanOrEqualTo(64)
+                .isNotEqualTo(second.string("database"));
+        assertThat(first.string("username")).hasSizeLessThanOrEqualTo(80);
+        assertThat(first.string("password")).isNotEqualTo(second.string("password"));
+    }
+
+    @Test
+    void passwordsNeverReachTheServersLog() throws Exception {
+        PluginParameters credentials = provision("secretive", "db");
+        connect(credentials, credentials.string("database")).close();
+        assertThatThrownBy(() -> connect(PluginParameters.of(Map.of("hostname", credentials.string("hostname"),
+                "port", credentials.integer("port"), "username", credentials.string("username"),
+                "password", credentials.string("password") + "x")), credentials.string("database")).close())
+                .isInstanceOf(SQLException.class);
+
+        assertThat(serverLog()).doesNotContain(credentials.string("password"))
+                .doesNotContain(MysqlService.nativeHash(credentials.string("password")).substring(1));
+    }
+
+    private record Made(ServiceRequest request, PluginParameters credentials) {
+    }
+}

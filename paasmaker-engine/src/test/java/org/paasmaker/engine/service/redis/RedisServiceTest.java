@@ -1,0 +1,256 @@
+package org.paasmaker.engine.service.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.plugin.PluginParameters;
+import org.paasmaker.api.plugin.PluginSettings;
+import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceRequest;
+import org.paasmaker.engine.internal.Directories;
+import org.paasmaker.engine.process.ProcessIdentity;
+import org.paasmaker.engine.service.server.RunAs;
+
+/**
+ * {@code paasmaker.service.managedredis} with real redis-servers, one per service: the original's
+ * credentials, a password required, each server alone on its port and folder, kept for later
+ * versions, found again by the next engine, started again when killed (with its data), and gone with
+ * the service.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RedisServiceTest {
+
+    private Path home;
+    private RedisServiceProvider provider;
+    private Service service;
+    private final List<Made> made = new ArrayList<>();
+
+    @BeforeAll
+    void initialisePlugin() throws IOException {
+        home = Files.createTempDirectory("paasmaker-redis-home-");
+        provider = new RedisServiceProvider();
+        provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(), settings(), home));
+        service = provider.create(null);
+    }
+
+    /** A range of its own for this run, so that another build's servers are not in the way. */
+    private Map<String, String> settings() throws IOException {
+        int first;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            first = Math.min(probe.getLocalPort(), 65000);
+        }
+        return Map.of("ports", first + "-" + (first + 30));
+    }
+
+    @AfterEach
+    void removeWhatWasMade() {
+        for (Made one : made) {
+            service.remove(one.request, one.credentials);
+        }
+        made.clear();
+    }
+
+    @AfterAll
+    void closePlugin() throws IOException {
+        try {
+            provider.close();
+        } finally {
+            Directories.deleteTree(home);
+        }
+    }
+
+    private PluginParameters provision(String application, String serviceName) {
+        ServiceRequest request = request(application, serviceName);
+        PluginParameters credentials = service.provision(request, Optional.empty());
+        made.add(new Made(request, credentials));
+        return credentials;
+    }
+
+    private static ServiceRequest request(String application, String serviceName) {
+        return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
+                serviceName, PluginParameters.empty());
+    }
+
+    private static RespClient authenticated(PluginParameters credentials) throws IOException {
+        RespClient client = RespClient.connect(credentials);
+        assertThat(client.call("AUTH", credentials.string("password"))).isEqualTo("+OK");
+        return client;
+    }
+
+    @Test
+    void theCredentialsAreTheOriginalsAndTheServerWantsThePassword() throws IOException {
+        PluginParameters credentials = provision("blog", "cache");
+
+        assertThat(credentials.asMap()).containsOnlyKeys("name", "protocol", "hostname", "port", "password");
+        assertThat(credentials.string("protocol")).isEqualTo("redis");
+        assertThat(credentials.string("hostname")).isEqualTo("127.0.0.1");
+        assertThat(credentials.string("name")).startsWith("blog_cache_");
+        assertThat(Base64.getUrlDecoder().decode(credentials.string("password"))).as("at least 128 random bits")
+                .hasSizeGreaterThanOrEqualTo(16);
+        try (RespClient anonymous = RespClient.connect(credentials)) {
+            assertThat(anonymous.call("SET", "k", "v")).startsWith("-NOAUTH");
+            assertThat(anonymous.call("AUTH", credentials.string("password") + "x")).startsWith("-WRONGPASS");
+        }
+        try (RespClient client = authenticated(credentials)) {
+            assertThat(client.call("SET", "counter", "41")).isEqualTo("+OK");
+            assertThat(client.call("INCR", "counter")).isEqualTo(":42");
+            assertThat(client.call("CONFIG", "GET", "bind")).isEqualTo("bind 127.0.0.1");
+            assertThat(client.call("CONFIG", "GET", "maxmemory")).isEqualTo("maxmemory " + (32L << 20));
+        }
+    }
+
+    @Test
+    void eachServiceHasAServerPortAndFolderOfItsOwnThatOnlyItsPasswordOpens() throws IOException {
+        PluginParameters mine = provision("shop", "cache");
+        PluginParameters theirs = provision("forum", "cache");
+
+        assertThat(mine.integer("port")).isNotEqualTo(theirs.integer("port"));
+        assertThat(provider.servers().process(mine.string("name")))
+                .isNotEqualTo(provider.servers().process(theirs.string("name")));
+        try (RespClient client = RespClient.connect(theirs)) {
+            assertThat(client.call("AUTH", mine.string("password"))).startsWith("-WRONGPASS");
+        }
+        Path folder = provider.servers().directory(mine.string("name"));
+        assertThat(Files.getPosixFilePermissions(folder)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(folder.resolve("redis.conf")))
+                .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+        if (RunAs.isRoot()) {
+            assertThat(Files.getOwner(folder).getName()).isEqualTo("redis");
+        }
+    }
+
+    @Test
+    void aLaterVersionGetsTheSameServerAndItsData() throws IOException {
+        PluginParameters first = provision("wiki", "cache");
+        try (RespClient client = authenticated(first)) {
+            client.call("SET", "page", "home");
+        }
+        ProcessIdentity running = provider.servers().process(first.string("name")).orElseThrow();
+
+        PluginParameters again = service.provision(request("wiki", "cache"), Optional.of(first));
+
+        assertThat(again).isEqualTo(first);
+        assertThat(provider.servers().process(first.string("name"))).contains(running);
+        try (RespClient client = authenticated(again)) {
+            assertThat(client.call("GET", "page")).isEqualTo("home");
+        }
+    }
+
+    @Test
+    void theNextEngineFindsTheRunningServerInsteadOfStartingAnother() throws IOException {
+        PluginParameters credentials = provision("adopted", "cache");
+        ProcessIdentity running = provider.servers().process(credentials.string("name")).orElseThrow();
+
+        RedisServiceProvider next = new RedisServiceProvider();
+        next.init(PluginSettings.of(RedisServiceProvider.ID, next.settings(), settings(), home));
+        try {
+            assertThat(next.servers().process(credentials.string("name"))).contains(running);
+            next.maintain();
+            assertThat(next.create(null).provision(request("adopted", "cache"), Optional.of(credentials)))
+                    .isEqualTo(credentials);
+            assertThat(next.servers().process(credentials.string("name"))).contains(running);
+        } finally {
+            next.close();
+        }
+    }
+
+    @Test
+    void aKilledServerIsStartedAgainByTheUpkeepWithItsData() throws Exception {
+        PluginParameters credentials = provision("survivor", "cache");
+        String name = credentials.string("name");
+        try (RespClient client = authenticated(credentials)) {
+            client.call("SET", "kept", "yes");
+        }
+        ProcessIdentity killed = provider.servers().process(name).orElseThrow();
+
+        RunAs.run(List.of("/bin/kill", "-KILL", Long.toString(killed.pid())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !killed.isAlive());
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            provider.maintain();
+            assertThat(provider.servers().process(name)).isPresent().isNotEqualTo(Optional.of(killed));
+        });
+
+        try (RespClient client = authenticated(credentials)) {
+            assertThat(client.call("GET", "kept")).isEqualTo("yes");
+        }
+    }
+
+    @Test
+    void removingStopsTheServerAndDeletesItsFolder() throws IOException {
+        ServerFixture gone = new ServerFixture(service.provision(request("gone", "cache"), Optional.empty()));
+        ProcessIdentity process = provider.servers().process(gone.name()).orElseThrow();
+
+        service.remove(request("gone", "cache"), gone.credentials);
+
+        assertThat(process.isAlive()).isFalse();
+        assertThat(provider.servers().directory(gone.name())).doesNotExist();
+        assertThatThrownBy(() -> RespClient.connect(gone.credentials).close()).isInstanceOf(IOException.class);
+        service.remove(request("gone", "cache"), gone.credentials);
+    }
+
+    @Test
+    void aServerThatCannotListenFailsWithItsOwnLogLinesAndLeavesNothingBehind() throws IOException {
+        Path otherHome = Files.createTempDirectory("paasmaker-redis-refused-");
+        try {
+            // A redis-server told to listen on port 1 as well, which neither the redis user nor most others may.
+            Path binary = otherHome.resolve("redis-on-port-1");
+            Files.writeString(binary, "#!/bin/sh\nexec /usr/bin/redis-server \"$@\" --port 1\n");
+            Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
+            RedisServiceProvider refused = new RedisServiceProvider();
+            refused.init(PluginSettings.of(RedisServiceProvider.ID, refused.settings(),
+                    Map.of("binary", binary.toString(), "ports", settings().get("ports")), otherHome));
+
+            assertThatThrownBy(() -> refused.create(null).provision(request("refused", "cache"), Optional.empty()))
+                    .isInstanceOfSatisfying(PaasmakerException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                    .hasMessageContaining("exited before it answered")
+                    .hasMessageContaining("Could not create server TCP listening socket 127.0.0.1:1");
+            assertThat(otherHome.resolve("services").resolve("redis")).doesNotExist();
+            refused.maintain();
+            assertThat(otherHome.resolve("services").resolve("redis")).as("nothing to restart").doesNotExist();
+        } finally {
+            Directories.deleteTree(otherHome);
+        }
+    }
+
+    @Test
+    void passwordsNeverReachTheServersLog() throws IOException {
+        PluginParameters credentials = provision("secretive", "cache");
+        try (RespClient client = RespClient.connect(credentials)) {
+            client.call("AUTH", credentials.string("password") + "x");
+        }
+
+        assertThat(Files.readString(provider.servers().logFile(credentials.string("name"))))
+                .contains("Ready to accept connections").doesNotContain(credentials.string("password"));
+    }
+
+    private record ServerFixture(PluginParameters credentials) {
+        String name() {
+            return credentials.string("name");
+        }
+    }
+
+    private record Made(ServiceRequest request, PluginParameters credentials) {
+    }
+}

@@ -1,0 +1,64 @@
+package org.paasmaker.engine.service.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/** What the managed servers' figures tests measure alike: time, and a server's memory when idle. */
+public final class ServerFigures {
+
+    private ServerFigures() {
+    }
+
+    /** A server's processes' memory. */
+    public record Memory(int processes, long rssKb, long pssKb) {
+        @Override
+        public String toString() {
+            return String.format("%d process%s, RSS %.1f MB summed, PSS %.1f MB (shared pages counted once)",
+                    processes, processes == 1 ? "" : "es", rssKb / 1024.0, pssKb / 1024.0);
+        }
+    }
+
+    /** The server's processes (it and its children) after a moment of rest: RSS summed (shared memory in each) and PSS. */
+    public static Memory idleMemory(long server) throws IOException {
+        Awaitility.await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3)).until(() -> true);
+        List<Long> pids = new ArrayList<>();
+        pids.add(server);
+        ProcessHandle.of(server).ifPresent(p -> p.children().forEach(child -> pids.add(child.pid())));
+        long rss = 0;
+        long pss = 0;
+        for (long pid : pids) {
+            rss += field(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
+            pss += field(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+        }
+        return new Memory(pids.size(), rss, pss);
+    }
+
+    private static long field(Path file, String name) throws IOException {
+        try (Stream<String> lines = Files.lines(file)) {
+            return lines.filter(line -> line.startsWith(name)).findFirst()
+                    .map(line -> Long.parseLong(Arrays.stream(line.split("\\s+")).skip(1).findFirst().orElse("0")))
+                    .orElse(0L);
+        }
+    }
+
+    public static long nanos(Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        return System.nanoTime() - start;
+    }
+
+    public static long median(List<Long> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    public static long millis(long nanos) {
+        return Duration.ofNanos(nanos).toMillis();
+    }
+}
