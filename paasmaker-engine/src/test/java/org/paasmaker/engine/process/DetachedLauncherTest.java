@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,6 +142,10 @@ class DetachedLauncherTest {
         LaunchedProcess process = processes.launch(new LaunchSpec(List.of("sleep", "300"), directory,
                 DetachedProcesses.ENVIRONMENT, log.pipe()));
 
+        // The launch returns once the gate is open; the shell points its outputs at the pipe just after.
+        await().atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() ->
+                Files.readSymbolicLink(fd(process, "1")).equals(log.pipe())
+                        && Files.readSymbolicLink(fd(process, "2")).equals(log.pipe()));
         for (String output : List.of("1", "2")) {
             assertThat(Files.readSymbolicLink(fd(process, output))).isEqualTo(log.pipe());
             assertThat(openFlags(process, output) & O_ACCMODE).as("O_RDWR on fd " + output).isEqualTo(O_RDWR);
