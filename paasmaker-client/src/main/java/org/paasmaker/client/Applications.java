@@ -25,9 +25,19 @@ public final class Applications {
         return transport.getList(Transport.path("applications", id, "versions"), VersionJson.class);
     }
 
-    /** {@code GET /applications/{id}/services}, with the credentials its instances receive. */
+    /**
+     * {@code GET /applications/{id}/services}, with the credentials its instances receive, their
+     * passwords masked ({@link ServiceJson#MASK}).
+     */
     public List<ServiceJson> services(long id) {
-        return transport.getList(Transport.path("applications", id, "services"), ServiceJson.class);
+        return services(id, false);
+    }
+
+    /** {@code GET /applications/{id}/services?reveal=true}: the same, with the passwords when {@code reveal}. */
+    public List<ServiceJson> services(long id, boolean reveal) {
+        String path = Transport.path("applications", id, "services");
+        return transport.getList(reveal ? Transport.query(path, Transport.parameters("reveal", true)) : path,
+                ServiceJson.class);
     }
 
     /**

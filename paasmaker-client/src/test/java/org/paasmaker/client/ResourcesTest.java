@@ -140,6 +140,8 @@ class ResourcesTest {
         List<ServiceJson> services = client.applications().services(3);
         assertRequest("GET", "applications/3/services", null);
         Wire.assertIsFixture(services.get(0), "service-json.json");
+        client.applications().services(3, true);
+        assertRequest("GET", "applications/3/services", "reveal=true");
 
         server.fixture("DELETE", "applications/3", 202, "job-accepted.json");
         JobAccepted deleting = client.applications().delete(3, true);

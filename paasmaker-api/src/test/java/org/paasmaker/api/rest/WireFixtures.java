@@ -42,6 +42,7 @@ public final class WireFixtures {
             new Fixture("instance-json-standalone.json", InstanceJson.class),
             new Fixture("instance-log-lines.json", InstanceLogLines.class),
             new Fixture("service-json.json", ServiceJson.class),
+            new Fixture("service-json-masked.json", ServiceJson.class),
             new Fixture("job-json.json", JobJson.class),
             new Fixture("job-accepted.json", JobAccepted.class),
             new Fixture("job-aborted.json", JobAborted.class),

@@ -13,19 +13,19 @@ import picocli.CommandLine.Parameters;
 final class ServiceCommand {
 
     @Command(name = "list", description = "List an application's services; their credentials with --credentials"
-            + " (json and yaml always have them).")
+            + " (json and yaml always have them, their passwords masked unless --credentials).")
     static final class ListServices extends ServerCommand {
 
         @Parameters(paramLabel = "APP", description = ApplicationCommand.APP_HELP)
         String application;
 
-        @Option(names = "--credentials", description = "Show the credentials too.")
+        @Option(names = "--credentials", description = "Show the credentials too, passwords included.")
         boolean credentials;
 
         @Override
         int run(PaasmakerClient client) {
             List<ServiceJson> services = client.applications().services(ApplicationRef.resolve(application, client,
-                    () -> workspace(null, client)));
+                    () -> workspace(null, client)), credentials);
             print(services, () -> {
                 if (services.isEmpty()) {
                     out().println(application + " has no services.");

@@ -49,10 +49,14 @@ public class ApplicationsResource {
         return engine.versions().list(PathIds.application(app)).stream().map(VersionJson::summary).toList();
     }
 
-    /** With the credentials the application's instances receive: this API is for the platform's owner. */
+    /**
+     * With the credentials the application's instances receive, their passwords masked unless
+     * {@code ?reveal=true}.
+     */
     @GET
     @Path("services")
-    public List<ServiceJson> services(@PathParam("app") String app) {
-        return engine.applications().services(PathIds.application(app)).stream().map(ServiceJson::of).toList();
+    public List<ServiceJson> services(@PathParam("app") String app, @QueryParam("reveal") boolean reveal) {
+        return engine.applications().services(PathIds.application(app)).stream()
+                .map(service -> ServiceJson.of(service, reveal)).toList();
     }
 }
