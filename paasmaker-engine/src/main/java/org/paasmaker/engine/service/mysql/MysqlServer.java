@@ -1,7 +1,9 @@
 package org.paasmaker.engine.service.mysql;
 
+import org.paasmaker.engine.service.server.ServiceServer;
+
 /** A MariaDB server the plugin creates databases and users on: its own (managed) or an operator's. */
-interface MysqlServer extends AutoCloseable {
+interface MysqlServer extends ServiceServer {
 
     /** Runs the work as the server's admin, starting a managed server first if it does not run. */
     <T> T asAdmin(MariadbConnection.Work<T> work);
@@ -11,11 +13,4 @@ interface MysqlServer extends AutoCloseable {
 
     /** The port applications are given. */
     int port();
-
-    /** Restarts a managed server that died; nothing for an external one. */
-    void maintain();
-
-    /** Closes the admin connection; a managed server runs on, for the next engine to adopt. */
-    @Override
-    void close();
 }

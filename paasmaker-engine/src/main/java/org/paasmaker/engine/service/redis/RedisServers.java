@@ -33,6 +33,7 @@ import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ServiceServer;
 import org.paasmaker.engine.service.server.ServerFiles;
 import org.paasmaker.engine.service.server.ServerKind;
 
@@ -46,7 +47,7 @@ import org.paasmaker.engine.service.server.ServerKind;
  * A first start that fails stops what it started and deletes the service's folder, its error quoting
  * the server's own log lines.
  */
-final class RedisServers {
+final class RedisServers implements ServiceServer {
 
     /** A service's server. */
     record Server(String name, int port, String password) {
@@ -145,7 +146,8 @@ final class RedisServers {
     }
 
     /** Starts again every server that died (each at most every 10 s after a failed attempt). */
-    synchronized void maintain() {
+    @Override
+    public synchronized void maintain() {
         for (Path folder : folders()) {
             String name = folder.getFileName().toString();
             if (process(name).isPresent() || Instant.now().isBefore(nextAttempt.getOrDefault(name, Instant.MIN))) {
@@ -374,5 +376,10 @@ final class RedisServers {
         } catch (RuntimeException e) {
             warnings.accept("Could not stop the Redis server of " + name + " that failed to start: " + e.getMessage());
         }
+    }
+
+    /** Nothing to release: the servers run on, for the next engine, as instances do. */
+    @Override
+    public void close() {
     }
 }

@@ -59,8 +59,8 @@ class ManagedRedisFiguresTest {
                     PluginParameters.empty());
             PluginParameters kept = service.provision(request, Optional.empty());
             String name = kept.string("name");
-            Memory idle = idleMemory(provider.servers().process(name).orElseThrow().pid());
-            provider.servers().stop(name, Duration.ofSeconds(10));
+            Memory idle = idleMemory(provider.server().process(name).orElseThrow().pid());
+            provider.server().stop(name, Duration.ofSeconds(10));
             long coldStart = nanos(() -> service.provision(request, Optional.of(kept)));
 
             Memory debian;

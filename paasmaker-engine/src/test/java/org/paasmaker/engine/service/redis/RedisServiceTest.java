@@ -126,12 +126,12 @@ class RedisServiceTest {
         PluginParameters theirs = provision("forum", "cache");
 
         assertThat(mine.integer("port")).isNotEqualTo(theirs.integer("port"));
-        assertThat(provider.servers().process(mine.string("name")))
-                .isNotEqualTo(provider.servers().process(theirs.string("name")));
+        assertThat(provider.server().process(mine.string("name")))
+                .isNotEqualTo(provider.server().process(theirs.string("name")));
         try (RespClient client = RespClient.connect(theirs)) {
             assertThat(client.call("AUTH", mine.string("password"))).startsWith("-WRONGPASS");
         }
-        Path folder = provider.servers().directory(mine.string("name"));
+        Path folder = provider.server().directory(mine.string("name"));
         assertThat(Files.getPosixFilePermissions(folder)).isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(Files.getPosixFilePermissions(folder.resolve("redis.conf")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -146,12 +146,12 @@ class RedisServiceTest {
         try (RespClient client = authenticated(first)) {
             client.call("SET", "page", "home");
         }
-        ProcessIdentity running = provider.servers().process(first.string("name")).orElseThrow();
+        ProcessIdentity running = provider.server().process(first.string("name")).orElseThrow();
 
         PluginParameters again = service.provision(request("wiki", "cache"), Optional.of(first));
 
         assertThat(again).isEqualTo(first);
-        assertThat(provider.servers().process(first.string("name"))).contains(running);
+        assertThat(provider.server().process(first.string("name"))).contains(running);
         try (RespClient client = authenticated(again)) {
             assertThat(client.call("GET", "page")).isEqualTo("home");
         }
@@ -160,16 +160,16 @@ class RedisServiceTest {
     @Test
     void theNextEngineFindsTheRunningServerInsteadOfStartingAnother() throws IOException {
         PluginParameters credentials = provision("adopted", "cache");
-        ProcessIdentity running = provider.servers().process(credentials.string("name")).orElseThrow();
+        ProcessIdentity running = provider.server().process(credentials.string("name")).orElseThrow();
 
         RedisServiceProvider next = new RedisServiceProvider();
         next.init(PluginSettings.of(RedisServiceProvider.ID, next.settings(), settings(), home));
         try {
-            assertThat(next.servers().process(credentials.string("name"))).contains(running);
+            assertThat(next.server().process(credentials.string("name"))).contains(running);
             next.maintain();
             assertThat(next.create(null).provision(request("adopted", "cache"), Optional.of(credentials)))
                     .isEqualTo(credentials);
-            assertThat(next.servers().process(credentials.string("name"))).contains(running);
+            assertThat(next.server().process(credentials.string("name"))).contains(running);
         } finally {
             next.close();
         }
@@ -182,13 +182,13 @@ class RedisServiceTest {
         try (RespClient client = authenticated(credentials)) {
             client.call("SET", "kept", "yes");
         }
-        ProcessIdentity killed = provider.servers().process(name).orElseThrow();
+        ProcessIdentity killed = provider.server().process(name).orElseThrow();
 
         RunAs.run(List.of("/bin/kill", "-KILL", Long.toString(killed.pid())));
         await().atMost(Duration.ofSeconds(10)).until(() -> !killed.isAlive());
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
             provider.maintain();
-            assertThat(provider.servers().process(name)).isPresent().isNotEqualTo(Optional.of(killed));
+            assertThat(provider.server().process(name)).isPresent().isNotEqualTo(Optional.of(killed));
         });
 
         try (RespClient client = authenticated(credentials)) {
@@ -199,12 +199,12 @@ class RedisServiceTest {
     @Test
     void removingStopsTheServerAndDeletesItsFolder() throws IOException {
         ServerFixture gone = new ServerFixture(service.provision(request("gone", "cache"), Optional.empty()));
-        ProcessIdentity process = provider.servers().process(gone.name()).orElseThrow();
+        ProcessIdentity process = provider.server().process(gone.name()).orElseThrow();
 
         service.remove(request("gone", "cache"), gone.credentials);
 
         assertThat(process.isAlive()).isFalse();
-        assertThat(provider.servers().directory(gone.name())).doesNotExist();
+        assertThat(provider.server().directory(gone.name())).doesNotExist();
         assertThatThrownBy(() -> RespClient.connect(gone.credentials).close()).isInstanceOf(IOException.class);
         service.remove(request("gone", "cache"), gone.credentials);
     }
@@ -241,7 +241,7 @@ class RedisServiceTest {
             client.call("AUTH", credentials.string("password") + "x");
         }
 
-        assertThat(Files.readString(provider.servers().logFile(credentials.string("name"))))
+        assertThat(Files.readString(provider.server().logFile(credentials.string("name"))))
                 .contains("Ready to accept connections").doesNotContain(credentials.string("password"));
     }
 
