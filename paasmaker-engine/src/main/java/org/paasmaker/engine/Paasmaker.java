@@ -13,7 +13,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
@@ -28,6 +27,7 @@ import org.paasmaker.engine.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
 import org.paasmaker.engine.routing.RouterSettings;
+import org.paasmaker.engine.internal.DaemonThreads;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
 import org.paasmaker.engine.internal.VersionManifests;
@@ -80,7 +80,8 @@ public final class Paasmaker implements AutoCloseable {
         Clock clock = builder.clock;
         ownStore = builder.store != null ? Optional.empty() : Optional.of(FileStore.open(layout.store()));
         Store store = builder.store != null ? builder.store : ownStore.get();
-        ExecutorService executor = builder.executor != null ? builder.executor : Executors.newCachedThreadPool(daemonThreads());
+        ExecutorService executor = builder.executor != null ? builder.executor
+                : Executors.newCachedThreadPool(DaemonThreads.named("paasmaker-job-"));
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
         try {
             plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock,
@@ -210,19 +211,6 @@ public final class Paasmaker implements AutoCloseable {
         System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.WARNING, message);
     }
 
-    private static ThreadFactory daemonThreads() {
-        return daemonThreads("paasmaker-job-");
-    }
-
-    private static ThreadFactory daemonThreads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     /** Configures an engine; every setting has a working default. */
     public static final class Builder {
         private Path home = defaultHome();
@@ -240,7 +228,7 @@ public final class Paasmaker implements AutoCloseable {
         private String clusterHostname = defaultClusterHostname();
         private Duration drainLimit = RouterControl.DEFAULT_DRAIN_LIMIT;
         private PrepareRunner prepareRunner;
-        private ThreadFactory threadFactory = daemonThreads("paasmaker-job-events-");
+        private ThreadFactory threadFactory = DaemonThreads.named("paasmaker-job-events-");
         private final Map<String, Map<String, String>> pluginSettings = new LinkedHashMap<>();
         private Map<String, String> settingsEnvironment = System.getenv();
         private LogLimit logLimit;

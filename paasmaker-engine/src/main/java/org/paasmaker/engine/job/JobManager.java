@@ -27,7 +27,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
@@ -36,6 +35,7 @@ import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.engine.internal.AppendedText;
+import org.paasmaker.engine.internal.DaemonThreads;
 
 /**
  * Runs job trees. A root job runs on the executor; its steps run one after another inside it, each a
@@ -74,7 +74,7 @@ public final class JobManager implements AutoCloseable {
 
     /** A manager whose warnings about job records go to the engine's log, and whose events go out on daemon threads. */
     public JobManager(Path directory, Clock clock, Executor executor) {
-        this(directory, clock, executor, daemonThreads());
+        this(directory, clock, executor, DaemonThreads.named("paasmaker-job-events-"));
     }
 
     /**
@@ -91,7 +91,7 @@ public final class JobManager implements AutoCloseable {
      * @param keptTrees how many of the recorded trees, newest first, survive start-up
      */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
-        this(directory, clock, executor, warnings, keptTrees, daemonThreads());
+        this(directory, clock, executor, warnings, keptTrees, DaemonThreads.named("paasmaker-job-events-"));
     }
 
     private JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees,
@@ -461,15 +461,6 @@ public final class JobManager implements AutoCloseable {
             warnings.accept("Could not write to the log of job " + job.id() + " ('" + job.title() + "'), " + job.logFile()
                     + ": " + e.getMessage() + ". The job shows as FAILED all the same.");
         }
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, "paasmaker-job-events-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static void logWarning(String message) {
