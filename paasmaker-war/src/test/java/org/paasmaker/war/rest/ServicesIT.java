@@ -325,7 +325,8 @@ class ServicesIT {
 
     /**
      * Every job this class started, each job of their trees (its own log and its summary), and every
-     * file of the server's logs (messages.log, console.log, trace and FFDC files if any).
+     * file of the server's logs (messages.log, console.log, trace.log with the store's SQL, FFDC files
+     * if any).
      */
     private static void noPasswordInAnyJobLogOrServerLog() throws IOException {
         assertThat(passwords).isNotEmpty();
@@ -342,6 +343,9 @@ class ServicesIT {
         }
         assertThat(texts.keySet()).as("the logs searched").anyMatch(name -> name.endsWith("messages.log"))
                 .anyMatch(name -> name.startsWith("job "));
+        assertThat(texts).as("the server's trace of the store's SQL (src/it/liberty/configDropins)")
+                .hasEntrySatisfying(logs.resolve("trace.log").toString(),
+                        trace -> assertThat(trace).contains("INSERT INTO PM_SERVICE"));
         texts.forEach((name, text) -> {
             for (String password : passwords) {
                 assertThat(text).as("%s holds a service's password", name).doesNotContain(password);
