@@ -165,11 +165,15 @@ class ServicesIT {
         // The managed PostgreSQL server, killed, is started again by the platform's upkeep, data and all.
         long killed = ManagedServers.postmasterPid().orElseThrow();
         assertThat(ProcessHandle.of(killed)).as("the postmaster %d", killed).isPresent();
+        long killedAt = System.nanoTime();
         ProcessHandle.of(killed).orElseThrow().destroyForcibly();
         await("the managed PostgreSQL server back after SIGKILL of its postmaster " + killed).atMost(SERVER_BACK_WITHIN)
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> ManagedServers.postmasterPid().filter(pid -> pid != killed).isPresent()
                         && visits(ManagedServers.postgres(db)) == 41);
+        System.out.printf("Managed PostgreSQL through the server: SIGKILL of its postmaster to the application's first"
+                + " read again %d ms (the upkeep's health round comes every second)%n",
+                Duration.ofNanos(System.nanoTime() - killedAt).toMillis());
         assertThat(ManagedServers.serversIn(ManagedServers.postgresDirectory(), "postgres"))
                 .as("postmasters of the managed server").hasSize(1);
 
