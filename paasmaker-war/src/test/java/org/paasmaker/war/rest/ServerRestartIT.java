@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +68,7 @@ class ServerRestartIT {
         if (slowApplication != null) {
             Api.Answer deleting = after.delete("applications/" + slowApplication + "?services=true");
             if (deleting.status() == 202) {
-                EventStream.follow(after, deleting.json().path("jobId").asText(), java.util.Optional.empty(),
+                EventStream.follow(after, deleting.json().path("jobId").asText(), Optional.empty(),
                         Deployments.JOB_DEADLINE);
             }
         }

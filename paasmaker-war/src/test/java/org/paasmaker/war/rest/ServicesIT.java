@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -100,7 +101,7 @@ class ServicesIT {
         for (String application : applications) {
             Api.Answer deleting = api.delete("applications/" + application + "?services=true");
             if (deleting.status() == 202) {
-                EventStream.follow(api, deleting.json().path("jobId").asText(), java.util.Optional.empty(),
+                EventStream.follow(api, deleting.json().path("jobId").asText(), Optional.empty(),
                         Deployments.JOB_DEADLINE);
             }
         }
@@ -120,7 +121,8 @@ class ServicesIT {
         assertThat(servicesA.get("mysqldatabase").path("protocol").asText()).isEqualTo("mysql");
         assertThat(servicesA.get("cache").path("protocol").asText()).isEqualTo("redis");
         servicesA.values().forEach(c -> passwords.add(c.path("password").asText()));
-        assertThat(passwords).as("a password per service").hasSize(3).allSatisfy(p -> assertThat(p).hasSizeGreaterThanOrEqualTo(22));
+        assertThat(passwords).as("a password per service, of 128 random bits or more").hasSize(3)
+                .allSatisfy(password -> assertThat(password).hasSizeGreaterThanOrEqualTo(22));
         JsonNode masked = api.get("applications/" + appA + "/services").json();
         assertThat(masked.findValuesAsText("password")).containsOnly("********");
         assertThat(instanceServices(a1.version())).as("PM_SERVICES of version 1's instance")
