@@ -30,6 +30,9 @@ import org.paasmaker.engine.routing.RouterSettings;
 import org.paasmaker.engine.internal.DaemonThreads;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
+import org.paasmaker.engine.environment.InstanceEnvironment;
+import org.paasmaker.engine.prepare.CommandSteps;
+import org.paasmaker.engine.release.ReleaseStep;
 import org.paasmaker.engine.internal.VersionManifests;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
@@ -103,9 +106,10 @@ public final class Paasmaker implements AutoCloseable {
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
                     builder.clusterHostname, control, builder.drainLimit, Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
+            ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
+                    layout.work(), clock);
             InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, node, packages, routing,
-                    builder.environment,
-                    builder.nodeTags, clock);
+                    new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
             instances.adopt();
             health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
             health.start(builder.healthInterval);

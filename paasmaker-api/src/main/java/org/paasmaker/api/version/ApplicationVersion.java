@@ -13,11 +13,13 @@ import org.paasmaker.api.source.SourceSpec;
  * @param manifestPath where in the source the manifest was read from
  * @param manifestText the manifest as the user wrote it
  * @param packageChecksum the SHA-256 of the packed, prepared code, once prepared
+ * @param releasedAt when its release commands succeeded, which they do once per version; empty before,
+ *     and for a manifest without them
  */
 public record ApplicationVersion(
         VersionId id, ApplicationId applicationId, int number, VersionState state, boolean current,
         SourceSpec source, String manifestPath, String manifestText, Optional<String> packageChecksum,
-        Instant createdAt) {
+        Instant createdAt, Optional<Instant> releasedAt) {
 
     public ApplicationVersion {
         Objects.requireNonNull(id, "id");
@@ -31,20 +33,26 @@ public record ApplicationVersion(
         Objects.requireNonNull(manifestText, "manifestText");
         Objects.requireNonNull(packageChecksum, "packageChecksum");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(releasedAt, "releasedAt");
     }
 
     public ApplicationVersion withState(VersionState newState) {
         return new ApplicationVersion(id, applicationId, number, newState, current, source, manifestPath,
-                manifestText, packageChecksum, createdAt);
+                manifestText, packageChecksum, createdAt, releasedAt);
     }
 
     public ApplicationVersion withCurrent(boolean isCurrent) {
         return new ApplicationVersion(id, applicationId, number, state, isCurrent, source, manifestPath,
-                manifestText, packageChecksum, createdAt);
+                manifestText, packageChecksum, createdAt, releasedAt);
     }
 
     public ApplicationVersion withPackage(String checksum) {
         return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
-                manifestText, Optional.of(checksum), createdAt);
+                manifestText, Optional.of(checksum), createdAt, releasedAt);
+    }
+
+    public ApplicationVersion released(Instant at) {
+        return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
+                manifestText, packageChecksum, createdAt, Optional.of(at));
     }
 }

@@ -61,7 +61,7 @@ final class VersionCommand {
                         "Source", shown.source() == null ? "" : shown.source().plugin() + " "
                                 + Render.tags(shown.source().parameters()),
                         "Manifest path", shown.manifestPath(), "Package", shown.packageChecksum(),
-                        "Created", Render.time(shown.createdAt()));
+                        "Created", Render.time(shown.createdAt()), "Released", Render.time(shown.releasedAt()));
                 if (shown.manifest() != null) {
                     out().println();
                     out().print(shown.manifest().endsWith("\n") ? shown.manifest() : shown.manifest() + "\n");
