@@ -71,6 +71,14 @@ public final class Versions {
         return instances.deleteVersion(id);
     }
 
+    /**
+     * Marks the version as kept, or takes the mark off: retention never removes a kept version, however
+     * many newer ones follow it.
+     */
+    public ApplicationVersion keep(VersionId id, boolean kept) {
+        return store.versions().update(get(id).withKept(kept));
+    }
+
     /** The last lines of an instance's output; still there after it died or was stopped. */
     public String instanceLog(InstanceId id, int lines) {
         return instances.logTail(store.instances().get(id), lines);

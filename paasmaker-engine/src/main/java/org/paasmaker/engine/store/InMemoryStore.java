@@ -215,7 +215,7 @@ public final class InMemoryStore implements Store {
                 applicationRepository.get(application);
                 int number = highestVersionNumber.merge(application.value(), 1, Integer::sum);
                 ApplicationVersion created = new ApplicationVersion(new VersionId(newId()), application, number,
-                        VersionState.NEW, false, source, manifestPath, manifestText, Optional.empty(), createdAt);
+                        VersionState.NEW, false, source, manifestPath, manifestText, Optional.empty(), createdAt, false);
                 versions.put(created.id().value(), created);
                 return created;
             }

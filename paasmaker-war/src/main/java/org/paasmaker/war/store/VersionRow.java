@@ -62,6 +62,10 @@ class VersionRow {
     @Column(name = "CREATED_AT", nullable = false, length = 40)
     String createdAt;
 
+    /** Not null: a column added to an existing table has no value in its old rows, which are not kept. */
+    @Column(name = "KEPT")
+    Boolean kept;
+
     protected VersionRow() {
         // for JPA
     }
@@ -90,12 +94,14 @@ class VersionRow {
         manifestText = version.manifestText();
         packageChecksum = version.packageChecksum().orElse(null);
         createdAt = version.createdAt().toString();
+        kept = version.kept();
     }
 
     ApplicationVersion toRecord() {
         return new ApplicationVersion(new VersionId(id), new ApplicationId(applicationId), number,
                 VersionState.valueOf(state), current,
                 new SourceSpec(sourcePlugin, ParametersJson.read(sourceParameters, "the source of version " + id)),
-                manifestPath, manifestText, Optional.ofNullable(packageChecksum), Instant.parse(createdAt));
+                manifestPath, manifestText, Optional.ofNullable(packageChecksum), Instant.parse(createdAt),
+                Boolean.TRUE.equals(kept));
     }
 }
