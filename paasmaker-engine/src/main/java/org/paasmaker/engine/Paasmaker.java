@@ -127,7 +127,7 @@ public final class Paasmaker implements AutoCloseable {
             disk = new Disk(store, accounting);
             versions = new Versions(store, pipeline, instances, packages, health, jobManager,
                     new Retention(store, jobManager, instances, packages, layout, builder.retention != null
-                            ? builder.retention : RetentionPolicy.from(builder.settingsEnvironment)),
+                            ? builder.retention : RetentionPolicy.from(builder.settingsEnvironment), clock),
                     new PrepareRoom(accounting));
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
@@ -416,9 +416,10 @@ public final class Paasmaker implements AutoCloseable {
         }
 
         /**
-         * How many versions each application keeps besides its current one (5 by default); older ones
-         * that are stopped and not kept by a user are deleted with their packages. Without this,
-         * {@code PAASMAKER_KEEP_VERSIONS} of {@link #settingsEnvironment(Map)} says.
+         * How many versions each application keeps besides its current one (5 by default; older ones
+         * that are stopped and not kept by a user are deleted with their packages), and how many of its
+         * finished job trees (100, none older than 30 days). Without this, {@code PAASMAKER_KEEP_VERSIONS},
+         * {@code PAASMAKER_KEEP_JOBS} and {@code PAASMAKER_KEEP_JOB_DAYS} of {@link #settingsEnvironment(Map)} say.
          */
         public Builder retention(RetentionPolicy policy) {
             this.retention = Objects.requireNonNull(policy, "policy");

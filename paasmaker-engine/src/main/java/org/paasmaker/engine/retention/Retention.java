@@ -1,5 +1,6 @@
 package org.paasmaker.engine.retention;
 
+import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,8 @@ import org.paasmaker.engine.packages.PackageStore;
  * Deletes what an application no longer needs for a rollback, as a job in the application's queue (so
  * never beside a start, stop or make-current of the same application): the versions the
  * {@link RetentionPlan} lets go, with their instances' files and their packages (a package another
- * version has stays). The job's log names each version that went and the bytes it freed.
+ * version has stays), and its old job trees beyond {@link RetentionPolicy#jobs()} or older than
+ * {@link RetentionPolicy#jobAge()}. The job's log names each version that went and the bytes it freed.
  */
 public final class Retention {
 
@@ -33,9 +35,11 @@ public final class Retention {
     private final PackageStore packages;
     private final EngineLayout layout;
     private final RetentionPolicy policy;
+    private final Clock clock;
 
     public Retention(Store store, JobManager jobs, InstanceManager instances, PackageStore packages, EngineLayout layout,
-            RetentionPolicy policy) {
+            RetentionPolicy policy, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.jobs = jobs;
         this.instances = instances;
@@ -88,6 +92,15 @@ public final class Retention {
                         + ", instance files " + Sizes.describe(instanceBytes));
             });
         }
+        jobs.runStep(jobs.addChild(root, "Delete old job trees"), context -> {
+            JobManager.Forgotten forgotten = jobs.forget("application_id", application.id().toString(), policy.jobs(),
+                    clock.instant().minus(policy.jobAge()));
+            context.log(forgotten.trees() == 0 ? "No job tree to delete: " + application.name() + " keeps its last "
+                    + policy.jobs() + ", none older than " + policy.jobAge().toDays() + " days"
+                    : "Deleted " + forgotten.trees() + " job trees of " + application.name() + " (their logs and records: "
+                    + Sizes.describe(forgotten.bytes()) + "); it keeps its last " + policy.jobs() + ", none older than "
+                    + policy.jobAge().toDays() + " days");
+        });
     }
 
     private Set<org.paasmaker.api.version.VersionId> withActiveInstances(ApplicationId application) {

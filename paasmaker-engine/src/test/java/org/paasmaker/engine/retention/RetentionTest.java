@@ -18,7 +18,7 @@ import org.paasmaker.engine.EngineFixture;
 class RetentionTest {
 
     @RegisterExtension
-    final EngineFixture fixture = EngineFixture.perTest(builder -> builder.retention(new RetentionPolicy(2)));
+    final EngineFixture fixture = EngineFixture.perTest(builder -> builder.retention(RetentionPolicy.versions(2)));
 
     private final Deploys deploys = new Deploys(fixture);
 
