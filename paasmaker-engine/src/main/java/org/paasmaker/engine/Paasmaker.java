@@ -19,6 +19,7 @@ import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.cron.CronRunner;
 import org.paasmaker.engine.cron.CurrentVersionCrons;
+import org.paasmaker.engine.cron.GoneCrons;
 import org.paasmaker.engine.disk.DiskAccounting;
 import org.paasmaker.engine.disk.DiskLimit;
 import org.paasmaker.engine.disk.PrepareRoom;
@@ -96,7 +97,6 @@ public final class Paasmaker implements AutoCloseable {
                             Paasmaker::warn));
             ownPlugins = Optional.of(plugins);
             jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory);
-            new StaleFiles(layout, jobManager).clean();
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
@@ -118,6 +118,8 @@ public final class Paasmaker implements AutoCloseable {
             health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
             health.start(builder.healthInterval);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests);
+            // Before any work is taken: no prepare runs and no cron is checked yet.
+            new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
             cronRunner.start();
             workspaces = new Workspaces(store);

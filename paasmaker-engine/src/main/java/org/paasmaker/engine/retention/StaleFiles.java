@@ -21,7 +21,8 @@ import org.paasmaker.engine.job.JobManager;
  * What crashed runs leave behind, deleted when an engine starts, before it takes any work: the working
  * copies of prepares (a prepare deletes its own when it ends, however it ends, unless the engine dies),
  * half-written packages ({@code incoming-*.part}), and uploads, whose prepares died with the engine
- * that ran them. A job says what went; none is made when nothing was left.
+ * that ran them; with them, the files of crons that no longer exist. A job says what went; none is
+ * made when nothing was left.
  */
 public final class StaleFiles {
 
@@ -35,18 +36,23 @@ public final class StaleFiles {
         this.jobs = jobs;
     }
 
-    /** Deletes them, and waits until its job has; the job, when there was anything to delete. */
-    public Optional<JobView> clean() {
+    /**
+     * Deletes them and {@code more} (files the caller found stale), and waits until its job has; the job,
+     * when there was anything to delete.
+     */
+    public Optional<JobView> clean(List<Path> more) {
         HomePaths home = new HomePaths(layout.home());
-        List<Path> stale = new ArrayList<>();
+        List<Path> stale = new ArrayList<>(more);
         stale.addAll(entries(home, layout.work(), "*"));
         stale.addAll(entries(home, layout.packages(), "incoming-*.part"));
         stale.addAll(entries(home, layout.uploads(), "*"));
         if (stale.isEmpty()) {
             return Optional.empty();
         }
-        Job root = jobs.createRoot("Delete what crashed runs left (" + stale.size() + " files and folders)", Map.of());
-        Job step = jobs.addChild(root, "Delete working copies, half-written packages and uploads");
+        Job root = jobs.createRoot("Delete what crashed runs and gone crons left (" + stale.size()
+                + " files and folders)", Map.of());
+        Job step = jobs.addChild(root, "Delete working copies, half-written packages, uploads and the logs of crons"
+                + " that no longer exist");
         jobs.submit(root, job -> jobs.runStep(step, context -> {
             long total = 0;
             for (Path path : stale) {
@@ -56,7 +62,7 @@ public final class StaleFiles {
                 total += bytes;
                 context.log("Deleted " + layout.home().relativize(path) + " (" + Sizes.describe(bytes) + ")");
             }
-            context.log("Deleted " + stale.size() + " leftovers of crashed runs: " + Sizes.describe(total));
+            context.log("Deleted " + stale.size() + " leftovers: " + Sizes.describe(total));
         }));
         return Optional.of(jobs.await(root.id(), LIMIT));
     }

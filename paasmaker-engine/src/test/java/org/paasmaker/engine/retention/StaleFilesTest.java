@@ -18,7 +18,7 @@ class StaleFilesTest {
     Path temp;
 
     @Test
-    void workingCopiesHalfWrittenPackagesAndUploadsGoAndLinksOutAreNotFollowed() throws Exception {
+    void workingCopiesHalfWrittenPackagesUploadsAndGoneCronsGoAndLinksOutAreNotFollowed() throws Exception {
         Path home = temp.resolve("home");
         Path outside = Files.createDirectories(temp.resolve("outside"));
         Path precious = Files.writeString(outside.resolve("precious.txt"), "not the platform's");
@@ -31,18 +31,25 @@ class StaleFilesTest {
         Files.createDirectories(home.resolve("uploads"));
         Files.write(home.resolve("uploads/upload-1.tar.gz"), new byte[2048]);
         Files.createSymbolicLink(home.resolve("uploads/upload-2.tar.gz"), precious);
+        Path crons = Files.createDirectories(home.resolve("crons"));
+        for (String file : new String[] {"app-999~web~0~5m.ledger", "app-999~web~0~5m.log", "app-999~web~0~5m.log.1"}) {
+            Files.writeString(crons.resolve(file), "of a cron whose application is gone\n");
+        }
+        Path notes = Files.writeString(crons.resolve("notes"), "an operator's\n");
 
         try (Paasmaker engine = Paasmaker.builder().home(home).build()) {
             assertThat(children(home.resolve("work"))).isEmpty();
             assertThat(children(home.resolve("uploads"))).isEmpty();
             assertThat(children(home.resolve("packages"))).containsExactly(stored);
+            assertThat(children(crons)).containsExactly(notes);
             assertThat(precious).hasContent("not the platform's");
             assertThat(children(outside)).containsExactly(precious);
             assertThat(jobLogs(home)).contains(
                     "Deleted work/0b6f3c3e-2d3f-4c52-9a0e-4f1f5f0d7a11 (",
                     "Deleted packages/incoming-123.part (4.0 KB)",
                     "Deleted uploads/upload-1.tar.gz (2.0 KB)",
-                    "Deleted 4 leftovers of crashed runs");
+                    "Deleted crons/app-999~web~0~5m.log.1 (",
+                    "Deleted 7 leftovers: ");
         }
     }
 
