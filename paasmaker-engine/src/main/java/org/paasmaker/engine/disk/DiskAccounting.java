@@ -1,7 +1,6 @@
 package org.paasmaker.engine.disk;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +17,8 @@ import org.paasmaker.api.application.Application;
 import org.paasmaker.api.disk.ApplicationDisk;
 import org.paasmaker.api.disk.DiskKind;
 import org.paasmaker.api.disk.DiskUsage;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
@@ -124,8 +125,8 @@ public final class DiskAccounting {
             FileStore fileStore = Files.getFileStore(existing);
             return new Space(fileStore.getUsableSpace(), fileStore.getTotalSpace());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot ask the file system of " + layout.home() + " for its free space: "
-                    + e.getMessage(), e);
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot ask the file system of " + layout.home()
+                    + " for its free space: " + e.getMessage(), e);
         }
     }
 }

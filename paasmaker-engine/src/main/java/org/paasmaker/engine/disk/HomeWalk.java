@@ -10,6 +10,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.paasmaker.api.disk.DiskKind;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.internal.EngineLayout;
 
 /**
@@ -58,7 +60,8 @@ final class HomeWalk {
                 }
             });
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot walk " + layout.home() + ": " + e.getMessage(), e);
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot walk the platform's home " + layout.home() + ": "
+                    + e.getMessage(), e);
         }
         return walk;
     }
