@@ -35,10 +35,10 @@ final class VersionCommand {
                     out().println("No versions of " + application + ".");
                     return;
                 }
-                Table table = new Table("ID", "VERSION", "STATE", "CURRENT", "SOURCE", "CREATED");
+                Table table = new Table("ID", "VERSION", "STATE", "CURRENT", "KEPT", "SOURCE", "CREATED");
                 Style style = style();
                 versions.forEach(version -> table.row(version.id(), version.number(), style.state(version.state()),
-                        version.current() ? style.green("current") : "",
+                        version.current() ? style.green("current") : "", version.kept() ? "kept" : "",
                         version.source() == null ? "" : version.source().plugin(), Render.time(version.createdAt())));
                 table.print(out());
             });

@@ -78,8 +78,8 @@ class ResourceCommandsTest {
         CommandLineRun run = CommandLineRun.in(environment, "version", "list", "dev/hello-python");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).matches("ID  VERSION  STATE  CURRENT  SOURCE             CREATED\n"
-                + "8   3        NEW             paasmaker.scm.git  2026-12-0\\d \\d\\d:\\d\\d:01\n");
+        assertThat(run.out()).matches("ID  VERSION  STATE  CURRENT  KEPT  SOURCE             CREATED\n"
+                + "8   3        NEW                   paasmaker.scm.git  2026-12-0\\d \\d\\d:\\d\\d:01\n");
     }
 
     @Test
