@@ -19,6 +19,10 @@ import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.cron.CronRunner;
 import org.paasmaker.engine.cron.CurrentVersionCrons;
+import org.paasmaker.engine.cron.GoneCrons;
+import org.paasmaker.engine.disk.DiskAccounting;
+import org.paasmaker.engine.disk.DiskLimit;
+import org.paasmaker.engine.disk.PrepareRoom;
 import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
@@ -45,6 +49,9 @@ import org.paasmaker.engine.process.LogWriters;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.prepare.PreparePipeline;
 import org.paasmaker.engine.prepare.PrepareRunner;
+import org.paasmaker.engine.retention.Retention;
+import org.paasmaker.engine.retention.RetentionPolicy;
+import org.paasmaker.engine.retention.StaleFiles;
 import org.paasmaker.engine.store.FileStore;
 
 /**
@@ -72,6 +79,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Crons crons;
     private final Routes routes;
     private final Nodes nodes;
+    private final Disk disk;
     private final Optional<ExecutorService> ownExecutor;
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
@@ -114,11 +122,19 @@ public final class Paasmaker implements AutoCloseable {
             health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
             health.start(builder.healthInterval);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests);
+            // Before any work is taken: no prepare runs and no cron is checked yet.
+            new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
             cronRunner.start();
             workspaces = new Workspaces(store);
             applications = new Applications(store, instances);
-            versions = new Versions(store, pipeline, instances, packages, health);
+            DiskAccounting accounting = new DiskAccounting(layout, store,
+                    builder.diskLimit != null ? builder.diskLimit : DiskLimit.from(builder.settingsEnvironment), clock);
+            disk = new Disk(store, accounting);
+            versions = new Versions(store, pipeline, instances, packages, health, jobManager,
+                    new Retention(store, jobManager, instances, packages, layout, builder.retention != null
+                            ? builder.retention : RetentionPolicy.from(builder.settingsEnvironment), clock),
+                    new PrepareRoom(accounting));
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
@@ -162,6 +178,11 @@ public final class Paasmaker implements AutoCloseable {
 
     public Nodes nodes() {
         return nodes;
+    }
+
+    /** What the platform holds on its disk, and whether the disk runs low. */
+    public Disk disk() {
+        return disk;
     }
 
     /** The plugins this engine offers; manifests are validated against them. */
@@ -236,6 +257,8 @@ public final class Paasmaker implements AutoCloseable {
         private final Map<String, Map<String, String>> pluginSettings = new LinkedHashMap<>();
         private Map<String, String> settingsEnvironment = System.getenv();
         private LogLimit logLimit;
+        private RetentionPolicy retention;
+        private DiskLimit diskLimit;
 
         private Builder() {
         }
@@ -395,6 +418,27 @@ public final class Paasmaker implements AutoCloseable {
          */
         public Builder instanceLogLimit(LogLimit limit) {
             this.logLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /**
+         * How many versions each application keeps besides its current one (5 by default; older ones
+         * that are stopped and not kept by a user are deleted with their packages), and how many of its
+         * finished job trees (100, none older than 30 days). Without this, {@code PAASMAKER_KEEP_VERSIONS},
+         * {@code PAASMAKER_KEEP_JOBS} and {@code PAASMAKER_KEEP_JOB_DAYS} of {@link #settingsEnvironment(Map)} say.
+         */
+        public Builder retention(RetentionPolicy policy) {
+            this.retention = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The free space the platform keeps (1 GiB by default): under it, the engine's health warns, and
+         * a prepare that would leave less is refused. Without this, {@code PAASMAKER_DISK_LOW_BYTES} of
+         * {@link #settingsEnvironment(Map)} says.
+         */
+        public Builder diskLimit(DiskLimit limit) {
+            this.diskLimit = Objects.requireNonNull(limit, "limit");
             return this;
         }
 

@@ -15,11 +15,12 @@ import org.paasmaker.api.source.SourceSpec;
  * @param packageChecksum the SHA-256 of the packed, prepared code, once prepared
  * @param releasedAt when its release commands succeeded, which they do once per version; empty before,
  *     and for a manifest without them
+ * @param kept a user's mark: retention never removes the version, however old it grows
  */
 public record ApplicationVersion(
         VersionId id, ApplicationId applicationId, int number, VersionState state, boolean current,
         SourceSpec source, String manifestPath, String manifestText, Optional<String> packageChecksum,
-        Instant createdAt, Optional<Instant> releasedAt) {
+        Instant createdAt, Optional<Instant> releasedAt, boolean kept) {
 
     public ApplicationVersion {
         Objects.requireNonNull(id, "id");
@@ -38,21 +39,26 @@ public record ApplicationVersion(
 
     public ApplicationVersion withState(VersionState newState) {
         return new ApplicationVersion(id, applicationId, number, newState, current, source, manifestPath,
-                manifestText, packageChecksum, createdAt, releasedAt);
+                manifestText, packageChecksum, createdAt, releasedAt, kept);
     }
 
     public ApplicationVersion withCurrent(boolean isCurrent) {
         return new ApplicationVersion(id, applicationId, number, state, isCurrent, source, manifestPath,
-                manifestText, packageChecksum, createdAt, releasedAt);
+                manifestText, packageChecksum, createdAt, releasedAt, kept);
     }
 
     public ApplicationVersion withPackage(String checksum) {
         return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
-                manifestText, Optional.of(checksum), createdAt, releasedAt);
+                manifestText, Optional.of(checksum), createdAt, releasedAt, kept);
     }
 
     public ApplicationVersion released(Instant at) {
         return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
-                manifestText, packageChecksum, createdAt, Optional.of(at));
+                manifestText, packageChecksum, createdAt, Optional.of(at), kept);
+    }
+
+    public ApplicationVersion withKept(boolean isKept) {
+        return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
+                manifestText, packageChecksum, createdAt, releasedAt, isKept);
     }
 }

@@ -45,7 +45,7 @@ public final class InstanceManager {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /** States that count towards an instance type's quantity. */
-    static final java.util.Set<InstanceState> ACTIVE = java.util.EnumSet.of(InstanceState.ALLOCATED,
+    public static final java.util.Set<InstanceState> ACTIVE = java.util.EnumSet.of(InstanceState.ALLOCATED,
             InstanceState.REGISTERED, InstanceState.STARTING, InstanceState.RUNNING);
 
     private final Store store;
@@ -215,19 +215,27 @@ public final class InstanceManager {
     /** Steps that delete the version's instances, then the version and (if no other has it) its package. */
     private List<Runnable> deleteSteps(Job root, ApplicationVersion version) {
         Job step = jobs.addChild(root, "Delete version " + version.number());
-        return List.of(() -> jobs.runStep(step, context -> {
-            for (Instance instance : store.instances().list(version.id())) {
-                node.deregister(instance.id());
-                store.instances().delete(instance.id());
-            }
-            store.versions().delete(version.id());
-            manifests.forget(version.id());
-            version.packageChecksum().filter(this::unused).ifPresent(checksum -> {
-                packages.delete(checksum);
-                context.log("Deleted its package " + checksum);
-            });
-            context.log("Deleted version " + version.number() + ", its instances and their files");
-        }));
+        return List.of(() -> jobs.runStep(step, context -> deleteNow(version, context)));
+    }
+
+    /**
+     * Deletes the version's instances and their files, its record, and its package unless another version
+     * has it, in the calling job's step; whether the package went. Its instances must be stopped.
+     */
+    public boolean deleteNow(ApplicationVersion version, StepContext context) {
+        for (Instance instance : store.instances().list(version.id())) {
+            node.deregister(instance.id());
+            store.instances().delete(instance.id());
+        }
+        store.versions().delete(version.id());
+        manifests.forget(version.id());
+        Optional<String> unused = version.packageChecksum().filter(this::unused);
+        unused.ifPresent(checksum -> {
+            packages.delete(checksum);
+            context.log("Deleted its package " + checksum);
+        });
+        context.log("Deleted version " + version.number() + ", its instances and their files");
+        return unused.isPresent();
     }
 
     /** Whether no version of any application has the package. */
@@ -435,7 +443,8 @@ public final class InstanceManager {
         return queues.ifIdle(applicationOf(id), check);
     }
 
-    private JobId enqueue(ApplicationId application, Job root, Runnable work) {
+    /** Runs the work as a job of the application's queue, after its jobs queued before. */
+    public JobId enqueue(ApplicationId application, Job root, Runnable work) {
         return queues.enqueue(application, root, work);
     }
 

@@ -409,6 +409,42 @@ public final class JobManager implements AutoCloseable {
         return () -> control.abortHooks.remove(hook);
     }
 
+    /** What {@link #forget} removed: how many trees, and the bytes of their records and logs. */
+    public record Forgotten(int trees, long bytes) {
+    }
+
+    /**
+     * Forgets finished trees tagged {@code tag=value}: all but the {@code kept} newest, and of those any
+     * that finished before {@code finishedBefore}. Their records and logs go from disk, their jobs from
+     * memory; trees still running are never touched.
+     */
+    public Forgotten forget(String tag, String value, int kept, Instant finishedBefore) {
+        List<JobView> trees = new ArrayList<>();
+        for (JobId id : roots.keySet()) {
+            Job root = jobs.get(id);
+            JobView view = root == null ? null : root.view();
+            if (view != null && value.equals(view.tags().get(tag))) {
+                trees.add(view);
+            }
+        }
+        trees.sort(NEWEST_FIRST);
+        int count = 0;
+        long bytes = 0;
+        for (int i = 0; i < trees.size(); i++) {
+            JobView tree = trees.get(i);
+            RootControl control = roots.get(tree.id());
+            boolean old = tree.finishedAt().map(finishedBefore::isAfter).orElse(false);
+            if (control == null || !control.done.isDone() || (i < kept && !old)) {
+                continue;
+            }
+            bytes += records.delete(tree);
+            roots.remove(tree.id());
+            tree.walk(job -> jobs.remove(job.id()));
+            count++;
+        }
+        return new Forgotten(count, bytes);
+    }
+
     /** Loads the trees an earlier engine recorded, ends those it left unfinished and forgets the oldest. */
     private void restore(int keptTrees) {
         records.deleteLeftovers();

@@ -132,6 +132,7 @@ final class FileStoreCodec {
         version.packageChecksum().ifPresent(checksum -> node.put("packageChecksum", checksum));
         node.put("createdAt", version.createdAt().toString());
         version.releasedAt().ifPresent(at -> node.put("releasedAt", at.toString()));
+        node.put("kept", version.kept());
         return node;
     }
 
@@ -146,7 +147,9 @@ final class FileStoreCodec {
                 text(node, "manifestPath", where), text(node, "manifestText", where),
                 optionalText(node, "packageChecksum", where),
                 Instant.parse(text(node, "createdAt", where)),
-                optionalText(node, "releasedAt", where).map(Instant::parse));
+                optionalText(node, "releasedAt", where).map(Instant::parse),
+                // Absent in files written before versions could be kept.
+                node.path("kept").asBoolean(false));
     }
 
     private static ObjectNode service(ApplicationService service, ObjectNode node) {

@@ -216,7 +216,7 @@ public final class InMemoryStore implements Store {
                 int number = highestVersionNumber.merge(application.value(), 1, Integer::sum);
                 ApplicationVersion created = new ApplicationVersion(new VersionId(newId()), application, number,
                         VersionState.NEW, false, source, manifestPath, manifestText, Optional.empty(), createdAt,
-                        Optional.empty());
+                        Optional.empty(), false);
                 versions.put(created.id().value(), created);
                 return created;
             }

@@ -132,6 +132,20 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aVersionKeepsItsKeepMarkUntilItIsTakenOff() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion version = store.versions().create(app.id(), SOURCE, "manifest.yml", "text", Instant.EPOCH);
+        assertThat(version.kept()).isFalse();
+
+        ApplicationVersion kept = store.versions().update(version.withKept(true).withState(VersionState.PREPARED));
+        assertThat(store.versions().get(version.id()).kept()).isTrue();
+        assertThat(store.versions().list(app.id())).containsExactly(kept);
+        assertThat(store.versions().update(kept.withKept(false)).kept()).isFalse();
+        assertThat(store.versions().get(version.id()).kept()).isFalse();
+    }
+
+    @Test
     void concurrentVersionsGetDistinctNumbers() throws Exception {
         WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
         Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());

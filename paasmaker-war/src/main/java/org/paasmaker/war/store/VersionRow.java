@@ -66,6 +66,10 @@ class VersionRow {
     @Column(name = "RELEASED_AT", length = 40)
     String releasedAt;
 
+    // Nullable too: rows written before the column existed have no value, and are not kept.
+    @Column(name = "KEPT")
+    Boolean kept;
+
     protected VersionRow() {
         // for JPA
     }
@@ -95,6 +99,7 @@ class VersionRow {
         packageChecksum = version.packageChecksum().orElse(null);
         createdAt = version.createdAt().toString();
         releasedAt = version.releasedAt().map(Instant::toString).orElse(null);
+        kept = version.kept();
     }
 
     ApplicationVersion toRecord() {
@@ -102,6 +107,7 @@ class VersionRow {
                 VersionState.valueOf(state), current,
                 new SourceSpec(sourcePlugin, ParametersJson.read(sourceParameters, "the source of version " + id)),
                 manifestPath, manifestText, Optional.ofNullable(packageChecksum), Instant.parse(createdAt),
-                Optional.ofNullable(releasedAt).map(Instant::parse));
+                Optional.ofNullable(releasedAt).map(Instant::parse),
+                Boolean.TRUE.equals(kept));
     }
 }
