@@ -31,6 +31,7 @@ import org.paasmaker.engine.internal.DaemonThreads;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
 import org.paasmaker.engine.internal.VersionManifests;
+import org.paasmaker.engine.job.JobLogLimit;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
@@ -88,7 +89,8 @@ public final class Paasmaker implements AutoCloseable {
                     new PluginRegistry.Settings(layout.home(), builder.pluginSettings, builder.settingsEnvironment,
                             Paasmaker::warn));
             ownPlugins = Optional.of(plugins);
-            jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory);
+            jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory,
+                    JobLogLimit.from(builder.settingsEnvironment));
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
@@ -396,7 +398,8 @@ public final class Paasmaker implements AutoCloseable {
 
         /**
          * Where plugins without {@link #pluginSettings(String, Map)} find theirs, as
-         * {@code PAASMAKER_<PLUGIN>_<KEY>} variables; default this process's environment.
+         * {@code PAASMAKER_<PLUGIN>_<KEY>} variables, and the engine its own ({@code PAASMAKER_JOB_LOG_BYTES},
+         * ...); default this process's environment.
          */
         public Builder settingsEnvironment(Map<String, String> environment) {
             this.settingsEnvironment = Map.copyOf(environment);
