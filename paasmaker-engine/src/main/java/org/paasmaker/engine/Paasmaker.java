@@ -23,6 +23,7 @@ import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RoutePublisher;
+import org.paasmaker.engine.routing.AccessLogLimit;
 import org.paasmaker.engine.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
@@ -206,7 +207,7 @@ public final class Paasmaker implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(RouterProcess.startOrAdopt(new RouterProcessSettings(layout.router(), builder.routerPort,
-                List.of(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
+                AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
     }
 
     private static void warn(String message) {
