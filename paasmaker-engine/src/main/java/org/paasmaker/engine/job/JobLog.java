@@ -1,6 +1,7 @@
 package org.paasmaker.engine.job;
 
 import java.io.BufferedOutputStream;
+import java.io.FileNotFoundException;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -249,13 +250,17 @@ final class JobLog {
 
     /** The cut an earlier engine made: the first marker line that starts where its own count says the beginning ends. */
     private Optional<Cut> findCut() throws IOException {
-        String content;
-        try {
-            // One byte a char, so that a match's index is its byte offset.
-            content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-        } catch (NoSuchFileException e) {
+        byte[] start;
+        try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
+            // The marker lies within the first quarter of the limit it was cut to; a log of an engine that
+            // kept everything may be far larger, and is read as the whole it is.
+            start = new byte[(int) Math.min(in.length(), Math.min(maxBytes, Integer.MAX_VALUE - 1024) + 1024)];
+            in.readFully(start);
+        } catch (FileNotFoundException e) {
             return Optional.empty();
         }
+        // One byte a char, so that a match's index is its byte offset.
+        String content = new String(start, StandardCharsets.ISO_8859_1);
         Matcher matcher = MARKER.matcher(content);
         while (matcher.find()) {
             long head = Long.parseLong(matcher.group(2));
