@@ -22,7 +22,10 @@ import org.paasmaker.engine.internal.AppendedText;
  * past the limit, it is rewritten (to a temporary file moved over it, so a crash leaves the old one
  * whole) as its beginning (up to a quarter of the limit, ended at a line's end), one marker line
  * saying how many bytes were left out, and its newest quarter, started at a line's start; so it holds
- * between a quarter and the whole limit, and each byte written is copied at most once more.
+ * between a quarter and the whole limit, and a cut copies at most half the limit for every half
+ * written since the one before: a byte's worth of copying per byte written, at most. (For the moment
+ * of a rewrite the new file, half the limit, lies beside the old; one a crash left is a {@code .tmp}
+ * file, which the next engine deletes with the job records' own.)
  *
  * <p>Offsets are those of everything ever written, so they only grow, and a follower that keeps one
  * reads on where it stopped. A follower whose offset fell into the part left out reads the marker
