@@ -27,6 +27,7 @@ import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RoutePublisher;
+import org.paasmaker.engine.routing.AccessLogLimit;
 import org.paasmaker.engine.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
@@ -38,6 +39,7 @@ import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.prepare.CommandSteps;
 import org.paasmaker.engine.release.ReleaseStep;
 import org.paasmaker.engine.internal.VersionManifests;
+import org.paasmaker.engine.job.JobLogLimit;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
@@ -99,7 +101,8 @@ public final class Paasmaker implements AutoCloseable {
                     new PluginRegistry.Settings(layout.home(), builder.pluginSettings, builder.settingsEnvironment,
                             Paasmaker::warn));
             ownPlugins = Optional.of(plugins);
-            jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory);
+            jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory,
+                    JobLogLimit.from(builder.settingsEnvironment));
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
@@ -229,7 +232,7 @@ public final class Paasmaker implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(RouterProcess.startOrAdopt(new RouterProcessSettings(layout.router(), builder.routerPort,
-                List.of(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
+                AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
     }
 
     private static void warn(String message) {
@@ -444,7 +447,8 @@ public final class Paasmaker implements AutoCloseable {
 
         /**
          * Where plugins without {@link #pluginSettings(String, Map)} find theirs, as
-         * {@code PAASMAKER_<PLUGIN>_<KEY>} variables; default this process's environment.
+         * {@code PAASMAKER_<PLUGIN>_<KEY>} variables, and the engine its own ({@code PAASMAKER_JOB_LOG_BYTES},
+         * ...); default this process's environment.
          */
         public Builder settingsEnvironment(Map<String, String> environment) {
             this.settingsEnvironment = Map.copyOf(environment);
