@@ -85,32 +85,35 @@ public final class InstanceManager {
         requirePrepared(version);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Start version " + version.number() + " of " + application.name(), tags(version));
-        return enqueue(application.id(), root, () -> {
-            ApplicationVersion now = store.versions().get(id);
-            requirePrepared(now);
-            Manifest manifest = manifest(now);
-            // Before any instance starts, once per version. The application's queue is the lock: no other
-            // lifecycle job of the application, so no other version's release, runs meanwhile.
-            if (manifest.application().hasRelease() && now.releasedAt().isEmpty()) {
-                Job releaseJob = jobs.addChild(root, "Release version " + now.number() + " of " + application.name());
-                jobs.runStep(releaseJob, context -> release.run(now, application, manifest,
-                        environment(now, application, manifest, OptionalInt.empty()), releaseJob, context));
+        return enqueue(application.id(), root, () -> startNow(root, id, application));
+    }
+
+    /** Within {@code root}: the release once, then every instance type to its quantity; RUNNING after. */
+    private void startNow(Job root, VersionId id, Application application) {
+        ApplicationVersion now = store.versions().get(id);
+        requirePrepared(now);
+        Manifest manifest = manifest(now);
+        // Before any instance starts, once per version. The application's queue is the lock: no other
+        // lifecycle job of the application, so no other version's release, runs meanwhile.
+        if (manifest.application().hasRelease() && now.releasedAt().isEmpty()) {
+            Job releaseJob = jobs.addChild(root, "Release version " + now.number() + " of " + application.name());
+            jobs.runStep(releaseJob, context -> release.run(now, application, manifest,
+                    environment(now, application, manifest, OptionalInt.empty()), releaseJob, context));
+        }
+        List<Runnable> steps = new ArrayList<>();
+        for (InstanceTypeSpec type : manifest.instances()) {
+            if (type.exclusive() && !now.current()) {
+                Job skipped = jobs.addChild(root, "Leave exclusive " + type.name() + " until the version is current");
+                steps.add(() -> jobs.runStep(skipped, step -> step.log(
+                        "Exclusive instance types run only for the current version.")));
+                continue;
             }
-            List<Runnable> steps = new ArrayList<>();
-            for (InstanceTypeSpec type : manifest.instances()) {
-                if (type.exclusive() && !now.current()) {
-                    Job skipped = jobs.addChild(root, "Leave exclusive " + type.name() + " until the version is current");
-                    steps.add(() -> jobs.runStep(skipped, step -> step.log(
-                            "Exclusive instance types run only for the current version.")));
-                    continue;
-                }
-                steps.addAll(startSteps(root, now, application, manifest, type, ""));
-            }
-            steps.forEach(Runnable::run);
-            store.versions().update(store.versions().get(id).withState(VersionState.RUNNING));
-            // A RUNNING version's own hostnames are routed.
-            routing.changed();
-        });
+            steps.addAll(startSteps(root, now, application, manifest, type, ""));
+        }
+        steps.forEach(Runnable::run);
+        store.versions().update(store.versions().get(id).withState(VersionState.RUNNING));
+        // A RUNNING version's own hostnames are routed.
+        routing.changed();
     }
 
     /** Stops every instance of the version; their files stay until it is deregistered. RUNNING becomes READY. */
@@ -260,17 +263,24 @@ public final class InstanceManager {
     }
 
     /**
-     * Makes a RUNNING version the application's current one. Exclusive instance types break before
+     * Makes a version the application's current one, starting it first when it is stopped (so a rollback
+     * to any version kept with its package is this one call). Exclusive instance types break before
      * make: the old current version's exclusive instances stop before the new one's start.
      */
     public JobId makeCurrent(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
-        requireRunning(version);
-        requireServing(version);
+        requirePrepared(version);
+        if (version.state() == VersionState.RUNNING) {
+            requireServing(version);
+        }
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Make version " + version.number() + " of " + application.name() + " current",
                 tags(version));
         return enqueue(application.id(), root, () -> {
+            if (store.versions().get(id).state() != VersionState.RUNNING) {
+                requirePrepared(store.versions().get(id));
+                startNow(root, id, application);
+            }
             ApplicationVersion now = store.versions().get(id);
             requireRunning(now);
             Optional<ApplicationVersion> previous = store.versions().list(application.id()).stream()

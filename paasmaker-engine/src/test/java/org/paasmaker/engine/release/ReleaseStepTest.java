@@ -168,8 +168,11 @@ class ReleaseStepTest {
         ApplicationVersion failed = fixture.engine().versions().get(broken);
         assertThat(failed.state()).isEqualTo(VersionState.PREPARED);
         assertThat(failed.releasedAt()).isEmpty();
-        assertThatThrownBy(() -> fixture.engine().versions().makeCurrent(broken)).isInstanceOf(PaasmakerException.class)
-                .satisfies(e -> assertThat(((PaasmakerException) e).code()).isEqualTo(ErrorCode.CONFLICT));
+        JobView madeCurrent = fixture.engine().jobs().await(fixture.engine().versions().makeCurrent(broken),
+                EngineFixture.JOB_TIMEOUT);
+        assertThat(madeCurrent.state()).as("make-current starts it, and its release fails again").isEqualTo(JobState.FAILED);
+        assertThat(madeCurrent.summary()).startsWith("Release command 1 (paasmaker.prepare.shell): ");
+        assertThat(fixture.engine().versions().get(broken).current()).isFalse();
         assertThat(fixture.engine().versions().get(old).current()).isTrue();
         for (Instance instance : running(old)) {
             assertThat(get(instance).statusCode()).as("the old version serves").isEqualTo(200);
@@ -178,7 +181,7 @@ class ReleaseStepTest {
         Files.delete(gates.resolve("fail-2"));
         fixture.succeed(fixture.engine().versions().start(broken));
         assertThat(events()).as("a failed release runs again at the next start")
-                .containsExactly("begin 1", "end 1", "begin 2", "begin 2", "end 2");
+                .containsExactly("begin 1", "end 1", "begin 2", "begin 2", "begin 2", "end 2");
     }
 
     @Test
