@@ -19,9 +19,9 @@ import org.paasmaker.engine.disk.Sizes;
 import org.paasmaker.engine.disk.TreeSize;
 
 /**
- * Issue 13's "done when": fifty versions of a small application deployed in turn, each made current. The
- * user keeps the last five running (a rollback is one make-current) and stops the one that leaves
- * them, except version 2, which the test leaves running. Disk use, measured by the platform's accounting
+ * Issue 13's "done when": fifty versions of a small application deployed in turn, each made current and
+ * the one it replaced stopped, as {@code paasmaker deploy} does, except version 2, which the test leaves
+ * running. The last five stay with their packages, stopped: a rollback to any is one make-current. Disk use, measured by the platform's accounting
  * and by a walk of the home, levels off; the figures it prints go into docs/benchmarks.md.
  */
 class FiftyDeploysTest {
@@ -45,9 +45,9 @@ class FiftyDeploysTest {
         for (int n = 1; n <= DEPLOYS; n++) {
             VersionId version = deploys.deploy(deploys.write("v" + n, "version " + n));
             versions.add(version);
-            int leaving = n - keep - 1;
-            if (leaving >= 1 && leaving != LEFT_RUNNING) {
-                deploys.stop(versions.get(leaving - 1));
+            int replaced = n - 1;
+            if (replaced >= 1 && replaced != LEFT_RUNNING) {
+                deploys.stop(versions.get(replaced - 1));
             }
             deploys.retain(version);
             DiskUsage usage = fixture.engine().disk().measure();
@@ -79,7 +79,7 @@ class FiftyDeploysTest {
                 DEPLOYS, Sizes.describe(application[DEPLOYS]), Sizes.describe(application[DEPLOYS] / left.size()),
                 Sizes.describe(walked[DEPLOYS]));
 
-        // Each of the last five makes current in one call, and so does the newest again.
+        // Each of the last five, stopped, makes current in one call (which starts it), and so does the newest again.
         for (int number = DEPLOYS - keep; number <= DEPLOYS; number++) {
             assertThat(fixture.succeed(fixture.engine().versions().makeCurrent(versions.get(number - 1))).state())
                     .isEqualTo(JobState.SUCCESS);
