@@ -132,7 +132,6 @@ final class MysqlDumps implements ServiceDumps {
                 "host=" + server.host(),
                 "port=" + server.port(),
                 "protocol=TCP",
-                "connect-timeout=10",
                 ""));
         try {
             return work.apply(options);
