@@ -219,6 +219,51 @@ class PostgresServiceDeployTest {
         assertThat(postmasters).as("one server works in the data directory, not two").isEqualTo(1);
     }
 
+    @Test
+    void theEngineExportsAnApplicationsDatabaseAndImportsItBackAndRefusesAServiceWithoutData() throws Exception {
+        Path app = counterApp(fixture.temp().resolve("dumped"), """
+                  - name: settings
+                    plugin: paasmaker.service.parameters
+                    parameters: {colour: blue}
+                """);
+        ApplicationVersion version = prepare(app, new ArrayList<>());
+        ApplicationService db = database(version.applicationId());
+        PluginParameters credentials = db.credentials();
+        try (java.sql.Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE counter (n integer)");
+            statement.execute("INSERT INTO counter VALUES (42)");
+        }
+        org.paasmaker.engine.Services services = fixture.engine().services();
+        java.io.ByteArrayOutputStream dump = new java.io.ByteArrayOutputStream();
+
+        services.export(db.id(), dump);
+        try (java.sql.Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE counter");
+        }
+        services.restore(db.id(), new java.io.ByteArrayInputStream(dump.toByteArray()));
+
+        try (java.sql.Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet rows = statement.executeQuery("SELECT n FROM counter")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(42);
+        }
+        assertThat(services.dumpFileName(db.id())).isEqualTo("counter-db.dump");
+        assertThat(services.dumpFormat(db.id()).mediaType()).isEqualTo("application/octet-stream");
+        ApplicationService settings = fixture.engine().applications().services(version.applicationId()).stream()
+                .filter(service -> service.name().equals("settings")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> services.export(settings.id(), java.io.OutputStream.nullOutputStream()))
+                .isInstanceOfSatisfying(org.paasmaker.api.error.PaasmakerException.class, e -> assertThat(e.code())
+                        .isEqualTo(org.paasmaker.api.error.ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("the paasmaker.service.parameters service 'settings' has nothing to export");
+        try (var left = Files.list(fixture.engine().home().resolve("work"))) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).as("spooled dumps").noneMatch(
+                    name -> name.startsWith("import-"));
+        }
+    }
+
     private ApplicationService database(ApplicationId application) {
         return fixture.engine().applications().services(application).stream()
                 .filter(service -> service.name().equals("db")).findFirst().orElseThrow();
