@@ -42,6 +42,7 @@ public final class PaasmakerClient implements AutoCloseable {
     private final Versions versions;
     private final Instances instances;
     private final Jobs jobs;
+    private final Services services;
 
     private PaasmakerClient(Builder builder) {
         this.executor = Executors.newCachedThreadPool(new DaemonThreads());
@@ -52,6 +53,7 @@ public final class PaasmakerClient implements AutoCloseable {
         this.versions = new Versions(transport);
         this.instances = new Instances(transport, follows);
         this.jobs = new Jobs(transport, follows);
+        this.services = new Services(transport);
     }
 
     /**
@@ -94,6 +96,10 @@ public final class PaasmakerClient implements AutoCloseable {
 
     public Jobs jobs() {
         return jobs;
+    }
+
+    public Services services() {
+        return services;
     }
 
     /** {@code GET /nodes}: the machines instances run on. */
