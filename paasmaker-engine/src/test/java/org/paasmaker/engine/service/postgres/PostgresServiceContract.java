@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -249,7 +250,7 @@ public abstract class PostgresServiceContract {
                 "it is a Redis RDB file", "REDIS0010\u00fa".getBytes(StandardCharsets.ISO_8859_1),
                 "it is a MariaDB or MySQL dump", "-- MariaDB dump 10.19\n".getBytes(StandardCharsets.UTF_8),
                 "it does not begin as pg_dump's custom format does", "hello".getBytes(StandardCharsets.UTF_8),
-                "pg_restore cannot read it whole", java.util.Arrays.copyOf(bytes, bytes.length * 2 / 3));
+                "pg_restore cannot read it whole", Arrays.copyOf(bytes, bytes.length * 2 / 3));
         for (Map.Entry<String, byte[]> one : bad.entrySet()) {
             Path dump = Files.write(home.resolve("bad.dump"), one.getValue());
             assertThatThrownBy(() -> dumps().restore(request("careful", "db"), credentials, dump)).as(one.getKey())

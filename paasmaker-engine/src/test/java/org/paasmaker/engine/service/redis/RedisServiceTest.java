@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
@@ -310,7 +312,7 @@ class RedisServiceTest {
                 "it is a PostgreSQL dump", "PGDMP\u0001".getBytes(StandardCharsets.ISO_8859_1),
                 "it is a MariaDB or MySQL dump", "-- MariaDB dump 10.19\n".getBytes(StandardCharsets.UTF_8),
                 "it does not begin as an RDB file does", "hello".getBytes(StandardCharsets.UTF_8),
-                "redis-check-rdb finds it damaged or cut short", java.util.Arrays.copyOf(bytes, bytes.length - 12));
+                "redis-check-rdb finds it damaged or cut short", Arrays.copyOf(bytes, bytes.length - 12));
         for (Map.Entry<String, byte[]> one : bad.entrySet()) {
             Path dump = Files.write(home.resolve("bad.rdb"), one.getValue());
             assertThatThrownBy(() -> dumps().restore(request("careful", "cache"), credentials, dump)).as(one.getKey())
@@ -326,7 +328,7 @@ class RedisServiceTest {
         }
     }
 
-    private org.paasmaker.api.service.ServiceDumps dumps() {
+    private ServiceDumps dumps() {
         return service.dumps().orElseThrow();
     }
 
