@@ -15,6 +15,10 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.service.DumpFormat;
 import org.paasmaker.api.service.ServiceId;
@@ -36,9 +40,11 @@ public class ServicesResource {
     ServerSettings settings;
 
     /**
-     * The service's dump, streamed as it is made, named {@code <application>-<service>.<kind>} in
-     * {@code Content-Disposition}. A service without data (parameters, filesystem) is a 400. A failure
-     * after the first bytes ends the response before its end, which a client sees as a broken transfer.
+     * The service's dump, named {@code <application>-<service>.<kind>} in {@code Content-Disposition}. It is
+     * made into a private file under {@code $PAASMAKER_HOME/uploads} first, then streamed from there with
+     * its length (and deleted): a tool that fails half-way is then a problem+json answer (503, quoting it)
+     * rather than a 200 whose body stops short, which Liberty would send once the status line is out. A
+     * service without data (parameters, filesystem) is a 400.
      */
     @GET
     @Path("export")
@@ -46,17 +52,17 @@ public class ServicesResource {
     public Response export(@PathParam("id") String id) {
         ServiceId service = PathIds.service(id);
         DumpFormat format = engine.services().dumpFormat(service);
-        String file = engine.services().dumpFileName(service);
+        String name = engine.services().dumpFileName(service);
+        java.nio.file.Path file = exportToFile(service, format);
         StreamingOutput body = out -> {
             try {
-                engine.services().export(service, out);
-            } catch (PaasmakerException e) {
-                // The status line is gone: breaking the transfer is what tells the client.
-                throw new IOException(e.getMessage(), e);
+                Files.copy(file, out);
+            } finally {
+                Uploads.delete(file);
             }
         };
-        return Response.ok(body, format.mediaType())
-                .header("Content-Disposition", "attachment; filename=\"" + file + "\"").build();
+        return Response.ok(body, format.mediaType()).header(HttpHeaders.CONTENT_LENGTH, size(file))
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
     }
 
     /**
@@ -76,5 +82,37 @@ public class ServicesResource {
         uploads.checkDeclaredLength(length);
         engine.services().restore(service, uploads.limited(body));
         return Response.noContent().build();
+    }
+
+    private java.nio.file.Path exportToFile(ServiceId service, DumpFormat format) {
+        java.nio.file.Path directory = settings.home().resolve("uploads");
+        java.nio.file.Path file;
+        try {
+            Files.createDirectories(directory);
+            file = Files.createTempFile(directory, "export-", format.extension(),
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot make a file for the export in " + directory
+                    + ": " + e.getMessage(), e);
+        }
+        try (OutputStream out = Files.newOutputStream(file)) {
+            engine.services().export(service, out);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            Uploads.delete(file);
+            if (e instanceof RuntimeException unchecked) {
+                throw unchecked;
+            }
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot write the export to " + file + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long size(java.nio.file.Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "the export " + file + " went: " + e.getMessage(), e);
+        }
     }
 }

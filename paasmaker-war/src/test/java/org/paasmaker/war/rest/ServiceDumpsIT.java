@@ -1,6 +1,7 @@
 package org.paasmaker.war.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -130,6 +131,19 @@ class ServiceDumpsIT {
         } catch (PaasmakerClientException e) {
             assertThat(e.getMessage()).contains("has nothing to export or import");
         }
+
+        // pg_dump refused before its first byte: the answer is still problem+json, quoting it.
+        execute(credentials, "ALTER ROLE CURRENT_USER PASSWORD 'changed-by-the-application'");
+        Api.Answer refused = api.get("services/" + db.id() + "/export");
+        assertThat(refused.status()).isEqualTo(503);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body()).contains("pg_dump").contains("password authentication failed")
+                .doesNotContain(credentials.string("password"));
+        await("the exports' files deleted").atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            try (var files = Files.list(ItServer.home().resolve("uploads"))) {
+                assertThat(files.map(f -> f.getFileName().toString())).noneMatch(f -> f.startsWith("export-"));
+            }
+        });
     }
 
     @Test
