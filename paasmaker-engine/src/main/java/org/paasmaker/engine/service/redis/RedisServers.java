@@ -335,6 +335,8 @@ final class RedisServers implements ServiceServer {
                 "maxmemory " + settings.maxMemory(),
                 "maxmemory-policy noeviction",
                 "databases 16",
+                // An export (redis-cli --rdb) is a replica's sync: start it at once, not after Redis' 5 s wait for more.
+                "repl-diskless-sync-delay 0",
                 "requirepass " + server.password(),
                 ""));
         runAs.own(file);
