@@ -120,6 +120,17 @@ class ServiceDumpsIT {
         assertThat(wrongKind.body()).contains("it is a Redis RDB file").contains("was not touched");
         assertThat(query(credentials, "SELECT n FROM counter")).isEqualTo("42");
 
+        byte[] tooLarge = new byte[(int) ItServer.maxUploadBytes() + 1];
+        System.arraycopy(export.body(), 0, tooLarge, 0, export.body().length);
+        Api.Answer declared = api.post("services/" + db.id() + "/import", "application/octet-stream",
+                HttpRequest.BodyPublishers.ofByteArray(tooLarge));
+        assertThat(declared.status()).isEqualTo(413);
+        Api.Answer streamed = api.post("services/" + db.id() + "/import", "application/octet-stream",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(tooLarge)));
+        assertThat(streamed.status()).as("without a declared length, refused at the limit").isEqualTo(413);
+        assertThat(streamed.body()).contains("PAASMAKER_MAX_UPLOAD_BYTES");
+        assertThat(query(credentials, "SELECT n FROM counter")).isEqualTo("42");
+
         Api.Answer noData = api.get("services/" + settings.id() + "/export");
         assertThat(noData.status()).isEqualTo(400);
         assertThat(noData.body()).contains("has nothing to export");
