@@ -31,8 +31,9 @@ import org.paasmaker.client.VersionSource;
 
 /**
  * A deployed application's PostgreSQL service, on the server's managed PostgreSQL, exported through
- * the REST API, its data dropped, and imported back with the SDK: the data reads as before. A dump of
- * the wrong kind and a service without data are refused with problem+json.
+ * the REST API, its data dropped, and imported back with the SDK, then the same with the command-line
+ * jar: the data reads as before each time. A dump of the wrong kind, one past the upload limit and a
+ * service without data are refused with problem+json, and a pg_dump that fails is quoted in one.
  */
 class ServiceDumpsIT {
 
@@ -143,6 +144,16 @@ class ServiceDumpsIT {
             assertThat(e.getMessage()).contains("has nothing to export or import");
         }
 
+        // The same through the command line as users run it: export to a file, drop, import.
+        Path byCli = temp.resolve("by-cli.dump");
+        assertThat(paasmaker("service", "export", Long.toString(db.id()), "--file", byCli.toString()))
+                .contains("Exported service " + db.id() + " to " + byCli);
+        assertThat(Files.readAllBytes(byCli)).startsWith("PGDMP".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        execute(credentials, "DROP TABLE counter");
+        assertThat(paasmaker("service", "import", Long.toString(db.id()), byCli.toString()))
+                .contains("Imported " + byCli + " into service " + db.id());
+        assertThat(query(credentials, "SELECT n FROM counter")).isEqualTo("42");
+
         // pg_dump refused before its first byte: the answer is still problem+json, quoting it.
         execute(credentials, "ALTER ROLE CURRENT_USER PASSWORD 'changed-by-the-application'");
         Api.Answer refused = api.get("services/" + db.id() + "/export");
@@ -163,6 +174,31 @@ class ServiceDumpsIT {
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(document.body()).contains("/api/v1/services/{id}/export", "/api/v1/services/{id}/import");
+    }
+
+    /** Runs the shaded command-line jar against the test server; its standard output, once it exited with 0. */
+    private static String paasmaker(String... args) throws Exception {
+        Path jar = Path.of(System.getProperty("paasmaker.cli.jar", "../paasmaker-client/target/paasmaker.jar"));
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-jar", jar.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Path out = temp.resolve("cli-" + UUID.randomUUID() + ".out");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(out.toFile()));
+        builder.environment().put("PAASMAKER_SERVER", ItServer.base().toString());
+        builder.environment().put("PAASMAKER_TOKEN", ItServer.token());
+        builder.environment().put("HOME", temp.toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        try {
+            assertThat(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("paasmaker %s finished", args)
+                    .isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(out);
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
     }
 
     private static Connection open(PluginParameters credentials) throws Exception {
