@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.rest.DiskJson;
 import org.paasmaker.api.rest.HealthJson;
 import org.paasmaker.api.rest.NodeJson;
 import org.paasmaker.api.rest.PluginJson;
@@ -73,7 +74,7 @@ public final class PaasmakerClient implements AutoCloseable {
         return transport.server();
     }
 
-    /** {@code GET /health}, which needs no token: {@code UP} once the platform answers. */
+    /** {@code GET /health}, which needs no token: {@code UP} once the platform answers, with its warnings. */
     public HealthJson health() {
         return transport.getOpen("health", HealthJson.class);
     }
@@ -100,6 +101,11 @@ public final class PaasmakerClient implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** {@code GET /disk}: what the platform holds on its disk, by kind and by application, and its free space. */
+    public DiskJson disk() {
+        return transport.getJson("disk", DiskJson.class);
     }
 
     /** {@code GET /nodes}: the machines instances run on. */
