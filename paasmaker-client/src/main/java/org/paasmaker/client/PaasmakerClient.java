@@ -43,6 +43,7 @@ public final class PaasmakerClient implements AutoCloseable {
     private final Versions versions;
     private final Instances instances;
     private final Jobs jobs;
+    private final Services services;
 
     private PaasmakerClient(Builder builder) {
         this.executor = Executors.newCachedThreadPool(new DaemonThreads());
@@ -53,6 +54,7 @@ public final class PaasmakerClient implements AutoCloseable {
         this.versions = new Versions(transport);
         this.instances = new Instances(transport, follows);
         this.jobs = new Jobs(transport, follows);
+        this.services = new Services(transport);
     }
 
     /**
@@ -95,6 +97,10 @@ public final class PaasmakerClient implements AutoCloseable {
 
     public Jobs jobs() {
         return jobs;
+    }
+
+    public Services services() {
+        return services;
     }
 
     /** {@code GET /disk}: what the platform holds on its disk, by kind and by application, and its free space. */

@@ -81,6 +81,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Crons crons;
     private final Routes routes;
     private final Nodes nodes;
+    private final Services services;
     private final Disk disk;
     private final Optional<ExecutorService> ownExecutor;
     private final Optional<FileStore> ownStore;
@@ -142,6 +143,7 @@ public final class Paasmaker implements AutoCloseable {
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
             nodes = new Nodes(node, builder.nodeTags, builder.ports, plugins);
+            services = new Services(store, plugins, layout.work());
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
@@ -181,6 +183,10 @@ public final class Paasmaker implements AutoCloseable {
 
     public Nodes nodes() {
         return nodes;
+    }
+
+    public Services services() {
+        return services;
     }
 
     /** What the platform holds on its disk, and whether the disk runs low. */
