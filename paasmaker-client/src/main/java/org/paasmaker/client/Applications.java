@@ -2,6 +2,7 @@ package org.paasmaker.client;
 
 import java.util.List;
 import org.paasmaker.api.rest.ApplicationJson;
+import org.paasmaker.api.rest.DiskJson;
 import org.paasmaker.api.rest.JobAccepted;
 import org.paasmaker.api.rest.ServiceJson;
 import org.paasmaker.api.rest.VersionJson;
@@ -38,6 +39,11 @@ public final class Applications {
         String path = Transport.path("applications", id, "services");
         return transport.getList(reveal ? Transport.query(path, Transport.parameters("reveal", true)) : path,
                 ServiceJson.class);
+    }
+
+    /** {@code GET /applications/{id}/disk}: what it holds on the platform's disk, by kind. */
+    public DiskJson.ApplicationDiskJson disk(long id) {
+        return transport.getJson(Transport.path("applications", id, "disk"), DiskJson.ApplicationDiskJson.class);
     }
 
     /**

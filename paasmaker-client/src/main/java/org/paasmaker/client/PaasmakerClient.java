@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.rest.DiskJson;
 import org.paasmaker.api.rest.HealthJson;
 import org.paasmaker.api.rest.NodeJson;
 import org.paasmaker.api.rest.PluginJson;
@@ -42,6 +43,7 @@ public final class PaasmakerClient implements AutoCloseable {
     private final Versions versions;
     private final Instances instances;
     private final Jobs jobs;
+    private final Services services;
 
     private PaasmakerClient(Builder builder) {
         this.executor = Executors.newCachedThreadPool(new DaemonThreads());
@@ -52,6 +54,7 @@ public final class PaasmakerClient implements AutoCloseable {
         this.versions = new Versions(transport);
         this.instances = new Instances(transport, follows);
         this.jobs = new Jobs(transport, follows);
+        this.services = new Services(transport);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class PaasmakerClient implements AutoCloseable {
         return transport.server();
     }
 
-    /** {@code GET /health}, which needs no token: {@code UP} once the platform answers. */
+    /** {@code GET /health}, which needs no token: {@code UP} once the platform answers, with its warnings. */
     public HealthJson health() {
         return transport.getOpen("health", HealthJson.class);
     }
@@ -94,6 +97,15 @@ public final class PaasmakerClient implements AutoCloseable {
 
     public Jobs jobs() {
         return jobs;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    /** {@code GET /disk}: what the platform holds on its disk, by kind and by application, and its free space. */
+    public DiskJson disk() {
+        return transport.getJson("disk", DiskJson.class);
     }
 
     /** {@code GET /nodes}: the machines instances run on. */

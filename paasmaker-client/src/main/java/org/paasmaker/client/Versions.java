@@ -140,6 +140,14 @@ public final class Versions {
         return transport.sendJson("DELETE", Transport.path("versions", id), null, JobAccepted.class);
     }
 
+    /**
+     * {@code PUT /versions/{id}/kept} (or {@code DELETE} to take the mark off): retention never deletes a
+     * kept version. The version as it is now.
+     */
+    public VersionJson keep(long id, boolean kept) {
+        return transport.sendJson(kept ? "PUT" : "DELETE", Transport.path("versions", id, "kept"), null, VersionJson.class);
+    }
+
     private JobAccepted verb(long id, String verb) {
         return transport.sendJson("POST", Transport.path("versions", id, verb), null, JobAccepted.class);
     }

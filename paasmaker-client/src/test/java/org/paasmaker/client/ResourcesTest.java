@@ -57,6 +57,33 @@ class ResourcesTest {
     }
 
     @Test
+    void healthCarriesItsWarnings() {
+        server.fixture("GET", "health", 200, "health-json-disk-low.json");
+
+        assertThat(client.health().warnings()).singleElement().asString().contains("PAASMAKER_DISK_LOW_BYTES");
+    }
+
+    @Test
+    void diskIsReadWholeAndPerApplication() {
+        server.fixture("GET", "disk", 200, "disk-json.json");
+        server.fixture("GET", "applications/3/disk", 200, "application-disk-json.json");
+
+        assertThat(client.disk().bytes()).containsEntry("packages", 62914560L).hasSize(8);
+        assertThat(client.disk().applications()).singleElement().extracting(a -> a.name()).isEqualTo("hello-python");
+        assertThat(client.applications().disk(3).totalBytes()).isEqualTo(157286400L);
+    }
+
+    @Test
+    void aVersionIsKeptAndReleasedWithPutAndDelete() {
+        server.fixture("PUT", "versions/7/kept", 200, "version-json.json");
+        server.fixture("DELETE", "versions/7/kept", 200, "version-json-summary.json");
+
+        assertThat(client.versions().keep(7, true).kept()).isTrue();
+        assertThat(client.versions().keep(7, false).kept()).isFalse();
+        assertThat(server.last().path()).isEqualTo("/api/v1/versions/7/kept");
+    }
+
+    @Test
     void healthIsAskedWithoutTheToken() {
         server.fixture("GET", "health", 200, "health-json.json");
 

@@ -19,10 +19,15 @@ import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.cron.CronRunner;
 import org.paasmaker.engine.cron.CurrentVersionCrons;
+import org.paasmaker.engine.cron.GoneCrons;
+import org.paasmaker.engine.disk.DiskAccounting;
+import org.paasmaker.engine.disk.DiskLimit;
+import org.paasmaker.engine.disk.PrepareRoom;
 import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RoutePublisher;
+import org.paasmaker.engine.routing.AccessLogLimit;
 import org.paasmaker.engine.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
@@ -30,7 +35,11 @@ import org.paasmaker.engine.routing.RouterSettings;
 import org.paasmaker.engine.internal.DaemonThreads;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
+import org.paasmaker.engine.environment.InstanceEnvironment;
+import org.paasmaker.engine.prepare.CommandSteps;
+import org.paasmaker.engine.release.ReleaseStep;
 import org.paasmaker.engine.internal.VersionManifests;
+import org.paasmaker.engine.job.JobLogLimit;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
@@ -42,6 +51,9 @@ import org.paasmaker.engine.process.LogWriters;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.prepare.PreparePipeline;
 import org.paasmaker.engine.prepare.PrepareRunner;
+import org.paasmaker.engine.retention.Retention;
+import org.paasmaker.engine.retention.RetentionPolicy;
+import org.paasmaker.engine.retention.StaleFiles;
 import org.paasmaker.engine.store.FileStore;
 
 /**
@@ -69,6 +81,8 @@ public final class Paasmaker implements AutoCloseable {
     private final Crons crons;
     private final Routes routes;
     private final Nodes nodes;
+    private final Services services;
+    private final Disk disk;
     private final Optional<ExecutorService> ownExecutor;
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
@@ -88,7 +102,8 @@ public final class Paasmaker implements AutoCloseable {
                     new PluginRegistry.Settings(layout.home(), builder.pluginSettings, builder.settingsEnvironment,
                             Paasmaker::warn));
             ownPlugins = Optional.of(plugins);
-            jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory);
+            jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory,
+                    JobLogLimit.from(builder.settingsEnvironment));
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
@@ -103,22 +118,32 @@ public final class Paasmaker implements AutoCloseable {
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
                     builder.clusterHostname, control, builder.drainLimit, Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
+            ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
+                    layout.work(), clock);
             InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, node, packages, routing,
-                    builder.environment,
-                    builder.nodeTags, clock);
+                    new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
             instances.adopt();
             health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
             health.start(builder.healthInterval);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests);
+            // Before any work is taken: no prepare runs and no cron is checked yet.
+            new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
             cronRunner.start();
             workspaces = new Workspaces(store);
             applications = new Applications(store, instances);
-            versions = new Versions(store, pipeline, instances, packages, health);
+            DiskAccounting accounting = new DiskAccounting(layout, store,
+                    builder.diskLimit != null ? builder.diskLimit : DiskLimit.from(builder.settingsEnvironment), clock);
+            disk = new Disk(store, accounting);
+            versions = new Versions(store, pipeline, instances, packages, health, jobManager,
+                    new Retention(store, jobManager, instances, packages, layout, builder.retention != null
+                            ? builder.retention : RetentionPolicy.from(builder.settingsEnvironment), clock),
+                    new PrepareRoom(accounting));
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
             nodes = new Nodes(node, builder.nodeTags, builder.ports, plugins);
+            services = new Services(store, plugins, layout.work());
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
@@ -158,6 +183,15 @@ public final class Paasmaker implements AutoCloseable {
 
     public Nodes nodes() {
         return nodes;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    /** What the platform holds on its disk, and whether the disk runs low. */
+    public Disk disk() {
+        return disk;
     }
 
     /** The plugins this engine offers; manifests are validated against them. */
@@ -204,7 +238,7 @@ public final class Paasmaker implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(RouterProcess.startOrAdopt(new RouterProcessSettings(layout.router(), builder.routerPort,
-                List.of(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
+                AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
     }
 
     private static void warn(String message) {
@@ -232,6 +266,8 @@ public final class Paasmaker implements AutoCloseable {
         private final Map<String, Map<String, String>> pluginSettings = new LinkedHashMap<>();
         private Map<String, String> settingsEnvironment = System.getenv();
         private LogLimit logLimit;
+        private RetentionPolicy retention;
+        private DiskLimit diskLimit;
 
         private Builder() {
         }
@@ -395,8 +431,30 @@ public final class Paasmaker implements AutoCloseable {
         }
 
         /**
+         * How many versions each application keeps besides its current one (5 by default; older ones
+         * that are stopped and not kept by a user are deleted with their packages), and how many of its
+         * finished job trees (100, none older than 30 days). Without this, {@code PAASMAKER_KEEP_VERSIONS},
+         * {@code PAASMAKER_KEEP_JOBS} and {@code PAASMAKER_KEEP_JOB_DAYS} of {@link #settingsEnvironment(Map)} say.
+         */
+        public Builder retention(RetentionPolicy policy) {
+            this.retention = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * The free space the platform keeps (1 GiB by default): under it, the engine's health warns, and
+         * a prepare that would leave less is refused. Without this, {@code PAASMAKER_DISK_LOW_BYTES} of
+         * {@link #settingsEnvironment(Map)} says.
+         */
+        public Builder diskLimit(DiskLimit limit) {
+            this.diskLimit = Objects.requireNonNull(limit, "limit");
+            return this;
+        }
+
+        /**
          * Where plugins without {@link #pluginSettings(String, Map)} find theirs, as
-         * {@code PAASMAKER_<PLUGIN>_<KEY>} variables; default this process's environment.
+         * {@code PAASMAKER_<PLUGIN>_<KEY>} variables, and the engine its own ({@code PAASMAKER_JOB_LOG_BYTES},
+         * ...); default this process's environment.
          */
         public Builder settingsEnvironment(Map<String, String> environment) {
             this.settingsEnvironment = Map.copyOf(environment);

@@ -2,6 +2,7 @@ package org.paasmaker.engine;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.application.ApplicationId;
@@ -17,7 +18,10 @@ import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.health.HealthMonitor;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.packages.PackageStore;
+import org.paasmaker.engine.disk.PrepareRoom;
+import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.prepare.PreparePipeline;
+import org.paasmaker.engine.retention.Retention;
 
 /** The engine's version verbs. */
 public final class Versions {
@@ -30,10 +34,16 @@ public final class Versions {
     private final InstanceManager instances;
     private final PackageStore packages;
     private final HealthMonitor health;
+    private final JobManager jobs;
+    private final Retention retention;
+    private final PrepareRoom room;
 
     Versions(Store store, PreparePipeline pipeline, InstanceManager instances, PackageStore packages,
-            HealthMonitor health) {
+            HealthMonitor health, JobManager jobs, Retention retention, PrepareRoom room) {
+        this.jobs = jobs;
         this.health = health;
+        this.retention = retention;
+        this.room = room;
         this.store = store;
         this.pipeline = pipeline;
         this.instances = instances;
@@ -52,10 +62,23 @@ public final class Versions {
 
     /**
      * Makes a RUNNING version its application's current one (exclusive instance types move over,
-     * break before make); returns the job at once.
+     * break before make); returns the job at once. Then the application's old versions are deleted
+     * ({@link Retention}).
      */
     public JobId makeCurrent(VersionId id) {
-        return instances.makeCurrent(id);
+        JobId job = instances.makeCurrent(id);
+        // Queued behind the switch: the version it replaces is one of the last N from then on.
+        retention.schedule(get(id).applicationId());
+        return job;
+    }
+
+    /**
+     * Deletes the application's old versions now, as after every prepare and make-current: all but its
+     * current version, the versions users keep, the last N others and those that run; returns the job,
+     * which runs after the application's jobs queued before it.
+     */
+    public JobId retain(ApplicationId application) {
+        return retention.schedule(application);
     }
 
     /** Deletes the files of the version's instances. */
@@ -69,6 +92,14 @@ public final class Versions {
      */
     public JobId delete(VersionId id) {
         return instances.deleteVersion(id);
+    }
+
+    /**
+     * Marks the version as kept, or takes the mark off: retention never removes a kept version, however
+     * many newer ones follow it.
+     */
+    public ApplicationVersion keep(VersionId id, boolean kept) {
+        return store.versions().update(get(id).withKept(kept));
     }
 
     /** The last lines of an instance's output; still there after it died or was stopped. */
@@ -118,10 +149,22 @@ public final class Versions {
 
     /**
      * Starts preparing a new version and returns its job at once; the job's {@code version_id} tag
-     * names the version once the manifest has been read.
+     * names the version once the manifest has been read. Refused ({@code DISK_FULL}) when the disk has
+     * too little room for it; when it ends, the application's old versions are deleted
+     * ({@link Retention}).
      */
     public JobId prepare(PrepareRequest request) {
-        return pipeline.start(request);
+        room.require(request.source());
+        JobId job = pipeline.start(request);
+        // A new version pushes the oldest out of the last N; a prepare that failed removed its own.
+        jobs.whenFinished(job).thenAccept(tree -> Optional.ofNullable(tree.tags().get("application_id"))
+                .map(text -> new ApplicationId(Long.parseLong(text))).filter(this::exists)
+                .ifPresent(retention::schedule));
+        return job;
+    }
+
+    private boolean exists(ApplicationId application) {
+        return store.applications().find(application).isPresent();
     }
 
     public ApplicationVersion get(VersionId id) {

@@ -23,6 +23,8 @@ public enum ErrorCode {
     UNAUTHORIZED("unauthorized", 401, 6),
     /** The server could not be reached, or answered with something that is not Paasmaker's API. */
     UNAVAILABLE("unavailable", 503, 7),
+    /** The platform's disk has too little room left for what was asked (a prepare, say). */
+    DISK_FULL("disk-full", 507, 8),
     INTERNAL("internal", 500, 1);
 
     private final String wireName;

@@ -7,11 +7,15 @@ import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginRole;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the manifest's {@code application}: its name, its tags (kept, unlike the original) and its prepare phase. */
+/**
+ * Reads the manifest's {@code application}: its name, its tags (kept, unlike the original), its prepare
+ * phase and its release step, which has the prepare phase's shape.
+ */
 final class ApplicationReader {
 
-    private static final List<String> KEYS = List.of("name", "tags", "prepare");
-    private static final List<String> PREPARE_KEYS = List.of("runtime", "commands");
+    private static final List<String> KEYS = List.of("name", "tags", "prepare", "release");
+    /** The keys of {@code prepare} and of {@code release}. */
+    private static final List<String> COMMANDS_KEYS = List.of("runtime", "commands");
 
     private final NodeReader reader;
     private final PlainValues plain;
@@ -28,14 +32,29 @@ final class ApplicationReader {
             Optional<String> name = application.requiredText("name").filter(n -> validName(application, n));
             PluginParameters tags = PluginParameters.of(application.find("tags")
                     .map(n -> plain.map(n, application.path("tags"))).orElse(Map.of()));
-            Optional<Section> prepare = application.find("prepare")
-                    .flatMap(n -> Section.read(n, application.path("prepare"), PREPARE_KEYS, reader));
-            Optional<RuntimeSpec> runtime = prepare.flatMap(p -> p.find("runtime")
-                    .flatMap(n -> plugins.prepareRuntime(n, p.path("runtime"))));
-            List<PluginSpec> commands = prepare.map(p -> ListItems.readAll(p.list("commands"), p.path("commands"),
-                    (n, itemPath) -> plugins.plugin(n, itemPath, PluginRole.PREPARE))).orElse(List.of());
-            return name.map(n -> new ApplicationSpec(n, tags, runtime, commands));
+            Optional<Section> prepare = commandsSection(application, "prepare");
+            Optional<Section> release = commandsSection(application, "release");
+            Optional<RuntimeSpec> prepareRuntime = runtime(prepare);
+            List<PluginSpec> prepareCommands = commands(prepare);
+            Optional<RuntimeSpec> releaseRuntime = runtime(release);
+            List<PluginSpec> releaseCommands = commands(release);
+            return name.map(n -> new ApplicationSpec(n, tags, prepareRuntime, prepareCommands, releaseRuntime,
+                    releaseCommands));
         });
+    }
+
+    private Optional<Section> commandsSection(Section application, String key) {
+        return application.find(key).flatMap(n -> Section.read(n, application.path(key), COMMANDS_KEYS, reader));
+    }
+
+    private Optional<RuntimeSpec> runtime(Optional<Section> section) {
+        return section.flatMap(s -> s.find("runtime").flatMap(n -> plugins.prepareRuntime(n, s.path("runtime"))));
+    }
+
+    // Release commands are prepare commands run elsewhere: the same plugins, so the same role.
+    private List<PluginSpec> commands(Optional<Section> section) {
+        return section.map(s -> ListItems.readAll(s.list("commands"), s.path("commands"),
+                (n, itemPath) -> plugins.plugin(n, itemPath, PluginRole.PREPARE))).orElse(List.of());
     }
 
     private boolean validName(Section application, String name) {

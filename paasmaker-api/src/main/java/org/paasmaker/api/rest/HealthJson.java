@@ -1,7 +1,16 @@
 package org.paasmaker.api.rest;
 
-/** {@code GET /health}: {@code {"status": "UP"}} once the platform answers. */
-public record HealthJson(String status) {
+import java.util.List;
 
-    public static final HealthJson UP = new HealthJson("UP");
+/**
+ * {@code GET /health}: {@code {"status": "UP", "warnings": []}} once the platform answers; the warnings
+ * say what needs an operator while it still serves (its disk running low, say).
+ */
+public record HealthJson(String status, List<String> warnings) {
+
+    public static final HealthJson UP = new HealthJson("UP", List.of());
+
+    public static HealthJson up(List<String> warnings) {
+        return new HealthJson("UP", List.copyOf(warnings));
+    }
 }

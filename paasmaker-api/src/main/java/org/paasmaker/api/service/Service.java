@@ -15,4 +15,9 @@ public interface Service {
 
     /** Removes the resource; called when the application is deleted with its services. */
     void remove(ServiceRequest request, PluginParameters credentials);
+
+    /** Its export and import, for a service that holds data; none by default. */
+    default Optional<ServiceDumps> dumps() {
+        return Optional.empty();
+    }
 }

@@ -13,11 +13,14 @@ import org.paasmaker.api.source.SourceSpec;
  * @param manifestPath where in the source the manifest was read from
  * @param manifestText the manifest as the user wrote it
  * @param packageChecksum the SHA-256 of the packed, prepared code, once prepared
+ * @param releasedAt when its release commands succeeded, which they do once per version; empty before,
+ *     and for a manifest without them
+ * @param kept a user's mark: retention never removes the version, however old it grows
  */
 public record ApplicationVersion(
         VersionId id, ApplicationId applicationId, int number, VersionState state, boolean current,
         SourceSpec source, String manifestPath, String manifestText, Optional<String> packageChecksum,
-        Instant createdAt) {
+        Instant createdAt, Optional<Instant> releasedAt, boolean kept) {
 
     public ApplicationVersion {
         Objects.requireNonNull(id, "id");
@@ -31,20 +34,31 @@ public record ApplicationVersion(
         Objects.requireNonNull(manifestText, "manifestText");
         Objects.requireNonNull(packageChecksum, "packageChecksum");
         Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(releasedAt, "releasedAt");
     }
 
     public ApplicationVersion withState(VersionState newState) {
         return new ApplicationVersion(id, applicationId, number, newState, current, source, manifestPath,
-                manifestText, packageChecksum, createdAt);
+                manifestText, packageChecksum, createdAt, releasedAt, kept);
     }
 
     public ApplicationVersion withCurrent(boolean isCurrent) {
         return new ApplicationVersion(id, applicationId, number, state, isCurrent, source, manifestPath,
-                manifestText, packageChecksum, createdAt);
+                manifestText, packageChecksum, createdAt, releasedAt, kept);
     }
 
     public ApplicationVersion withPackage(String checksum) {
         return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
-                manifestText, Optional.of(checksum), createdAt);
+                manifestText, Optional.of(checksum), createdAt, releasedAt, kept);
+    }
+
+    public ApplicationVersion released(Instant at) {
+        return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
+                manifestText, packageChecksum, createdAt, Optional.of(at), kept);
+    }
+
+    public ApplicationVersion withKept(boolean isKept) {
+        return new ApplicationVersion(id, applicationId, number, state, current, source, manifestPath,
+                manifestText, packageChecksum, createdAt, releasedAt, isKept);
     }
 }

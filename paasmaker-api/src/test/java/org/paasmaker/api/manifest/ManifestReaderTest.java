@@ -37,6 +37,9 @@ class ManifestReaderTest {
         assertThat(application.tags()).isEqualTo(PluginParameters.empty());
         assertThat(application.prepareRuntime()).isEmpty();
         assertThat(application.prepareCommands()).isEmpty();
+        assertThat(application.releaseRuntime()).isEmpty();
+        assertThat(application.releaseCommands()).isEmpty();
+        assertThat(application.hasRelease()).isFalse();
         InstanceTypeSpec web = manifest.instanceType("web").orElseThrow();
         assertThat(web.quantity()).isEqualTo(1);
         assertThat(web.placement()).isEqualTo(PluginSpec.of("paasmaker.placement.default", PluginParameters.empty()));
@@ -55,6 +58,23 @@ class ManifestReaderTest {
                 Map.entry("launch_command", "./hello --port=%(port)d"),
                 Map.entry("start_timeout", 20L),
                 Map.entry("standalone_wait", 5L));
+    }
+
+    @Test
+    void readsTheReleaseStepAsThePreparePhaseIsRead() {
+        ApplicationSpec application = corpus("release.yml").application();
+
+        assertThat(application.hasRelease()).isTrue();
+        assertThat(application.releaseRuntime()).hasValueSatisfying(runtime -> {
+            assertThat(runtime.plugin()).isEqualTo("paasmaker.runtime.shell");
+            assertThat(runtime.version()).isEqualTo("1");
+        });
+        assertThat(application.releaseCommands()).singleElement().satisfies(command -> {
+            assertThat(command.plugin()).isEqualTo("paasmaker.prepare.shell");
+            assertThat(command.parameters().stringList("commands")).containsExactly("/usr/bin/python3 migrate.py");
+        });
+        assertThat(application.prepareRuntime()).isEmpty();
+        assertThat(application.prepareCommands()).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.io.Console;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,11 +23,18 @@ final class CliContext {
     private final Map<String, String> environment;
     private final boolean terminal;
     private final InputStream stdin;
+    private final OutputStream stdout;
 
     CliContext(Map<String, String> environment, boolean terminal, InputStream stdin) {
+        this(environment, terminal, stdin, System.out);
+    }
+
+    /** The same, with the standard output that bytes (a service's dump) go to. */
+    CliContext(Map<String, String> environment, boolean terminal, InputStream stdin, OutputStream stdout) {
         this.environment = Map.copyOf(environment);
         this.terminal = terminal;
         this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.stdout = Objects.requireNonNull(stdout, "stdout");
     }
 
     /** The process's own: {@code System.getenv()}, a terminal when {@link System#console()} has one. */
@@ -37,6 +45,11 @@ final class CliContext {
     /** A variable's value; empty when unset or blank. */
     Optional<String> variable(String name) {
         return Optional.ofNullable(environment.get(name)).map(String::strip).filter(value -> !value.isEmpty());
+    }
+
+    /** Standard output as bytes, for output that is not text. */
+    OutputStream stdout() {
+        return stdout;
     }
 
     /** Whether standard input and output are a terminal, where a person reads (progress bars, prompts). */

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * serves, 1 when a job failed (with the failed job's log), 2 on bad input.
  */
 @Command(name = "deploy", description = {"Upload, prepare, start and make current a new version.",
-    "Each job is followed live (the log of a job that fails is shown), then the hostnames where the version"
+    "The version it replaces stops (--keep-previous leaves it running). Each job is followed live (the log of a job that fails is shown), then the hostnames where the version"
         + " answers. Exit 0 on success, 1 when a job fails, 2 on bad input."})
 final class DeployCommand extends ServerCommand {
 
@@ -25,6 +25,10 @@ final class DeployCommand extends ServerCommand {
 
     @Option(names = "--no-current", description = "Start the version, but leave the current version current.")
     boolean noCurrent;
+
+    @Option(names = "--keep-previous", description = "Leave the version that was current running (by default it"
+            + " stops once the new one is current, and a make-current brings it back).")
+    boolean keepPrevious;
 
     @Option(names = "--router-port", paramLabel = "PORT",
             description = "The router's port, for the URLs shown (default: $PAASMAKER_ROUTER_PORT, else 8080).")
@@ -44,7 +48,7 @@ final class DeployCommand extends ServerCommand {
                     + " start " + version.id());
             return finish(client, version);
         }
-        int started = deployment.startAndMakeCurrent(version, prepared.application(), !noCurrent);
+        int started = deployment.startAndMakeCurrent(version, prepared.application(), !noCurrent, !keepPrevious);
         if (started != 0) {
             return started;
         }

@@ -17,6 +17,7 @@ import org.paasmaker.api.rest.JobAccepted;
 import org.paasmaker.api.rest.JobJson;
 import org.paasmaker.api.rest.VersionAccepted;
 import org.paasmaker.api.rest.VersionJson;
+import org.paasmaker.api.version.VersionState;
 import org.paasmaker.client.PaasmakerClient;
 
 /**
@@ -72,13 +73,22 @@ final class Deployment {
     }
 
     /** Starts the prepared version and, unless told not to, makes it current; 0 when all went well. */
-    int startAndMakeCurrent(VersionJson version, String application, boolean current) {
+    int startAndMakeCurrent(VersionJson version, String application, boolean current, boolean stopPrevious) {
         String name = "version " + version.number() + " of " + application;
         int started = run(client.versions().start(version.id()), "Starting " + name);
         if (started != 0 || !current) {
             return started;
         }
-        return run(client.versions().makeCurrent(version.id()), "Making " + name + " current");
+        Optional<VersionJson> previous = client.applications().versions(version.applicationId()).stream()
+                .filter(v -> v.current() && v.id() != version.id() && v.state() == VersionState.RUNNING).findFirst();
+        int switched = run(client.versions().makeCurrent(version.id()), "Making " + name + " current");
+        if (switched != 0 || !stopPrevious || previous.isEmpty()) {
+            return switched;
+        }
+        // As other platforms do on a deploy: the version it replaced stops once its requests in flight have
+        // finished, and stays, with its package, for a rollback (make-current starts it again).
+        VersionJson old = previous.get();
+        return run(client.versions().stop(old.id()), "Stopping version " + old.number() + ", current until now");
     }
 
     /** The hostnames the version answers on now, as URLs through the router. */

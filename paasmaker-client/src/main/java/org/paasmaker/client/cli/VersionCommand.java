@@ -12,11 +12,12 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code paasmaker version list|show|create|start|stop|make-current|deregister|delete|instances}. */
+/** {@code paasmaker version list|show|create|start|stop|make-current|deregister|delete|instances|keep}. */
 @Command(name = "version", description = "Versions: prepared copies of an application's code.",
         subcommands = {VersionCommand.ListVersions.class, VersionCommand.Show.class, VersionCommand.Create.class,
             VersionCommand.Start.class, VersionCommand.Stop.class, VersionCommand.MakeCurrent.class,
-            VersionCommand.Deregister.class, VersionCommand.Delete.class, VersionCommand.Instances.class})
+            VersionCommand.Deregister.class, VersionCommand.Delete.class, VersionCommand.Instances.class,
+            VersionCommand.Keep.class})
 final class VersionCommand {
 
     @Command(name = "list", description = "List the versions of an application.")
@@ -34,10 +35,10 @@ final class VersionCommand {
                     out().println("No versions of " + application + ".");
                     return;
                 }
-                Table table = new Table("ID", "VERSION", "STATE", "CURRENT", "SOURCE", "CREATED");
+                Table table = new Table("ID", "VERSION", "STATE", "CURRENT", "KEPT", "SOURCE", "CREATED");
                 Style style = style();
                 versions.forEach(version -> table.row(version.id(), version.number(), style.state(version.state()),
-                        version.current() ? style.green("current") : "",
+                        version.current() ? style.green("current") : "", version.kept() ? "kept" : "",
                         version.source() == null ? "" : version.source().plugin(), Render.time(version.createdAt())));
                 table.print(out());
             });
@@ -58,10 +59,11 @@ final class VersionCommand {
                 Style style = style();
                 Render.fields(out(), "Id", shown.id(), "Application id", shown.applicationId(), "Version", shown.number(),
                         "State", style.state(shown.state()), "Current", shown.current() ? "yes" : "no",
+                        "Kept", shown.kept() ? "yes" : "no",
                         "Source", shown.source() == null ? "" : shown.source().plugin() + " "
                                 + Render.tags(shown.source().parameters()),
                         "Manifest path", shown.manifestPath(), "Package", shown.packageChecksum(),
-                        "Created", Render.time(shown.createdAt()));
+                        "Created", Render.time(shown.createdAt()), "Released", Render.time(shown.releasedAt()));
                 if (shown.manifest() != null) {
                     out().println();
                     out().print(shown.manifest().endsWith("\n") ? shown.manifest() : shown.manifest() + "\n");
@@ -114,6 +116,26 @@ final class VersionCommand {
                         Render.time(instance.startedAt()), instance.reason()));
                 table.print(out());
             });
+            return 0;
+        }
+    }
+
+    @Command(name = "keep", description = "Keep a version however old it grows: the platform deletes old, stopped"
+            + " versions beyond the last few of each application, but never a kept one. --no takes the mark off.")
+    static final class Keep extends ServerCommand {
+
+        @Parameters(paramLabel = "VERSION", description = "The version's id.")
+        long version;
+
+        @Option(names = "--no", description = "Take the mark off: the version goes when it is old and stopped.")
+        boolean no;
+
+        @Override
+        int run(PaasmakerClient client) {
+            VersionJson kept = client.versions().keep(version, !no);
+            print(kept, () -> out().println("Version " + kept.number() + " (id " + kept.id() + ") "
+                    + (kept.kept() ? "is kept: the platform never deletes it." : "is no longer kept: the platform"
+                            + " deletes it once it is old and stopped.")));
             return 0;
         }
     }

@@ -45,6 +45,7 @@ class DeployCommandTest {
     private static final String PREPARE = "0b6f3c3e-2d3f-4c52-9a0e-4f1f5f0d7a11";
     private static final String START = "1b6f3c3e-2d3f-4c52-9a0e-4f1f5f0d7a11";
     private static final String CURRENT = "2b6f3c3e-2d3f-4c52-9a0e-4f1f5f0d7a11";
+    private static final String STOP = "3b6f3c3e-2d3f-4c52-9a0e-4f1f5f0d7a11";
     private static final String INSTANCE = "2f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b";
 
     @TempDir
@@ -68,6 +69,11 @@ class DeployCommandTest {
                 .json("POST", "versions/8/start", 202, JobStreams.accepted(START))
                 .events("jobs/" + START + "/events", JobStreams.simple(START, "Start version 3",
                         "Start instance web", JobState.SUCCESS, ""))
+                // Version 2 (id 7) is current until version 3 (id 8) is.
+                .json("GET", "applications/3/versions", 200, "[" + WireFixtures.read("version-json.json") + "]")
+                .json("POST", "versions/7/stop", 202, JobStreams.accepted(STOP))
+                .events("jobs/" + STOP + "/events", JobStreams.simple(STOP, "Stop version 2",
+                        "Stop web instance", JobState.SUCCESS, ""))
                 .json("POST", "versions/8/make-current", 202, JobStreams.accepted(CURRENT))
                 .events("jobs/" + CURRENT + "/events", JobStreams.simple(CURRENT, "Make version 3 current",
                         "Publish the routes", JobState.SUCCESS, ""))
@@ -115,6 +121,11 @@ class DeployCommandTest {
                 "    Publish the routes: RUNNING",
                 "    Publish the routes: SUCCESS",
                 "  Make version 3 current: SUCCESS",
+                "Stopping version 2, current until now, job " + STOP + ":",
+                "  Stop version 2: RUNNING",
+                "    Stop web instance: RUNNING",
+                "    Stop web instance: SUCCESS",
+                "  Stop version 2: SUCCESS",
                 "Version 3 of hello-python answers at:",
                 "  http://3.web.hello-python.dev.localhost:8080/",
                 "  http://web.hello-python.dev.localhost:8080/",
@@ -122,6 +133,15 @@ class DeployCommandTest {
         FakePaasmaker.Request upload = server.requests("POST", "workspaces/dev/versions").get(0);
         assertThat(upload.contentType()).isEqualTo("application/gzip");
         assertThat(upload.query()).isEqualTo("manifest=manifest.yml");
+    }
+
+    @Test
+    void leavesTheVersionItReplacedRunningWithKeepPrevious() {
+        CommandLineRun run = CommandLineRun.in(environment, "deploy", code.toString(), "--keep-previous");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Making version 3 of hello-python current").doesNotContain("Stopping");
+        assertThat(server.requests("POST", "versions/7/stop")).isEmpty();
     }
 
     @Test

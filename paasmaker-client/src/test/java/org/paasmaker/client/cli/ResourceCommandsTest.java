@@ -34,6 +34,8 @@ class ResourceCommandsTest {
                 .json("GET", "plugins", 200, "[" + WireFixtures.read("plugin-json.json") + "]")
                 .fixture("GET", "routes", 200, "routing-table.json")
                 .fixture("GET", "router/stats", 200, "router-statistics.json")
+                .fixture("GET", "disk", 200, "disk-json.json")
+                .fixture("GET", "applications/3/disk", 200, "application-disk-json.json")
                 .text("GET", "instances/2f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b/log", "127.0.0.1 - - \"GET / HTTP/1.1\" 200 -\n");
         environment = Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
                 "HOME", home.toString(), "PAASMAKER_WORKSPACE", "dev");
@@ -57,6 +59,8 @@ class ResourceCommandsTest {
         "plugin list                   | [plugin-json.json]",
         "route list                    | routing-table.json",
         "router stats                  | router-statistics.json",
+        "disk                          | disk-json.json",
+        "disk dev/hello-python         | application-disk-json.json",
         "instance log 2f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b | instance-log-lines.json"})
     void printsTheWireRecordsAsJson(String command, String fixture) throws Exception {
         String[] args = (command.strip() + " -o json").split(" ");
@@ -74,8 +78,8 @@ class ResourceCommandsTest {
         CommandLineRun run = CommandLineRun.in(environment, "version", "list", "dev/hello-python");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(run.out()).matches("ID  VERSION  STATE  CURRENT  SOURCE             CREATED\n"
-                + "8   3        NEW             paasmaker.scm.git  2026-12-0\\d \\d\\d:\\d\\d:01\n");
+        assertThat(run.out()).matches("ID  VERSION  STATE  CURRENT  KEPT  SOURCE             CREATED\n"
+                + "8   3        NEW                   paasmaker.scm.git  2026-12-0\\d \\d\\d:\\d\\d:01\n");
     }
 
     @Test
@@ -158,5 +162,59 @@ class ResourceCommandsTest {
         assertThat(run.out()).isEqualTo("127.0.0.1 - - \"GET / HTTP/1.1\" 200 -\n");
         assertThat(server.requests("GET", "instances/2f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b/log").get(0).query())
                 .isEqualTo("lines=5");
+    }
+
+    @Test
+    void showsWhatThePlatformHoldsOnItsDisk() {
+        CommandLineRun run = CommandLineRun.in(environment, "disk");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                /var/lib/paasmaker holds 175.0 MB; the disk has 49.0 GB free of 251.0 GB (the platform keeps 1.0 GB free)
+
+                KIND       SIZE
+                packages   60.0 MB
+                instances  70.0 MB
+                logs       30.0 MB
+                services   10.0 MB
+                jobs       2.0 MB
+                uploads    0 B
+                work       0 B
+                other      3.0 MB
+
+                APPLICATION       VERSIONS  PACKAGES  INSTANCES  LOGS     TOTAL
+                dev/hello-python  6         60.0 MB   70.0 MB    20.0 MB  150.0 MB
+                """);
+    }
+
+    @Test
+    void showsWhatOneApplicationHoldsOnTheDisk() {
+        CommandLineRun run = CommandLineRun.in(environment, "disk", "3");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                dev/hello-python (6 versions):
+                KIND       SIZE
+                packages   60.0 MB
+                instances  70.0 MB
+                logs       20.0 MB
+                total      150.0 MB
+                """);
+    }
+
+    @Test
+    void keepsAVersionAndTakesTheMarkOff() {
+        server.fixture("PUT", "versions/7/kept", 200, "version-json.json");
+        server.fixture("DELETE", "versions/8/kept", 200, "version-json-summary.json");
+
+        CommandLineRun kept = CommandLineRun.in(environment, "version", "keep", "7");
+        CommandLineRun released = CommandLineRun.in(environment, "version", "keep", "--no", "8");
+
+        assertThat(kept.exitCode()).as(kept.err()).isZero();
+        assertThat(kept.out()).isEqualTo("Version 2 (id 7) is kept: the platform never deletes it.\n");
+        assertThat(released.out()).isEqualTo("Version 3 (id 8) is no longer kept: the platform deletes it once it is"
+                + " old and stopped.\n");
+        assertThat(server.requests("PUT", "versions/7/kept")).hasSize(1);
+        assertThat(server.requests("DELETE", "versions/8/kept")).hasSize(1);
     }
 }

@@ -75,6 +75,20 @@ class WorkspaceCommandTest {
     }
 
     @Test
+    void showsWhenAVersionsReleaseRanAndNothingForOneWithout() throws Exception {
+        server.fixture("GET", "versions/7", 200, "version-json.json");
+        server.fixture("GET", "versions/8", 200, "version-json-summary.json");
+
+        CommandLineRun released = CommandLineRun.in(environment, "version", "show", "7");
+        CommandLineRun fresh = CommandLineRun.in(environment, "version", "show", "8");
+
+        assertThat(released.exitCode()).as(released.err()).isZero();
+        assertThat(released.out()).containsPattern("\nReleased: +\\d{4}-\\d{2}-\\d{2}");
+        assertThat(fresh.exitCode()).as(fresh.err()).isZero();
+        assertThat(fresh.out()).contains("Created:").doesNotContain("Released");
+    }
+
+    @Test
     void takesTheOutputFormatInAnyCase() {
         server.json("GET", "workspaces", 200, WORKSPACES);
 

@@ -26,13 +26,13 @@ import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
-import org.paasmaker.engine.environment.ApplicationEnvironment;
+import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.internal.VersionManifests;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
-import org.paasmaker.engine.process.LaunchSpec;
+import org.paasmaker.engine.release.ReleaseStep;
 
 /**
  * Starts, stops and deregisters a version's instances, each as a job tree: every instance is a step
@@ -45,7 +45,7 @@ public final class InstanceManager {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     /** States that count towards an instance type's quantity. */
-    static final java.util.Set<InstanceState> ACTIVE = java.util.EnumSet.of(InstanceState.ALLOCATED,
+    public static final java.util.Set<InstanceState> ACTIVE = java.util.EnumSet.of(InstanceState.ALLOCATED,
             InstanceState.REGISTERED, InstanceState.STARTING, InstanceState.RUNNING);
 
     private final Store store;
@@ -55,15 +55,14 @@ public final class InstanceManager {
     private final Node node;
     private final PackageStore packages;
     private final Routing routing;
-    private final Map<String, String> baseEnvironment;
-    private final Map<String, Object> nodeTags;
+    private final InstanceEnvironment environments;
+    private final ReleaseStep release;
     private final Clock clock;
     private final ApplicationQueues queues;
 
     public InstanceManager(
             Store store, PluginRegistry plugins, VersionManifests manifests, JobManager jobs, Node node,
-            PackageStore packages, Routing routing,
-            Map<String, String> baseEnvironment, Map<String, Object> nodeTags, Clock clock) {
+            PackageStore packages, Routing routing, InstanceEnvironment environments, ReleaseStep release, Clock clock) {
         this.routing = routing;
         this.store = store;
         this.plugins = plugins;
@@ -72,8 +71,8 @@ public final class InstanceManager {
         this.node = node;
         this.packages = packages;
         this.queues = new ApplicationQueues(jobs);
-        this.baseEnvironment = passable(baseEnvironment);
-        this.nodeTags = Map.copyOf(nodeTags);
+        this.environments = environments;
+        this.release = release;
         this.clock = clock;
     }
 
@@ -86,25 +85,35 @@ public final class InstanceManager {
         requirePrepared(version);
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Start version " + version.number() + " of " + application.name(), tags(version));
-        return enqueue(application.id(), root, () -> {
-            ApplicationVersion now = store.versions().get(id);
-            requirePrepared(now);
-            Manifest manifest = manifest(now);
-            List<Runnable> steps = new ArrayList<>();
-            for (InstanceTypeSpec type : manifest.instances()) {
-                if (type.exclusive() && !now.current()) {
-                    Job skipped = jobs.addChild(root, "Leave exclusive " + type.name() + " until the version is current");
-                    steps.add(() -> jobs.runStep(skipped, step -> step.log(
-                            "Exclusive instance types run only for the current version.")));
-                    continue;
-                }
-                steps.addAll(startSteps(root, now, application, manifest, type, ""));
+        return enqueue(application.id(), root, () -> startNow(root, id, application));
+    }
+
+    /** Within {@code root}: the release once, then every instance type to its quantity; RUNNING after. */
+    private void startNow(Job root, VersionId id, Application application) {
+        ApplicationVersion now = store.versions().get(id);
+        requirePrepared(now);
+        Manifest manifest = manifest(now);
+        // Before any instance starts, once per version. The application's queue is the lock: no other
+        // lifecycle job of the application, so no other version's release, runs meanwhile.
+        if (manifest.application().hasRelease() && now.releasedAt().isEmpty()) {
+            Job releaseJob = jobs.addChild(root, "Release version " + now.number() + " of " + application.name());
+            jobs.runStep(releaseJob, context -> release.run(now, application, manifest,
+                    environment(now, application, manifest, OptionalInt.empty()), releaseJob, context));
+        }
+        List<Runnable> steps = new ArrayList<>();
+        for (InstanceTypeSpec type : manifest.instances()) {
+            if (type.exclusive() && !now.current()) {
+                Job skipped = jobs.addChild(root, "Leave exclusive " + type.name() + " until the version is current");
+                steps.add(() -> jobs.runStep(skipped, step -> step.log(
+                        "Exclusive instance types run only for the current version.")));
+                continue;
             }
-            steps.forEach(Runnable::run);
-            store.versions().update(store.versions().get(id).withState(VersionState.RUNNING));
-            // A RUNNING version's own hostnames are routed.
-            routing.changed();
-        });
+            steps.addAll(startSteps(root, now, application, manifest, type, ""));
+        }
+        steps.forEach(Runnable::run);
+        store.versions().update(store.versions().get(id).withState(VersionState.RUNNING));
+        // A RUNNING version's own hostnames are routed.
+        routing.changed();
     }
 
     /** Stops every instance of the version; their files stay until it is deregistered. RUNNING becomes READY. */
@@ -209,19 +218,27 @@ public final class InstanceManager {
     /** Steps that delete the version's instances, then the version and (if no other has it) its package. */
     private List<Runnable> deleteSteps(Job root, ApplicationVersion version) {
         Job step = jobs.addChild(root, "Delete version " + version.number());
-        return List.of(() -> jobs.runStep(step, context -> {
-            for (Instance instance : store.instances().list(version.id())) {
-                node.deregister(instance.id());
-                store.instances().delete(instance.id());
-            }
-            store.versions().delete(version.id());
-            manifests.forget(version.id());
-            version.packageChecksum().filter(this::unused).ifPresent(checksum -> {
-                packages.delete(checksum);
-                context.log("Deleted its package " + checksum);
-            });
-            context.log("Deleted version " + version.number() + ", its instances and their files");
-        }));
+        return List.of(() -> jobs.runStep(step, context -> deleteNow(version, context)));
+    }
+
+    /**
+     * Deletes the version's instances and their files, its record, and its package unless another version
+     * has it, in the calling job's step; whether the package went. Its instances must be stopped.
+     */
+    public boolean deleteNow(ApplicationVersion version, StepContext context) {
+        for (Instance instance : store.instances().list(version.id())) {
+            node.deregister(instance.id());
+            store.instances().delete(instance.id());
+        }
+        store.versions().delete(version.id());
+        manifests.forget(version.id());
+        Optional<String> unused = version.packageChecksum().filter(this::unused);
+        unused.ifPresent(checksum -> {
+            packages.delete(checksum);
+            context.log("Deleted its package " + checksum);
+        });
+        context.log("Deleted version " + version.number() + ", its instances and their files");
+        return unused.isPresent();
     }
 
     /** Whether no version of any application has the package. */
@@ -246,17 +263,24 @@ public final class InstanceManager {
     }
 
     /**
-     * Makes a RUNNING version the application's current one. Exclusive instance types break before
+     * Makes a version the application's current one, starting it first when it is stopped (so a rollback
+     * to any version kept with its package is this one call). Exclusive instance types break before
      * make: the old current version's exclusive instances stop before the new one's start.
      */
     public JobId makeCurrent(VersionId id) {
         ApplicationVersion version = store.versions().get(id);
-        requireRunning(version);
-        requireServing(version);
+        requirePrepared(version);
+        if (version.state() == VersionState.RUNNING) {
+            requireServing(version);
+        }
         Application application = store.applications().get(version.applicationId());
         Job root = jobs.createRoot("Make version " + version.number() + " of " + application.name() + " current",
                 tags(version));
         return enqueue(application.id(), root, () -> {
+            if (store.versions().get(id).state() != VersionState.RUNNING) {
+                requirePrepared(store.versions().get(id));
+                startNow(root, id, application);
+            }
             ApplicationVersion now = store.versions().get(id);
             requireRunning(now);
             Optional<ApplicationVersion> previous = store.versions().list(application.id()).stream()
@@ -429,7 +453,8 @@ public final class InstanceManager {
         return queues.ifIdle(applicationOf(id), check);
     }
 
-    private JobId enqueue(ApplicationId application, Job root, Runnable work) {
+    /** Runs the work as a job of the application's queue, after its jobs queued before. */
+    public JobId enqueue(ApplicationId application, Job root, Runnable work) {
         return queues.enqueue(application, root, work);
     }
 
@@ -552,28 +577,7 @@ public final class InstanceManager {
     /** PM_METADATA, PM_SERVICES (the services this version's manifest names) and, unless standalone, PM_PORT. */
     private Map<String, String> environment(
             ApplicationVersion version, Application application, Manifest manifest, OptionalInt port) {
-        Workspace workspace = store.workspaces().get(application.workspaceId());
-        List<ApplicationService> services = store.services().list(application.id()).stream()
-                .filter(service -> manifest.service(service.name()).isPresent())
-                .toList();
-        Map<String, String> environment = new java.util.LinkedHashMap<>(ApplicationEnvironment.of(baseEnvironment,
-                workspace, application, version, services, nodeTags));
-        port.ifPresent(p -> environment.put(ApplicationEnvironment.PORT, Integer.toString(p)));
-        return environment;
-    }
-
-    /**
-     * The server's variables an instance can be given: names a shell could export. Others (bash's
-     * exported functions, {@code BASH_FUNC_x%%}) cannot pass through to a process of its own.
-     */
-    private static Map<String, String> passable(Map<String, String> environment) {
-        Map<String, String> kept = new java.util.LinkedHashMap<>();
-        environment.forEach((name, value) -> {
-            if (LaunchSpec.isPortable(name)) {
-                kept.put(name, value);
-            }
-        });
-        return Map.copyOf(kept);
+        return environments.of(version, application, manifest, port);
     }
 
     private Manifest manifest(ApplicationVersion version) {

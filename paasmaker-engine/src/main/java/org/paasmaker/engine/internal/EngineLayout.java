@@ -25,6 +25,11 @@ public record EngineLayout(Path home) {
         return home.resolve("work");
     }
 
+    /** Archives uploaded through the REST API, each deleted when its prepare ends. */
+    public Path uploads() {
+        return home.resolve("uploads");
+    }
+
     /** One directory per instance: its fresh copy of the code, and its logs. */
     public Path instances() {
         return home.resolve("instances");

@@ -25,7 +25,7 @@ public final class Job {
     private final JobId id;
     private final Job parent;
     private final String title;
-    private final Path logFile;
+    private final JobLog log;
     private final Instant createdAt;
     private final Consumer<Job> changes;
     private final BiConsumer<Job, JobEvent> events;
@@ -38,28 +38,28 @@ public final class Job {
     /** The log's length as last published: growth is told once, however many look at the file. */
     private long logLength;
 
-    Job(JobId id, Job parent, String title, Map<String, String> tags, Path logFile, Instant createdAt,
+    Job(JobId id, Job parent, String title, Map<String, String> tags, JobLog log, Instant createdAt,
             Consumer<Job> changes, BiConsumer<Job, JobEvent> events) {
         this.id = id;
         this.parent = parent;
         this.title = title;
         this.tags.putAll(tags);
-        this.logFile = logFile;
+        this.log = log;
         this.createdAt = createdAt;
         this.changes = changes;
         this.events = events;
     }
 
     /** Rebuilds a recorded tree as it was; it reports changes like a new one. */
-    static Job restore(JobView view, Job parent, Function<JobId, Path> logFiles, Consumer<Job> changes,
+    static Job restore(JobView view, Job parent, Function<JobId, JobLog> logs, Consumer<Job> changes,
             BiConsumer<Job, JobEvent> events) {
-        Job job = new Job(view.id(), parent, view.title(), view.tags(), logFiles.apply(view.id()), view.createdAt(),
+        Job job = new Job(view.id(), parent, view.title(), view.tags(), logs.apply(view.id()), view.createdAt(),
                 changes, events);
         job.state = view.state();
         job.summary = view.summary();
         job.startedAt = view.startedAt().orElse(null);
         job.finishedAt = view.finishedAt().orElse(null);
-        view.children().forEach(child -> job.children.add(restore(child, job, logFiles, changes, events)));
+        view.children().forEach(child -> job.children.add(restore(child, job, logs, changes, events)));
         return job;
     }
 
@@ -80,7 +80,11 @@ public final class Job {
     }
 
     Path logFile() {
-        return logFile;
+        return log.file();
+    }
+
+    JobLog log() {
+        return log;
     }
 
     public synchronized JobState state() {

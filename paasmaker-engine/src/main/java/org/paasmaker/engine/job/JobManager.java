@@ -34,7 +34,6 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
-import org.paasmaker.engine.internal.AppendedText;
 import org.paasmaker.engine.internal.DaemonThreads;
 
 /**
@@ -47,9 +46,8 @@ import org.paasmaker.engine.internal.DaemonThreads;
  * user can act on, and keeps only the newest {@value #KEPT_TREES} trees.
  *
  * <p>What happens in a tree is published to its subscribers ({@link #subscribe}) as it happens: state
- * changes and tags when they are made, a log's growth when the engine writes to it, and, while a step's
- * command runs with its output going straight to the log file, when a look at the file's size (every
- * 50 ms, only while someone follows the tree) finds it grew.
+ * changes and tags when they are made, a log's growth when the engine writes to it (a step's command's
+ * output too: the engine reads it and writes it to the log, held to its {@link JobLogLimit}).
  */
 public final class JobManager implements AutoCloseable {
 
@@ -66,6 +64,7 @@ public final class JobManager implements AutoCloseable {
     private final Executor executor;
     private final Consumer<String> warnings;
     private final JobRecords records;
+    private final JobLogLimit logLimit;
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
     private final TreeRecorder recorder;
@@ -83,7 +82,13 @@ public final class JobManager implements AutoCloseable {
      *     for) jobs, as a server's shared pool often is while it prepares
      */
     public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads) {
-        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads);
+        this(directory, clock, executor, deliveryThreads, JobLogLimit.DEFAULT);
+    }
+
+    /** @param logLimit the most each job's log holds on disk: its beginning and its newest output */
+    public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
+            JobLogLimit logLimit) {
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit);
     }
 
     /**
@@ -91,12 +96,14 @@ public final class JobManager implements AutoCloseable {
      * @param keptTrees how many of the recorded trees, newest first, survive start-up
      */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
-        this(directory, clock, executor, warnings, keptTrees, DaemonThreads.named("paasmaker-job-events-"));
+        this(directory, clock, executor, warnings, keptTrees, DaemonThreads.named("paasmaker-job-events-"),
+                JobLogLimit.DEFAULT);
     }
 
-    private JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees,
-            ThreadFactory deliveryThreads) {
+    JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees,
+            ThreadFactory deliveryThreads, JobLogLimit logLimit) {
         this.directory = directory;
+        this.logLimit = logLimit;
         this.clock = clock;
         this.executor = executor;
         this.warnings = warnings;
@@ -140,7 +147,7 @@ public final class JobManager implements AutoCloseable {
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log " + log + ": " + e.getMessage(), e);
         }
-        Job job = new Job(id, parent, title, tags, log, clock.instant(), changed -> recorder.changed(changed.root()),
+        Job job = new Job(id, parent, title, tags, new JobLog(log, logLimit, true), clock.instant(), changed -> recorder.changed(changed.root()),
                 subscriptions::publish);
         jobs.put(id, job);
         return job;
@@ -290,9 +297,7 @@ public final class JobManager implements AutoCloseable {
             throw new IllegalArgumentException("a log is read from offset 0 or later, not " + from);
         }
         try {
-            AppendedText.Read read = AppendedText.read(job.logFile(), from, MAX_READ_BYTES, wholeLines);
-            // A job's log only grows: a read that found it shorter than the offset found nothing new.
-            return read.from() == from ? new LogText(read.text(), read.next()) : new LogText("", from);
+            return job.log().read(from, MAX_READ_BYTES, wholeLines);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log of job " + id + ": " + e.getMessage(), e);
         }
@@ -302,7 +307,7 @@ public final class JobManager implements AutoCloseable {
     public String log(JobId id) {
         Job job = job(id);
         try {
-            return Files.readString(job.logFile(), StandardCharsets.UTF_8);
+            return job.log().text();
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log of job " + id + ": " + e.getMessage(), e);
         }
@@ -364,32 +369,24 @@ public final class JobManager implements AutoCloseable {
     }
 
     void appendLog(Job job, String line) {
-        long length;
+        byte[] bytes = (line.endsWith("\n") ? line : line + "\n").getBytes(StandardCharsets.UTF_8);
         try {
-            // A stream, not a channel: an aborted job's interrupted thread still writes why it ended.
-            Files.writeString(job.logFile(), line.endsWith("\n") ? line : line + "\n", StandardCharsets.UTF_8,
-                    StandardOpenOption.APPEND);
-            length = Files.size(job.logFile());
+            appendOutput(job, bytes, bytes.length);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot write the log of job " + job.id() + ": "
                     + e.getMessage(), e);
         }
-        job.logWritten(length);
     }
 
-    /**
-     * Publishes the growth of a log that a step's command writes to, if anyone follows the job's tree;
-     * a stat of the file, cheap enough for the step's thread to do while it waits for the command.
-     */
-    void lookAtLog(Job job) {
-        if (!subscriptions.watched(job)) {
-            return;
+    /** Appends what a step's command wrote, and tells those who follow the job that its log grew. */
+    void appendOutput(Job job, byte[] bytes, int length) throws IOException {
+        JobLog log = job.log();
+        long written;
+        synchronized (log) {
+            log.append(bytes, 0, length);
+            written = log.length();
         }
-        try {
-            job.logWritten(Files.size(job.logFile()));
-        } catch (IOException e) {
-            // The next look, or the engine's own next write, tells the growth; the command's output is safe in the file.
-        }
+        job.logWritten(written);
     }
 
     boolean isAborted(Job job) {
@@ -409,6 +406,42 @@ public final class JobManager implements AutoCloseable {
         return () -> control.abortHooks.remove(hook);
     }
 
+    /** What {@link #forget} removed: how many trees, and the bytes of their records and logs. */
+    public record Forgotten(int trees, long bytes) {
+    }
+
+    /**
+     * Forgets finished trees tagged {@code tag=value}: all but the {@code kept} newest, and of those any
+     * that finished before {@code finishedBefore}. Their records and logs go from disk, their jobs from
+     * memory; trees still running are never touched.
+     */
+    public Forgotten forget(String tag, String value, int kept, Instant finishedBefore) {
+        List<JobView> trees = new ArrayList<>();
+        for (JobId id : roots.keySet()) {
+            Job root = jobs.get(id);
+            JobView view = root == null ? null : root.view();
+            if (view != null && value.equals(view.tags().get(tag))) {
+                trees.add(view);
+            }
+        }
+        trees.sort(NEWEST_FIRST);
+        int count = 0;
+        long bytes = 0;
+        for (int i = 0; i < trees.size(); i++) {
+            JobView tree = trees.get(i);
+            RootControl control = roots.get(tree.id());
+            boolean old = tree.finishedAt().map(finishedBefore::isAfter).orElse(false);
+            if (control == null || !control.done.isDone() || (i < kept && !old)) {
+                continue;
+            }
+            bytes += records.delete(tree);
+            roots.remove(tree.id());
+            tree.walk(job -> jobs.remove(job.id()));
+            count++;
+        }
+        return new Forgotten(count, bytes);
+    }
+
     /** Loads the trees an earlier engine recorded, ends those it left unfinished and forgets the oldest. */
     private void restore(int keptTrees) {
         records.deleteLeftovers();
@@ -425,7 +458,7 @@ public final class JobManager implements AutoCloseable {
         Instant now = clock.instant();
         for (JobView tree : trees.subList(0, kept)) {
             StoppedJobs.Settled settled = StoppedJobs.settle(tree, now);
-            Job root = Job.restore(settled.tree(), null, records::logFile, changed -> recorder.changed(changed.root()),
+            Job root = Job.restore(settled.tree(), null, id -> new JobLog(records.logFile(id), logLimit, false), changed -> recorder.changed(changed.root()),
                     subscriptions::publish);
             register(root);
             RootControl control = new RootControl();

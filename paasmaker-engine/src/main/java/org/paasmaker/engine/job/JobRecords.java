@@ -84,19 +84,29 @@ final class JobRecords {
         return trees;
     }
 
-    /** Forgets the tree: its record first, then every job's log, so a crash in between leaves no record without logs. */
-    void delete(JobView root) {
+    /**
+     * Forgets the tree: its record first, then every job's log, so a crash in between leaves no record
+     * without logs. The bytes it freed.
+     */
+    long delete(JobView root) {
         try {
+            long freed = size(file(root.id()));
             Files.deleteIfExists(file(root.id()));
             List<Path> logs = new ArrayList<>();
             root.walk(job -> logs.add(logFile(job.id())));
             for (Path log : logs) {
+                freed += size(log);
                 Files.deleteIfExists(log);
             }
+            return freed;
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot delete the job tree " + root.id() + " ('"
                     + root.title() + "') in " + directory + ": " + e.getMessage(), e);
         }
+    }
+
+    private static long size(Path file) throws IOException {
+        return Files.exists(file) ? Files.size(file) : 0;
     }
 
     /** Removes what saves cut short by a crash left behind; only this class writes such files. */

@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.StepContext;
@@ -18,10 +17,10 @@ final class JobStepContext implements StepContext {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(5);
     /**
-     * How often the log's size is looked at while a command writes to it: often enough that a follower
-     * sees a line well within a tenth of a second, and a stat costs microseconds.
+     * How long the output may take to end once the command has: a pipe holds 64 KiB, read in a moment;
+     * longer only when a process the command left in the background holds it open.
      */
-    private static final long LOOK_AT_LOG_MILLIS = 50;
+    private static final Duration OUTPUT_END = Duration.ofSeconds(5);
 
     private final JobManager jobs;
     private final Job step;
@@ -61,10 +60,7 @@ final class JobStepContext implements StepContext {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectInput(Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true)
-                // Straight to the log file, never through a pipe: the log is readable while the
-                // command runs, and no thread of ours has to drain it.
-                .redirectOutput(Redirect.appendTo(step.logFile().toFile()));
+                .redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(environment);
         Process process;
@@ -74,20 +70,21 @@ final class JobStepContext implements StepContext {
             throw new PaasmakerException(ErrorCode.PREPARE_FAILED,
                     "could not start '" + String.join(" ", command) + "': " + e.getMessage(), e);
         }
+        CommandOutput output = CommandOutput.start(process, jobs, step);
         AbortRegistration registration = jobs.onAbort(step, () -> ProcessTree.terminate(process.toHandle(), STOP_GRACE));
         try {
-            // The command writes to the file itself, unseen: its output is found by looking while waiting.
-            while (!process.waitFor(LOOK_AT_LOG_MILLIS, TimeUnit.MILLISECONDS)) {
-                jobs.lookAtLog(step);
+            int exit = process.waitFor();
+            // Before the step can finish: its followers read its whole output before its end.
+            if (!output.awaitEnd(OUTPUT_END)) {
+                jobs.appendLog(step, "The command has ended, but a process it left running still holds its output;"
+                        + " what that process writes goes on into this log.");
             }
-            return process.exitValue();
+            return exit;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             ProcessTree.terminate(process.toHandle(), STOP_GRACE);
             throw jobs.abortedError(step);
         } finally {
-            // Before the step can finish: its followers hear of its whole output before its end.
-            jobs.lookAtLog(step);
             registration.close();
             checkAborted();
         }

@@ -42,12 +42,6 @@ final class JobSubscriptions {
         return subscription;
     }
 
-    /** Whether anyone follows the job's tree: if not, its log's growth need not even be looked at. */
-    boolean watched(Job job) {
-        List<Subscription> subscriptions = byRoot.get(job.root().id());
-        return subscriptions != null && !subscriptions.isEmpty();
-    }
-
     /** Queues the event for those who follow the job; never waits for a listener. */
     void publish(Job job, JobEvent event) {
         List<Subscription> subscriptions = byRoot.get(job.root().id());

@@ -15,11 +15,8 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.manifest.ManifestReader;
-import org.paasmaker.api.manifest.PluginSpec;
-import org.paasmaker.api.manifest.RuntimeSpec;
 import org.paasmaker.api.manifest.ServiceSpec;
 import org.paasmaker.api.plugin.StepContext;
-import org.paasmaker.api.runtime.Runtime;
 import org.paasmaker.api.service.ApplicationService;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.store.Store;
@@ -34,7 +31,6 @@ import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
-import org.paasmaker.engine.runtime.RuntimeVersions;
 
 /**
  * From source to stored package: fetch the source into a fresh working copy, read its manifest,
@@ -56,6 +52,7 @@ public final class PreparePipeline {
     private final KeyedLocks applicationLocks;
     private final Clock clock;
     private final Optional<PrepareRunner> runner;
+    private final CommandSteps commandSteps;
 
     /** Writes a prepared tree as one package. */
     @FunctionalInterface
@@ -78,6 +75,7 @@ public final class PreparePipeline {
         this.applicationLocks = applicationLocks;
         this.clock = clock;
         this.runner = runner;
+        this.commandSteps = new CommandSteps(plugins, jobs);
     }
 
     /** Starts preparing; the workspace and the source's plugin are checked before the job starts. */
@@ -136,17 +134,8 @@ public final class PreparePipeline {
 
     /** The manifest's prepare commands, each a step of its own under the group's job. */
     private void runCommands(Workspace workspace, Prepared prepared, Job group, Path copy) {
-        Map<String, String> environment = prepareEnvironment(workspace, prepared);
-        List<PluginSpec> commands = prepared.manifest.application().prepareCommands();
-        List<Job> commandSteps = new ArrayList<>();
-        for (int i = 0; i < commands.size(); i++) {
-            commandSteps.add(jobs.addChild(group, "Prepare command " + (i + 1) + " (" + commands.get(i).plugin() + ")"));
-        }
-        for (int i = 0; i < commands.size(); i++) {
-            PluginSpec command = commands.get(i);
-            jobs.runStep(commandSteps.get(i), copy, environment,
-                    step -> plugins.prepareStep(command.plugin()).run(command.parameters(), step));
-        }
+        commandSteps.run(group, "Prepare", prepared.manifest.application().prepareCommands(), copy,
+                prepareEnvironment(workspace, prepared));
     }
 
     /** What the steps learn as they go. */
@@ -180,7 +169,8 @@ public final class PreparePipeline {
             throw new PaasmakerException(ErrorCode.INVALID_MANIFEST, "cannot read the manifest '"
                     + request.manifestPath() + "': " + e.getMessage(), e);
         }
-        manifest.application().prepareRuntime().ifPresent(this::runtimeVersion);
+        manifest.application().prepareRuntime().ifPresent(commandSteps::runtimeVersion);
+        manifest.application().releaseRuntime().ifPresent(commandSteps::runtimeVersion);
         try (KeyedLocks.Held held = applicationLocks.lock(applicationKey(workspace, manifest))) {
             Application application = store.applications()
                     .findOrCreate(workspace.id(), manifest.application().name(), manifest.application().tags());
@@ -232,14 +222,7 @@ public final class PreparePipeline {
     private Map<String, String> prepareEnvironment(Workspace workspace, Prepared prepared) {
         Map<String, String> environment = ApplicationEnvironment.of(baseEnvironment, workspace, prepared.application,
                 prepared.version, prepared.services, nodeTags);
-        return prepared.manifest.application().prepareRuntime()
-                .map(runtime -> plugins.runtime(runtime.plugin()).environment(runtimeVersion(runtime), environment))
-                .orElse(environment);
-    }
-
-    private String runtimeVersion(RuntimeSpec spec) {
-        Runtime runtime = plugins.runtime(spec.plugin());
-        return RuntimeVersions.require(spec.plugin(), runtime.versions(), spec.version());
+        return commandSteps.withRuntime(prepared.manifest.application().prepareRuntime(), environment);
     }
 
     private void pack(Path copy, Prepared prepared, StepContext step) {

@@ -7,6 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -26,8 +27,13 @@ import org.paasmaker.api.error.PaasmakerException;
  * it may carry tokens), status, response body bytes, upstream ({@code host:port}, or "-" when the
  * router answered itself), and duration in microseconds. The event loops only queue an entry; one
  * thread formats and writes, flushing whenever the queue runs empty, so a slow disk never stalls a
- * request. When the queue is full the entry is dropped and counted rather than blocking a loop. The
- * file is opened for append, so it can be rotated by copy-and-truncate like the instances' logs.
+ * request. When the queue is full the entry is dropped and counted rather than blocking a loop.
+ *
+ * <p>The same thread keeps the file to its {@link AccessLogLimit}: before a line would take the file
+ * past its size, it renames the file {@code access.log.1} (shifting the older ones, the oldest kept
+ * one replaced) and opens a new one. So the cap holds at any request rate, with no second process:
+ * the one writer rotates exactly when it writes, as svlogd does for instances, which need it only
+ * because their output is not written by our code.
  */
 final class AccessLog implements AutoCloseable {
 
@@ -36,9 +42,12 @@ final class AccessLog implements AutoCloseable {
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Path file;
+    private final AccessLogLimit limit;
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
-    private final Writer out;
+    /** Written by the writer thread alone, after the constructor. */
+    private Writer out;
+    private long written;
     private final Thread writer;
     private volatile boolean closing;
 
@@ -47,11 +56,11 @@ final class AccessLog implements AutoCloseable {
             long durationNanos) {
     }
 
-    AccessLog(Path file) {
+    AccessLog(Path file, AccessLogLimit limit) {
         this.file = file;
+        this.limit = limit;
         try {
-            out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16);
+            open();
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot open the router's access log " + file + ": "
                     + e.getMessage() + "; check that its directory exists and can be written", e);
@@ -92,7 +101,12 @@ final class AccessLog implements AutoCloseable {
                 for (Entry entry : batch) {
                     line.setLength(0);
                     format(entry, time, line);
+                    long bytes = utf8Length(line);
+                    if (written > 0 && written + bytes > limit.maxBytes()) {
+                        rotate();
+                    }
                     out.append(line);
+                    written += bytes;
                 }
                 batch.clear();
                 unflushed = true;
@@ -101,6 +115,45 @@ final class AccessLog implements AutoCloseable {
         } catch (IOException e) {
             System.err.println("The router stopped writing its access log " + file + ": " + e.getMessage());
         }
+    }
+
+    private void open() throws IOException {
+        out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
+                StandardOpenOption.APPEND, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16);
+        written = Files.size(file);
+    }
+
+    /** access.log becomes access.log.1, .1 becomes .2, ...; the oldest kept is replaced, any older deleted. */
+    private void rotate() throws IOException {
+        out.close();
+        for (int n = limit.kept() + 1; Files.deleteIfExists(rotated(n)); n++) {
+            // Left by a router that kept more.
+        }
+        for (int n = limit.kept(); n >= 1; n--) {
+            Path from = n == 1 ? file : rotated(n - 1);
+            if (Files.exists(from)) {
+                Files.move(from, rotated(n), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        open();
+    }
+
+    /** The {@code n}th newest renamed file. */
+    Path rotated(int n) {
+        return file.resolveSibling(file.getFileName() + "." + n);
+    }
+
+    /** The bytes the line takes in UTF-8, counted rather than encoded twice. */
+    private static long utf8Length(CharSequence line) {
+        long bytes = line.length();
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c >= 0x80) {
+                // Two bytes up to U+07FF, three above; a surrogate pair's two chars take four.
+                bytes += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
+            }
+        }
+        return bytes;
     }
 
     static void format(Entry entry, TimeFormat time, StringBuilder line) {

@@ -44,6 +44,12 @@ public final class Router implements RouterControl, AutoCloseable {
     private final Optional<AccessLog> accessLog;
     private final TrafficRecorder unrouted = new TrafficRecorder();
     private final Map<InstanceKey, TrafficRecorder> traffic = new ConcurrentHashMap<>();
+    /**
+     * Guarded by this: when each instance that has traffic left the table ({@link System#nanoTime()}); its
+     * traffic is forgotten once it has been gone for the settings' retention, so that a router that sees
+     * thousands of deploys holds the counts of the instances it routes to, not of every one it ever did.
+     */
+    private final Map<InstanceKey, Long> unroutedSince = new HashMap<>();
     /** The backends of the current table; guarded by this. */
     private Map<RouteTarget, Backend> live = Map.of();
     /** Backends the last table dropped, and those dropped before that were still busy then; guarded by this. */
@@ -54,7 +60,7 @@ public final class Router implements RouterControl, AutoCloseable {
 
     private Router(RouterSettings settings, RoutingTable initial) {
         this.settings = settings;
-        this.accessLog = settings.accessLog().map(AccessLog::new);
+        this.accessLog = settings.accessLog().map(file -> new AccessLog(file, settings.accessLogLimit()));
         try {
             publish(initial);
             Transport transport = Transport.best();
@@ -98,6 +104,7 @@ public final class Router implements RouterControl, AutoCloseable {
         }
         Map<RouteTarget, Backend> before = live;
         publish(table);
+        forgetUnrouted(before.keySet());
         // Those that finished since the last update leave; the ones this table drops are reported by the next drain.
         draining.removeIf(backend -> backend.idle().isDone());
         for (Map.Entry<RouteTarget, Backend> entry : before.entrySet()) {
@@ -151,6 +158,9 @@ public final class Router implements RouterControl, AutoCloseable {
 
     @Override
     public RouterStatistics statistics() {
+        synchronized (this) {
+            forgetUnrouted(Set.of());
+        }
         Map<String, TrafficRecorder.Reading> byApplication = new TreeMap<>();
         Map<VersionKey, TrafficRecorder.Reading> byVersion = new TreeMap<>(
                 Comparator.comparing(VersionKey::application).thenComparingInt(VersionKey::version));
@@ -193,17 +203,45 @@ public final class Router implements RouterControl, AutoCloseable {
         live = next;
     }
 
+    /**
+     * Notes when the instances of {@code before} left the table, if they did, and forgets the traffic
+     * of those gone for longer than the retention. Called with this held.
+     */
+    private void forgetUnrouted(Set<RouteTarget> before) {
+        long now = System.nanoTime();
+        Set<InstanceKey> routed = new HashSet<>();
+        live.keySet().forEach(target -> routed.add(InstanceKey.of(target)));
+        unroutedSince.keySet().removeAll(routed);
+        for (RouteTarget target : before) {
+            InstanceKey key = InstanceKey.of(target);
+            if (!routed.contains(key)) {
+                unroutedSince.putIfAbsent(key, now);
+            }
+        }
+        long retention = settings.statisticsRetention().toNanos();
+        unroutedSince.entrySet().removeIf(gone -> {
+            boolean forget = now - gone.getValue() >= retention;
+            if (forget) {
+                traffic.remove(gone.getKey());
+            }
+            return forget;
+        });
+    }
+
     private Backend backendFor(RouteTarget target) {
         Backend kept = live.get(target);
         if (kept != null) {
             return kept;
         }
-        TrafficRecorder recorder = traffic.computeIfAbsent(
-                new InstanceKey(target.application(), target.version(), target.instanceId()), key -> new TrafficRecorder());
+        TrafficRecorder recorder = traffic.computeIfAbsent(InstanceKey.of(target), key -> new TrafficRecorder());
         return new Backend(target, recorder);
     }
 
     private record InstanceKey(String application, int version, String instanceId) {
+
+        static InstanceKey of(RouteTarget target) {
+            return new InstanceKey(target.application(), target.version(), target.instanceId());
+        }
     }
 
     private record VersionKey(String application, int version) {

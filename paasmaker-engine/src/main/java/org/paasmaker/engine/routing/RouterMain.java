@@ -8,12 +8,14 @@ import org.paasmaker.api.error.PaasmakerException;
 /**
  * The router as a process of its own:
  * {@code java -cp ... org.paasmaker.engine.routing.RouterMain <state directory> <proxy port>
- * [--event-loops=N] [--balancing=round-robin|least-connections] [--bind=ADDRESS] [--no-access-log]}.
+ * [--event-loops=N] [--balancing=round-robin|least-connections] [--bind=ADDRESS] [--no-access-log]
+ * [--access-log-bytes=N] [--access-logs-kept=N]}.
  *
  * <p>It serves the table it last persisted in the state directory at once, before anyone pushes a
  * new one, so that a restarted router (or one restarted with a dead engine) routes as before. Then
  * it opens its control channel and writes the channel's port to {@code control.port}; the engine
- * waits for that file. It appends its access log to {@code access.log} and stops on SIGTERM.
+ * waits for that file. It appends its access log to {@code access.log}, renamed to {@code access.log.1} ...
+ * when it reaches its size ({@link AccessLogLimit}), and stops on SIGTERM.
  */
 public final class RouterMain {
 
@@ -26,7 +28,8 @@ public final class RouterMain {
         try {
             if (args.length < 2) {
                 throw new IllegalArgumentException("usage: RouterMain <state directory> <proxy port>"
-                        + " [--event-loops=N] [--balancing=round-robin|least-connections] [--bind=ADDRESS] [--no-access-log]");
+                        + " [--event-loops=N] [--balancing=round-robin|least-connections] [--bind=ADDRESS] [--no-access-log]"
+                        + " [--access-log-bytes=N] [--access-logs-kept=N]");
             }
             files = new StateFiles(Path.of(args[0]));
             settings = settings(args, files);
@@ -65,9 +68,15 @@ public final class RouterMain {
             throw new IllegalArgumentException("the proxy port is a number, not '" + args[1] + "'");
         }
         RouterSettings settings = RouterSettings.onPort(port).withAccessLog(files.file(StateFiles.ACCESS_LOG));
+        long accessLogBytes = AccessLogLimit.DEFAULT.maxBytes();
+        int accessLogsKept = AccessLogLimit.DEFAULT.kept();
         for (int i = 2; i < args.length; i++) {
             String option = args[i];
-            if (option.startsWith("--event-loops=")) {
+            if (option.startsWith("--access-log-bytes=")) {
+                accessLogBytes = Long.parseLong(option.substring("--access-log-bytes=".length()));
+            } else if (option.startsWith("--access-logs-kept=")) {
+                accessLogsKept = Integer.parseInt(option.substring("--access-logs-kept=".length()));
+            } else if (option.startsWith("--event-loops=")) {
                 settings = settings.withEventLoops(Integer.parseInt(option.substring("--event-loops=".length())));
             } else if (option.startsWith("--balancing=")) {
                 settings = settings.withBalancing(Balancing.fromWire(option.substring("--balancing=".length())));
@@ -77,9 +86,10 @@ public final class RouterMain {
                 settings = settings.withBindAddress(option.substring("--bind=".length()));
             } else {
                 throw new IllegalArgumentException("unknown option '" + option + "'; the router takes --event-loops=N,"
-                        + " --balancing=round-robin|least-connections, --bind=ADDRESS and --no-access-log");
+                        + " --balancing=round-robin|least-connections, --bind=ADDRESS, --no-access-log,"
+                        + " --access-log-bytes=N and --access-logs-kept=N");
             }
         }
-        return settings;
+        return settings.withAccessLogLimit(new AccessLogLimit(accessLogBytes, accessLogsKept));
     }
 }

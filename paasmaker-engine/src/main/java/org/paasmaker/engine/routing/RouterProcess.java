@@ -36,6 +36,12 @@ public final class RouterProcess implements RouterControl {
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration FAILED_START_GRACE = Duration.ofSeconds(5);
     private static final int LOG_LINES_IN_ERRORS = 20;
+    /**
+     * The router writes a line when it starts and when something goes wrong: this is a great deal of
+     * either. Its output is rotated when it is started or adopted (by copy and truncation, which its
+     * append-mode writer survives).
+     */
+    private static final long OUTPUT_MAX_BYTES = 1024 * 1024;
 
     private final RouterProcessSettings settings;
     private final StateFiles files;
@@ -162,6 +168,7 @@ public final class RouterProcess implements RouterControl {
             client.health();
             record = running;
             control = client;
+            boundOutput();
             return true;
         } catch (PaasmakerException e) {
             settings.warnings().accept("The router process (pid " + running.identity().pid() + ") runs but its control"
@@ -182,6 +189,7 @@ public final class RouterProcess implements RouterControl {
                 files.directory().toString(), Integer.toString(settings.proxyPort())));
         command.addAll(settings.routerArguments());
         Path log = files.file(StateFiles.LOG);
+        boundOutput();
         LaunchedProcess launched = launcher.launch(new LaunchSpec(command, files.directory(),
                 Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"), log));
         try {
@@ -202,6 +210,14 @@ public final class RouterProcess implements RouterControl {
             killer.stop(launched.identity(), FAILED_START_GRACE);
             records.delete(RECORD_KEY);
             throw e;
+        }
+    }
+
+    private void boundOutput() {
+        try {
+            new RotatingLog(logFile()).rotateIfLarger(OUTPUT_MAX_BYTES, 1);
+        } catch (PaasmakerException e) {
+            settings.warnings().accept(e.getMessage() + "; the router runs on, its output unrotated.");
         }
     }
 

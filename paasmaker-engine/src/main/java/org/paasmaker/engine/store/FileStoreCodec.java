@@ -131,6 +131,8 @@ final class FileStoreCodec {
         node.put("manifestText", version.manifestText());
         version.packageChecksum().ifPresent(checksum -> node.put("packageChecksum", checksum));
         node.put("createdAt", version.createdAt().toString());
+        version.releasedAt().ifPresent(at -> node.put("releasedAt", at.toString()));
+        node.put("kept", version.kept());
         return node;
     }
 
@@ -144,7 +146,10 @@ final class FileStoreCodec {
                         ParametersJson.decode(field(source, "parameters", where), where + ".source.parameters")),
                 text(node, "manifestPath", where), text(node, "manifestText", where),
                 optionalText(node, "packageChecksum", where),
-                Instant.parse(text(node, "createdAt", where)));
+                Instant.parse(text(node, "createdAt", where)),
+                optionalText(node, "releasedAt", where).map(Instant::parse),
+                // Absent in files written before versions could be kept.
+                node.path("kept").asBoolean(false));
     }
 
     private static ObjectNode service(ApplicationService service, ObjectNode node) {

@@ -128,7 +128,7 @@ final class FileStoreState {
         existing(applications, application.value(), "application");
         int number = highestVersionNumbers.merge(application.value(), 1, Integer::sum);
         return add(versions, id -> new ApplicationVersion(new VersionId(id), application, number, VersionState.NEW,
-                false, source, manifestPath, manifestText, Optional.empty(), createdAt));
+                false, source, manifestPath, manifestText, Optional.empty(), createdAt, Optional.empty(), false));
     }
 
     Optional<ApplicationVersion> version(VersionId id) {

@@ -215,7 +215,8 @@ public final class InMemoryStore implements Store {
                 applicationRepository.get(application);
                 int number = highestVersionNumber.merge(application.value(), 1, Integer::sum);
                 ApplicationVersion created = new ApplicationVersion(new VersionId(newId()), application, number,
-                        VersionState.NEW, false, source, manifestPath, manifestText, Optional.empty(), createdAt);
+                        VersionState.NEW, false, source, manifestPath, manifestText, Optional.empty(), createdAt,
+                        Optional.empty(), false);
                 versions.put(created.id().value(), created);
                 return created;
             }

@@ -68,14 +68,39 @@ class MakeCurrentTest {
     }
 
     @Test
-    void aVersionThatIsNotRunningCannotBecomeCurrent() throws Exception {
+    void aStoppedVersionIsStartedAndMadeCurrentInOneJob() throws Exception {
         Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST));
+        VersionId one = preparedAndStarted(app);
+        assertThat(run(fixture.engine().versions().makeCurrent(one)).state()).isEqualTo(JobState.SUCCESS);
         JobView prepared = fixture.prepare(SourceSpec.directory(app));
-        VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+        VersionId two = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+
+        JobView switched = run(fixture.engine().versions().makeCurrent(two));
+
+        assertThat(switched.state()).as(fixture.logs(switched)).isEqualTo(JobState.SUCCESS);
+        List<String> titles = switched.children().stream().map(JobView::title).toList();
+        assertThat(titles).as("the start comes first").anyMatch(title -> title.startsWith("Start helper instance"));
+        assertThat(titles.indexOf("Switch the current version to 2"))
+                .isGreaterThan(titles.indexOf(titles.stream().filter(t -> t.startsWith("Start helper")).findFirst()
+                        .orElseThrow()));
+        assertThat(fixture.engine().versions().get(two).current()).isTrue();
+        assertThat(fixture.engine().versions().get(two).state()).hasToString("RUNNING");
+        assertThat(types(two, InstanceState.RUNNING)).containsExactlyInAnyOrder("helper", "worker");
+        assertThat(types(one, InstanceState.RUNNING)).as("a rollback stays one call away").containsExactly("helper");
+    }
+
+    @Test
+    void aVersionNotYetPreparedCannotBecomeCurrent() throws Exception {
+        Path app = EngineFixture.writeApp(fixture.temp().resolve("app"), Map.of("manifest.yml", MANIFEST.replace(
+                "application: {name: queue}", "application: {name: queue, prepare: {commands: [{plugin:"
+                        + " paasmaker.prepare.shell, parameters: {commands: [\"exit 3\"]}}]}}")));
+        JobView failed = fixture.prepare(SourceSpec.directory(app));
+        assertThat(failed.state()).isEqualTo(JobState.FAILED);
+        VersionId version = new VersionId(Long.parseLong(failed.tags().get("version_id")));
 
         assertThatThrownBy(() -> fixture.engine().versions().makeCurrent(version))
                 .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
-                .hasMessage("version 1 is PREPARED, not RUNNING; start it before making it current");
+                .hasMessageContaining("version 1 is not prepared yet (it is NEW)");
     }
 
     @Test

@@ -70,13 +70,13 @@ class TreeRecorderTest {
 
     private Job root(TreeRecorder recorder) {
         JobId id = JobId.random();
-        return new Job(id, null, "Root", Map.of(), directory.resolve(id + ".log"), NOW,
+        return new Job(id, null, "Root", Map.of(), new JobLog(directory.resolve(id + ".log"), JobLogLimit.DEFAULT, true), NOW,
                 changed -> recorder.changed(changed.root()), (job, event) -> { });
     }
 
     private Job child(Job parent, TreeRecorder recorder) {
         JobId id = JobId.random();
-        Job child = new Job(id, parent, "Step", Map.of(), directory.resolve(id + ".log"), NOW,
+        Job child = new Job(id, parent, "Step", Map.of(), new JobLog(directory.resolve(id + ".log"), JobLogLimit.DEFAULT, true), NOW,
                 changed -> recorder.changed(changed.root()), (job, event) -> { });
         parent.addChild(child);
         return child;

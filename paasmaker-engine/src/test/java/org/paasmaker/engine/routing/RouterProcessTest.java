@@ -81,6 +81,28 @@ class RouterProcessTest {
     }
 
     @Test
+    void theRouterProcessKeepsItsAccessLogToTheLimitItIsGiven() throws Exception {
+        TestBackend backend = backend("one");
+        List<String> arguments = new ArrayList<>(List.of("--bind=127.0.0.1", "--event-loops=1"));
+        arguments.addAll(new AccessLogLimit(4096, 1).arguments());
+        RouterProcess router = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0, arguments,
+                List.of("-Xmx64m", "-XX:+UseSerialGC"), Duration.ofSeconds(60), warnings::add));
+        router.update(table(1, backend));
+
+        try (RawHttp http = new RawHttp(router.port())) {
+            for (int i = 1; i <= 200; i++) {
+                http.get("app.com", "/" + i);
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> Files.readString(state.resolve("access.log")).contains("\"path\":\"/200\""));
+        assertThat(Files.size(state.resolve("access.log"))).isLessThanOrEqualTo(4096);
+        assertThat(Files.size(state.resolve("access.log.1"))).isLessThanOrEqualTo(4096);
+        assertThat(state.resolve("access.log.2")).doesNotExist();
+    }
+
+    @Test
     void theControlChannelRefusesACallWithoutTheSecret() throws Exception {
         startOrAdopt();
         int controlPort = Integer.parseInt(Files.readString(state.resolve("control.port")).strip());

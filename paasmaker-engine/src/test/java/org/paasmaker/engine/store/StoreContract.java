@@ -112,6 +112,40 @@ public abstract class StoreContract {
     }
 
     @Test
+    void aVersionKeepsWhenItsReleaseRanAndEverythingElseAsItWas() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion version = store.versions().update(store.versions()
+                .create(app.id(), SOURCE, "manifest.yml", "text", Instant.EPOCH)
+                .withPackage("cd".repeat(32)).withState(VersionState.PREPARED));
+        assertThat(version.releasedAt()).as("a new version has not been released").isEmpty();
+
+        Instant at = Instant.parse("2026-12-05T23:45:01.123456789Z");
+        ApplicationVersion released = store.versions().update(version.released(at));
+
+        assertThat(released.releasedAt()).hasValue(at);
+        assertThat(store.versions().get(version.id())).isEqualTo(released);
+        ApplicationVersion running = store.versions().update(store.versions().get(version.id())
+                .withState(VersionState.RUNNING).withCurrent(true));
+        assertThat(store.versions().get(version.id()).releasedAt()).as("later changes keep it").hasValue(at);
+        assertThat(store.versions().get(version.id())).isEqualTo(running);
+    }
+
+    @Test
+    void aVersionKeepsItsKeepMarkUntilItIsTakenOff() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion version = store.versions().create(app.id(), SOURCE, "manifest.yml", "text", Instant.EPOCH);
+        assertThat(version.kept()).isFalse();
+
+        ApplicationVersion kept = store.versions().update(version.withKept(true).withState(VersionState.PREPARED));
+        assertThat(store.versions().get(version.id()).kept()).isTrue();
+        assertThat(store.versions().list(app.id())).containsExactly(kept);
+        assertThat(store.versions().update(kept.withKept(false)).kept()).isFalse();
+        assertThat(store.versions().get(version.id()).kept()).isFalse();
+    }
+
+    @Test
     void concurrentVersionsGetDistinctNumbers() throws Exception {
         WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
         Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());

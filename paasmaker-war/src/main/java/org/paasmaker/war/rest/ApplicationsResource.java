@@ -1,6 +1,7 @@
 package org.paasmaker.war.rest;
 
 import org.paasmaker.api.rest.ApplicationJson;
+import org.paasmaker.api.rest.DiskJson;
 import org.paasmaker.api.rest.ServiceJson;
 import org.paasmaker.api.rest.VersionJson;
 import jakarta.inject.Inject;
@@ -17,7 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.paasmaker.engine.Paasmaker;
 
-/** {@code /api/v1/applications/{app}}: an application, its versions and its services. */
+/** {@code /api/v1/applications/{app}}: an application, its versions, its services and its disk use. */
 @Path("applications/{app}")
 @Produces(MediaType.APPLICATION_JSON)
 public class ApplicationsResource {
@@ -58,5 +59,12 @@ public class ApplicationsResource {
     public List<ServiceJson> services(@PathParam("app") String app, @QueryParam("reveal") boolean reveal) {
         return engine.applications().services(PathIds.application(app)).stream()
                 .map(service -> ServiceJson.of(service, reveal)).toList();
+    }
+
+    /** What the application holds on the platform's disk: its packages, its instances' code and logs. */
+    @GET
+    @Path("disk")
+    public DiskJson.ApplicationDiskJson disk(@PathParam("app") String app) {
+        return DiskJson.ApplicationDiskJson.of(engine.disk().application(PathIds.application(app)));
     }
 }

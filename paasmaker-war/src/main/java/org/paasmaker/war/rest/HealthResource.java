@@ -10,18 +10,18 @@ import org.paasmaker.engine.Paasmaker;
 
 /**
  * {@code GET /api/v1/health}: answers without a token, for load balancers and start-up scripts. The
- * engine is built when the application starts, so an answer means the platform is ready.
+ * engine is built when the application starts, so an answer means the platform is ready; its warnings
+ * say what needs an operator meanwhile (free space under {@code PAASMAKER_DISK_LOW_BYTES}).
  */
 @Path("health")
 public class HealthResource {
 
-    /** Never read: the application only starts once the engine is built, and only a started one answers. */
     @Inject
     Paasmaker engine;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public HealthJson health() {
-        return HealthJson.UP;
+        return HealthJson.up(engine.disk().lowSpaceWarning().stream().toList());
     }
 }

@@ -5,6 +5,7 @@ import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.service.ServiceId;
 import org.paasmaker.api.version.VersionId;
 
 /** Ids as they appear in paths. One that cannot be an id names nothing, so it is a 404, like an unknown one. */
@@ -18,6 +19,10 @@ final class PathIds {
 
     static ApplicationId application(String text) {
         return new ApplicationId(number("application", text));
+    }
+
+    static ServiceId service(String text) {
+        return new ServiceId(number("service", text));
     }
 
     static VersionId version(String text) {

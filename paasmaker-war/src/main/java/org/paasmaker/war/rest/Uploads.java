@@ -1,5 +1,6 @@
 package org.paasmaker.war.rest;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,6 +62,34 @@ final class Uploads {
             }
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the upload did not arrive whole: " + e.getMessage(), e);
         }
+    }
+
+    /** The body as it is read, failing with 413 once it passes the limit: for a reader that spools it itself. */
+    InputStream limited(InputStream body) {
+        return new FilterInputStream(body) {
+            private long total;
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                count(b < 0 ? 0 : 1);
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int read = super.read(buffer, offset, length);
+                count(Math.max(read, 0));
+                return read;
+            }
+
+            private void count(int read) {
+                total += read;
+                if (total > maxBytes) {
+                    throw tooLarge();
+                }
+            }
+        };
     }
 
     static void delete(Path file) {

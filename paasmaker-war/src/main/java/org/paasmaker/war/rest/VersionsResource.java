@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -72,5 +73,19 @@ public class VersionsResource {
     @Path("deregister")
     public Response deregister(@PathParam("id") String id) {
         return JobAnswers.accepted(uris, engine.versions().deregister(PathIds.version(id)));
+    }
+
+    /** Marks the version kept: retention never deletes it. Answers the version. */
+    @PUT
+    @Path("kept")
+    public VersionJson keep(@PathParam("id") String id) {
+        return VersionJson.summary(engine.versions().keep(PathIds.version(id), true));
+    }
+
+    /** Takes the keep mark off: the version is old or new like any other again. */
+    @DELETE
+    @Path("kept")
+    public VersionJson release(@PathParam("id") String id) {
+        return VersionJson.summary(engine.versions().keep(PathIds.version(id), false));
     }
 }

@@ -62,6 +62,14 @@ class VersionRow {
     @Column(name = "CREATED_AT", nullable = false, length = 40)
     String createdAt;
 
+    // Nullable, so that create-or-extend-tables can add it to a table that already has rows.
+    @Column(name = "RELEASED_AT", length = 40)
+    String releasedAt;
+
+    // Nullable too: rows written before the column existed have no value, and are not kept.
+    @Column(name = "KEPT")
+    Boolean kept;
+
     protected VersionRow() {
         // for JPA
     }
@@ -90,12 +98,16 @@ class VersionRow {
         manifestText = version.manifestText();
         packageChecksum = version.packageChecksum().orElse(null);
         createdAt = version.createdAt().toString();
+        releasedAt = version.releasedAt().map(Instant::toString).orElse(null);
+        kept = version.kept();
     }
 
     ApplicationVersion toRecord() {
         return new ApplicationVersion(new VersionId(id), new ApplicationId(applicationId), number,
                 VersionState.valueOf(state), current,
                 new SourceSpec(sourcePlugin, ParametersJson.read(sourceParameters, "the source of version " + id)),
-                manifestPath, manifestText, Optional.ofNullable(packageChecksum), Instant.parse(createdAt));
+                manifestPath, manifestText, Optional.ofNullable(packageChecksum), Instant.parse(createdAt),
+                Optional.ofNullable(releasedAt).map(Instant::parse),
+                Boolean.TRUE.equals(kept));
     }
 }

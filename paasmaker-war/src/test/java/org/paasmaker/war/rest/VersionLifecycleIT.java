@@ -1,6 +1,7 @@
 package org.paasmaker.war.rest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -86,9 +87,12 @@ class VersionLifecycleIT {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("hello-python");
-        Api.Answer log = api.get("instances/" + instance.path("id").asText() + "/log?lines=20");
-        assertThat(log.status()).isEqualTo(200);
-        assertThat(log.body()).contains("GET / ");
+        // The instance's log writer (svlogd) writes what the instance printed a moment later.
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            Api.Answer log = api.get("instances/" + instance.path("id").asText() + "/log?lines=20");
+            assertThat(log.status()).isEqualTo(200);
+            assertThat(log.body()).contains("GET / ");
+        });
 
         deployments.run(first, "make-current");
         String number = api.get("versions/" + first).json().path("number").asText();

@@ -28,6 +28,16 @@ final class ExternalMysql implements MysqlServer {
     }
 
     @Override
+    public String host() {
+        return settings.host().orElseThrow();
+    }
+
+    @Override
+    public MariadbBinaries.Clients clients() {
+        return MariadbBinaries.clients(settings.binaries());
+    }
+
+    @Override
     public void maintain() {
         // The operator runs this server.
     }

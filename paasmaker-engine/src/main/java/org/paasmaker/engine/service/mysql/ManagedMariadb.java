@@ -55,6 +55,16 @@ final class ManagedMariadb extends ManagedServer implements MysqlServer {
     }
 
     @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public MariadbBinaries.Clients clients() {
+        return MariadbBinaries.clients(settings.binaries());
+    }
+
+    @Override
     public Path logFile() {
         return directory.resolve("mariadb.log");
     }

@@ -31,6 +31,26 @@ record MariadbBinaries(Path server, Path installDb) {
         return new MariadbBinaries(server.get(), installDb.get());
     }
 
+    /** The client programs exports and imports run. */
+    record Clients(Path dump, Path client) {
+    }
+
+    /**
+     * mariadb-dump (or mysqldump) and mariadb (or mysql): in the folder the settings name, else in
+     * Debian's {@code /usr/bin} (mariadb-client).
+     */
+    static Clients clients(Optional<Path> configured) {
+        List<Path> folders = configured.map(c -> List.of(c, DEBIAN_TOOLS)).orElse(List.of(DEBIAN_TOOLS));
+        Optional<Path> dump = first(folders, "mariadb-dump", "mysqldump");
+        Optional<Path> client = first(folders, "mariadb", "mysql");
+        if (dump.isEmpty() || client.isEmpty()) {
+            throw new PaasmakerException(ErrorCode.UNAVAILABLE, "mariadb-dump and mariadb are not installed in "
+                    + folders.stream().map(Path::toString).collect(java.util.stream.Collectors.joining(" or "))
+                    + "; install Debian's mariadb-client package, or set binaries (PAASMAKER_SERVICE_MYSQL_BINARIES)");
+        }
+        return new Clients(dump.get(), client.get());
+    }
+
     private static Optional<Path> first(List<Path> folders, String... names) {
         for (Path folder : folders) {
             for (String name : names) {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.service.server.DatabaseNames;
 
@@ -51,8 +52,7 @@ final class MysqlService implements Service {
         String password = existing.flatMap(c -> c.findString("password")).orElseGet(names::password);
         server.asAdmin(connection -> {
             try (Statement statement = connection.createStatement()) {
-                statement.execute("CREATE DATABASE IF NOT EXISTS " + DatabaseNames.backquoted(name)
-                        + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+                createDatabase(statement, name);
                 if (!userExists(connection, name)) {
                     statement.execute("CREATE USER " + user(name) + " IDENTIFIED BY PASSWORD '" + nativeHash(password)
                             + "'");
@@ -71,6 +71,12 @@ final class MysqlService implements Service {
         credentials.put("database", name);
         credentials.put("password", password);
         return PluginParameters.of(credentials);
+    }
+
+    /** mariadb-dump's SQL, as {@link MysqlDumps} says. */
+    @Override
+    public Optional<ServiceDumps> dumps() {
+        return Optional.of(new MysqlDumps(server));
     }
 
     /** Ends the user's sessions, drops the database, then the user. */
@@ -110,6 +116,11 @@ final class MysqlService implements Service {
             }
             return null;
         });
+    }
+
+    static void createDatabase(Statement statement, String name) throws SQLException {
+        statement.execute("CREATE DATABASE IF NOT EXISTS " + DatabaseNames.backquoted(name)
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
     }
 
     private static String user(String name) {

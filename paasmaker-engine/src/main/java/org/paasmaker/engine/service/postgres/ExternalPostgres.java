@@ -28,6 +28,16 @@ final class ExternalPostgres implements PostgresServer {
     }
 
     @Override
+    public String host() {
+        return settings.host().orElseThrow();
+    }
+
+    @Override
+    public PostgresBinaries clients() {
+        return PostgresBinaries.clients(settings.binaries());
+    }
+
+    @Override
     public void maintain() {
         // The operator runs this server.
     }

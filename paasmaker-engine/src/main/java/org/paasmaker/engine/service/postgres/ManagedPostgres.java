@@ -57,6 +57,16 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
     }
 
     @Override
+    public String host() {
+        return "127.0.0.1";
+    }
+
+    @Override
+    public PostgresBinaries clients() {
+        return PostgresBinaries.clients(settings.binaries());
+    }
+
+    @Override
     public Path logFile() {
         return directory.resolve("postgres.log");
     }

@@ -11,6 +11,12 @@ interface PostgresServer extends ServiceServer {
     /** The address applications are given. */
     String hostname();
 
-    /** The port applications are given. */
+    /** The port applications are given, and the platform reaches the server on. */
     int port();
+
+    /** The address the platform reaches the server at: 127.0.0.1 when managed, the setting host when external. */
+    String host();
+
+    /** pg_dump and pg_restore, for exports and imports. */
+    PostgresBinaries clients();
 }

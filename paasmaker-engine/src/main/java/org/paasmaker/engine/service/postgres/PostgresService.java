@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.api.service.ServiceRequest;
 import org.postgresql.PGConnection;
 import org.paasmaker.engine.service.server.DatabaseNames;
@@ -56,6 +57,12 @@ final class PostgresService implements Service {
         return PluginParameters.of(credentials);
     }
 
+    /** pg_dump's custom format, as {@link PostgresDumps} says. */
+    @Override
+    public Optional<ServiceDumps> dumps() {
+        return Optional.of(new PostgresDumps(server));
+    }
+
     /** Drops the database (ending its sessions) and then its role. */
     @Override
     public void remove(ServiceRequest request, PluginParameters credentials) {
@@ -89,7 +96,7 @@ final class PostgresService implements Service {
         connection.unwrap(PGConnection.class).alterUserPassword(name, password.toCharArray(), "scram-sha-256");
     }
 
-    private static void ensureDatabase(Connection connection, String name) throws SQLException {
+    static void ensureDatabase(Connection connection, String name) throws SQLException {
         if (!exists(connection, "SELECT 1 FROM pg_database WHERE datname = ?", name)) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE DATABASE " + DatabaseNames.quoted(name) + " OWNER " + DatabaseNames.quoted(name));

@@ -132,6 +132,67 @@ final class RedisServers implements ServiceServer {
         return server;
     }
 
+    RedisSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Replaces the server's data with an RDB file: the server is stopped, its data folder set aside and
+     * made again holding the file as the base of its append-only file (Redis 7's
+     * {@code appendonlydir/}, whose manifest names it), and started, which loads it. If that start fails
+     * (a file this redis-server cannot read), the set-aside data is put back and started; the error quotes
+     * the server's log.
+     */
+    synchronized void replaceData(Server server, Path rdb) {
+        ensure(server.name(), server.port(), server.password());
+        Path data = directory(server.name()).resolve("data");
+        Path before = directory(server.name()).resolve("data.before-import");
+        stop(server.name(), Duration.ofSeconds(10));
+        try {
+            ServerFiles.deleteQuietly(before, new PaasmakerException(ErrorCode.INTERNAL, "unused"));
+            Files.move(data, before);
+            Path aof = data.resolve("appendonlydir");
+            Files.createDirectories(aof);
+            Files.copy(rdb, aof.resolve("appendonly.aof.1.base.rdb"));
+            Files.writeString(aof.resolve("appendonly.aof.manifest"), "file appendonly.aof.1.base.rdb seq 1 type b\n");
+            for (Path made : List.of(data, aof, aof.resolve("appendonly.aof.1.base.rdb"),
+                    aof.resolve("appendonly.aof.manifest"))) {
+                runAs.own(made);
+            }
+        } catch (IOException e) {
+            PaasmakerException failure = new PaasmakerException(ErrorCode.INTERNAL, "cannot put the RDB file in place"
+                    + " for the Redis server of " + server.name() + ": " + e.getMessage(), e);
+            putBack(server, data, before, failure);
+            throw failure;
+        }
+        try {
+            start(server);
+        } catch (PaasmakerException e) {
+            stopQuietly(server.name());
+            PaasmakerException failure = new PaasmakerException(ErrorCode.INVALID_REQUEST, "the Redis server of "
+                    + server.name() + " did not start with the imported RDB file, so its earlier data was put back: "
+                    + e.getMessage(), e);
+            putBack(server, data, before, failure);
+            throw failure;
+        }
+        ServerFiles.deleteQuietly(before, new PaasmakerException(ErrorCode.INTERNAL, "unused"));
+    }
+
+    /** The set-aside data back in place, and the server started on it; what fails is added to {@code failure}. */
+    private void putBack(Server server, Path data, Path before, PaasmakerException failure) {
+        try {
+            if (Files.exists(before)) {
+                if (Files.exists(data)) {
+                    org.paasmaker.engine.internal.Directories.deleteTree(data);
+                }
+                Files.move(before, data);
+            }
+            start(server);
+        } catch (IOException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
     /** Stops the service's server and deletes its folder and record. */
     synchronized void remove(String name) {
         stop(name, Duration.ofSeconds(10));
@@ -274,6 +335,8 @@ final class RedisServers implements ServiceServer {
                 "maxmemory " + settings.maxMemory(),
                 "maxmemory-policy noeviction",
                 "databases 16",
+                // An export (redis-cli --rdb) is a replica's sync: start it at once, not after Redis' 5 s wait for more.
+                "repl-diskless-sync-delay 0",
                 "requirepass " + server.password(),
                 ""));
         runAs.own(file);

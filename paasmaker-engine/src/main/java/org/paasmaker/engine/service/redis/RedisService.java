@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.service.server.DatabaseNames;
 
@@ -37,6 +38,12 @@ final class RedisService implements Service {
         credentials.put("port", server.port());
         credentials.put("password", server.password());
         return PluginParameters.of(credentials);
+    }
+
+    /** Its RDB file, as {@link RedisDumps} says. */
+    @Override
+    public Optional<ServiceDumps> dumps() {
+        return Optional.of(new RedisDumps(servers));
     }
 
     /** Stops the service's server and deletes its data. */

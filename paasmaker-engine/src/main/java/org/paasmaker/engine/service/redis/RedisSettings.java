@@ -35,6 +35,16 @@ record RedisSettings(Path directory, Path binary, String systemUser, int firstPo
                     + " noeviction)."),
             optional("start_timeout", INTEGER, 20L, "Seconds a server has to answer."));
 
+    /** redis-cli, next to redis-server (Debian's redis-tools, which redis-server depends on). */
+    Path cli() {
+        return binary.resolveSibling("redis-cli");
+    }
+
+    /** redis-check-rdb, next to redis-server. */
+    Path checkRdb() {
+        return binary.resolveSibling("redis-check-rdb");
+    }
+
     static RedisSettings from(PluginSettings settings) {
         String ports = settings.string("ports").strip();
         String[] range = ports.split("-");

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,7 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.application.ApplicationId;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
@@ -38,6 +46,7 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
+import org.paasmaker.engine.Services;
 import org.paasmaker.engine.process.ProcessGroupKiller;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.process.ProcessRecord;
@@ -217,6 +226,51 @@ class PostgresServiceDeployTest {
                     }
                 }).count();
         assertThat(postmasters).as("one server works in the data directory, not two").isEqualTo(1);
+    }
+
+    @Test
+    void theEngineExportsAnApplicationsDatabaseAndImportsItBackAndRefusesAServiceWithoutData() throws Exception {
+        Path app = counterApp(fixture.temp().resolve("dumped"), """
+                  - name: settings
+                    plugin: paasmaker.service.parameters
+                    parameters: {colour: blue}
+                """);
+        ApplicationVersion version = prepare(app, new ArrayList<>());
+        ApplicationService db = database(version.applicationId());
+        PluginParameters credentials = db.credentials();
+        try (Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE counter (n integer)");
+            statement.execute("INSERT INTO counter VALUES (42)");
+        }
+        Services services = fixture.engine().services();
+        ByteArrayOutputStream dump = new java.io.ByteArrayOutputStream();
+
+        services.export(db.id(), dump);
+        try (Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE counter");
+        }
+        services.restore(db.id(), new java.io.ByteArrayInputStream(dump.toByteArray()));
+
+        try (Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT n FROM counter")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getInt(1)).isEqualTo(42);
+        }
+        assertThat(services.dumpFileName(db.id())).isEqualTo("counter-db.dump");
+        assertThat(services.dumpFormat(db.id()).mediaType()).isEqualTo("application/octet-stream");
+        ApplicationService settings = fixture.engine().applications().services(version.applicationId()).stream()
+                .filter(service -> service.name().equals("settings")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> services.export(settings.id(), OutputStream.nullOutputStream()))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code())
+                        .isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("the paasmaker.service.parameters service 'settings' has nothing to export");
+        try (var left = Files.list(fixture.engine().home().resolve("work"))) {
+            assertThat(left.map(Path::getFileName).map(Path::toString)).as("spooled dumps").noneMatch(
+                    name -> name.startsWith("import-"));
+        }
     }
 
     private ApplicationService database(ApplicationId application) {

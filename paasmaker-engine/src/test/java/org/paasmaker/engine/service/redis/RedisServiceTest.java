@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +30,7 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
@@ -249,6 +253,83 @@ class RedisServiceTest {
         String name() {
             return credentials.string("name");
         }
+    }
+
+    @Test
+    void anExportRoundTripsTheDataAfterItWasChangedAndSurvivesARestartOfTheServer() throws Exception {
+        PluginParameters credentials = provision("exported", "cache");
+        try (RespClient client = authenticated(credentials)) {
+            client.call("SET", "counter", "42");
+            client.call("RPUSH", "list", "a", "b", "c");
+            client.call("SELECT", "3");
+            client.call("SET", "elsewhere", "kept");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        dumps().export(request("exported", "cache"), credentials, out);
+        Path dump = Files.write(home.resolve("exported.rdb"), out.toByteArray());
+        try (RespClient client = authenticated(credentials)) {
+            client.call("FLUSHALL");
+            client.call("SET", "added", "later");
+        }
+
+        dumps().restore(request("exported", "cache"), credentials, dump);
+
+        assertThat(new String(out.toByteArray(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("REDIS");
+        try (RespClient client = authenticated(credentials)) {
+            assertThat(client.call("GET", "counter")).isEqualTo("42");
+            assertThat(client.call("LRANGE", "list", "0", "-1")).isEqualTo("a b c");
+            assertThat(client.call("EXISTS", "added")).isEqualTo(":0");
+            assertThat(client.call("SELECT", "3")).isEqualTo("+OK");
+            assertThat(client.call("GET", "elsewhere")).isEqualTo("kept");
+        }
+        // The data is the server's own again, in its append-only file: a killed server comes back with it.
+        ProcessIdentity running = provider.server().process(credentials.string("name")).orElseThrow();
+        RunAs.run(List.of("/bin/kill", "-KILL", Long.toString(running.pid())));
+        await().atMost(Duration.ofSeconds(10)).until(() -> !running.isAlive());
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            provider.maintain();
+            try (RespClient client = authenticated(credentials)) {
+                assertThat(client.call("GET", "counter")).isEqualTo("42");
+                assertThat(client.call("SET", "more", "1")).isEqualTo("+OK");
+            }
+        });
+        assertThat(Files.readString(provider.server().logFile(credentials.string("name"))))
+                .doesNotContain(credentials.string("password"));
+    }
+
+    @Test
+    void whatIsNotAWholeRdbFileIsRefusedBeforeTheDataIsTouched() throws Exception {
+        PluginParameters credentials = provision("careful", "cache");
+        try (RespClient client = authenticated(credentials)) {
+            client.call("SET", "counter", "7");
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        dumps().export(request("careful", "cache"), credentials, whole);
+        byte[] bytes = whole.toByteArray();
+        ProcessIdentity before = provider.server().process(credentials.string("name")).orElseThrow();
+        Map<String, byte[]> bad = Map.of(
+                "it is empty", new byte[0],
+                "it is a PostgreSQL dump", "PGDMP\u0001".getBytes(StandardCharsets.ISO_8859_1),
+                "it is a MariaDB or MySQL dump", "-- MariaDB dump 10.19\n".getBytes(StandardCharsets.UTF_8),
+                "it does not begin as an RDB file does", "hello".getBytes(StandardCharsets.UTF_8),
+                "redis-check-rdb finds it damaged or cut short", Arrays.copyOf(bytes, bytes.length - 12));
+        for (Map.Entry<String, byte[]> one : bad.entrySet()) {
+            Path dump = Files.write(home.resolve("bad.rdb"), one.getValue());
+            assertThatThrownBy(() -> dumps().restore(request("careful", "cache"), credentials, dump)).as(one.getKey())
+                    .isInstanceOfSatisfying(PaasmakerException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                    .hasMessageContaining("not a dump paasmaker.service.managedredis imports")
+                    .hasMessageContaining(one.getKey()).hasMessageContaining("was not touched");
+        }
+        assertThat(provider.server().process(credentials.string("name"))).as("the server was not restarted")
+                .contains(before);
+        try (RespClient client = authenticated(credentials)) {
+            assertThat(client.call("GET", "counter")).isEqualTo("7");
+        }
+    }
+
+    private ServiceDumps dumps() {
+        return service.dumps().orElseThrow();
     }
 
     private record Made(ServiceRequest request, PluginParameters credentials) {
