@@ -26,10 +26,10 @@ public interface PluginCatalog {
                 ErrorCode.PLUGIN_NOT_ENABLED, notOfferedMessage(role, name)));
     }
 
-    /** "This platform does not offer the runtime 'x'; it offers: a, b." */
+    /** "The runtime 'x' is not available on this platform; it offers: a, b.", in the seed's words for a service. */
     default String notOfferedMessage(PluginRole role, String name) {
         String offered = plugins(role).stream().map(PluginDescriptor::name).collect(Collectors.joining(", "));
-        return "this platform does not offer the " + role.label() + " '" + name + "'; it offers: "
+        return "the " + role.label() + " '" + name + "' is not available on this platform; it offers: "
                 + (offered.isEmpty() ? "none" : offered);
     }
 }

@@ -208,7 +208,7 @@ class ManifestReaderTest {
                 () -> new ManifestReader(withoutStatic).read(manifest));
 
         assertThat(failure.errors()).containsExactly(new FieldError("instances[0].runtime.plugin",
-                "this platform does not offer the runtime 'paasmaker.runtime.static'; it offers: "
+                "the runtime 'paasmaker.runtime.static' is not available on this platform; it offers: "
                         + "paasmaker.runtime.java, paasmaker.runtime.node, paasmaker.runtime.python, "
                         + "paasmaker.runtime.shell", 22));
     }
@@ -224,7 +224,7 @@ class ManifestReaderTest {
                 () -> new ManifestReader(withoutPlacement).read(manifest));
 
         assertThat(failure.errors()).containsExactly(new FieldError("instances[0].placement",
-                "is required: this platform does not offer the placement 'paasmaker.placement.default';"
+                "is required: the placement 'paasmaker.placement.default' is not available on this platform;"
                         + " it offers: none", 6));
     }
 

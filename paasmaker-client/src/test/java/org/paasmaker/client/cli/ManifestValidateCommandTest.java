@@ -28,8 +28,8 @@ class ManifestValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out().lines()).containsExactly(
-                broken + ":8: instances[0].runtime.plugin: this platform does not offer the runtime"
-                        + " 'paasmaker.runtime.php'; it offers: paasmaker.runtime.java, paasmaker.runtime.node,"
+                broken + ":8: instances[0].runtime.plugin: the runtime 'paasmaker.runtime.php' is not"
+                        + " available on this platform; it offers: paasmaker.runtime.java, paasmaker.runtime.node,"
                         + " paasmaker.runtime.python, paasmaker.runtime.shell, paasmaker.runtime.static",
                 broken + ":10: instances[0].hostname: unknown key; did you mean 'hostnames'?",
                 broken + ":13: instances[0].crons[0].runspec: 'every tuesday' is not a cron expression:"

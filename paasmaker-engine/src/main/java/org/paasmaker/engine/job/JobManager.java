@@ -159,6 +159,20 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
+     * Runs the root job on the calling thread and returns it as it ended: for work that must end before
+     * the caller goes on at a time the executor may run nothing yet (an application server runs none of
+     * an application's tasks until the application has started, and the engine is built during that start).
+     */
+    public JobView run(Job root, RootAction action) {
+        boolean interrupted = Thread.currentThread().isInterrupted();
+        runRoot(root, control(root), action, () -> { });
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        return get(root.id());
+    }
+
+    /**
      * Runs the root job once {@code previous} has completed (it waits as WAITING until then), and
      * {@code afterwards} when it has ended, however it ended, before anyone awaiting it hears of the end.
      */

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +25,6 @@ import org.paasmaker.engine.job.JobManager;
  */
 public final class StaleFiles {
 
-    private static final Duration LIMIT = Duration.ofMinutes(5);
-
     private final EngineLayout layout;
     private final JobManager jobs;
 
@@ -37,8 +34,8 @@ public final class StaleFiles {
     }
 
     /**
-     * Deletes them and {@code more} (files the caller found stale), and waits until its job has; the job,
-     * when there was anything to delete.
+     * Deletes them and {@code more} (files the caller found stale) in a job run on the calling thread; the
+     * job as it ended, when there was anything to delete.
      */
     public Optional<JobView> clean(List<Path> more) {
         HomePaths home = new HomePaths(layout.home());
@@ -53,7 +50,9 @@ public final class StaleFiles {
                 + " files and folders)", Map.of());
         Job step = jobs.addChild(root, "Delete working copies, half-written packages, uploads and the logs of crons"
                 + " that no longer exist");
-        jobs.submit(root, job -> jobs.runStep(step, context -> {
+        // Here, not on the executor: the engine is being built, and in the server its executor runs
+        // nothing until the application has started, which waits for the engine.
+        return Optional.of(jobs.run(root, job -> jobs.runStep(step, context -> {
             long total = 0;
             for (Path path : stale) {
                 Path inside = home.requireInside(path);
@@ -63,8 +62,7 @@ public final class StaleFiles {
                 context.log("Deleted " + layout.home().relativize(path) + " (" + Sizes.describe(bytes) + ")");
             }
             context.log("Deleted " + stale.size() + " leftovers: " + Sizes.describe(total));
-        }));
-        return Optional.of(jobs.await(root.id(), LIMIT));
+        })));
     }
 
     private static List<Path> entries(HomePaths home, Path directory, String glob) {

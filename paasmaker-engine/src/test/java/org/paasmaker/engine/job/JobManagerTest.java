@@ -64,6 +64,26 @@ class JobManagerTest {
         assertThat(jobs.log(first.id())).isEqualTo("hello from first\n");
     }
 
+    /** As an engine being built in an application server, whose executor runs nothing until the application has started. */
+    @Test
+    void aTreeRunOnTheCallingThreadHasEndedWhenRunReturnsThoughTheExecutorRunsNothing() {
+        JobManager idle = new JobManager(directory.resolve("idle-jobs"), Clock.systemUTC(), task -> { });
+        try {
+            Job root = idle.createRoot("Root", Map.of());
+            Job step = idle.addChild(root, "Step");
+            Thread caller = Thread.currentThread();
+
+            JobView done = idle.run(root, job -> idle.runStep(step, directory, Map.of(),
+                    context -> context.log("on the caller's thread: " + (Thread.currentThread() == caller))));
+
+            assertThat(done.state()).isEqualTo(JobState.SUCCESS);
+            assertThat(idle.log(step.id())).isEqualTo("on the caller's thread: true\n");
+            assertThat(idle.await(root.id(), Duration.ofSeconds(1)).state()).isEqualTo(JobState.SUCCESS);
+        } finally {
+            idle.close();
+        }
+    }
+
     @Test
     void aFailedStepFailsItsAncestorsAndTheStepsAfterItNeverRun() {
         Job root = jobs.createRoot("Root", Map.of());

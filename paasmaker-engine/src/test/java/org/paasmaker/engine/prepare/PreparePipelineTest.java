@@ -142,7 +142,7 @@ class PreparePipelineTest {
                         fixture.workspace().id(), SourceSpec.of("paasmaker.scm.svn", Map.of("location", "x")))))
                 .isInstanceOfSatisfying(org.paasmaker.api.error.PaasmakerException.class,
                         e -> assertThat(e.code()).isEqualTo(org.paasmaker.api.error.ErrorCode.PLUGIN_NOT_ENABLED))
-                .hasMessage("this platform does not offer the source 'paasmaker.scm.svn'; it offers: "
+                .hasMessage("the source 'paasmaker.scm.svn' is not available on this platform; it offers: "
                         + "paasmaker.scm.devdirectory, paasmaker.scm.directory, paasmaker.scm.git, paasmaker.scm.tarball,"
                         + " paasmaker.scm.zip");
     }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 5's restart: the server stops and starts again under load through the router. The router and
  * the instances are processes of their own, so the application must not notice, and the next server
  * must find every record as it was and adopt the instances rather than start new ones.
+ *
+ * <p>The prepare the stop cuts short has made a PostgreSQL, a MySQL and a Redis service first, so the
+ * managed database servers run while the server stops: the next server adopts them too, and starts
+ * none of them a second time.
  *
  * <p>It stops the server the other tests use, so it starts it again whatever happens (failsafe's
  * order of classes is no promise), before it cleans up.
@@ -41,6 +46,8 @@ class ServerRestartIT {
 
     private static Api api;
     private static Deployments deployments;
+    /** The application of the prepare the stop cuts short, deleted with its services at the end. */
+    private static String slowApplication;
 
     @TempDir
     static Path temp;
@@ -56,7 +63,15 @@ class ServerRestartIT {
         if (!ItServer.running()) {
             ItServer.start();
         }
-        deployments.over(ItServer.api()).cleanUp();
+        Api after = ItServer.api();
+        deployments.over(after).cleanUp();
+        if (slowApplication != null) {
+            Api.Answer deleting = after.delete("applications/" + slowApplication + "?services=true");
+            if (deleting.status() == 202) {
+                EventStream.follow(after, deleting.json().path("jobId").asText(), Optional.empty(),
+                        Deployments.JOB_DEADLINE);
+            }
+        }
     }
 
     @Test
@@ -80,6 +95,10 @@ class ServerRestartIT {
         try (load) {
             await("the load's first answers").atMost(DOWN_DEADLINE).until(() -> load.answeredSince(0, CLIENTS * 10L));
             String interrupted = prepareRunningItsSteps(workspace);
+            ManagedProcesses serversBefore = managedProcesses();
+            assertThat(serversBefore).as("the managed servers the slow prepare's services started")
+                    .matches(p -> p.postmaster() > 0 && p.mariadbd() > 0 && p.redis() > 0)
+                    .matches(p -> p.postmasters() == 1 && p.mariadbds() == 1);
 
             long stopAt = System.nanoTime();
             ItServer.stop();
@@ -109,6 +128,10 @@ class ServerRestartIT {
             long atUp = load.answers();
             await("answers through the router after the restart").atMost(DOWN_DEADLINE)
                     .until(() -> load.answeredSince(atUp, CLIENTS * 10L));
+
+            await("the managed database servers %s adopted, each the same process and alone, over health rounds"
+                    .formatted(serversBefore)).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                    .until(() -> managedProcesses().equals(serversBefore));
 
             JsonNode job = api.get("jobs/" + interrupted).json();
             assertThat(job.path("state").asText()).as("the prepare the stop cut short: %s", job).isEqualTo("FAILED");
@@ -160,6 +183,13 @@ class ServerRestartIT {
                       version: 1
                       parameters:
                         launch_command: "python3 -m http.server %(port)d"
+                services:
+                  - name: db
+                    plugin: paasmaker.service.postgres
+                  - name: mysqldatabase
+                    plugin: paasmaker.service.mysql
+                  - name: cache
+                    plugin: paasmaker.service.managedredis
                 """);
         Api.Answer accepted = api.postJson("workspaces/" + workspace + "/versions",
                 Map.of("source", Map.of("type", "directory", "path", source.toString())));
@@ -169,7 +199,26 @@ class ServerRestartIT {
                 .until(() -> runningTitles(api.get("jobs/" + job).json()).stream()
                         .anyMatch(title -> title.startsWith("Prepare command")));
         deployments.versionOf(accepted);
+        slowApplication = accepted.json().path("application").path("id").asText();
         return job;
+    }
+
+    /**
+     * The managed servers' pids (PostgreSQL's postmaster, mariadbd, the Redis server of the slow
+     * prepare's service) and how many processes run a server in each one's folder.
+     */
+    private record ManagedProcesses(long postmaster, long mariadbd, long redis, int postmasters, int mariadbds) {
+    }
+
+    private static ManagedProcesses managedProcesses() {
+        JsonNode services = api.get("applications/" + slowApplication + "/services").json();
+        String redis = StreamSupport.stream(services.spliterator(), false)
+                .filter(service -> service.path("name").asText().equals("cache"))
+                .map(service -> service.path("credentials").path("name").asText()).findFirst().orElseThrow();
+        return new ManagedProcesses(ManagedServers.postmasterPid().orElse(0L), ManagedServers.mariadbPid().orElse(0L),
+                ManagedServers.redisPid(redis).filter(pid -> ProcessHandle.of(pid).isPresent()).orElse(0L),
+                ManagedServers.serversIn(ManagedServers.postgresDirectory(), "postgres").size(),
+                ManagedServers.serversIn(ManagedServers.mysqlDirectory(), "mariadbd").size());
     }
 
     private static List<String> runningTitles(JsonNode job) {

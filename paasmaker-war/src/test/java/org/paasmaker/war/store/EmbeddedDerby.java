@@ -43,11 +43,17 @@ final class EmbeddedDerby implements AutoCloseable {
      * property takes its place, so the tests go through the same data-source path as the server.
      */
     EntityManagerFactory openFactory() {
+        return openFactory(Map.of());
+    }
+
+    /** The same, with more of the unit's properties (EclipseLink's logging, say). */
+    EntityManagerFactory openFactory(Map<String, Object> properties) {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(path);
         dataSource.setCreateDatabase("create");
-        EntityManagerFactory factory = Persistence.createEntityManagerFactory(JpaStore.PERSISTENCE_UNIT,
-                Map.of("jakarta.persistence.nonJtaDataSource", dataSource));
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("jakarta.persistence.nonJtaDataSource", dataSource);
+        EntityManagerFactory factory = Persistence.createEntityManagerFactory(JpaStore.PERSISTENCE_UNIT, all);
         factories.add(factory);
         return factory;
     }

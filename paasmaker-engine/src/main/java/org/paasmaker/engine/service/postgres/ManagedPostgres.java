@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.service.server.DatabaseNames;
 import org.paasmaker.engine.service.server.ManagedServer;
 import org.paasmaker.engine.service.server.RunAs;
@@ -192,9 +193,13 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
         }
     }
 
-    /** Small-machine settings, written before every start so that changed settings apply. */
+    /**
+     * Small-machine settings, written before every start so that changed settings apply; and the lock
+     * file of a postmaster that has ended removed.
+     */
     @Override
     protected void writeConfiguration() throws IOException {
+        removeLockOfEndedPostmaster();
         Path file = directory.resolve("data").resolve("paasmaker.conf");
         Files.writeString(file, String.join("\n",
                 "# Written by Paasmaker before each start of this server; change the PAASMAKER_SERVICE_POSTGRES_*",
@@ -223,5 +228,24 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
                 "timezone = 'UTC'",
                 ""));
         runAs.own(file);
+    }
+
+    /**
+     * A killed postmaster stays a zombie until its parent reaps it, and the parent of one the platform
+     * adopted is the machine's init, which in a container may reap late or never; postgres takes the
+     * zombie's pid in {@code postmaster.pid} for a running server and refuses to start meanwhile. A lock
+     * naming no live process is stale: postgres would remove it itself once the pid were free.
+     */
+    private void removeLockOfEndedPostmaster() throws IOException {
+        Path lock = directory.resolve("data").resolve("postmaster.pid");
+        if (!Files.exists(lock)) {
+            return;
+        }
+        String first = Files.readAllLines(lock).stream().findFirst().orElse("").strip();
+        if (first.matches("\\d{1,18}") && ProcessIdentity.of(Long.parseLong(first)).isEmpty()) {
+            warnings.accept("Removed " + lock + ", left by the managed PostgreSQL server (pid " + first + "), which"
+                    + " has ended.");
+            Files.deleteIfExists(lock);
+        }
     }
 }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,6 +30,7 @@ import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ServerKind;
 
 /** The plugin on the platform's own server, started on first use; the contract, then what only managed does. */
 class ManagedPostgresTest extends PostgresServiceContract {
@@ -124,6 +129,39 @@ class ManagedPostgresTest extends PostgresServiceContract {
                 ResultSet rows = statement.executeQuery("SELECT v FROM t")) {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("kept");
+        }
+    }
+
+    /**
+     * A killed postmaster that the machine's init has not reaped yet (a container's init may take its
+     * time) is a zombie that {@code postmaster.pid} still names, and which postgres, seeing its pid
+     * taken, would take for a running server; the upkeep starts the server all the same.
+     */
+    @Test
+    void theUpkeepStartsAServerWhoseLockFileNamesAZombie() throws Exception {
+        PluginParameters credentials = provision("zombie", "db");
+        managed().stop(Duration.ofSeconds(10));
+        Path lock = managed().directory().resolve("data").resolve("postmaster.pid");
+        // A child that ends once its parent has become a sleep, which never reaps it; as the server's user,
+        // since postgres only counts pids it may signal.
+        List<String> command = new ArrayList<>(RunAs.forServer("postgres", ServerKind.POSTGRES).prefix());
+        command.addAll(List.of("/bin/sh", "-c", "sleep 1 & echo $!; exec sleep 120"));
+        Process parent = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            long zombie = Long.parseLong(new BufferedReader(new InputStreamReader(parent.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine().strip());
+            await("pid " + zombie + " a zombie").atMost(Duration.ofSeconds(30))
+                    .until(() -> Files.exists(Path.of("/proc", Long.toString(zombie)))
+                            && ProcessIdentity.of(zombie).isEmpty());
+            Files.writeString(lock, zombie + "\n" + managed().directory().resolve("data") + "\n");
+
+            provider.maintain();
+
+            assertThat(managed().process()).isPresent();
+            assertThat(Files.readAllLines(lock).get(0)).isEqualTo(Long.toString(managed().process().get().pid()));
+            connect(credentials, credentials.string("database")).close();
+        } finally {
+            parent.destroyForcibly().waitFor();
         }
     }
 
