@@ -2,6 +2,7 @@ package org.paasmaker.engine.release;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -103,13 +104,20 @@ class HelloServicesSampleTest {
         return fixture.engine().versions().get(new VersionId(Long.parseLong(prepared.tags().get("version_id"))));
     }
 
-    /** The page, from one of the version's running instances. */
+    /** The page, from one of the version's running instances; if it cannot be reached, why, from its log. */
     private String page(VersionId version) throws Exception {
         Instance instance = fixture.engine().versions().instances(version).stream()
                 .filter(i -> i.state() == InstanceState.RUNNING).findFirst().orElseThrow();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + instance.port().getAsInt() + "/")).timeout(Duration.ofSeconds(30))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response;
+        try {
+            response = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + instance.port().getAsInt() + "/")).timeout(Duration.ofSeconds(30))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException e) {
+            throw new AssertionError("instance " + instance.id() + " on port " + instance.port().getAsInt()
+                    + " refused the connection; it is now " + fixture.engine().versions().instance(instance.id())
+                    + ", and its log ends:\n" + fixture.engine().versions().instanceLog(instance.id(), 40), e);
+        }
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
     }
