@@ -41,6 +41,15 @@ public final class BuiltinPlugins {
             PluginRole.RUNTIME, "Like the shell runtime, with the chosen Python first on the PATH.", LAUNCHED_RUNTIME);
     public static final PluginDescriptor RUNTIME_NODE = new PluginDescriptor("paasmaker.runtime.node",
             PluginRole.RUNTIME, "Like the shell runtime, with the chosen Node.js first on the PATH.", LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_NODE_NVM = new PluginDescriptor("paasmaker.runtime.node.nvm",
+            PluginRole.RUNTIME, "The original's name for the Node.js runtime: the same versions and parameters.",
+            LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_RUBY = new PluginDescriptor("paasmaker.runtime.ruby",
+            PluginRole.RUNTIME, "Like the shell runtime, with the chosen Ruby first on the PATH (for prepare and"
+            + " startup commands too, so bundle install uses it).", LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_RUBY_RBENV = new PluginDescriptor("paasmaker.runtime.ruby.rbenv",
+            PluginRole.RUNTIME, "The original's name for the Ruby runtime: the same versions and parameters.",
+            LAUNCHED_RUNTIME);
     public static final PluginDescriptor RUNTIME_STATIC = new PluginDescriptor("paasmaker.runtime.static",
             PluginRole.RUNTIME, "Serves the files under a document root.", List.of(
                     required("document_root", STRING, "The folder to serve, relative to the code's root.")));
@@ -89,7 +98,8 @@ public final class BuiltinPlugins {
             PluginRole.SCM, "Copies a directory on the server, for development (the original's name).", LOCATION);
 
     private static final List<PluginDescriptor> ALL = List.of(
-            RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_STATIC,
+            RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_NODE_NVM, RUNTIME_RUBY,
+            RUNTIME_RUBY_RBENV, RUNTIME_STATIC,
             PREPARE_SHELL, STARTUP_SHELL, PLACEMENT_DEFAULT, SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
             SERVICE_POSTGRES, SERVICE_MYSQL, SERVICE_MANAGEDREDIS,
             SCM_GIT, SCM_TARBALL, SCM_ZIP, SCM_DIRECTORY, SCM_DEVDIRECTORY);

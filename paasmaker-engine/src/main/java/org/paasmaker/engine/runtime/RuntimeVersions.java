@@ -7,8 +7,10 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 
 /**
- * How a manifest's runtime version picks an installed one: the same text, or a prefix ending at a dot
- * ({@code 17} and {@code 17.0} pick {@code 17.0.15}); the newest of several matches wins.
+ * How a manifest's runtime version picks an installed one: the same text, as the original compared
+ * it, or a major or major.minor prefix ending at a dot ({@code 3} and {@code 3.1} pick {@code 3.1.2})
+ * when exactly one installed version has it. A prefix several have is refused rather than guessed, so
+ * installing a new version on a node never silently moves an application onto it.
  */
 public final class RuntimeVersions {
 
@@ -22,11 +24,22 @@ public final class RuntimeVersions {
         if (installed.contains(asked)) {
             return Optional.of(asked);
         }
-        return installed.stream().filter(v -> v.startsWith(asked + ".")).sorted(NEWEST_FIRST).findFirst();
+        List<String> lines = prefixed(installed, asked);
+        return lines.size() == 1 ? Optional.of(lines.get(0)) : Optional.empty();
+    }
+
+    private static List<String> prefixed(List<String> installed, String asked) {
+        return installed.stream().filter(v -> v.startsWith(asked + ".")).sorted(NEWEST_FIRST).toList();
     }
 
     /** The installed version the manifest asks for, or an error that lists what this node has. */
     public static String require(String runtime, List<String> installed, String asked) {
+        List<String> lines = prefixed(installed, asked);
+        if (!installed.contains(asked) && lines.size() > 1) {
+            throw new PaasmakerException(ErrorCode.PLUGIN_NOT_ENABLED, "the runtime " + runtime + " version '" + asked
+                    + "' names several versions on this node (" + String.join(", ", lines)
+                    + "); give one of them, or enough of it to name only one");
+        }
         return match(installed, asked).orElseThrow(() -> new PaasmakerException(ErrorCode.PLUGIN_NOT_ENABLED,
                 "the runtime " + runtime + " has no version '" + asked + "' on this node; it has: "
                         + (installed.isEmpty() ? "none" : String.join(", ", installed))));
