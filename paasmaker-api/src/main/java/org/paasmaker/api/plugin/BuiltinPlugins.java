@@ -59,6 +59,13 @@ public final class BuiltinPlugins {
     public static final PluginDescriptor STARTUP_SHELL = new PluginDescriptor("paasmaker.startup.shell",
             PluginRole.STARTUP, "Runs shell commands in the instance directory before the instance starts.",
             COMMANDS);
+    public static final PluginDescriptor STARTUP_FILESYSTEMLINKER = new PluginDescriptor(
+            "paasmaker.startup.filesystemlinker", PluginRole.STARTUP,
+            "Links directories of the instance to the application's filesystem service, so files written there"
+            + " outlive a new version.", List.of(
+                    required("directories", STRING_LIST,
+                            "Directories relative to the code's root (such as uploads) to keep in the filesystem"
+                            + " service; files the code ships there seed it where it has none of that name.")));
 
     public static final PluginDescriptor PLACEMENT_DEFAULT = new PluginDescriptor("paasmaker.placement.default",
             PluginRole.PLACEMENT, "Spreads instances over the nodes that have the runtime, fewest instances first.",
@@ -100,7 +107,7 @@ public final class BuiltinPlugins {
     private static final List<PluginDescriptor> ALL = List.of(
             RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_NODE_NVM, RUNTIME_RUBY,
             RUNTIME_RUBY_RBENV, RUNTIME_STATIC,
-            PREPARE_SHELL, STARTUP_SHELL, PLACEMENT_DEFAULT, SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
+            PREPARE_SHELL, STARTUP_SHELL, STARTUP_FILESYSTEMLINKER, PLACEMENT_DEFAULT, SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
             SERVICE_POSTGRES, SERVICE_MYSQL, SERVICE_MANAGEDREDIS,
             SCM_GIT, SCM_TARBALL, SCM_ZIP, SCM_DIRECTORY, SCM_DEVDIRECTORY);
 
