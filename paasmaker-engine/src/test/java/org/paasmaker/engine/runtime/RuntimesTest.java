@@ -17,24 +17,25 @@ import org.paasmaker.api.error.PaasmakerException;
 class RuntimesTest {
 
     @Test
-    void aVersionMatchesExactlyOrAsAPrefixAtADotThatOnlyOneInstalledVersionHas() {
-        List<String> installed = List.of("17.0.15", "25.0.3", "3.1.2", "3.10.1", "3.9.18");
+    void aVersionMatchesExactlyOrAsAPrefixAtADotWithinOneReleaseLineWhoseNewestWins() {
+        List<String> installed = List.of("17.0.15", "17.0.9", "25.0.3", "3.1.2", "3.10.1", "3.9.18");
         assertThat(RuntimeVersions.match(installed, "17.0.15")).contains("17.0.15");
         assertThat(RuntimeVersions.match(installed, "17")).contains("17.0.15");
         assertThat(RuntimeVersions.match(installed, "17.0")).contains("17.0.15");
         assertThat(RuntimeVersions.match(installed, "3.1")).contains("3.1.2");
         assertThat(RuntimeVersions.match(installed, "3")).as("three lines have it").isEmpty();
+        assertThat(RuntimeVersions.match(installed, "17.0.9")).contains("17.0.9");
         assertThat(RuntimeVersions.match(installed, "1")).isEmpty();
         assertThat(RuntimeVersions.match(installed, "25.0.")).isEmpty();
         assertThat(RuntimeVersions.match(installed, "2")).isEmpty();
     }
 
     @Test
-    void aPrefixSeveralVersionsHaveIsRefusedNamingThem() {
+    void aPrefixSpanningSeveralReleaseLinesIsRefusedNamingTheVersions() {
         assertThatThrownBy(() -> RuntimeVersions.require("paasmaker.runtime.ruby", List.of("3.2.2", "3.1.2"), "3"))
                 .isInstanceOf(PaasmakerException.class)
-                .hasMessage("the runtime paasmaker.runtime.ruby version '3' names several versions on this node"
-                        + " (3.2.2, 3.1.2); give one of them, or enough of it to name only one");
+                .hasMessage("the runtime paasmaker.runtime.ruby version '3' spans several release lines on this node"
+                        + " (3.2.2, 3.1.2); give enough of the version to name one line, such as 3.2");
         assertThat(RuntimeVersions.require("paasmaker.runtime.ruby", List.of("3.2.2", "3.1.2"), "3.1")).isEqualTo("3.1.2");
     }
 
