@@ -56,6 +56,12 @@ public final class BuiltinPlugins {
 
     public static final PluginDescriptor PREPARE_SHELL = new PluginDescriptor("paasmaker.prepare.shell",
             PluginRole.PREPARE, "Runs shell commands in the working copy before it is packed.", COMMANDS);
+    public static final PluginDescriptor PREPARE_PYTHONPIP = new PluginDescriptor("paasmaker.prepare.pythonpip",
+            PluginRole.PREPARE, "Makes a Python virtualenv in the code and installs its requirements with pip; the"
+            + " instances run with it active.", List.of(
+                    required("virtualenv_name", STRING, "The virtualenv's directory, relative to the code's root."),
+                    optional("requirements_name", STRING, "requirements.txt",
+                            "The requirements file, relative to the code's root; without one only pip is installed.")));
     public static final PluginDescriptor STARTUP_SHELL = new PluginDescriptor("paasmaker.startup.shell",
             PluginRole.STARTUP, "Runs shell commands in the instance directory before the instance starts.",
             COMMANDS);
@@ -107,7 +113,8 @@ public final class BuiltinPlugins {
     private static final List<PluginDescriptor> ALL = List.of(
             RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_NODE_NVM, RUNTIME_RUBY,
             RUNTIME_RUBY_RBENV, RUNTIME_STATIC,
-            PREPARE_SHELL, STARTUP_SHELL, STARTUP_FILESYSTEMLINKER, PLACEMENT_DEFAULT, SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
+            PREPARE_SHELL, PREPARE_PYTHONPIP, STARTUP_SHELL, STARTUP_FILESYSTEMLINKER, PLACEMENT_DEFAULT,
+            SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
             SERVICE_POSTGRES, SERVICE_MYSQL, SERVICE_MANAGEDREDIS,
             SCM_GIT, SCM_TARBALL, SCM_ZIP, SCM_DIRECTORY, SCM_DEVDIRECTORY);
 
