@@ -50,6 +50,10 @@ public final class BuiltinPlugins {
     public static final PluginDescriptor RUNTIME_RUBY_RBENV = new PluginDescriptor("paasmaker.runtime.ruby.rbenv",
             PluginRole.RUNTIME, "The original's name for the Ruby runtime: the same versions and parameters.",
             LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_PHP = new PluginDescriptor("paasmaker.runtime.php",
+            PluginRole.RUNTIME, "Serves PHP and the other files under a document root with an nginx and a php-fpm of"
+            + " the chosen version per instance.", List.of(
+                    required("document_root", STRING, "The folder to serve, relative to the code's root.")));
     public static final PluginDescriptor RUNTIME_STATIC = new PluginDescriptor("paasmaker.runtime.static",
             PluginRole.RUNTIME, "Serves the files under a document root.", List.of(
                     required("document_root", STRING, "The folder to serve, relative to the code's root.")));
@@ -112,7 +116,7 @@ public final class BuiltinPlugins {
 
     private static final List<PluginDescriptor> ALL = List.of(
             RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_NODE_NVM, RUNTIME_RUBY,
-            RUNTIME_RUBY_RBENV, RUNTIME_STATIC,
+            RUNTIME_RUBY_RBENV, RUNTIME_PHP, RUNTIME_STATIC,
             PREPARE_SHELL, PREPARE_PYTHONPIP, STARTUP_SHELL, STARTUP_FILESYSTEMLINKER, PLACEMENT_DEFAULT,
             SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
             SERVICE_POSTGRES, SERVICE_MYSQL, SERVICE_MANAGEDREDIS,
