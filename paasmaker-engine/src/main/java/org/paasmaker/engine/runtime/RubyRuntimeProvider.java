@@ -24,8 +24,8 @@ public class RubyRuntimeProvider extends InstalledRuntimeProvider {
 
     @Override
     final Runtime create(Path home) {
-        return new ExecutableRuntime(List.of("ruby", "ruby3.1", "ruby3.2", "ruby3.3", "ruby3.4"),
+        return new RubyRuntime(new ExecutableRuntime(List.of("ruby", "ruby3.1", "ruby3.2", "ruby3.3", "ruby3.4"),
                 roots(List.of(home.resolve(".rbenv/versions"), home.resolve(".rubies"), Path.of("/opt/rubies"))),
-                "bin/ruby");
+                "bin/ruby"));
     }
 }

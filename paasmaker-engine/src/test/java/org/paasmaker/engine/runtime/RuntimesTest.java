@@ -83,6 +83,23 @@ class RuntimesTest {
                 .endsWith(":/nowhere");
     }
 
+    /** The rbenv Ruby is made: a script in an rbenv layout under a home of the test's own. */
+    @Test
+    void anRbenvRubyIsChosenWithRbenvVersionAsTheOriginalSetIt(@TempDir Path home) throws Exception {
+        Path bin = Files.createDirectories(home.resolve(".rbenv/versions/3.3.6/bin"));
+        Files.writeString(bin.resolve("ruby"), "#!/bin/sh\necho 'ruby 3.3.6 (made by the test)'\n");
+        assertThat(bin.resolve("ruby").toFile().setExecutable(true)).isTrue();
+
+        Runtime ruby = new RbenvRuntimeProvider().create(home);
+
+        assertThat(ruby.versions()).contains("3.3.6");
+        Map<String, String> environment = ruby.environment("3.3.6", Map.of("PATH", "/usr/bin"));
+        assertThat(environment).containsEntry("RBENV_VERSION", "3.3.6")
+                .containsEntry("PATH", bin.toRealPath() + ":/usr/bin");
+        String system = ruby.versions().stream().filter(v -> !v.equals("3.3.6")).findFirst().orElseThrow();
+        assertThat(ruby.environment(system, Map.of("PATH", "/usr/bin"))).doesNotContainKey("RBENV_VERSION");
+    }
+
     /** The second Python is made: a script in the operator's directory that answers --version as 3.99.1. */
     @Test
     void anOperatorsDirectoryOfRuntimesAddsItsInstallations(@TempDir Path temp) throws Exception {
