@@ -41,15 +41,41 @@ public final class BuiltinPlugins {
             PluginRole.RUNTIME, "Like the shell runtime, with the chosen Python first on the PATH.", LAUNCHED_RUNTIME);
     public static final PluginDescriptor RUNTIME_NODE = new PluginDescriptor("paasmaker.runtime.node",
             PluginRole.RUNTIME, "Like the shell runtime, with the chosen Node.js first on the PATH.", LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_NODE_NVM = new PluginDescriptor("paasmaker.runtime.node.nvm",
+            PluginRole.RUNTIME, "The original's name for the Node.js runtime: the same versions and parameters.",
+            LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_RUBY = new PluginDescriptor("paasmaker.runtime.ruby",
+            PluginRole.RUNTIME, "Like the shell runtime, with the chosen Ruby first on the PATH (for prepare and"
+            + " startup commands too, so bundle install uses it).", LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_RUBY_RBENV = new PluginDescriptor("paasmaker.runtime.ruby.rbenv",
+            PluginRole.RUNTIME, "The original's name for the Ruby runtime: the same versions and parameters.",
+            LAUNCHED_RUNTIME);
+    public static final PluginDescriptor RUNTIME_PHP = new PluginDescriptor("paasmaker.runtime.php",
+            PluginRole.RUNTIME, "Serves PHP and the other files under a document root with an nginx and a php-fpm of"
+            + " the chosen version per instance.", List.of(
+                    required("document_root", STRING, "The folder to serve, relative to the code's root.")));
     public static final PluginDescriptor RUNTIME_STATIC = new PluginDescriptor("paasmaker.runtime.static",
             PluginRole.RUNTIME, "Serves the files under a document root.", List.of(
                     required("document_root", STRING, "The folder to serve, relative to the code's root.")));
 
     public static final PluginDescriptor PREPARE_SHELL = new PluginDescriptor("paasmaker.prepare.shell",
             PluginRole.PREPARE, "Runs shell commands in the working copy before it is packed.", COMMANDS);
+    public static final PluginDescriptor PREPARE_PYTHONPIP = new PluginDescriptor("paasmaker.prepare.pythonpip",
+            PluginRole.PREPARE, "Makes a Python virtualenv in the code and installs its requirements with pip; the"
+            + " instances run with it active.", List.of(
+                    required("virtualenv_name", STRING, "The virtualenv's directory, relative to the code's root."),
+                    optional("requirements_name", STRING, "requirements.txt",
+                            "The requirements file, relative to the code's root; without one only pip is installed.")));
     public static final PluginDescriptor STARTUP_SHELL = new PluginDescriptor("paasmaker.startup.shell",
             PluginRole.STARTUP, "Runs shell commands in the instance directory before the instance starts.",
             COMMANDS);
+    public static final PluginDescriptor STARTUP_FILESYSTEMLINKER = new PluginDescriptor(
+            "paasmaker.startup.filesystemlinker", PluginRole.STARTUP,
+            "Links directories of the instance to the application's filesystem service, so files written there"
+            + " outlive a new version.", List.of(
+                    required("directories", STRING_LIST,
+                            "Directories relative to the code's root (such as uploads) to keep in the filesystem"
+                            + " service; files the code ships there seed it where it has none of that name.")));
 
     public static final PluginDescriptor PLACEMENT_DEFAULT = new PluginDescriptor("paasmaker.placement.default",
             PluginRole.PLACEMENT, "Spreads instances over the nodes that have the runtime, fewest instances first.",
@@ -89,8 +115,10 @@ public final class BuiltinPlugins {
             PluginRole.SCM, "Copies a directory on the server, for development (the original's name).", LOCATION);
 
     private static final List<PluginDescriptor> ALL = List.of(
-            RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_STATIC,
-            PREPARE_SHELL, STARTUP_SHELL, PLACEMENT_DEFAULT, SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
+            RUNTIME_SHELL, RUNTIME_JAVA, RUNTIME_PYTHON, RUNTIME_NODE, RUNTIME_NODE_NVM, RUNTIME_RUBY,
+            RUNTIME_RUBY_RBENV, RUNTIME_PHP, RUNTIME_STATIC,
+            PREPARE_SHELL, PREPARE_PYTHONPIP, STARTUP_SHELL, STARTUP_FILESYSTEMLINKER, PLACEMENT_DEFAULT,
+            SERVICE_PARAMETERS, SERVICE_FILESYSTEM,
             SERVICE_POSTGRES, SERVICE_MYSQL, SERVICE_MANAGEDREDIS,
             SCM_GIT, SCM_TARBALL, SCM_ZIP, SCM_DIRECTORY, SCM_DEVDIRECTORY);
 

@@ -209,7 +209,9 @@ class ManifestReaderTest {
 
         assertThat(failure.errors()).containsExactly(new FieldError("instances[0].runtime.plugin",
                 "the runtime 'paasmaker.runtime.static' is not available on this platform; it offers: "
-                        + "paasmaker.runtime.java, paasmaker.runtime.node, paasmaker.runtime.python, "
+                        + "paasmaker.runtime.java, paasmaker.runtime.node, paasmaker.runtime.node.nvm, "
+                        + "paasmaker.runtime.php, paasmaker.runtime.python, paasmaker.runtime.ruby, "
+                        + "paasmaker.runtime.ruby.rbenv, "
                         + "paasmaker.runtime.shell", 22));
     }
 

@@ -28,9 +28,10 @@ class ManifestValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out().lines()).containsExactly(
-                broken + ":8: instances[0].runtime.plugin: the runtime 'paasmaker.runtime.php' is not"
+                broken + ":8: instances[0].runtime.plugin: the runtime 'paasmaker.runtime.perl' is not"
                         + " available on this platform; it offers: paasmaker.runtime.java, paasmaker.runtime.node,"
-                        + " paasmaker.runtime.python, paasmaker.runtime.shell, paasmaker.runtime.static",
+                        + " paasmaker.runtime.node.nvm, paasmaker.runtime.php, paasmaker.runtime.python, paasmaker.runtime.ruby,"
+                        + " paasmaker.runtime.ruby.rbenv, paasmaker.runtime.shell, paasmaker.runtime.static",
                 broken + ":10: instances[0].hostname: unknown key; did you mean 'hostnames'?",
                 broken + ":13: instances[0].crons[0].runspec: 'every tuesday' is not a cron expression:"
                         + " expected 5 fields (minute hour day-of-month month day-of-week) or a name such as"

@@ -170,6 +170,8 @@ public final class PreparePipeline {
                     + request.manifestPath() + "': " + e.getMessage(), e);
         }
         manifest.application().prepareRuntime().ifPresent(commandSteps::runtimeVersion);
+        // Refused at upload, with the versions there are, rather than when the first instance starts.
+        manifest.instances().forEach(type -> commandSteps.runtimeVersion(type.runtime()));
         manifest.application().releaseRuntime().ifPresent(commandSteps::runtimeVersion);
         try (KeyedLocks.Held held = applicationLocks.lock(applicationKey(workspace, manifest))) {
             Application application = store.applications()

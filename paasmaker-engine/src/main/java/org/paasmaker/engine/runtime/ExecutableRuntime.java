@@ -30,7 +30,8 @@ final class ExecutableRuntime implements Runtime {
     private final List<String> names;
     private final List<Path> managerRoots;
     private final String managerBinary;
-    private volatile Map<String, Path> directories;
+    private final List<Path> alsoSearched;
+    private volatile Map<String, Path> executables;
 
     /**
      * @param names executable names to look for on the PATH ({@code python3}, {@code python3.11})
@@ -38,30 +39,41 @@ final class ExecutableRuntime implements Runtime {
      * @param managerBinary the executable's path inside such a subdirectory ({@code bin/python3})
      */
     ExecutableRuntime(List<String> names, List<Path> managerRoots, String managerBinary) {
+        this(names, managerRoots, managerBinary, List.of());
+    }
+
+    /** @param alsoSearched directories searched like the PATH's ({@code /usr/sbin}, which a user's PATH may lack) */
+    ExecutableRuntime(List<String> names, List<Path> managerRoots, String managerBinary, List<Path> alsoSearched) {
         this.names = List.copyOf(names);
         this.managerRoots = List.copyOf(managerRoots);
         this.managerBinary = managerBinary;
+        this.alsoSearched = List.copyOf(alsoSearched);
+    }
+
+    /** The version's executable, its links resolved. */
+    Path executable(String version) {
+        Path executable = executables().get(version);
+        if (executable == null) {
+            throw new IllegalArgumentException("no installation of version " + version + " on this node");
+        }
+        return executable;
     }
 
     @Override
     public List<String> versions() {
-        return directories().keySet().stream().sorted(RuntimeVersions.NEWEST_FIRST).toList();
+        return executables().keySet().stream().sorted(RuntimeVersions.NEWEST_FIRST).toList();
     }
 
     @Override
     public Map<String, String> environment(String version, Map<String, String> base) {
-        Path directory = directories().get(version);
-        if (directory == null) {
-            throw new IllegalArgumentException("no installation of version " + version + " on this node");
-        }
-        return SearchPath.prepend(base, directory.toString());
+        return SearchPath.prepend(base, executable(version).getParent().toString());
     }
 
-    private Map<String, Path> directories() {
-        Map<String, Path> found = directories;
+    private Map<String, Path> executables() {
+        Map<String, Path> found = executables;
         if (found == null) {
             found = discover();
-            directories = found;
+            executables = found;
         }
         return found;
     }
@@ -75,7 +87,9 @@ final class ExecutableRuntime implements Runtime {
                 // No such version manager on this node.
             }
         }
-        for (String directory : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        List<String> searched = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)));
+        alsoSearched.forEach(directory -> searched.add(directory.toString()));
+        for (String directory : searched) {
             if (directory.isEmpty() || directory.contains("shims")) {
                 continue; // version-manager shims pick a version by their own rules, not ours
             }
@@ -88,7 +102,7 @@ final class ExecutableRuntime implements Runtime {
                 .flatMap(Optional::stream)
                 .distinct()
                 .forEach(executable -> version(executable)
-                        .ifPresent(v -> found.putIfAbsent(v, executable.getParent())));
+                        .ifPresent(v -> found.putIfAbsent(v, executable)));
         return Map.copyOf(found);
     }
 

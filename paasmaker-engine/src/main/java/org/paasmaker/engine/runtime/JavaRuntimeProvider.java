@@ -3,21 +3,17 @@ package org.paasmaker.engine.runtime;
 import java.nio.file.Path;
 import java.util.List;
 import org.paasmaker.api.plugin.BuiltinPlugins;
-import org.paasmaker.api.plugin.PluginContext;
-import org.paasmaker.api.plugin.PluginDescriptor;
 import org.paasmaker.api.runtime.Runtime;
-import org.paasmaker.api.runtime.RuntimeProvider;
 
 /** {@code paasmaker.runtime.java}: the JDKs under {@code /usr/lib/jvm} and the engine's own. */
-public final class JavaRuntimeProvider implements RuntimeProvider {
+public final class JavaRuntimeProvider extends InstalledRuntimeProvider {
 
-    @Override
-    public PluginDescriptor descriptor() {
-        return BuiltinPlugins.RUNTIME_JAVA;
+    public JavaRuntimeProvider() {
+        super(BuiltinPlugins.RUNTIME_JAVA, "/opt/jdks");
     }
 
     @Override
-    public Runtime create(PluginContext context) {
-        return new JavaRuntime(List.of(Path.of("/usr/lib/jvm")), Path.of(System.getProperty("java.home")));
+    Runtime create(Path home) {
+        return new JavaRuntime(roots(List.of(Path.of("/usr/lib/jvm"))), Path.of(System.getProperty("java.home")));
     }
 }

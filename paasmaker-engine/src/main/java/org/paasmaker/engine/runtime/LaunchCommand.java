@@ -31,7 +31,8 @@ final class LaunchCommand {
         long seconds = request.port().isPresent()
                 ? request.parameters().integer("start_timeout")
                 : request.parameters().integer("standalone_wait");
-        return new LaunchPlan(command, environment, Duration.ofSeconds(seconds));
+        return new LaunchPlan(command, Virtualenv.activate(request.codeDirectory(), environment),
+                Duration.ofSeconds(seconds));
     }
 
     /** Replaces {@code %(port)d} (or {@code s}, {@code i}) with the port and {@code %%} with {@code %}. */

@@ -3,25 +3,20 @@ package org.paasmaker.engine.runtime;
 import java.nio.file.Path;
 import java.util.List;
 import org.paasmaker.api.plugin.BuiltinPlugins;
-import org.paasmaker.api.plugin.PluginContext;
-import org.paasmaker.api.plugin.PluginDescriptor;
 import org.paasmaker.api.runtime.Runtime;
-import org.paasmaker.api.runtime.RuntimeProvider;
 
 /** {@code paasmaker.runtime.python}: the pythons on the PATH and those pyenv installed. */
-public final class PythonRuntimeProvider implements RuntimeProvider {
+public final class PythonRuntimeProvider extends InstalledRuntimeProvider {
 
-    @Override
-    public PluginDescriptor descriptor() {
-        return BuiltinPlugins.RUNTIME_PYTHON;
+    public PythonRuntimeProvider() {
+        super(BuiltinPlugins.RUNTIME_PYTHON, "/opt/python");
     }
 
     @Override
-    public Runtime create(PluginContext context) {
-        Path home = Path.of(System.getProperty("user.home"));
+    Runtime create(Path home) {
         return new ExecutableRuntime(
                 List.of("python3", "python3.8", "python3.9", "python3.10", "python3.11", "python3.12", "python3.13",
                         "python3.14", "python"),
-                List.of(home.resolve(".pyenv/versions")), "bin/python");
+                roots(List.of(home.resolve(".pyenv/versions"))), "bin/python");
     }
 }

@@ -27,7 +27,8 @@ class PlatformIT {
         JsonNode runtimes = api.get("runtimes").json();
 
         assertThat(runtimes.findValuesAsText("name")).contains("paasmaker.runtime.shell", "paasmaker.runtime.python",
-                "paasmaker.runtime.static");
+                "paasmaker.runtime.static", "paasmaker.runtime.ruby.rbenv", "paasmaker.runtime.php",
+                "paasmaker.runtime.node.nvm");
         for (JsonNode runtime : runtimes) {
             assertThat(runtime.path("versions").isArray()).as(runtime.toString()).isTrue();
             assertThat(runtime.path("versions")).as(runtime.path("plugin").path("name").asText()).isNotEmpty();

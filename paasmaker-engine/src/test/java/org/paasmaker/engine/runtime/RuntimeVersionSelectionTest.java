@@ -1,0 +1,127 @@
+package org.paasmaker.engine.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.job.JobState;
+import org.paasmaker.api.job.JobView;
+import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.version.VersionId;
+import org.paasmaker.engine.EngineFixture;
+
+/**
+ * The manifest's runtime version chooses among the JDKs of this machine: Debian's 17 and the JDK 25
+ * that lies beside it under /usr/lib/jvm, each started and asked over HTTP which Java it runs on.
+ */
+class RuntimeVersionSelectionTest {
+
+    /** A single-file Java program (run from source, so the chosen JDK's java compiles and runs it). */
+    private static final String SERVER = """
+            import com.sun.net.httpserver.HttpServer;
+            import java.net.InetSocketAddress;
+            import java.nio.charset.StandardCharsets;
+
+            public class Server {
+                public static void main(String[] args) throws Exception {
+                    HttpServer server = HttpServer.create(new InetSocketAddress(Integer.parseInt(args[0])), 0);
+                    server.createContext("/", exchange -> {
+                        byte[] body = ("java " + System.getProperty("java.version") + " PM_PORT="
+                                + System.getenv("PM_PORT") + " JAVA_HOME=" + System.getenv("JAVA_HOME"))
+                                .getBytes(StandardCharsets.UTF_8);
+                        exchange.sendResponseHeaders(200, body.length);
+                        exchange.getResponseBody().write(body);
+                        exchange.close();
+                    });
+                    server.start();
+                }
+            }
+            """;
+
+    @RegisterExtension
+    final EngineFixture fixture = EngineFixture.perTest();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theManifestsVersionChoosesTheJdkSeventeenOrTwentyFive() throws Exception {
+        Optional<String> twentyFive = jdkMajor("25");
+        assumeTrue(twentyFive.isPresent(), "this machine has no JDK 25 under /usr/lib/jvm beside Java 17");
+
+        assertThat(fixture.engine().nodes().runtimes().get("paasmaker.runtime.java"))
+                .contains(twentyFive.get()).anyMatch(v -> v.startsWith("17."));
+        assertThat(answer("java25", "25")).startsWith("java " + twentyFive.get() + " PM_PORT=")
+                .contains("JAVA_HOME=/usr/lib/jvm/temurin-25");
+        assertThat(answer("java17", "17")).startsWith("java 17.");
+        assertThat(answer("java-exact", twentyFive.get())).startsWith("java " + twentyFive.get());
+    }
+
+    @Test
+    void aVersionTheNodeLacksIsRefusedAtUploadWithTheVersionsItHas() throws Exception {
+        JobView job = fixture.prepare(SourceSpec.directory(app("java-missing", "11")));
+
+        assertThat(job.state()).isEqualTo(JobState.FAILED);
+        assertThat(job.summary()).contains("the runtime paasmaker.runtime.java has no version '11' on this node; it has: ")
+                .contains("17.");
+    }
+
+    private String answer(String name, String version) throws Exception {
+        JobView prepared = fixture.prepare(SourceSpec.directory(app(name, version)));
+        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(JobState.SUCCESS);
+        VersionId id = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+        fixture.succeed(fixture.engine().versions().start(id));
+        List<Instance> instances = fixture.engine().versions().instances(id);
+        assertThat(instances).hasSize(1);
+        int port = instances.get(0).port().getAsInt();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("PM_PORT=" + port);
+        return response.body();
+    }
+
+    private Path app(String name, String version) throws IOException {
+        return EngineFixture.writeApp(fixture.temp().resolve(name), Map.of("Server.java", SERVER, "manifest.yml", """
+                manifest: {format: 1}
+                application: {name: %s}
+                instances:
+                  - name: web
+                    runtime:
+                      plugin: paasmaker.runtime.java
+                      version: "%s"
+                      parameters:
+                        launch_command: "java Server.java %%(port)d"
+                        start_timeout: 60
+                """.formatted(name, version)));
+    }
+
+    /** The full version of a JDK of the given major under /usr/lib/jvm, read from its release file. */
+    private static Optional<String> jdkMajor(String major) throws IOException {
+        try (Stream<Path> jdks = Files.list(Path.of("/usr/lib/jvm"))) {
+            return jdks.map(jdk -> jdk.resolve("release")).filter(Files::isRegularFile).map(release -> {
+                try {
+                    return Files.readString(release).lines().filter(l -> l.startsWith("JAVA_VERSION=\""))
+                            .map(l -> l.substring("JAVA_VERSION=\"".length(), l.length() - 1)).findFirst().orElse("");
+                } catch (IOException e) {
+                    return "";
+                }
+            }).filter(v -> v.startsWith(major + ".")).findFirst();
+        } catch (java.nio.file.NoSuchFileException e) {
+            return Optional.empty();
+        }
+    }
+}
