@@ -14,6 +14,15 @@ public interface Node {
     /** The node's name, unique in the cluster. */
     String name();
 
+    /** What the node is: its address, tags, runtimes with their versions and its port range. */
+    NodeProfile profile();
+
+    /**
+     * Whether the instance accepts a TCP connection on its port at the node's address: the health
+     * checks' probe, made where the instance runs rather than from the controller.
+     */
+    boolean probe(InstanceId instance, int port);
+
     /**
      * Readies an instance: fetches the version's package, unpacks a fresh copy for the instance alone
      * and, unless it is standalone, chooses the TCP port it will listen on. Nothing is left behind

@@ -18,6 +18,7 @@ import org.paasmaker.api.manifest.InstanceTypeSpec;
 import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
+import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.api.service.ApplicationService;
 import org.paasmaker.api.service.ServiceRequest;
@@ -52,7 +53,8 @@ public final class InstanceManager {
     private final PluginRegistry plugins;
     private final VersionManifests manifests;
     private final JobManager jobs;
-    private final Node node;
+    private final NodeRegistry nodes;
+    private final InstancePlacement placement;
     private final PackageStore packages;
     private final Routing routing;
     private final InstanceEnvironment environments;
@@ -61,14 +63,15 @@ public final class InstanceManager {
     private final ApplicationQueues queues;
 
     public InstanceManager(
-            Store store, PluginRegistry plugins, VersionManifests manifests, JobManager jobs, Node node,
+            Store store, PluginRegistry plugins, VersionManifests manifests, JobManager jobs, NodeRegistry nodes,
             PackageStore packages, Routing routing, InstanceEnvironment environments, ReleaseStep release, Clock clock) {
         this.routing = routing;
         this.store = store;
         this.plugins = plugins;
         this.manifests = manifests;
         this.jobs = jobs;
-        this.node = node;
+        this.nodes = nodes;
+        this.placement = new InstancePlacement(store, plugins, nodes);
         this.packages = packages;
         this.queues = new ApplicationQueues(jobs);
         this.environments = environments;
@@ -145,7 +148,7 @@ public final class InstanceManager {
                 }
                 Job step = jobs.addChild(root, "Deregister " + instance.instanceType() + " instance " + instance.id());
                 jobs.runStep(step, context -> {
-                    node.deregister(instance.id());
+                    node(instance).deregister(instance.id());
                     store.instances().update(store.instances().get(instance.id())
                             .withState(InstanceState.DEREGISTERED, "files deleted"));
                 });
@@ -227,7 +230,7 @@ public final class InstanceManager {
      */
     public boolean deleteNow(ApplicationVersion version, StepContext context) {
         for (Instance instance : store.instances().list(version.id())) {
-            node.deregister(instance.id());
+            node(instance).deregister(instance.id());
             store.instances().delete(instance.id());
         }
         store.versions().delete(version.id());
@@ -345,8 +348,9 @@ public final class InstanceManager {
                 Manifest manifest = manifest(version);
                 InstanceTypeSpec type = manifest.instanceType(instance.instanceType()).orElseThrow();
                 try {
+                    Node node = node(instance);
                     node.restart(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), instance.port(),
-                            environment(version, application, manifest, instance.port())), context);
+                            environment(version, application, manifest, instance.port(), node)), context);
                     // The reason stays: that it was restarted in place, and why, is worth seeing.
                     store.instances().update(store.instances().get(instance.id()).running(clock.instant())
                             .withState(InstanceState.RUNNING, why));
@@ -365,7 +369,7 @@ public final class InstanceManager {
      * when the engine that saw it end was an earlier one.
      */
     public OptionalInt exitStatus(Instance instance) {
-        return node.exitStatus(instance.id());
+        return node(instance).exitStatus(instance.id());
     }
 
     /** Steps that start the instances a type lacks, as children of the job. */
@@ -409,7 +413,7 @@ public final class InstanceManager {
     private Runnable stopStep(Job root, Instance instance, String why) {
         Job step = jobs.addChild(root, "Stop " + instance.instanceType() + " instance " + instance.id());
         return () -> jobs.runStep(step, context -> {
-            node.stop(instance.id(), STOP_GRACE);
+            node(instance).stop(instance.id(), STOP_GRACE);
             store.instances().update(store.instances().get(instance.id()).withState(InstanceState.STOPPED, why));
         });
     }
@@ -465,6 +469,7 @@ public final class InstanceManager {
     private void startInstance(
             ApplicationVersion version, Application application, Manifest manifest, InstanceTypeSpec type,
             StepContext step) {
+        Node node = placement.choose(version, type, "a " + type.name() + " instance of version " + version.number());
         Instance instance = store.instances().create(Instance.allocated(version.id(), type.name(), node.name(),
                 clock.instant()));
         String label = type.name() + " instance " + instance.id();
@@ -479,7 +484,7 @@ public final class InstanceManager {
                     + (port.isPresent() ? ", port " + port.getAsInt() : ", standalone"));
             instance = store.instances().update(instance.withState(InstanceState.STARTING, ""));
             node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
-                    environment(version, application, manifest, port)), step);
+                    environment(version, application, manifest, port, node)), step);
             store.instances().update(instance.running(clock.instant()));
             routing.changed();
             step.log("Started " + label);
@@ -494,7 +499,7 @@ public final class InstanceManager {
      * its files and log stay until the version is deregistered.
      */
     public Instance fail(Instance instance, String why) {
-        node.release(instance.id());
+        node(instance).release(instance.id());
         Instance failed = store.instances().update(instance.withState(InstanceState.ERROR, why));
         routing.changed();
         return failed;
@@ -502,65 +507,44 @@ public final class InstanceManager {
 
     /** Whether a running instance still is: its process lives and, unless standalone, it accepts connections. */
     public boolean isHealthy(Instance instance) {
+        Node node = node(instance);
         return node.isAlive(instance.id())
-                && (instance.port().isEmpty() || Readiness.accepts(instance.port().getAsInt()));
+                && (instance.port().isEmpty() || node.probe(instance.id(), instance.port().getAsInt()));
     }
 
     /** Whether its process lives (it may still be busy and not accepting connections for a moment). */
     public boolean isAlive(Instance instance) {
-        return node.isAlive(instance.id());
+        return node(instance).isAlive(instance.id());
     }
 
     /**
-     * Takes over what a previous engine left: instances recorded as active whose processes still run
-     * are kept (and counted), those whose processes ended meanwhile are failed so that the health
-     * checks replace them, and processes no record knows are stopped, so none is duplicated and none
-     * orphaned.
+     * Takes over what a previous engine left on every node: {@link Adoption} says how, and fails here
+     * what it cannot keep.
      */
     public void adopt() {
-        java.util.Set<org.paasmaker.api.instance.InstanceId> alive = node.running();
-        java.util.Set<org.paasmaker.api.instance.InstanceId> known = new java.util.HashSet<>();
-        for (var workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    for (Instance instance : store.instances().list(version.id())) {
-                        known.add(instance.id());
-                        if (!ACTIVE.contains(instance.state())) {
-                            continue;
-                        }
-                        if (instance.state() == InstanceState.RUNNING && alive.contains(instance.id())) {
-                            continue;
-                        }
-                        fail(instance, instance.state() == InstanceState.RUNNING
-                                ? "its process ended while the engine was down; a new instance replaces it"
-                                : "the engine stopped while it was starting; a new instance replaces it");
-                    }
-                }
-            }
-        }
-        alive.stream().filter(id -> !known.contains(id)).forEach(node::release);
+        new Adoption(store, nodes, this::fail).run();
         routing.changed();
     }
 
     /** Periodic upkeep of the nodes (instance logs are rotated) and of the router. */
     public void maintain() {
-        node.maintain();
+        nodes.all().forEach(Node::maintain);
         routing.maintain();
     }
 
     /** The last lines of an instance's output, also after it died or was stopped, until it is deregistered. */
     public String logTail(Instance instance, int lines) {
-        return node.logTail(instance.id(), lines);
+        return node(instance).logTail(instance.id(), lines);
     }
 
     /** The last whole lines of an instance's output, and where reading on starts: the start of following it. */
     public Node.LogLines logLast(Instance instance, int lines) {
-        return node.logLast(instance.id(), lines);
+        return node(instance).logLast(instance.id(), lines);
     }
 
     /** The whole lines of an instance's output written from byte {@code offset} of its log on. */
     public Node.LogLines logAfter(Instance instance, long offset, int maxBytes) {
-        return node.logAfter(instance.id(), offset, maxBytes);
+        return node(instance).logAfter(instance.id(), offset, maxBytes);
     }
 
     /** Whether the version has fewer instances of some type than its manifest asks for. */
@@ -574,10 +558,24 @@ public final class InstanceManager {
                         .count() < type.quantity());
     }
 
-    /** PM_METADATA, PM_SERVICES (the services this version's manifest names) and, unless standalone, PM_PORT. */
+    /** The release's environment, on the controller: PM_METADATA, PM_SERVICES, with the controller's tags. */
     private Map<String, String> environment(
             ApplicationVersion version, Application application, Manifest manifest, OptionalInt port) {
         return environments.of(version, application, manifest, port);
+    }
+
+    /**
+     * An instance's environment: PM_METADATA (its {@code node} the tags of the node it runs on), PM_SERVICES
+     * (the services this version's manifest names) and, unless standalone, PM_PORT.
+     */
+    private Map<String, String> environment(
+            ApplicationVersion version, Application application, Manifest manifest, OptionalInt port, Node node) {
+        return environments.of(version, application, manifest, port, nodes.profile(node.name()).tags());
+    }
+
+    /** The node the instance was placed on: everything done to it goes there. */
+    private Node node(Instance instance) {
+        return nodes.node(instance.node());
     }
 
     private Manifest manifest(ApplicationVersion version) {
