@@ -35,8 +35,9 @@ public interface Node {
     /**
      * Starts a registered instance: runs its startup commands in its directory, then its runtime's
      * launch plan as a process of its own that outlives the engine, and returns once it is up (it
-     * listens on its port, or a standalone one stayed up for its grace period). Startup output goes to
-     * the step's log. A failure leaves no process behind.
+     * listens on its port, or a standalone one stayed up for its grace period). The node runs every
+     * process itself: the controller's step only hears the startup output and is asked whether the job
+     * was aborted. A failure leaves no process behind.
      */
     void start(InstanceId instance, InstanceStart start, StepContext step);
 

@@ -16,17 +16,13 @@ import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.manifest.InstanceTypeSpec;
 import org.paasmaker.api.manifest.Manifest;
-import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.api.plugin.StepContext;
-import org.paasmaker.api.service.ApplicationService;
-import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
-import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.internal.VersionManifests;
@@ -37,9 +33,11 @@ import org.paasmaker.engine.release.ReleaseStep;
 
 /**
  * Starts, stops and deregisters a version's instances, each as a job tree: every instance is a step
- * of its own, placed on the node, registered (a fresh copy of the code and a port), started (startup
- * commands, then the runtime), and recorded with its state. Nodes do the work; this side only
- * decides and records.
+ * of its own, placed on a node by the instance type's placement plugin, registered there (a fresh copy
+ * of the code and a port), started (startup commands, then the runtime), and recorded with its state.
+ * Nodes do the work, reached only through the node port; this side only decides and records.
+ * Starting one instance is {@link InstanceLaunches}'s, deleting {@link Deletions}' and taking over
+ * after a restart {@link Adoption}'s.
  */
 public final class InstanceManager {
 
@@ -50,16 +48,14 @@ public final class InstanceManager {
             InstanceState.REGISTERED, InstanceState.STARTING, InstanceState.RUNNING);
 
     private final Store store;
-    private final PluginRegistry plugins;
     private final VersionManifests manifests;
     private final JobManager jobs;
     private final NodeRegistry nodes;
-    private final InstancePlacement placement;
-    private final PackageStore packages;
+    private final InstanceLaunches launches;
+    private final Deletions deletions;
     private final Routing routing;
     private final InstanceEnvironment environments;
     private final ReleaseStep release;
-    private final Clock clock;
     private final ApplicationQueues queues;
 
     public InstanceManager(
@@ -67,16 +63,16 @@ public final class InstanceManager {
             PackageStore packages, Routing routing, InstanceEnvironment environments, ReleaseStep release, Clock clock) {
         this.routing = routing;
         this.store = store;
-        this.plugins = plugins;
         this.manifests = manifests;
         this.jobs = jobs;
         this.nodes = nodes;
-        this.placement = new InstancePlacement(store, plugins, nodes);
-        this.packages = packages;
+        this.launches = new InstanceLaunches(store, nodes, new InstancePlacement(store, plugins, nodes), environments,
+                routing, clock, this::fail);
+        this.deletions = new Deletions(store, plugins, manifests, jobs, nodes, packages, routing, this::enqueue,
+                this::drainStep);
         this.queues = new ApplicationQueues(jobs);
         this.environments = environments;
         this.release = release;
-        this.clock = clock;
     }
 
     /**
@@ -166,103 +162,20 @@ public final class InstanceManager {
      * unless another version has the same one. The current version is refused while it runs.
      */
     public JobId deleteVersion(VersionId id) {
-        ApplicationVersion version = store.versions().get(id);
-        requireNotServing(version);
-        Application application = store.applications().get(version.applicationId());
-        Job root = jobs.createRoot("Delete version " + version.number() + " of " + application.name(), tags(version));
-        return enqueue(application.id(), root, () -> {
-            ApplicationVersion now = store.versions().get(id);
-            requireNotServing(now);
-            drainStep(root, store.instances().list(id));
-            deleteSteps(root, now).forEach(Runnable::run);
-            routing.changed();
-        });
+        return deletions.deleteVersion(id);
     }
 
     /**
-     * Deletes an application's versions with their instances and packages. With its services, their
-     * resources (a filesystem service's files, say) and the application itself go too; without, the
-     * application stays, with no versions, holding its services, so a new version of the same name
-     * finds its data again.
+     * Deletes an application's versions with their instances and packages; with its services, those and the
+     * application too ({@link Deletions#deleteApplication}).
      */
     public JobId deleteApplication(ApplicationId id, boolean withServices) {
-        Application application = store.applications().get(id);
-        Job root = jobs.createRoot("Delete application " + application.name()
-                + (withServices ? " with its services" : " (its services stay)"),
-                Map.of("application_id", id.toString()));
-        return enqueue(id, root, () -> {
-            List<Instance> instances = new ArrayList<>();
-            for (ApplicationVersion version : store.versions().list(id)) {
-                instances.addAll(store.instances().list(version.id()));
-            }
-            drainStep(root, instances);
-            List<Runnable> steps = new ArrayList<>();
-            for (ApplicationVersion version : store.versions().list(id)) {
-                steps.addAll(deleteSteps(root, version));
-            }
-            if (withServices) {
-                Workspace workspace = store.workspaces().get(application.workspaceId());
-                for (ApplicationService service : store.services().list(id)) {
-                    Job step = jobs.addChild(root, "Remove service '" + service.name() + "' (" + service.plugin() + ")");
-                    steps.add(() -> jobs.runStep(step, context -> {
-                        plugins.service(service.plugin()).remove(new ServiceRequest(id, application.name(),
-                                workspace.stub(), service.name(), service.parameters()), service.credentials());
-                        store.services().delete(service.id());
-                    }));
-                }
-                Job last = jobs.addChild(root, "Delete the record of application " + application.name());
-                steps.add(() -> jobs.runStep(last, context -> store.applications().delete(id)));
-            }
-            steps.forEach(Runnable::run);
-            routing.changed();
-        });
+        return deletions.deleteApplication(id, withServices);
     }
 
-    /** Steps that delete the version's instances, then the version and (if no other has it) its package. */
-    private List<Runnable> deleteSteps(Job root, ApplicationVersion version) {
-        Job step = jobs.addChild(root, "Delete version " + version.number());
-        return List.of(() -> jobs.runStep(step, context -> deleteNow(version, context)));
-    }
-
-    /**
-     * Deletes the version's instances and their files, its record, and its package unless another version
-     * has it, in the calling job's step; whether the package went. Its instances must be stopped.
-     */
+    /** Deletes a stopped version in the calling job's step ({@link Deletions#deleteNow}); whether its package went. */
     public boolean deleteNow(ApplicationVersion version, StepContext context) {
-        for (Instance instance : store.instances().list(version.id())) {
-            node(instance).deregister(instance.id());
-            store.instances().delete(instance.id());
-        }
-        store.versions().delete(version.id());
-        manifests.forget(version.id());
-        Optional<String> unused = version.packageChecksum().filter(this::unused);
-        unused.ifPresent(checksum -> {
-            packages.delete(checksum);
-            context.log("Deleted its package " + checksum);
-        });
-        context.log("Deleted version " + version.number() + ", its instances and their files");
-        return unused.isPresent();
-    }
-
-    /** Whether no version of any application has the package. */
-    private boolean unused(String checksum) {
-        for (Workspace workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    if (version.packageChecksum().filter(checksum::equals).isPresent()) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    private static void requireNotServing(ApplicationVersion version) {
-        if (version.current() && version.state() == VersionState.RUNNING) {
-            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number() + " is the current one and"
-                    + " RUNNING; make another version current, or stop it, before deleting it");
-        }
+        return deletions.deleteNow(version, context);
     }
 
     /**
@@ -347,19 +260,7 @@ public final class InstanceManager {
                 context.log(why);
                 Manifest manifest = manifest(version);
                 InstanceTypeSpec type = manifest.instanceType(instance.instanceType()).orElseThrow();
-                try {
-                    Node node = node(instance);
-                    node.restart(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), instance.port(),
-                            environment(version, application, manifest, instance.port(), node)), context);
-                    // The reason stays: that it was restarted in place, and why, is worth seeing.
-                    store.instances().update(store.instances().get(instance.id()).running(clock.instant())
-                            .withState(InstanceState.RUNNING, why));
-                    routing.changed();
-                } catch (RuntimeException e) {
-                    fail(store.instances().get(instance.id()), "it could not be restarted in place: " + e.getMessage()
-                            + "; a new instance replaces it");
-                    throw e;
-                }
+                launches.restart(instance, version, application, manifest, type, why, context);
             });
         });
     }
@@ -381,7 +282,7 @@ public final class InstanceManager {
         List<Runnable> steps = new ArrayList<>();
         for (long n = active; n < type.quantity(); n++) {
             Job step = jobs.addChild(root, "Start " + kind + type.name() + " instance " + (n + 1));
-            steps.add(() -> jobs.runStep(step, context -> startInstance(version, application, manifest, type, context)));
+            steps.add(() -> jobs.runStep(step, context -> launches.start(version, application, manifest, type, context)));
         }
         return steps;
     }
@@ -396,7 +297,8 @@ public final class InstanceManager {
         routing.changed();
     }
 
-    private void drainStep(Job root, List<Instance> instances) {
+    /** Takes the running ones of the instances out of the routes, as a step of the job, and waits for their requests. */
+    void drainStep(Job root, List<Instance> instances) {
         if (routing == Routing.NONE) {
             return;
         }
@@ -464,34 +366,6 @@ public final class InstanceManager {
 
     private ApplicationId applicationOf(VersionId id) {
         return store.versions().get(id).applicationId();
-    }
-
-    private void startInstance(
-            ApplicationVersion version, Application application, Manifest manifest, InstanceTypeSpec type,
-            StepContext step) {
-        Node node = placement.choose(version, type, "a " + type.name() + " instance of version " + version.number());
-        Instance instance = store.instances().create(Instance.allocated(version.id(), type.name(), node.name(),
-                clock.instant()));
-        String label = type.name() + " instance " + instance.id();
-        try {
-            OptionalInt port = node.register(instance.id(), version.packageChecksum().orElseThrow(), !type.standalone());
-            instance = store.instances().update((port.isPresent() ? instance.withPort(port.getAsInt()) : instance)
-                    .withState(InstanceState.REGISTERED, ""));
-            if (store.versions().get(version.id()).state() == VersionState.PREPARED) {
-                store.versions().update(store.versions().get(version.id()).withState(VersionState.READY));
-            }
-            step.log("Registered " + label + " on node " + node.name()
-                    + (port.isPresent() ? ", port " + port.getAsInt() : ", standalone"));
-            instance = store.instances().update(instance.withState(InstanceState.STARTING, ""));
-            node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
-                    environment(version, application, manifest, port, node)), step);
-            store.instances().update(instance.running(clock.instant()));
-            routing.changed();
-            step.log("Started " + label);
-        } catch (RuntimeException e) {
-            fail(store.instances().get(instance.id()), e.getMessage());
-            throw e;
-        }
     }
 
     /**
@@ -564,15 +438,6 @@ public final class InstanceManager {
         return environments.of(version, application, manifest, port);
     }
 
-    /**
-     * An instance's environment: PM_METADATA (its {@code node} the tags of the node it runs on), PM_SERVICES
-     * (the services this version's manifest names) and, unless standalone, PM_PORT.
-     */
-    private Map<String, String> environment(
-            ApplicationVersion version, Application application, Manifest manifest, OptionalInt port, Node node) {
-        return environments.of(version, application, manifest, port, nodes.profile(node.name()).tags());
-    }
-
     /** The node the instance was placed on: everything done to it goes there. */
     private Node node(Instance instance) {
         return nodes.node(instance.node());
@@ -582,7 +447,7 @@ public final class InstanceManager {
         return manifests.apply(version);
     }
 
-    private static Map<String, String> tags(ApplicationVersion version) {
+    static Map<String, String> tags(ApplicationVersion version) {
         return Map.of("application_id", version.applicationId().toString(), "version_id", version.id().toString(),
                 "version", Integer.toString(version.number()));
     }

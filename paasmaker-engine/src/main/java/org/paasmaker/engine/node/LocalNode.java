@@ -261,7 +261,8 @@ public final class LocalNode implements Node {
         Runtime runtime = plugins.runtime(spec.plugin());
         String version = RuntimeVersions.require(spec.plugin(), runtime.versions(), spec.version());
         if (withStartupCommands) {
-            StepContext inInstance = step.with(code, runtime.environment(version, start.environment()));
+            // Run here, on the node: the controller's step only hears their output.
+            StepContext inInstance = new NodeStepContext(code, runtime.environment(version, start.environment()), step);
             for (PluginSpec command : start.startup()) {
                 plugins.startupStep(command.plugin()).run(command.parameters(), inInstance);
             }

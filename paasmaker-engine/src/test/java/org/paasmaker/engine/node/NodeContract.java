@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.manifest.PluginSpec;
 import org.paasmaker.api.manifest.RuntimeSpec;
 import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
@@ -132,6 +133,42 @@ public abstract class NodeContract {
     }
 
     @Test
+    void startupCommandsRunOnTheNodeInTheInstancesDirectoryAndOnlyTheirOutputReachesTheStep() throws Exception {
+        InstanceId instance = register(true);
+        int port = portOf(instance);
+        PluginSpec startup = new PluginSpec("paasmaker.startup.shell", PluginParameters.of(Map.of("commands", List.of(
+                "echo \"startup sees $PM_METADATA\"", "echo made-at-startup > made.txt", "test -x serve.sh"))),
+                java.util.Optional.empty());
+        InstanceStart serving = serving(port);
+        RecordingStep step = new RecordingStep();
+
+        node.start(instance, new InstanceStart(serving.name(), serving.runtime(), List.of(startup), serving.port(),
+                serving.environment()), step);
+
+        assertThat(step.lines).contains("startup sees {\"node\": {\"rack\": \"a\"}}");
+        HttpRequest made = HttpRequest.newBuilder(URI.create("http://" + node.profile().address() + ":" + port
+                + "/made.txt")).timeout(Duration.ofSeconds(5)).build();
+        assertThat(http.send(made, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("made-at-startup\n");
+    }
+
+    @Test
+    void aFailingStartupCommandFailsTheStartAndLeavesNoProcess() {
+        InstanceId instance = register(true);
+        int port = portOf(instance);
+        PluginSpec startup = new PluginSpec("paasmaker.startup.shell", PluginParameters.of(Map.of("commands",
+                List.of("echo 'migrating'", "exit 7"))), java.util.Optional.empty());
+        InstanceStart serving = serving(port);
+        RecordingStep step = new RecordingStep();
+
+        assertThatThrownBy(() -> node.start(instance, new InstanceStart(serving.name(), serving.runtime(),
+                List.of(startup), serving.port(), serving.environment()), step)).isInstanceOf(PaasmakerException.class);
+
+        assertThat(step.lines).contains("migrating");
+        assertThat(node.isAlive(instance)).isFalse();
+        assertThat(node.running()).doesNotContain(instance);
+    }
+
+    @Test
     void anInstanceThatFailsToStartLeavesNoProcessAndItsLogSaysWhy() {
         InstanceId instance = register(true);
         int port = portOf(instance);
@@ -194,6 +231,16 @@ public abstract class NodeContract {
                 "PATH", "/usr/local/bin:/usr/bin:/bin", "PM_METADATA", "{\"node\": {\"rack\": \"a\"}}"));
     }
 
+    /** A step that keeps what it was told. */
+    private static final class RecordingStep extends QuietStep {
+        final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        @Override
+        public void log(String line) {
+            lines.add(line);
+        }
+    }
+
     private int get(int port) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                 URI.create("http://" + node.profile().address() + ":" + port + "/")).timeout(Duration.ofSeconds(5)).build();
@@ -201,7 +248,7 @@ public abstract class NodeContract {
     }
 
     /** The controller's job step, as far as a node sees it: a log, and nothing to run here. */
-    private static final class QuietStep implements StepContext {
+    private static class QuietStep implements StepContext {
         @Override
         public Path workingDirectory() {
             return Path.of("/");
