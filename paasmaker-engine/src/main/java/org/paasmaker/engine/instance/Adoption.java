@@ -15,8 +15,9 @@ import org.paasmaker.engine.node.NodeRegistry;
 /**
  * What a starting controller does with what a previous one left: instances recorded as RUNNING whose
  * processes still run on their node are kept (and counted), the other active ones are failed so that
- * the health checks replace them, and processes a node runs that no record of that node knows are
- * stopped, so none is duplicated and none orphaned.
+ * the health checks replace them, as are those recorded on a node this controller no longer knows, and
+ * processes a node runs that no record of that node knows are stopped, so none is duplicated and none
+ * orphaned.
  */
 final class Adoption {
 
@@ -32,6 +33,10 @@ final class Adoption {
 
     void run() {
         Set<Instance> recorded = recorded();
+        recorded.stream()
+                .filter(i -> InstanceManager.ACTIVE.contains(i.state()) && !nodes.knows(i.node()))
+                .forEach(i -> fail.accept(i, "its node '" + i.node() + "' is not known to this controller any more;"
+                        + " a new instance replaces it"));
         for (Node node : nodes.all()) {
             Set<InstanceId> alive = node.running();
             Set<InstanceId> known = new HashSet<>();

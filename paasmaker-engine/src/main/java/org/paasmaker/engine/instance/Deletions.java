@@ -131,7 +131,10 @@ final class Deletions {
      */
     boolean deleteNow(ApplicationVersion version, StepContext context) {
         for (Instance instance : store.instances().list(version.id())) {
-            nodes.node(instance.node()).deregister(instance.id());
+            // A node this controller no longer knows has no files of it to delete.
+            if (nodes.knows(instance.node())) {
+                nodes.node(instance.node()).deregister(instance.id());
+            }
             store.instances().delete(instance.id());
         }
         store.versions().delete(version.id());

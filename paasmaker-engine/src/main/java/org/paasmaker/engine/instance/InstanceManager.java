@@ -17,7 +17,6 @@ import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.manifest.InstanceTypeSpec;
 import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.node.Node;
-import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
@@ -27,6 +26,7 @@ import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.internal.VersionManifests;
 import org.paasmaker.engine.job.JobManager;
+import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.release.ReleaseStep;
@@ -144,7 +144,9 @@ public final class InstanceManager {
                 }
                 Job step = jobs.addChild(root, "Deregister " + instance.instanceType() + " instance " + instance.id());
                 jobs.runStep(step, context -> {
-                    node(instance).deregister(instance.id());
+                    if (nodes.knows(instance.node())) {
+                        node(instance).deregister(instance.id());
+                    }
                     store.instances().update(store.instances().get(instance.id())
                             .withState(InstanceState.DEREGISTERED, "files deleted"));
                 });
@@ -373,7 +375,10 @@ public final class InstanceManager {
      * its files and log stay until the version is deregistered.
      */
     public Instance fail(Instance instance, String why) {
-        node(instance).release(instance.id());
+        // A node this controller no longer knows has nothing it could release.
+        if (nodes.knows(instance.node())) {
+            node(instance).release(instance.id());
+        }
         Instance failed = store.instances().update(instance.withState(InstanceState.ERROR, why));
         routing.changed();
         return failed;

@@ -30,6 +30,11 @@ public final class NodeRegistry {
         nodes.put(node.name(), new Entry(node, NodeState.ACTIVE));
     }
 
+    /** Whether a node of that name is known. */
+    public synchronized boolean knows(String name) {
+        return nodes.containsKey(name);
+    }
+
     /** The node of that name; a {@code NOT_FOUND} error naming it and the known ones when there is none. */
     public synchronized Node node(String name) {
         return entry(name).node;

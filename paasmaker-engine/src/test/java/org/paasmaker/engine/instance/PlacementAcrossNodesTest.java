@@ -1,6 +1,7 @@
 package org.paasmaker.engine.instance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -52,9 +53,16 @@ class PlacementAcrossNodesTest {
     @BeforeEach
     void start() throws Exception {
         router = Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"));
-        fixture = new EngineFixture(temp.resolve("home"), builder -> builder.router(router)
-                .node("second", "127.0.0.2", Map.of("rack", "b"), new PortRange(43510, 43529))
-                .node("third", "127.0.0.3", Map.of("rack", "c"), new PortRange(43530, 43549)));
+        fixture = engine(true);
+    }
+
+    /** The engine on the test's home: its own node and a second one, and a third unless left out. */
+    private EngineFixture engine(boolean withThird) {
+        return new EngineFixture(temp.resolve("home"), builder -> {
+            builder.router(router).node("second", "127.0.0.2", Map.of("rack", "b"), new PortRange(43510, 43529));
+            return withThird ? builder.node("third", "127.0.0.3", Map.of("rack", "c"), new PortRange(43530, 43549))
+                    : builder;
+        });
     }
 
     @AfterEach
@@ -129,6 +137,31 @@ class PlacementAcrossNodesTest {
         assertThat(fixture.logs(failed)).contains("has the placement tags {rack=z}")
                 .contains("second: {rack=b}").contains("third: {rack=c}");
         assertThat(fixture.engine().versions().instances(tagged)).isEmpty();
+    }
+
+    @Test
+    void anInstanceOnANodeTheRestartedControllerNoLongerKnowsIsFailedAndReplacedOnTheOthers() {
+        VersionId version = prepare("""
+                quantity: 3
+                """);
+        fixture.succeed(fixture.engine().versions().start(version));
+        fixture.close();
+
+        fixture = engine(false);
+
+        Instance lost = fixture.engine().versions().instances(version).stream()
+                .filter(i -> i.node().equals("third")).findFirst().orElseThrow();
+        assertThat(lost.state()).isEqualTo(InstanceState.ERROR);
+        assertThat(lost.reason()).isEqualTo("its node 'third' is not known to this controller any more;"
+                + " a new instance replaces it");
+        await().atMost(Duration.ofSeconds(60)).until(() -> running(version).size() == 3);
+        assertThat(running(version)).extracting(Instance::node).containsExactlyInAnyOrder("local", "local", "second");
+
+        // Its process still runs on the third node: known again, that node stops it when the version is
+        // deregistered after the test.
+        fixture.close();
+        fixture = engine(true);
+        assertThat(fixture.engine().versions().instance(lost.id()).state()).isEqualTo(InstanceState.ERROR);
     }
 
     private VersionId prepare(String placement) {
