@@ -113,18 +113,16 @@ public final class Paasmaker implements AutoCloseable {
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
                     layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock,
                     Optional.ofNullable(builder.prepareRunner));
-            LocalNode node = new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags, layout.instances(), packages, packer,
-                    new PortAllocator(builder.ports),
-                    plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock,
-                    builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment),
-                    new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock));
-            NodeRegistry nodeRegistry = new NodeRegistry(List.of(node));
+            LogLimit logLimit = builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment);
+            NodeRegistry nodeRegistry = new NodeRegistry(List.of(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags,
+                    layout.instances(), packages, packer, new PortAllocator(builder.ports), plugins,
+                    new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,
+                    new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock))));
             for (MoreNode more : builder.moreNodes) {
                 Path home = layout.home().resolve("nodes").resolve(more.name());
                 nodeRegistry.add(new LocalNode(more.name(), more.address(), more.tags(), home.resolve("instances"),
                         packages, packer, new PortAllocator(more.ports()), plugins,
-                        new ProcessRecords(home.resolve("processes"), Paasmaker::warn), clock,
-                        builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment),
+                        new ProcessRecords(home.resolve("processes"), Paasmaker::warn), clock, logLimit,
                         new LogWriters(new ProcessRecords(home.resolve("log-writers"), Paasmaker::warn), clock)));
             }
             VersionManifests manifests = new VersionManifests(plugins);
@@ -135,8 +133,8 @@ public final class Paasmaker implements AutoCloseable {
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
                     layout.work(), clock);
-            InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages, routing,
-                    new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
+            InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages,
+                    routing, new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
             instances.adopt();
             health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
             health.start(builder.healthInterval);
