@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +27,7 @@ import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
+import org.paasmaker.engine.ShiftableClock;
 import org.paasmaker.engine.routing.Router;
 import org.paasmaker.engine.routing.RouterSettings;
 
@@ -164,10 +166,50 @@ class PlacementAcrossNodesTest {
         assertThat(fixture.engine().versions().instance(lost.id()).state()).isEqualTo(InstanceState.ERROR);
     }
 
+    @Test
+    void anInstanceListeningOnlyOnItsNodesAddressIsStartedProbedRoutedAndCalledByItsCronThere() throws Exception {
+        ShiftableClock clock = new ShiftableClock(Instant.parse("2030-01-07T12:03:00Z"));
+        fixture.close();
+        fixture = new EngineFixture(temp.resolve("home-with-clock"), builder -> builder.clock(clock).router(router)
+                .node("second", "127.0.0.2", Map.of("rack", "b"), new PortRange(43550, 43569)));
+        VersionId version = prepare("""
+                quantity: 1
+                placement:
+                  plugin: paasmaker.placement.default
+                  parameters: {tags: {rack: b}}
+                crons:
+                  - runspec: '* * * * *'
+                    uri: /serve.sh
+                """, "exec python3 -m http.server \"$1\" --bind 127.0.0.2");
+        fixture.succeed(fixture.engine().versions().start(version));
+        fixture.succeed(fixture.engine().versions().makeCurrent(version));
+        Instance web = running(version).get(0);
+        int port = web.port().getAsInt();
+        assertThat(web.node()).isEqualTo("second");
+        assertThat(get("127.0.0.2", port)).isEqualTo(200);
+
+        String key = fixture.engine().crons().keys(fixture.engine().versions().get(version).applicationId()).get(0);
+        clock.set(Instant.parse("2030-01-07T12:04:58Z"));
+        List<String> log = await().atMost(Duration.ofSeconds(60))
+                .until(() -> fixture.engine().crons().log(key, 10), lines -> !lines.isEmpty());
+
+        assertThat(log.get(0)).contains("\"outcome\":\"ok\"").contains("\"status\":200");
+        assertThat(fixture.engine().routes().table().routes()).flatExtracting(Route::targets)
+                .extracting(target -> target.host() + ":" + target.port()).contains("127.0.0.2:" + port);
+        // The health rounds that ran meanwhile (one a second) probed it at its node's address, where alone it
+        // listens: it is still the one instance, RUNNING, not replaced.
+        assertThat(fixture.engine().versions().instances(version)).extracting(Instance::state)
+                .containsExactly(InstanceState.RUNNING);
+    }
+
     private VersionId prepare(String placement) {
+        return prepare(placement, "exec python3 -m http.server \"$1\"");
+    }
+
+    private VersionId prepare(String placement, String serve) {
         try {
             Path app = EngineFixture.writeApp(temp.resolve("app-" + System.nanoTime()), Map.of(
-                    "serve.sh", SERVE,
+                    "serve.sh", SERVE.replace("exec python3 -m http.server \"$1\"", serve),
                     "manifest.yml", """
                             manifest: {format: 1}
                             application: {name: spread}
