@@ -3,30 +3,32 @@ package org.paasmaker.engine;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.node.Node;
+import org.paasmaker.api.node.NodeProfile;
 import org.paasmaker.api.node.NodeSummary;
 import org.paasmaker.api.plugin.PluginDescriptor;
 import org.paasmaker.api.plugin.PluginRole;
+import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.engine.plugin.PluginRegistry;
 
-/** The engine's node views: the machines instances run on (this one, for now). */
+/** The engine's node views: the machines instances run on, as the controller knows them. */
 public final class Nodes {
 
-    private final Node node;
-    private final Map<String, Object> tags;
-    private final PortRange ports;
+    private final NodeRegistry nodes;
     private final PluginRegistry plugins;
 
-    Nodes(Node node, Map<String, Object> tags, PortRange ports, PluginRegistry plugins) {
-        this.node = node;
-        this.tags = tags;
-        this.ports = ports;
+    Nodes(NodeRegistry nodes, PluginRegistry plugins) {
+        this.nodes = nodes;
         this.plugins = plugins;
     }
 
     public List<NodeSummary> list() {
-        return List.of(new NodeSummary(node.name(), tags, ports, runtimes(), node.running().size()));
+        return nodes.all().stream().map(Nodes::summary).toList();
+    }
+
+    private static NodeSummary summary(Node node) {
+        NodeProfile profile = node.profile();
+        return new NodeSummary(profile.name(), profile.tags(), profile.ports(), profile.runtimes(), node.running().size());
     }
 
     /** Each runtime plugin with the versions of it installed here, as a manifest may ask for them. */

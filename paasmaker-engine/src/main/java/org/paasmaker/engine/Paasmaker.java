@@ -3,6 +3,7 @@ package org.paasmaker.engine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,7 @@ import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.node.LocalNode;
+import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.port.PortAllocator;
 import org.paasmaker.engine.process.LogLimit;
@@ -70,6 +72,8 @@ import org.paasmaker.engine.store.FileStore;
 public final class Paasmaker implements AutoCloseable {
 
     private static final String LOCAL_NODE = "local";
+    /** Where the controller and its router reach the instances of the node on its own machine. */
+    private static final String LOCAL_ADDRESS = "127.0.0.1";
 
     private final EngineLayout layout;
     private final PluginRegistry plugins;
@@ -109,23 +113,32 @@ public final class Paasmaker implements AutoCloseable {
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
                     layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock,
                     Optional.ofNullable(builder.prepareRunner));
-            LocalNode node = new LocalNode(LOCAL_NODE, layout.instances(), packages, packer, new PortAllocator(builder.ports),
-                    plugins, new ProcessRecords(layout.processes(), Paasmaker::warn), clock,
-                    builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment),
-                    new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock));
+            LogLimit logLimit = builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment);
+            NodeRegistry nodeRegistry = new NodeRegistry(List.of(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags,
+                    layout.instances(), packages, packer, new PortAllocator(builder.ports), plugins,
+                    new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,
+                    new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock))));
+            for (MoreNode more : builder.moreNodes) {
+                Path home = layout.home().resolve("nodes").resolve(more.name());
+                nodeRegistry.add(new LocalNode(more.name(), more.address(), more.tags(), home.resolve("instances"),
+                        packages, packer, new PortAllocator(more.ports()), plugins,
+                        new ProcessRecords(home.resolve("processes"), Paasmaker::warn), clock, logLimit,
+                        new LogWriters(new ProcessRecords(home.resolve("log-writers"), Paasmaker::warn), clock)));
+            }
             VersionManifests manifests = new VersionManifests(plugins);
             Optional<RouterControl> router = router(builder);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
-                    builder.clusterHostname, control, builder.drainLimit, Paasmaker::warn));
+                    builder.clusterHostname, control, builder.drainLimit, nodeRegistry::address,
+                    Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
                     layout.work(), clock);
-            InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, node, packages, routing,
-                    new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
+            InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages,
+                    routing, new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
             instances.adopt();
             health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
             health.start(builder.healthInterval);
-            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests);
+            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::address);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
@@ -142,7 +155,7 @@ public final class Paasmaker implements AutoCloseable {
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
-            nodes = new Nodes(node, builder.nodeTags, builder.ports, plugins);
+            nodes = new Nodes(nodeRegistry, plugins);
             services = new Services(store, plugins, layout.work());
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
@@ -255,6 +268,7 @@ public final class Paasmaker implements AutoCloseable {
         private ClassLoader classLoader = Paasmaker.class.getClassLoader();
         private Map<String, String> environment = System.getenv();
         private Map<String, Object> nodeTags = Map.of();
+        private final List<MoreNode> moreNodes = new ArrayList<>();
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
         private RouterControl router;
@@ -324,6 +338,22 @@ public final class Paasmaker implements AutoCloseable {
         /** The environment application processes start from; default this process's. */
         public Builder environment(Map<String, String> environment) {
             this.environment = Map.copyOf(environment);
+            return this;
+        }
+
+        /**
+         * Another node on this machine besides the engine's own: its instances get a directory
+         * ({@code nodes/<name>} in the home) and ports of their own, and are reached at its address,
+         * such as a loopback address of its own ({@code 127.0.0.2}). Placement spreads instances over
+         * all the nodes; nodes on machines of their own come with node agents.
+         */
+        public Builder node(String name, String address, Map<String, ?> tags, PortRange ports) {
+            if (!name.matches("[a-z0-9][a-z0-9-]*") || name.equals(LOCAL_NODE)) {
+                throw new IllegalArgumentException("a node's name is lowercase letters, digits and dashes, and not '"
+                        + LOCAL_NODE + "': " + name);
+            }
+            moreNodes.add(new MoreNode(name, Objects.requireNonNull(address, "address"),
+                    Map.copyOf(new LinkedHashMap<>(tags)), Objects.requireNonNull(ports, "ports")));
             return this;
         }
 
@@ -481,5 +511,9 @@ public final class Paasmaker implements AutoCloseable {
                     ? Path.of(configured)
                     : Path.of(System.getProperty("user.home"), ".paasmaker");
         }
+    }
+
+    /** A node on this machine besides the engine's own. */
+    private record MoreNode(String name, String address, Map<String, Object> tags, PortRange ports) {
     }
 }

@@ -14,6 +14,15 @@ public interface Node {
     /** The node's name, unique in the cluster. */
     String name();
 
+    /** What the node is: its address, tags, runtimes with their versions and its port range. */
+    NodeProfile profile();
+
+    /**
+     * Whether the instance accepts a TCP connection on its port at the node's address: the health
+     * checks' probe, made where the instance runs rather than from the controller.
+     */
+    boolean probe(InstanceId instance, int port);
+
     /**
      * Readies an instance: fetches the version's package, unpacks a fresh copy for the instance alone
      * and, unless it is standalone, chooses the TCP port it will listen on. Nothing is left behind
@@ -26,8 +35,9 @@ public interface Node {
     /**
      * Starts a registered instance: runs its startup commands in its directory, then its runtime's
      * launch plan as a process of its own that outlives the engine, and returns once it is up (it
-     * listens on its port, or a standalone one stayed up for its grace period). Startup output goes to
-     * the step's log. A failure leaves no process behind.
+     * listens on its port, or a standalone one stayed up for its grace period). The node runs every
+     * process itself: the controller's step only hears the startup output and is asked whether the job
+     * was aborted. A failure leaves no process behind.
      */
     void start(InstanceId instance, InstanceStart start, StepContext step);
 

@@ -35,11 +35,18 @@ public final class CurrentVersionCrons implements CronTargets {
 
     private final Store store;
     private final Function<ApplicationVersion, Manifest> manifests;
+    /** A node's address by its name: a cron calls its instance there. */
+    private final Function<String, String> addresses;
     private volatile Map<String, Place> places = Map.of();
 
-    /** @param manifests a version's manifest, asked at every check (so best cached) */
-    public CurrentVersionCrons(Store store, Function<ApplicationVersion, Manifest> manifests) {
+    /**
+     * @param manifests a version's manifest, asked at every check (so best cached)
+     * @param addresses the address of a node by its name
+     */
+    public CurrentVersionCrons(Store store, Function<ApplicationVersion, Manifest> manifests,
+            Function<String, String> addresses) {
         this.store = store;
+        this.addresses = addresses;
         this.manifests = manifests;
     }
 
@@ -76,7 +83,7 @@ public final class CurrentVersionCrons implements CronTargets {
                 .filter(instance -> instance.instanceType().equals(place.instanceType())
                         && instance.state() == InstanceState.RUNNING && instance.port().isPresent())
                 .findFirst()
-                .map(CurrentVersionCrons::base);
+                .map(this::base);
     }
 
     /** The keys of the application's crons, as its current version has them. */
@@ -105,8 +112,8 @@ public final class CurrentVersionCrons implements CronTargets {
         }
     }
 
-    private static URI base(Instance instance) {
-        return URI.create("http://127.0.0.1:" + instance.port().getAsInt());
+    private URI base(Instance instance) {
+        return URI.create("http://" + addresses.apply(instance.node()) + ":" + instance.port().getAsInt());
     }
 
     private record Place(VersionId version, String instanceType) {

@@ -29,9 +29,19 @@ public final class InstanceEnvironment {
         this.nodeTags = Map.copyOf(nodeTags);
     }
 
-    /** The environment of the version's processes; with PM_PORT when a port is given. */
+    /**
+     * The environment of the version's processes on the controller (its release commands), whose
+     * {@code PM_METADATA.node} holds the controller's own tags; with PM_PORT when a port is given.
+     */
     public Map<String, String> of(
             ApplicationVersion version, Application application, Manifest manifest, OptionalInt port) {
+        return of(version, application, manifest, port, nodeTags);
+    }
+
+    /** The environment of an instance on a node: {@code PM_METADATA.node} holds that node's tags. */
+    public Map<String, String> of(
+            ApplicationVersion version, Application application, Manifest manifest, OptionalInt port,
+            Map<String, Object> nodeTags) {
         Workspace workspace = store.workspaces().get(application.workspaceId());
         List<ApplicationService> services = store.services().list(application.id()).stream()
                 .filter(service -> manifest.service(service.name()).isPresent())

@@ -16,29 +16,28 @@ import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.manifest.InstanceTypeSpec;
 import org.paasmaker.api.manifest.Manifest;
-import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.plugin.StepContext;
-import org.paasmaker.api.service.ApplicationService;
-import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
-import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.internal.VersionManifests;
 import org.paasmaker.engine.job.JobManager;
+import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.release.ReleaseStep;
 
 /**
  * Starts, stops and deregisters a version's instances, each as a job tree: every instance is a step
- * of its own, placed on the node, registered (a fresh copy of the code and a port), started (startup
- * commands, then the runtime), and recorded with its state. Nodes do the work; this side only
- * decides and records.
+ * of its own, placed on a node by the instance type's placement plugin, registered there (a fresh copy
+ * of the code and a port), started (startup commands, then the runtime), and recorded with its state.
+ * Nodes do the work, reached only through the node port; this side only decides and records.
+ * Starting one instance is {@link InstanceLaunches}'s, deleting {@link Deletions}' and taking over
+ * after a restart {@link Adoption}'s.
  */
 public final class InstanceManager {
 
@@ -49,31 +48,31 @@ public final class InstanceManager {
             InstanceState.REGISTERED, InstanceState.STARTING, InstanceState.RUNNING);
 
     private final Store store;
-    private final PluginRegistry plugins;
     private final VersionManifests manifests;
     private final JobManager jobs;
-    private final Node node;
-    private final PackageStore packages;
+    private final NodeRegistry nodes;
+    private final InstanceLaunches launches;
+    private final Deletions deletions;
     private final Routing routing;
     private final InstanceEnvironment environments;
     private final ReleaseStep release;
-    private final Clock clock;
     private final ApplicationQueues queues;
 
     public InstanceManager(
-            Store store, PluginRegistry plugins, VersionManifests manifests, JobManager jobs, Node node,
+            Store store, PluginRegistry plugins, VersionManifests manifests, JobManager jobs, NodeRegistry nodes,
             PackageStore packages, Routing routing, InstanceEnvironment environments, ReleaseStep release, Clock clock) {
         this.routing = routing;
         this.store = store;
-        this.plugins = plugins;
         this.manifests = manifests;
         this.jobs = jobs;
-        this.node = node;
-        this.packages = packages;
+        this.nodes = nodes;
+        this.launches = new InstanceLaunches(store, nodes, new InstancePlacement(store, plugins, nodes), environments,
+                routing, clock, this::fail);
+        this.deletions = new Deletions(store, plugins, manifests, jobs, nodes, packages, routing, this::enqueue,
+                this::drainStep);
         this.queues = new ApplicationQueues(jobs);
         this.environments = environments;
         this.release = release;
-        this.clock = clock;
     }
 
     /**
@@ -145,7 +144,9 @@ public final class InstanceManager {
                 }
                 Job step = jobs.addChild(root, "Deregister " + instance.instanceType() + " instance " + instance.id());
                 jobs.runStep(step, context -> {
-                    node.deregister(instance.id());
+                    if (nodes.knows(instance.node())) {
+                        node(instance).deregister(instance.id());
+                    }
                     store.instances().update(store.instances().get(instance.id())
                             .withState(InstanceState.DEREGISTERED, "files deleted"));
                 });
@@ -163,103 +164,20 @@ public final class InstanceManager {
      * unless another version has the same one. The current version is refused while it runs.
      */
     public JobId deleteVersion(VersionId id) {
-        ApplicationVersion version = store.versions().get(id);
-        requireNotServing(version);
-        Application application = store.applications().get(version.applicationId());
-        Job root = jobs.createRoot("Delete version " + version.number() + " of " + application.name(), tags(version));
-        return enqueue(application.id(), root, () -> {
-            ApplicationVersion now = store.versions().get(id);
-            requireNotServing(now);
-            drainStep(root, store.instances().list(id));
-            deleteSteps(root, now).forEach(Runnable::run);
-            routing.changed();
-        });
+        return deletions.deleteVersion(id);
     }
 
     /**
-     * Deletes an application's versions with their instances and packages. With its services, their
-     * resources (a filesystem service's files, say) and the application itself go too; without, the
-     * application stays, with no versions, holding its services, so a new version of the same name
-     * finds its data again.
+     * Deletes an application's versions with their instances and packages; with its services, those and the
+     * application too ({@link Deletions#deleteApplication}).
      */
     public JobId deleteApplication(ApplicationId id, boolean withServices) {
-        Application application = store.applications().get(id);
-        Job root = jobs.createRoot("Delete application " + application.name()
-                + (withServices ? " with its services" : " (its services stay)"),
-                Map.of("application_id", id.toString()));
-        return enqueue(id, root, () -> {
-            List<Instance> instances = new ArrayList<>();
-            for (ApplicationVersion version : store.versions().list(id)) {
-                instances.addAll(store.instances().list(version.id()));
-            }
-            drainStep(root, instances);
-            List<Runnable> steps = new ArrayList<>();
-            for (ApplicationVersion version : store.versions().list(id)) {
-                steps.addAll(deleteSteps(root, version));
-            }
-            if (withServices) {
-                Workspace workspace = store.workspaces().get(application.workspaceId());
-                for (ApplicationService service : store.services().list(id)) {
-                    Job step = jobs.addChild(root, "Remove service '" + service.name() + "' (" + service.plugin() + ")");
-                    steps.add(() -> jobs.runStep(step, context -> {
-                        plugins.service(service.plugin()).remove(new ServiceRequest(id, application.name(),
-                                workspace.stub(), service.name(), service.parameters()), service.credentials());
-                        store.services().delete(service.id());
-                    }));
-                }
-                Job last = jobs.addChild(root, "Delete the record of application " + application.name());
-                steps.add(() -> jobs.runStep(last, context -> store.applications().delete(id)));
-            }
-            steps.forEach(Runnable::run);
-            routing.changed();
-        });
+        return deletions.deleteApplication(id, withServices);
     }
 
-    /** Steps that delete the version's instances, then the version and (if no other has it) its package. */
-    private List<Runnable> deleteSteps(Job root, ApplicationVersion version) {
-        Job step = jobs.addChild(root, "Delete version " + version.number());
-        return List.of(() -> jobs.runStep(step, context -> deleteNow(version, context)));
-    }
-
-    /**
-     * Deletes the version's instances and their files, its record, and its package unless another version
-     * has it, in the calling job's step; whether the package went. Its instances must be stopped.
-     */
+    /** Deletes a stopped version in the calling job's step ({@link Deletions#deleteNow}); whether its package went. */
     public boolean deleteNow(ApplicationVersion version, StepContext context) {
-        for (Instance instance : store.instances().list(version.id())) {
-            node.deregister(instance.id());
-            store.instances().delete(instance.id());
-        }
-        store.versions().delete(version.id());
-        manifests.forget(version.id());
-        Optional<String> unused = version.packageChecksum().filter(this::unused);
-        unused.ifPresent(checksum -> {
-            packages.delete(checksum);
-            context.log("Deleted its package " + checksum);
-        });
-        context.log("Deleted version " + version.number() + ", its instances and their files");
-        return unused.isPresent();
-    }
-
-    /** Whether no version of any application has the package. */
-    private boolean unused(String checksum) {
-        for (Workspace workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    if (version.packageChecksum().filter(checksum::equals).isPresent()) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
-    }
-
-    private static void requireNotServing(ApplicationVersion version) {
-        if (version.current() && version.state() == VersionState.RUNNING) {
-            throw new PaasmakerException(ErrorCode.CONFLICT, "version " + version.number() + " is the current one and"
-                    + " RUNNING; make another version current, or stop it, before deleting it");
-        }
+        return deletions.deleteNow(version, context);
     }
 
     /**
@@ -344,18 +262,7 @@ public final class InstanceManager {
                 context.log(why);
                 Manifest manifest = manifest(version);
                 InstanceTypeSpec type = manifest.instanceType(instance.instanceType()).orElseThrow();
-                try {
-                    node.restart(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), instance.port(),
-                            environment(version, application, manifest, instance.port())), context);
-                    // The reason stays: that it was restarted in place, and why, is worth seeing.
-                    store.instances().update(store.instances().get(instance.id()).running(clock.instant())
-                            .withState(InstanceState.RUNNING, why));
-                    routing.changed();
-                } catch (RuntimeException e) {
-                    fail(store.instances().get(instance.id()), "it could not be restarted in place: " + e.getMessage()
-                            + "; a new instance replaces it");
-                    throw e;
-                }
+                launches.restart(instance, version, application, manifest, type, why, context);
             });
         });
     }
@@ -365,7 +272,7 @@ public final class InstanceManager {
      * when the engine that saw it end was an earlier one.
      */
     public OptionalInt exitStatus(Instance instance) {
-        return node.exitStatus(instance.id());
+        return node(instance).exitStatus(instance.id());
     }
 
     /** Steps that start the instances a type lacks, as children of the job. */
@@ -377,7 +284,7 @@ public final class InstanceManager {
         List<Runnable> steps = new ArrayList<>();
         for (long n = active; n < type.quantity(); n++) {
             Job step = jobs.addChild(root, "Start " + kind + type.name() + " instance " + (n + 1));
-            steps.add(() -> jobs.runStep(step, context -> startInstance(version, application, manifest, type, context)));
+            steps.add(() -> jobs.runStep(step, context -> launches.start(version, application, manifest, type, context)));
         }
         return steps;
     }
@@ -392,7 +299,8 @@ public final class InstanceManager {
         routing.changed();
     }
 
-    private void drainStep(Job root, List<Instance> instances) {
+    /** Takes the running ones of the instances out of the routes, as a step of the job, and waits for their requests. */
+    void drainStep(Job root, List<Instance> instances) {
         if (routing == Routing.NONE) {
             return;
         }
@@ -409,7 +317,7 @@ public final class InstanceManager {
     private Runnable stopStep(Job root, Instance instance, String why) {
         Job step = jobs.addChild(root, "Stop " + instance.instanceType() + " instance " + instance.id());
         return () -> jobs.runStep(step, context -> {
-            node.stop(instance.id(), STOP_GRACE);
+            node(instance).stop(instance.id(), STOP_GRACE);
             store.instances().update(store.instances().get(instance.id()).withState(InstanceState.STOPPED, why));
         });
     }
@@ -462,39 +370,15 @@ public final class InstanceManager {
         return store.versions().get(id).applicationId();
     }
 
-    private void startInstance(
-            ApplicationVersion version, Application application, Manifest manifest, InstanceTypeSpec type,
-            StepContext step) {
-        Instance instance = store.instances().create(Instance.allocated(version.id(), type.name(), node.name(),
-                clock.instant()));
-        String label = type.name() + " instance " + instance.id();
-        try {
-            OptionalInt port = node.register(instance.id(), version.packageChecksum().orElseThrow(), !type.standalone());
-            instance = store.instances().update((port.isPresent() ? instance.withPort(port.getAsInt()) : instance)
-                    .withState(InstanceState.REGISTERED, ""));
-            if (store.versions().get(version.id()).state() == VersionState.PREPARED) {
-                store.versions().update(store.versions().get(version.id()).withState(VersionState.READY));
-            }
-            step.log("Registered " + label + " on node " + node.name()
-                    + (port.isPresent() ? ", port " + port.getAsInt() : ", standalone"));
-            instance = store.instances().update(instance.withState(InstanceState.STARTING, ""));
-            node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
-                    environment(version, application, manifest, port)), step);
-            store.instances().update(instance.running(clock.instant()));
-            routing.changed();
-            step.log("Started " + label);
-        } catch (RuntimeException e) {
-            fail(store.instances().get(instance.id()), e.getMessage());
-            throw e;
-        }
-    }
-
     /**
      * Marks an instance as failed and ends it for good: its processes stop and its port is freed, while
      * its files and log stay until the version is deregistered.
      */
     public Instance fail(Instance instance, String why) {
-        node.release(instance.id());
+        // A node this controller no longer knows has nothing it could release.
+        if (nodes.knows(instance.node())) {
+            node(instance).release(instance.id());
+        }
         Instance failed = store.instances().update(instance.withState(InstanceState.ERROR, why));
         routing.changed();
         return failed;
@@ -502,65 +386,44 @@ public final class InstanceManager {
 
     /** Whether a running instance still is: its process lives and, unless standalone, it accepts connections. */
     public boolean isHealthy(Instance instance) {
+        Node node = node(instance);
         return node.isAlive(instance.id())
-                && (instance.port().isEmpty() || Readiness.accepts(instance.port().getAsInt()));
+                && (instance.port().isEmpty() || node.probe(instance.id(), instance.port().getAsInt()));
     }
 
     /** Whether its process lives (it may still be busy and not accepting connections for a moment). */
     public boolean isAlive(Instance instance) {
-        return node.isAlive(instance.id());
+        return node(instance).isAlive(instance.id());
     }
 
     /**
-     * Takes over what a previous engine left: instances recorded as active whose processes still run
-     * are kept (and counted), those whose processes ended meanwhile are failed so that the health
-     * checks replace them, and processes no record knows are stopped, so none is duplicated and none
-     * orphaned.
+     * Takes over what a previous engine left on every node: {@link Adoption} says how, and fails here
+     * what it cannot keep.
      */
     public void adopt() {
-        java.util.Set<org.paasmaker.api.instance.InstanceId> alive = node.running();
-        java.util.Set<org.paasmaker.api.instance.InstanceId> known = new java.util.HashSet<>();
-        for (var workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    for (Instance instance : store.instances().list(version.id())) {
-                        known.add(instance.id());
-                        if (!ACTIVE.contains(instance.state())) {
-                            continue;
-                        }
-                        if (instance.state() == InstanceState.RUNNING && alive.contains(instance.id())) {
-                            continue;
-                        }
-                        fail(instance, instance.state() == InstanceState.RUNNING
-                                ? "its process ended while the engine was down; a new instance replaces it"
-                                : "the engine stopped while it was starting; a new instance replaces it");
-                    }
-                }
-            }
-        }
-        alive.stream().filter(id -> !known.contains(id)).forEach(node::release);
+        new Adoption(store, nodes, this::fail).run();
         routing.changed();
     }
 
     /** Periodic upkeep of the nodes (instance logs are rotated) and of the router. */
     public void maintain() {
-        node.maintain();
+        nodes.all().forEach(Node::maintain);
         routing.maintain();
     }
 
     /** The last lines of an instance's output, also after it died or was stopped, until it is deregistered. */
     public String logTail(Instance instance, int lines) {
-        return node.logTail(instance.id(), lines);
+        return node(instance).logTail(instance.id(), lines);
     }
 
     /** The last whole lines of an instance's output, and where reading on starts: the start of following it. */
     public Node.LogLines logLast(Instance instance, int lines) {
-        return node.logLast(instance.id(), lines);
+        return node(instance).logLast(instance.id(), lines);
     }
 
     /** The whole lines of an instance's output written from byte {@code offset} of its log on. */
     public Node.LogLines logAfter(Instance instance, long offset, int maxBytes) {
-        return node.logAfter(instance.id(), offset, maxBytes);
+        return node(instance).logAfter(instance.id(), offset, maxBytes);
     }
 
     /** Whether the version has fewer instances of some type than its manifest asks for. */
@@ -574,17 +437,22 @@ public final class InstanceManager {
                         .count() < type.quantity());
     }
 
-    /** PM_METADATA, PM_SERVICES (the services this version's manifest names) and, unless standalone, PM_PORT. */
+    /** The release's environment, on the controller: PM_METADATA, PM_SERVICES, with the controller's tags. */
     private Map<String, String> environment(
             ApplicationVersion version, Application application, Manifest manifest, OptionalInt port) {
         return environments.of(version, application, manifest, port);
+    }
+
+    /** The node the instance was placed on: everything done to it goes there. */
+    private Node node(Instance instance) {
+        return nodes.node(instance.node());
     }
 
     private Manifest manifest(ApplicationVersion version) {
         return manifests.apply(version);
     }
 
-    private static Map<String, String> tags(ApplicationVersion version) {
+    static Map<String, String> tags(ApplicationVersion version) {
         return Map.of("application_id", version.applicationId().toString(), "version_id", version.id().toString(),
                 "version", Integer.toString(version.number()));
     }

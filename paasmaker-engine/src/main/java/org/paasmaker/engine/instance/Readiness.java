@@ -27,9 +27,15 @@ public final class Readiness {
      * the time is up, naming the instance, the port and the limit.
      */
     public static void awaitListening(String instance, int port, Duration within, BooleanSupplier alive) {
+        awaitListening(instance, "127.0.0.1", port, within, alive);
+    }
+
+    /** As {@link #awaitListening(String, int, Duration, BooleanSupplier)}, on the port of the address. */
+    public static void awaitListening(
+            String instance, String address, int port, Duration within, BooleanSupplier alive) {
         long deadline = System.nanoTime() + within.toNanos();
         while (true) {
-            if (accepts(port)) {
+            if (accepts(address, port)) {
                 return;
             }
             if (!alive.getAsBoolean()) {
@@ -63,8 +69,13 @@ public final class Readiness {
 
     /** Whether something accepts a TCP connection on the port of this machine. */
     public static boolean accepts(int port) {
+        return accepts("127.0.0.1", port);
+    }
+
+    /** Whether something accepts a TCP connection on the port of the address. */
+    public static boolean accepts(String address, int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", port), CONNECT_TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
             return true;
         } catch (IOException e) {
             return false;

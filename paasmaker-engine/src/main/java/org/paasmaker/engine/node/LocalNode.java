@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.OptionalInt;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
@@ -19,6 +20,9 @@ import org.paasmaker.api.manifest.PluginSpec;
 import org.paasmaker.api.manifest.RuntimeSpec;
 import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
+import org.paasmaker.api.node.NodeProfile;
+import org.paasmaker.api.plugin.PluginDescriptor;
+import org.paasmaker.api.plugin.PluginRole;
 import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.api.runtime.LaunchPlan;
 import org.paasmaker.api.runtime.LaunchRequest;
@@ -61,6 +65,8 @@ public final class LocalNode implements Node {
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
     private final String name;
+    private final String address;
+    private final Map<String, Object> tags;
     private final Path instancesDirectory;
     private final PackageStore packages;
     private final TarGzPacker packer;
@@ -86,7 +92,21 @@ public final class LocalNode implements Node {
     public LocalNode(
             String name, Path instancesDirectory, PackageStore packages, TarGzPacker packer, PortAllocator ports,
             PluginRegistry plugins, ProcessRecords records, Clock clock, LogLimit logLimit, LogWriters logWriters) {
+        this(name, "127.0.0.1", Map.of(), instancesDirectory, packages, packer, ports, plugins, records, clock, logLimit,
+                logWriters);
+    }
+
+    /**
+     * @param address where the controller and the routers reach this machine's instances
+     * @param tags the node's tags, handed to its instances as {@code PM_METADATA.node}
+     */
+    public LocalNode(
+            String name, String address, Map<String, Object> tags, Path instancesDirectory, PackageStore packages,
+            TarGzPacker packer, PortAllocator ports, PluginRegistry plugins, ProcessRecords records, Clock clock,
+            LogLimit logLimit, LogWriters logWriters) {
         this.name = name;
+        this.address = address;
+        this.tags = Map.copyOf(tags);
         this.instancesDirectory = instancesDirectory;
         this.packages = packages;
         this.packer = packer;
@@ -167,6 +187,21 @@ public final class LocalNode implements Node {
         return name;
     }
 
+    /** The runtimes come from the plugins enabled here, each with the versions installed on this machine. */
+    @Override
+    public NodeProfile profile() {
+        Map<String, List<String>> runtimes = new TreeMap<>();
+        for (PluginDescriptor runtime : plugins.plugins(PluginRole.RUNTIME)) {
+            runtimes.put(runtime.name(), plugins.runtime(runtime.name()).versions());
+        }
+        return new NodeProfile(name, address, tags, runtimes, ports.range());
+    }
+
+    @Override
+    public boolean probe(InstanceId instance, int port) {
+        return Readiness.accepts(address, port);
+    }
+
     @Override
     public OptionalInt register(InstanceId instance, String packageChecksum, boolean needsPort) {
         Path directory = directory(instance);
@@ -226,7 +261,8 @@ public final class LocalNode implements Node {
         Runtime runtime = plugins.runtime(spec.plugin());
         String version = RuntimeVersions.require(spec.plugin(), runtime.versions(), spec.version());
         if (withStartupCommands) {
-            StepContext inInstance = step.with(code, runtime.environment(version, start.environment()));
+            // Run here, on the node: the controller's step only hears their output.
+            StepContext inInstance = new NodeStepContext(code, runtime.environment(version, start.environment()), step);
             for (PluginSpec command : start.startup()) {
                 plugins.startupStep(command.plugin()).run(command.parameters(), inInstance);
             }
@@ -253,7 +289,7 @@ public final class LocalNode implements Node {
         }
         try {
             if (start.port().isPresent()) {
-                Readiness.awaitListening(start.name(), start.port().getAsInt(), plan.readyWithin(),
+                Readiness.awaitListening(start.name(), address, start.port().getAsInt(), plan.readyWithin(),
                         process.identity()::isAlive);
             } else {
                 Readiness.awaitStaying(start.name(), plan.readyWithin(), process.identity()::isAlive);

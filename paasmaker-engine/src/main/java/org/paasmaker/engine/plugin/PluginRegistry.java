@@ -221,6 +221,11 @@ public final class PluginRegistry implements PluginCatalog, AutoCloseable {
         return instance(PluginRole.SERVICE, name, ServiceProvider.class, ServiceProvider::create);
     }
 
+    /** A placement plugin chooses from what it is told alone, so the provider itself does the choosing. */
+    public PlacementProvider placement(String name) {
+        return instance(PluginRole.PLACEMENT, name, PlacementProvider.class, (provider, context) -> provider);
+    }
+
     private <P extends PluginProvider, T> T instance(
             PluginRole role, String name, Class<P> type, java.util.function.BiFunction<P, PluginContext, T> create) {
         Entry entry = Optional.ofNullable(entries.get(name))

@@ -25,6 +25,11 @@ public final class PortAllocator {
         this.next = range.first();
     }
 
+    /** The ports it hands out. */
+    public PortRange range() {
+        return range;
+    }
+
     /** A free port, now held until {@link #release}; a {@code CONFLICT} error when the range is used up. */
     public synchronized int allocate() {
         for (int tried = 0; tried < range.size(); tried++) {

@@ -41,14 +41,15 @@ public final class RoutePublisher implements Routing {
     /**
      * @param clusterHostname the suffix of the per-version and per-type hostnames ({@code localhost})
      * @param drainLimit how long a stopping instance's requests in flight may take to end
+     * @param addresses the address of a node by its name: the targets of its instances' routes
      */
     public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
-            RouterControl router, Duration drainLimit, Consumer<String> warnings) {
+            RouterControl router, Duration drainLimit, Function<String, String> addresses, Consumer<String> warnings) {
         this.store = store;
         this.router = router;
         this.drainLimit = drainLimit;
         this.warnings = warnings;
-        this.tables = new RouteTables(store, manifests, clusterHostname, this::warnOnce);
+        this.tables = new RouteTables(store, manifests, clusterHostname, addresses, this::warnOnce);
         // A router that outlived the engine keeps its generation; a lower one it would refuse.
         this.generation = router.table().generation();
     }

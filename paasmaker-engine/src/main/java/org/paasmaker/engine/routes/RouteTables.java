@@ -37,10 +37,13 @@ final class RouteTables {
     private final Store store;
     private final Function<ApplicationVersion, Manifest> manifests;
     private final String clusterHostname;
+    /** A node's address by its name: each target is its instance's node and port. */
+    private final Function<String, String> addresses;
     private final Consumer<String> warnings;
 
     RouteTables(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
-            Consumer<String> warnings) {
+            Function<String, String> addresses, Consumer<String> warnings) {
+        this.addresses = addresses;
         this.store = store;
         this.manifests = manifests;
         this.clusterHostname = clusterHostname;
@@ -84,7 +87,7 @@ final class RouteTables {
                     .filter(instance -> instance.instanceType().equals(type.name())
                             && instance.state() == InstanceState.RUNNING && instance.port().isPresent()
                             && !draining.contains(instance.id()))
-                    .map(instance -> new RouteTarget("127.0.0.1", instance.port().getAsInt(),
+                    .map(instance -> new RouteTarget(addresses.apply(instance.node()), instance.port().getAsInt(),
                             workspace.stub() + "/" + application.name(), version.number(), instance.id().value()))
                     .toList();
             List<String> names = new ArrayList<>();
