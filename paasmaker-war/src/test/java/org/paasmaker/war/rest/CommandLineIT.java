@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -135,6 +136,8 @@ class CommandLineIT {
         Result second = paasmaker(Map.of(), DEPLOY_WITHIN, "deploy", ItServer.sample("hello-python").toString(),
                 "--workspace", workspace);
         assertThat(second.exitCode()).as("%s", second).isZero();
+        assertThat(second.out()).as("the deploy stops the version it replaced")
+                .contains("Stopping version " + number(first) + ", current until now, job ");
         long secondId = second.versionId();
         String hostname = "web.hello-python." + workspace + ".localhost";
         assertThat(ItServer.throughRouter(hostname, "/")).contains("\"version\": " + number(secondId));
@@ -143,6 +146,7 @@ class CommandLineIT {
 
         assertThat(rollback.exitCode()).as("%s", rollback).isZero();
         assertThat(rollback.out()).startsWith("Making version " + number(first) + " (id " + first + ") current, job ")
+                .as("the stopped version starts again in the same job").contains("Start web instance")
                 .contains(": SUCCESS");
         assertThat(ItServer.throughRouter(hostname, "/")).startsWith("HTTP/1.1 200")
                 .contains("\"version\": " + number(first));
@@ -191,7 +195,10 @@ class CommandLineIT {
     void followsAnInstanceLogAsItGrows() throws Exception {
         JsonNode instances = JSON.readTree(paasmaker(Map.of(), COMMAND_WITHIN, "version", "instances",
                 String.valueOf(python.versionId()), "-o", "json").out());
-        String instance = instances.get(0).path("id").asText();
+        // A running one: an earlier test's deploy may have stopped this version, and its rollback started new ones.
+        String instance = StreamSupport.stream(instances.spliterator(), false)
+                .filter(node -> node.path("state").asText().equals("RUNNING")).findFirst().orElseThrow()
+                .path("id").asText();
         Path out = temp.resolve("follow-" + UUID.randomUUID() + ".out");
         Process following = start(Map.of(), out, "instance", "log", instance, "--follow", "--lines", "1");
         try {

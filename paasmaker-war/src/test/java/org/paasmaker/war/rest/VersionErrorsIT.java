@@ -89,14 +89,21 @@ class VersionErrorsIT {
     }
 
     @Test
-    void makingAVersionThatDoesNotRunCurrentIs409AndItCanBeDeleted() {
+    void makingAPreparedVersionCurrentStartsItAndDeletingItWhileItServesIs409() {
         String version = deployments.prepared(workspace, Deployments.tarball(ItServer.sample("hello-python"), temp));
 
-        Api.Answer refused = api.post("versions/" + version + "/make-current");
+        Api.Answer accepted = api.post("versions/" + version + "/make-current");
 
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        deployments.succeeded(accepted.json().path("jobId").asText());
+        JsonNode now = api.get("versions/" + version).json();
+        assertThat(now.path("state").asText()).isEqualTo("RUNNING");
+        assertThat(now.path("current").asBoolean()).isTrue();
+        Api.Answer refused = api.delete("versions/" + version);
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.json().path("type").asText()).isEqualTo("conflict");
-        assertThat(refused.json().path("detail").asText()).contains("PREPARED");
+        assertThat(refused.json().path("detail").asText()).contains("the current one and RUNNING");
+        deployments.succeeded(api.post("versions/" + version + "/stop").json().path("jobId").asText());
         Api.Answer deleting = api.delete("versions/" + version);
         assertThat(deleting.status()).as(deleting.body()).isEqualTo(202);
         deployments.succeeded(deleting.json().path("jobId").asText());
