@@ -1,0 +1,17 @@
+package org.paasmaker.api.store;
+
+/**
+ * Where the platform keeps its users, their API keys, roles and grants. Apart from {@link Store}, so
+ * that an embedded engine, which has no users, needs none; the server keeps them in its database.
+ * Every implementation passes the same conformance tests.
+ */
+public interface AccessStore {
+
+    UserRepository users();
+
+    ApiKeyRepository keys();
+
+    RoleRepository roles();
+
+    GrantRepository grants();
+}
