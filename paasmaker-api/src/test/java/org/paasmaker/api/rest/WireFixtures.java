@@ -57,6 +57,17 @@ public final class WireFixtures {
             new Fixture("runtime-json.json", RuntimeJson.class),
             new Fixture("routing-table.json", RoutingTable.class),
             new Fixture("router-statistics.json", RouterStatistics.class),
+            new Fixture("user-json.json", UserJson.class),
+            new Fixture("user-request.json", UserRequest.class),
+            new Fixture("api-key-json.json", ApiKeyJson.class),
+            new Fixture("api-key-request.json", ApiKeyRequest.class),
+            new Fixture("issued-api-key-json.json", IssuedApiKeyJson.class),
+            new Fixture("login-request.json", LoginRequest.class),
+            new Fixture("role-json.json", RoleJson.class),
+            new Fixture("role-request.json", RoleRequest.class),
+            new Fixture("grant-json.json", GrantJson.class),
+            new Fixture("grant-json-global.json", GrantJson.class),
+            new Fixture("grant-request.json", GrantRequest.class),
             new Fixture("problem-invalid-manifest.json", Problem.class),
             new Fixture("problem-not-found.json", Problem.class));
 
