@@ -30,11 +30,6 @@ public final class ApiKeySecret {
         return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    /** Whether a presented token has the form of a key (the super token has not), so a malformed one is refused unread. */
-    public static boolean looksLikeKey(String presented) {
-        return presented != null && presented.startsWith(PREFIX);
-    }
-
     /** The stored hash of a presented secret; empty when it is not in the form of one. */
     public static Optional<String> hash(String presented) {
         if (presented == null || !FORM.matcher(presented).matches()) {

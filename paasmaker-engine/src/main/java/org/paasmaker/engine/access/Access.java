@@ -112,6 +112,10 @@ public final class Access {
 
     /** Grants the role; a role that does not exist is an {@code INVALID_REQUEST} naming it. */
     public Grant grant(UserId user, String role, Optional<WorkspaceId> workspace) {
+        if (role == null || role.isBlank()) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "a grant needs a \"role\"; the roles are "
+                    + String.join(", ", roles().stream().map(Role::name).toList()));
+        }
         if (role(role).isEmpty()) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "unknown role '" + role + "'; the roles are "
                     + String.join(", ", roles().stream().map(Role::name).toList()));

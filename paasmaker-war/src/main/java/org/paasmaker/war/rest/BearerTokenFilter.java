@@ -12,9 +12,11 @@ import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.war.engine.ApiToken;
+import org.paasmaker.war.security.Authentication;
 
 /**
- * Every path but {@code health} needs {@code Authorization: Bearer <token>}. Pre-matching, so an
+ * Every path but {@code health} and {@code login} needs {@code Authorization: Bearer <token>}: the
+ * operator's token or a user's API key (see {@link Authentication}). Pre-matching, so an
  * unknown path answers 401 too and the API's shape is hidden from whoever has no token.
  */
 @Provider
@@ -23,10 +25,13 @@ import org.paasmaker.war.engine.ApiToken;
 public class BearerTokenFilter implements ContainerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
-    private static final List<String> OPEN_PATHS = List.of("health");
+    private static final List<String> OPEN_PATHS = List.of("health", "login");
 
     @Inject
     ApiToken token;
+
+    @Inject
+    Authentication authentication;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -36,9 +41,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean bearer = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
-        if (!bearer || !token.matches(header.substring(SCHEME.length()).strip())) {
+        if (!bearer || !authentication.authenticate(token, header.substring(SCHEME.length()).strip())) {
             request.abortWith(Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED, bearer
-                    ? "the token is not this server's; use the one in $PAASMAKER_HOME/token or PAASMAKER_TOKEN"
+                    ? "the token is neither this server's nor an active API key; use the one in $PAASMAKER_HOME/token"
+                            + " or PAASMAKER_TOKEN, or a key from 'paasmaker login'"
                     : "send the API token as 'Authorization: Bearer <token>'; the server's log says where it is",
                     List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paasmaker\"").build());
         }

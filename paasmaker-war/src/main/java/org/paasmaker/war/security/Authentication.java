@@ -1,0 +1,35 @@
+package org.paasmaker.war.security;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import org.paasmaker.api.access.Authority;
+import org.paasmaker.engine.access.Access;
+import org.paasmaker.war.engine.ApiToken;
+
+/**
+ * Who a bearer token belongs to: the operator's token (the super token, which bypasses permissions)
+ * or a user's active API key, read from the database on every request so a revocation counts at once.
+ * A JAX-RS filter calls it rather than a Jakarta Security mechanism: the API's 401s and 403s stay the
+ * one problem+json shape the rest of the API writes.
+ */
+@RequestScoped
+public class Authentication {
+
+    @Inject
+    Access access;
+
+    @Inject
+    Caller caller;
+
+    /** Whether the token is known; if so, the request's {@link Caller} is set. */
+    public boolean authenticate(ApiToken operatorToken, String presented) {
+        if (operatorToken.matches(presented)) {
+            caller.authenticated(Authority.operator());
+            return true;
+        }
+        return access.authenticate(presented).map(user -> {
+            caller.authenticated(access.authority(user));
+            return true;
+        }).orElse(false);
+    }
+}

@@ -1,0 +1,93 @@
+package org.paasmaker.war.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Users, keys, roles and grants through the REST API, and the answers to bad input. */
+class AccessIT {
+
+    private static Api operator;
+
+    @BeforeAll
+    static void server() {
+        operator = ItServer.api();
+    }
+
+    @Test
+    void aDuplicateUserNameIsA409() {
+        String name = "dup-" + PermissionsIT.suffix();
+        assertThat(operator.postJson("users", PermissionsIT.user(name)).status()).isEqualTo(201);
+        Api.Answer again = operator.postJson("users", PermissionsIT.user(name));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.json().path("detail").asText()).contains("'" + name + "'");
+    }
+
+    @Test
+    void aWrongPasswordAndAnUnknownUserAreTheSame401() {
+        String name = "login-" + PermissionsIT.suffix();
+        operator.postJson("users", PermissionsIT.user(name));
+        Api.Answer wrong = operator.postJson("login", Map.of("name", name, "password", "not the password"));
+        Api.Answer unknown = operator.postJson("login", Map.of("name", "nobody-" + name, "password", "correct horse battery"));
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(wrong.body()).isEqualTo(unknown.body());
+
+        Api.Answer login = operator.postJson("login", Map.of("name", name, "password", "correct horse battery", "keyName", "cli"));
+        assertThat(login.status()).as(login.body()).isEqualTo(201);
+        String secret = login.json().path("secret").asText();
+        assertThat(operator.getWithAuthorization("users/" + name, Optional.of("Bearer " + secret)).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRevokedKeyIsRefusedAtOnceAndAMalformedOneToo() {
+        String name = "keys-" + PermissionsIT.suffix();
+        operator.postJson("users", PermissionsIT.user(name));
+        JsonNode issued = operator.postJson("users/" + name + "/keys", Map.of("name", "laptop")).json();
+        String bearer = "Bearer " + issued.path("secret").asText();
+        assertThat(operator.getWithAuthorization("users/" + name + "/keys", Optional.of(bearer)).status()).isEqualTo(200);
+        JsonNode listed = operator.get("users/" + name + "/keys").json().get(0);
+        assertThat(listed.has("secret")).isFalse();
+        assertThat(listed.path("lastUsed").asText()).isNotEmpty();
+
+        Api.Answer revoked = operator.delete("users/" + name + "/keys/" + issued.path("key").path("id").asText());
+        assertThat(revoked.status()).as(revoked.body()).isEqualTo(200);
+        assertThat(revoked.json().path("revoked").asText()).isNotEmpty();
+        Api.Answer after = operator.getWithAuthorization("users/" + name + "/keys", Optional.of(bearer));
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.json().path("type").asText()).isEqualTo("unauthorized");
+
+        for (String malformed : List.of("pmk_", "pmk_" + "x".repeat(43), "pmk_!!", bearer.substring(7) + "a")) {
+            assertThat(operator.getWithAuthorization("workspaces", Optional.of("Bearer " + malformed)).status())
+                    .as(malformed).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void anUnknownRoleOrPermissionIsA400NamingIt() {
+        String name = "grant-" + PermissionsIT.suffix();
+        operator.postJson("users", PermissionsIT.user(name));
+        Api.Answer role = operator.postJson("users/" + name + "/grants", Map.of("role", "Wizard"));
+        assertThat(role.status()).isEqualTo(400);
+        assertThat(role.json().path("detail").asText()).contains("'Wizard'");
+
+        Api.Answer permission = operator.putJson("roles/Sorcerer", Map.of("permissions", List.of("WORKSPACE_VIEW", "FLY")));
+        assertThat(permission.status()).isEqualTo(400);
+        assertThat(permission.json().path("detail").asText()).contains("'FLY'");
+
+        Api.Answer builtIn = operator.putJson("roles/Viewer", Map.of("permissions", List.of("WORKSPACE_VIEW")));
+        assertThat(builtIn.status()).isEqualTo(409);
+    }
+
+    @Test
+    void theRolesAreTheBuiltInOnesWithTheirPermissions() {
+        JsonNode roles = operator.get("roles").json();
+        assertThat(roles.findValuesAsText("name")).contains("Viewer", "Deployer", "Manager", "Administrator");
+        assertThat(roles.get(3).path("permissions")).hasSize(26);
+    }
+}
