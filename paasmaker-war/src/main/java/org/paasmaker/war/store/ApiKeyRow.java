@@ -54,6 +54,16 @@ class ApiKeyRow {
         this.created = created.toString();
     }
 
+    /**
+     * Revoked from now on, unless it was already. Changes go through the entity's own methods: the
+     * server weaves them for change tracking, and a field written from another class goes unseen.
+     */
+    void revoke(Instant when) {
+        if (revoked == null) {
+            revoked = when.toString();
+        }
+    }
+
     ApiKey toRecord() {
         return new ApiKey(new ApiKeyId(id), new UserId(user), name, Instant.parse(created),
                 Optional.ofNullable(lastUsed).map(Instant::parse), Optional.ofNullable(revoked).map(Instant::parse));

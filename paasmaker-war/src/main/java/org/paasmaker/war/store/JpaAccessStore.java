@@ -114,7 +114,7 @@ public final class JpaAccessStore implements AccessStore {
         @Override
         public void setPassword(UserId id, PasswordHash password) {
             transactions.inTransaction("set the password of user " + id, manager -> {
-                Rows.locked(manager, UserRow.class, id.value(), "user").password = password.encoded();
+                Rows.locked(manager, UserRow.class, id.value(), "user").password(password);
                 return null;
             });
         }
@@ -174,9 +174,7 @@ public final class JpaAccessStore implements AccessStore {
         public ApiKey revoke(ApiKeyId id, Instant when) {
             return transactions.inTransaction("revoke API key " + id, manager -> {
                 ApiKeyRow row = Rows.locked(manager, ApiKeyRow.class, id.value(), "API key");
-                if (row.revoked == null) {
-                    row.revoked = when.toString();
-                }
+                row.revoke(when);
                 return row.toRecord();
             });
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.paasmaker.api.access.NewUser;
+import org.paasmaker.api.access.PasswordHash;
 import org.paasmaker.api.access.User;
 import org.paasmaker.api.access.UserId;
 
@@ -43,6 +44,11 @@ class UserRow {
         email = request.email();
         password = request.password().encoded();
         this.created = created.toString();
+    }
+
+    /** Through the entity's own method, so that the server's woven change tracking sees it. */
+    void password(PasswordHash hash) {
+        password = hash.encoded();
     }
 
     User toRecord() {

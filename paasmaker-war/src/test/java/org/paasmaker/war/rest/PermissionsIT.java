@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +118,7 @@ class PermissionsIT {
     private static final Map<String, String> values = new HashMap<>();
     private static final Map<String, Api> users = new HashMap<>();
     private static String otherWorkspace;
+    private static final Map<String, String> bodyTypes = new HashMap<>();
 
     @TempDir
     static Path temp;
@@ -190,7 +189,8 @@ class PermissionsIT {
 
     @Test
     void everyOperationChecksItsPermissionInItsWorkspace() throws Exception {
-        List<String> operations = documentedOperations();
+        bodyTypes.putAll(documentedOperations());
+        List<String> operations = List.copyOf(bodyTypes.keySet());
         assertThat(RULES.keySet()).as("operations of the OpenAPI document without a rule here")
                 .containsAll(operations.stream().filter(op -> !OPEN.contains(op)).toList());
         assertThat(operations).as("rules for operations the document no longer lists").containsAll(RULES.keySet());
@@ -254,7 +254,7 @@ class PermissionsIT {
         HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")
                 ? BodyPublishers.noBody() : BodyPublishers.ofString("{}");
         if (!method.equals("GET") && !method.equals("DELETE")) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", bodyTypes.getOrDefault(operation, "application/json"));
         }
         if (operation.endsWith("/events")) {
             request.header("Accept", "text/event-stream");
@@ -275,23 +275,26 @@ class PermissionsIT {
     }
 
     /** Every operation of the API in the OpenAPI document, as {@code "GET /workspaces/{ws}"}. */
-    private static List<String> documentedOperations() throws Exception {
+    /** Each operation of the document with the first media type its body takes (JSON for none). */
+    private static Map<String, String> documentedOperations() throws Exception {
         HttpResponse<String> document = operator.http().send(HttpRequest.newBuilder(ItServer.base().resolve("openapi"))
                 .header("Accept", "application/json").timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(document.statusCode()).isEqualTo(200);
-        TreeSet<String> operations = new TreeSet<>(Comparator.naturalOrder());
+        Map<String, String> operations = new java.util.TreeMap<>();
         Iterator<Map.Entry<String, JsonNode>> paths = JSON.readTree(document.body()).path("paths").fields();
         while (paths.hasNext()) {
             Map.Entry<String, JsonNode> path = paths.next();
             String relative = path.getKey().replaceFirst("^/api/v1", "");
-            path.getValue().fieldNames().forEachRemaining(method -> {
-                if (Set.of("get", "put", "post", "delete", "patch").contains(method)) {
-                    operations.add(method.toUpperCase(Locale.ROOT) + " " + relative);
+            path.getValue().fields().forEachRemaining(method -> {
+                if (Set.of("get", "put", "post", "delete", "patch").contains(method.getKey())) {
+                    Iterator<String> types = method.getValue().path("requestBody").path("content").fieldNames();
+                    operations.put(method.getKey().toUpperCase(Locale.ROOT) + " " + relative,
+                            types.hasNext() ? types.next() : "application/json");
                 }
             });
         }
-        assertThat(operations).contains("GET /workspaces", "POST /login");
-        return List.copyOf(operations);
+        assertThat(operations).containsKeys("GET /workspaces", "POST /login");
+        return operations;
     }
 
     /** A user whose only role holds the one permission, in that workspace or (null) globally. */
