@@ -43,7 +43,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         boolean bearer = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
         if (!bearer || !authentication.authenticate(token, header.substring(SCHEME.length()).strip())) {
             request.abortWith(Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED, bearer
-                    ? "the token is neither this server's nor an active API key; use the one in $PAASMAKER_HOME/token"
+                    ? "the token is not this server's, nor an active API key; use the one in $PAASMAKER_HOME/token"
                             + " or PAASMAKER_TOKEN, or a key from 'paasmaker login'"
                     : "send the API token as 'Authorization: Bearer <token>'; the server's log says where it is",
                     List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paasmaker\"").build());
