@@ -1,7 +1,7 @@
 package org.paasmaker.api.store;
 
 /**
- * Where the platform keeps its users, their API keys, roles and grants. Apart from {@link Store}, so
+ * Where the platform keeps its users, their API keys, roles and grants, and the audit trail of changes. Apart from {@link Store}, so
  * that an embedded engine, which has no users, needs none; the server keeps them in its database.
  * Every implementation passes the same conformance tests.
  */
@@ -14,4 +14,6 @@ public interface AccessStore {
     RoleRepository roles();
 
     GrantRepository grants();
+
+    AuditRepository audit();
 }

@@ -68,6 +68,8 @@ public final class WireFixtures {
             new Fixture("grant-json.json", GrantJson.class),
             new Fixture("grant-json-global.json", GrantJson.class),
             new Fixture("grant-request.json", GrantRequest.class),
+            new Fixture("audit-entry-json.json", AuditEntryJson.class),
+            new Fixture("session-json.json", SessionJson.class),
             new Fixture("problem-invalid-manifest.json", Problem.class),
             new Fixture("problem-not-found.json", Problem.class));
 

@@ -2,6 +2,7 @@ package org.paasmaker.engine.store;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.paasmaker.api.access.ApiKey;
+import org.paasmaker.api.access.AuditEntry;
 import org.paasmaker.api.access.ApiKeyId;
 import org.paasmaker.api.access.Grant;
 import org.paasmaker.api.access.NewUser;
@@ -22,6 +24,7 @@ import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.store.AccessStore;
 import org.paasmaker.api.store.ApiKeyRepository;
+import org.paasmaker.api.store.AuditRepository;
 import org.paasmaker.api.store.GrantRepository;
 import org.paasmaker.api.store.RoleRepository;
 import org.paasmaker.api.store.UserRepository;
@@ -36,12 +39,14 @@ public final class InMemoryAccessStore implements AccessStore {
     private final Map<Long, String> keyHashes = new LinkedHashMap<>();
     private final Map<String, Role> roles = new LinkedHashMap<>();
     private final Set<Grant> grants = new LinkedHashSet<>();
+    private final List<AuditEntry> audit = new ArrayList<>();
     private long nextId = 1;
 
     private final UserRepository userRepository = new Users();
     private final ApiKeyRepository keyRepository = new Keys();
     private final RoleRepository roleRepository = new Roles();
     private final GrantRepository grantRepository = new Grants();
+    private final AuditRepository auditRepository = new Audit();
 
     @Override
     public UserRepository users() {
@@ -61,6 +66,11 @@ public final class InMemoryAccessStore implements AccessStore {
     @Override
     public GrantRepository grants() {
         return grantRepository;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return auditRepository;
     }
 
     private void requireUser(UserId id) {
@@ -256,6 +266,27 @@ public final class InMemoryAccessStore implements AccessStore {
         public List<Grant> list() {
             synchronized (lock) {
                 return sorted(List.copyOf(grants));
+            }
+        }
+    }
+
+    private final class Audit implements AuditRepository {
+
+        @Override
+        public AuditEntry record(Instant at, String actor, String action, int status, Optional<String> job) {
+            synchronized (lock) {
+                AuditEntry entry = new AuditEntry(audit.size() + 1L, at, actor, action, status, job);
+                audit.add(entry);
+                return entry;
+            }
+        }
+
+        @Override
+        public List<AuditEntry> newest(int limit) {
+            synchronized (lock) {
+                List<AuditEntry> newest = new ArrayList<>(audit.subList(Math.max(0, audit.size() - limit), audit.size()));
+                Collections.reverse(newest);
+                return newest;
             }
         }
     }

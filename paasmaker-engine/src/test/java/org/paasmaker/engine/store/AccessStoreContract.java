@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.paasmaker.api.access.ApiKey;
+import org.paasmaker.api.access.AuditEntry;
 import org.paasmaker.api.access.Grant;
 import org.paasmaker.api.access.NewUser;
 import org.paasmaker.api.access.PasswordHash;
@@ -137,5 +138,22 @@ public abstract class AccessStoreContract {
 
         store.users().delete(bob.id());
         assertThat(store.grants().list()).containsExactly(global);
+    }
+
+    @Test
+    void theAuditTrailListsTheNewestFirst() {
+        store.audit().record(T0, "operator", "POST /api/v1/users", 201, Optional.empty());
+        store.audit().record(T0.plusSeconds(1), "ann", "POST /api/v1/versions/7/start", 202, Optional.of("job-1"));
+        store.audit().record(T0.plusSeconds(2), "ann", "DELETE /api/v1/versions/7", 409, Optional.empty());
+
+        assertThat(store.audit().newest(2)).extracting(AuditEntry::action)
+                .containsExactly("DELETE /api/v1/versions/7", "POST /api/v1/versions/7/start");
+        AuditEntry start = store.audit().newest(10).get(1);
+        assertThat(start.actor()).isEqualTo("ann");
+        assertThat(start.at()).isEqualTo(T0.plusSeconds(1));
+        assertThat(start.status()).isEqualTo(202);
+        assertThat(start.job()).contains("job-1");
+        assertThat(store.audit().newest(10)).hasSize(3);
+        assertThat(store.audit().newest(10).get(0).id()).isGreaterThan(start.id());
     }
 }

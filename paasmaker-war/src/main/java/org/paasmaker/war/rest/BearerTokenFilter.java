@@ -7,16 +7,18 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.war.engine.ApiToken;
 import org.paasmaker.war.security.Authentication;
+import org.paasmaker.war.security.SessionCookie;
 
 /**
- * Every path but {@code health} and {@code login} needs {@code Authorization: Bearer <token>}: the
- * operator's token or a user's API key (see {@link Authentication}). Pre-matching, so an
+ * Every path but {@code health}, {@code login} and {@code session} needs {@code Authorization: Bearer <token>}:
+ * the operator's token or a user's API key (see {@link Authentication}), or the session cookie of a sign-in. Pre-matching, so an
  * unknown path answers 401 too and the API's shape is hidden from whoever has no token.
  */
 @Provider
@@ -25,7 +27,7 @@ import org.paasmaker.war.security.Authentication;
 public class BearerTokenFilter implements ContainerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
-    private static final List<String> OPEN_PATHS = List.of("health", "login");
+    private static final List<String> OPEN_PATHS = List.of("health", "login", "session");
 
     @Inject
     ApiToken token;
@@ -40,6 +42,12 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             return;
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Cookie session = request.getCookies().get(SessionCookie.NAME);
+        if (header == null && session != null) {
+            authentication.authenticateSession(token, session.getValue(), request.getMethod(),
+                    request.getHeaderString(SessionCookie.CSRF_HEADER));
+            return;
+        }
         boolean bearer = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
         if (!bearer || !authentication.authenticate(token, header.substring(SCHEME.length()).strip())) {
             request.abortWith(Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED, bearer

@@ -2,7 +2,10 @@ package org.paasmaker.war.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.util.Set;
 import org.paasmaker.api.access.Authority;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.access.Access;
 import org.paasmaker.war.engine.ApiToken;
 
@@ -14,6 +17,8 @@ import org.paasmaker.war.engine.ApiToken;
  */
 @RequestScoped
 public class Authentication {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
 
     @Inject
     Access access;
@@ -31,5 +36,19 @@ public class Authentication {
             caller.authenticated(access.authority(user));
             return true;
         }).orElse(false);
+    }
+
+    /**
+     * The caller of a request that came with the session cookie and no token: a 401 for a cookie whose
+     * key is not active, and a 403 for a write without the session's CSRF token.
+     */
+    public void authenticateSession(ApiToken operatorToken, String secret, String method, String csrf) {
+        if (!authenticate(operatorToken, secret)) {
+            throw new PaasmakerException(ErrorCode.UNAUTHORIZED, "the session has ended; sign in again");
+        }
+        if (!READS.contains(method) && !SessionCookie.csrfMatches(secret, csrf)) {
+            throw new PaasmakerException(ErrorCode.FORBIDDEN, "a change made with the session cookie needs the"
+                    + " header " + SessionCookie.CSRF_HEADER + " with the csrfToken the sign-in answered");
+        }
     }
 }

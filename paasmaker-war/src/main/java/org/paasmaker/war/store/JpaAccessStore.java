@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.paasmaker.api.access.ApiKey;
 import org.paasmaker.api.access.ApiKeyId;
+import org.paasmaker.api.access.AuditEntry;
 import org.paasmaker.api.access.Grant;
 import org.paasmaker.api.access.NewUser;
 import org.paasmaker.api.access.PasswordHash;
@@ -19,13 +20,14 @@ import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.store.AccessStore;
 import org.paasmaker.api.store.ApiKeyRepository;
+import org.paasmaker.api.store.AuditRepository;
 import org.paasmaker.api.store.GrantRepository;
 import org.paasmaker.api.store.RoleRepository;
 import org.paasmaker.api.store.UserRepository;
 
 /**
  * The server's users, keys, roles and grants in the store's database ({@code PM_USER}, {@code PM_API_KEY},
- * {@code PM_ROLE}, {@code PM_GRANT}), one short transaction per call as in {@link JpaStore}. The tables
+ * {@code PM_ROLE}, {@code PM_GRANT}) and the audit trail ({@code PM_AUDIT}), one short transaction per call as in {@link JpaStore}. The tables
  * are created on the first start of a server that had none, beside the existing ones.
  */
 public final class JpaAccessStore implements AccessStore {
@@ -36,6 +38,7 @@ public final class JpaAccessStore implements AccessStore {
     private final ApiKeyRepository keys = new Keys();
     private final RoleRepository roles = new Roles();
     private final GrantRepository grants = new Grants();
+    private final AuditRepository audit = new Audit();
 
     public JpaAccessStore(EntityManagerFactory factory, Clock clock) {
         this.transactions = new Transactions(factory);
@@ -60,6 +63,11 @@ public final class JpaAccessStore implements AccessStore {
     @Override
     public GrantRepository grants() {
         return grants;
+    }
+
+    @Override
+    public AuditRepository audit() {
+        return audit;
     }
 
     private static UserRow userRow(EntityManager manager, UserId id) {
@@ -277,6 +285,26 @@ public final class JpaAccessStore implements AccessStore {
                     + " AND g.workspace = :workspace", GrantRow.class)
                     .setParameter("user", grant.user().value()).setParameter("role", grant.role())
                     .setParameter("workspace", GrantRow.workspaceOf(grant)));
+        }
+    }
+
+    private final class Audit implements AuditRepository {
+
+        @Override
+        public AuditEntry record(Instant at, String actor, String action, int status, Optional<String> job) {
+            return transactions.inTransaction("record '" + action + "' in the audit trail", manager -> {
+                AuditRow row = new AuditRow(at, actor, action, status, job);
+                manager.persist(row);
+                manager.flush();
+                return row.toRecord();
+            });
+        }
+
+        @Override
+        public List<AuditEntry> newest(int limit) {
+            return transactions.inTransaction("read the audit trail", manager -> manager
+                    .createQuery("SELECT a FROM AuditRow a ORDER BY a.id DESC", AuditRow.class).setMaxResults(limit)
+                    .getResultStream().map(AuditRow::toRecord).toList());
         }
     }
 }

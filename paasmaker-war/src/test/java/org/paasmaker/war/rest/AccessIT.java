@@ -3,11 +3,13 @@ package org.paasmaker.war.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Users, keys, roles and grants through the REST API, and the answers to bad input. */
 class AccessIT {
@@ -89,5 +91,29 @@ class AccessIT {
         JsonNode roles = operator.get("roles").json();
         assertThat(roles.findValuesAsText("name")).contains("Viewer", "Deployer", "Manager", "Administrator");
         assertThat(roles.get(3).path("permissions")).hasSize(26);
+    }
+
+    @Test
+    void theAuditTrailSaysWhichUserDeployedWhat(@TempDir Path temp) {
+        Deployments deployments = new Deployments(operator);
+        String workspace = deployments.newWorkspace("Audited").path("stub").asText();
+        Api deployer = PermissionsIT.userWith("deployer", List.of(Map.of("role", "Deployer", "workspace", workspace)));
+        try {
+            Api.Answer accepted = new Deployments(deployer).upload(workspace,
+                    Deployments.tarball(ItServer.sample("hello-static"), temp));
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            deployments.versionOf(accepted);
+            String job = accepted.json().path("jobId").asText();
+            deployments.succeeded(job);
+
+            JsonNode entry = operator.get("audit?limit=50").json().findParents("jobId").stream()
+                    .filter(e -> e.path("jobId").asText().equals(job)).findFirst().orElseThrow();
+            assertThat(entry.path("actor").asText()).startsWith("deployer-");
+            assertThat(entry.path("action").asText()).isEqualTo("POST /api/v1/workspaces/" + workspace + "/versions");
+            assertThat(entry.path("status").asInt()).isEqualTo(202);
+            assertThat(deployer.get("audit").status()).isEqualTo(403);
+        } finally {
+            deployments.cleanUp();
+        }
     }
 }

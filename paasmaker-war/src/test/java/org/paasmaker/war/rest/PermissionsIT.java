@@ -68,6 +68,7 @@ class PermissionsIT {
         global("GET /users/{user}/grants", "ROLE_LIST");
         global("GET /roles", "ROLE_LIST");
         global("GET /roles/{name}", "ROLE_LIST");
+        global("GET /audit", "SYSTEM_ADMINISTRATION");
         // Writes, in an order that keeps the objects of later ones in place.
         ws("PUT /workspaces/{ws}", "WORKSPACE_EDIT");
         global("POST /workspaces", "WORKSPACE_EDIT");
@@ -108,7 +109,7 @@ class PermissionsIT {
     }
 
     /** Operations that need no token at all. */
-    private static final Set<String> OPEN = Set.of("GET /health", "POST /login");
+    private static final Set<String> OPEN = Set.of("GET /health", "POST /login", "POST /session", "DELETE /session");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PASSWORD = "correct horse battery";

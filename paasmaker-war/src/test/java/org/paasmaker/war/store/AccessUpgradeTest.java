@@ -41,7 +41,7 @@ class AccessUpgradeTest {
         Application application = before.applications().findOrCreate(workspace.id(), "shop", PluginParameters.empty());
         derby.close();
         // The previous version's database: the same tables, none of the access tables.
-        for (String table : new String[] {"PM_GRANT", "PM_ROLE", "PM_API_KEY", "PM_USER"}) {
+        for (String table : new String[] {"PM_AUDIT", "PM_GRANT", "PM_ROLE", "PM_API_KEY", "PM_USER"}) {
             derby.execute("DROP TABLE " + table);
         }
         derby.close();
