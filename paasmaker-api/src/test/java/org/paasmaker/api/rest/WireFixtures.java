@@ -70,6 +70,7 @@ public final class WireFixtures {
             new Fixture("grant-request.json", GrantRequest.class),
             new Fixture("audit-entry-json.json", AuditEntryJson.class),
             new Fixture("session-json.json", SessionJson.class),
+            new Fixture("password-request.json", PasswordRequest.class),
             new Fixture("problem-invalid-manifest.json", Problem.class),
             new Fixture("problem-not-found.json", Problem.class));
 

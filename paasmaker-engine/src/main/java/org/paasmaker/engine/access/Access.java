@@ -35,10 +35,12 @@ public final class Access {
 
     private final AccessStore store;
     private final Clock clock;
+    private final SignInThrottle throttle;
 
     public Access(AccessStore store, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.throttle = new SignInThrottle(clock);
     }
 
     public AccessStore store() {
@@ -49,12 +51,31 @@ public final class Access {
         return store.users().create(new NewUser(name, email, PasswordHash.of(password)));
     }
 
-    /** The user of that name and password; empty for an unknown user and a wrong password alike. */
-    public Optional<User> signIn(String name, String password) {
-        Optional<User> user = store.users().findByName(name == null ? "" : name);
+    /**
+     * The user of that name and password, signing in from that address; empty for an unknown user and
+     * a wrong password alike. A {@code TOO_MANY_ATTEMPTS} error while the account or the address must
+     * wait after repeated failures (see {@link SignInThrottle}).
+     */
+    public Optional<User> signIn(String name, String password, String address) {
+        String account = name == null ? "" : name;
+        throttle.wait(account, address).ifPresent(wait -> {
+            throw new PaasmakerException(ErrorCode.TOO_MANY_ATTEMPTS, "too many failed sign-ins for this user or"
+                    + " from this address; try again in " + Math.max(1, (wait.toMillis() + 999) / 1000) + " s");
+        });
+        Optional<User> user = store.users().findByName(account);
         PasswordHash hash = user.flatMap(u -> store.users().password(u.id())).orElse(NOBODY);
         boolean matches = hash.matches(password == null ? "" : password);
-        return user.filter(u -> matches);
+        if (user.isPresent() && matches) {
+            throttle.succeeded(account, address);
+            return user;
+        }
+        throttle.failed(account, address);
+        return Optional.empty();
+    }
+
+    /** Replaces the user's password. */
+    public void setPassword(UserId user, String password) {
+        store.users().setPassword(user, PasswordHash.of(password));
     }
 
     /** A new key of the user, with its secret: the only time anyone sees it. */

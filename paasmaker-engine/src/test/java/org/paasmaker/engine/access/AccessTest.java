@@ -27,10 +27,10 @@ class AccessTest {
     @Test
     void aWrongPasswordAndAnUnknownUserAreAlike() {
         User ann = access.createUser("ann", "ann@example.org", "correct horse");
-        assertThat(access.signIn("ann", "correct horse")).contains(ann);
-        assertThat(access.signIn("ann", "wrong horse")).isEmpty();
-        assertThat(access.signIn("nobody", "correct horse")).isEmpty();
-        assertThat(access.signIn(null, null)).isEmpty();
+        assertThat(access.signIn("ann", "correct horse", "10.0.0.1")).contains(ann);
+        assertThat(access.signIn("ann", "wrong horse", "10.0.0.1")).isEmpty();
+        assertThat(access.signIn("nobody", "correct horse", "10.0.0.2")).isEmpty();
+        assertThat(access.signIn(null, null, "10.0.0.3")).isEmpty();
     }
 
     @Test

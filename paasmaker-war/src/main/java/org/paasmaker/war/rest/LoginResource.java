@@ -1,10 +1,12 @@
 package org.paasmaker.war.rest;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -28,11 +30,14 @@ public class LoginResource {
     @Inject
     Access access;
 
+    @Context
+    HttpServletRequest http;
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(LoginRequest request) {
         Bodies.required(request, "{\"name\": \"ann\", \"password\": \"...\", \"keyName\": \"laptop\"}");
-        return access.signIn(request.name(), request.password()).map(user -> {
+        return access.signIn(request.name(), request.password(), http.getRemoteAddr()).map(user -> {
             Access.IssuedKey issued = access.issueKey(user.id(), request.keyName() == null ? "login" : request.keyName());
             return Response.status(Response.Status.CREATED)
                     .entity(new IssuedApiKeyJson(ApiKeyJson.of(issued.key()), issued.secret())).build();

@@ -1,6 +1,7 @@
 package org.paasmaker.war.rest;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
@@ -37,13 +38,16 @@ public class SessionResource {
     Access access;
 
     @Context
+    HttpServletRequest http;
+
+    @Context
     UriInfo uris;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(LoginRequest request) {
         Bodies.required(request, "{\"name\": \"ann\", \"password\": \"...\"}");
-        return access.signIn(request.name(), request.password()).map(user -> {
+        return access.signIn(request.name(), request.password(), http.getRemoteAddr()).map(user -> {
             Access.IssuedKey issued = access.issueKey(user.id(), "session " + Instant.now());
             return Response.ok(new SessionJson(UserJson.of(user), SessionCookie.csrfToken(issued.secret())))
                     .cookie(cookie(issued.secret(), NewCookie.DEFAULT_MAX_AGE)).build();

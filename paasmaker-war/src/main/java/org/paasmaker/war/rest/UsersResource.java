@@ -5,6 +5,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,6 +30,7 @@ import org.paasmaker.api.rest.ApiKeyRequest;
 import org.paasmaker.api.rest.GrantJson;
 import org.paasmaker.api.rest.GrantRequest;
 import org.paasmaker.api.rest.IssuedApiKeyJson;
+import org.paasmaker.api.rest.PasswordRequest;
 import org.paasmaker.api.rest.UserJson;
 import org.paasmaker.api.rest.UserRequest;
 import org.paasmaker.api.workspace.WorkspaceId;
@@ -86,6 +88,17 @@ public class UsersResource {
     @Requires(Permission.USER_EDIT)
     public Response delete(@PathParam("user") String user) {
         access.store().users().delete(user(user).id());
+        return Response.noContent().build();
+    }
+
+    /** Replaces the user's password; a user may change its own. */
+    @PUT
+    @Path("{user}/password")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.USER_EDIT, on = Scope.USER)
+    public Response setPassword(@PathParam("user") String user, PasswordRequest request) {
+        Bodies.required(request, "{\"password\": \"...\"}");
+        access.setPassword(user(user).id(), request.password());
         return Response.noContent().build();
     }
 

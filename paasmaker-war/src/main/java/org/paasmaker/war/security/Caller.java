@@ -38,11 +38,6 @@ public class Caller {
         return Optional.ofNullable(authority);
     }
 
-    /** Whether the caller holds the permission in the workspace this request touches (or globally). */
-    public boolean mayHere(Permission permission) {
-        return workspace == null ? authority().allows(permission) : authority().allows(permission, workspace);
-    }
-
     /** A 403 naming the permission unless the caller holds it in the workspace this request touches. */
     public void requireHere(Permission permission) {
         if (workspace == null) {

@@ -44,6 +44,23 @@ class AccessIT {
         assertThat(login.status()).as(login.body()).isEqualTo(201);
         String secret = login.json().path("secret").asText();
         assertThat(operator.getWithAuthorization("users/" + name, Optional.of("Bearer " + secret)).status()).isEqualTo(200);
+
+        Api self = new Api(operator.http(), ItServer.base().resolve("api/v1/"), secret);
+        assertThat(self.putJson("users/" + name + "/password", Map.of("password", "battery staple horse")).status()).isEqualTo(204);
+        assertThat(operator.postJson("login", Map.of("name", name, "password", "battery staple horse")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void repeatedFailedSignInsOfOneUserAreSlowedDown() {
+        String name = "guessed-" + PermissionsIT.suffix();
+        operator.postJson("users", PermissionsIT.user(name));
+        for (int i = 0; i < 3; i++) {
+            assertThat(operator.postJson("login", Map.of("name", name, "password", "guess " + i)).status()).isEqualTo(401);
+        }
+        Api.Answer slowed = operator.postJson("login", Map.of("name", name, "password", "correct horse battery"));
+        assertThat(slowed.status()).isEqualTo(429);
+        assertThat(slowed.json().path("type").asText()).isEqualTo("too-many-attempts");
+        assertThat(slowed.json().path("detail").asText()).contains("try again in 1 s");
     }
 
     @Test

@@ -82,6 +82,7 @@ class PermissionsIT {
         ws("POST /versions/{id}/stop", "APPLICATION_DEPLOY");
         ws("POST /versions/{id}/deregister", "APPLICATION_DEPLOY");
         global("POST /users", "USER_EDIT");
+        global("PUT /users/{user}/password", "USER_EDIT");
         global("POST /users/{user}/keys", "USER_EDIT");
         global("DELETE /users/{user}/keys/{key}", "USER_EDIT");
         global("POST /users/{user}/grants", "ROLE_ASSIGN");
