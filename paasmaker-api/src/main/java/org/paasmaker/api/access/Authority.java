@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.workspace.WorkspaceId;
@@ -20,7 +21,8 @@ public record Authority(Actor actor, Set<Permission> global, Map<WorkspaceId, Se
     public Authority {
         Objects.requireNonNull(actor, "actor");
         global = Set.copyOf(global);
-        workspaces = Map.copyOf(workspaces);
+        workspaces = workspaces.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, entry -> Set.copyOf(entry.getValue())));
     }
 
     public static Authority operator() {

@@ -17,6 +17,10 @@ public record NewUser(String name, String email, PasswordHash password) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the user name '" + name + "' is not valid: use 1 to 63"
                     + " lower-case letters, digits and . _ @ -, starting with a letter or a digit");
         }
+        if (name.equals(Actor.operator().name())) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the user name '" + name + "' is reserved for the"
+                    + " holder of the server's token, as the audit trail names it; choose another");
+        }
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the e-mail address '" + email + "' of user '"
                     + name + "' is not valid: give one like name@example.org");

@@ -144,6 +144,11 @@ public final class Access {
         return store.grants().add(new Grant(user, role, workspace));
     }
 
+    /** Appends a change to the audit trail, at this moment. */
+    public void audit(Actor actor, String action, int status, Optional<String> job) {
+        store.audit().record(clock.instant(), actor.name(), action, status, job);
+    }
+
     /** What the user may do now, from the grants as they are stored now. */
     public Authority authority(User user) {
         return Authority.of(Actor.of(user), store.grants().list(user.id()), this::role);

@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.access.Authority;
 import org.paasmaker.api.access.BuiltinRoles;
 import org.paasmaker.api.access.Permission;
@@ -92,5 +93,19 @@ class AccessTest {
         assertThat(BuiltinRoles.VIEWER.permissions()).doesNotContain(Permission.SERVICE_CREDENTIAL_VIEW);
         assertThat(BuiltinRoles.MANAGER.permissions()).contains(Permission.SERVICE_CREDENTIAL_VIEW);
         assertThat(Permission.values()).hasSize(26);
+    }
+
+    @Test
+    void theOperatorsNameIsReservedAndTheAuditTrailNamesTheActor() {
+        assertThatThrownBy(() -> access.createUser("operator", "op@example.org", "correct horse"))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("reserved");
+        User ann = access.createUser("ann", "ann@example.org", "correct horse");
+        access.audit(Actor.of(ann), "POST /api/v1/versions/7/start", 202, Optional.of("job-1"));
+        assertThat(access.store().audit().newest(1)).singleElement().satisfies(entry -> {
+            assertThat(entry.actor()).isEqualTo("ann");
+            assertThat(entry.at()).isEqualTo(NOW);
+            assertThat(entry.job()).contains("job-1");
+        });
     }
 }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
 import java.util.List;
 import org.paasmaker.api.access.ApiKeySecret;
 import org.paasmaker.api.error.ErrorCode;
@@ -48,7 +47,7 @@ public class SessionResource {
     public Response signIn(LoginRequest request) {
         Bodies.required(request, "{\"name\": \"ann\", \"password\": \"...\"}");
         return access.signIn(request.name(), request.password(), http.getRemoteAddr()).map(user -> {
-            Access.IssuedKey issued = access.issueKey(user.id(), "session " + Instant.now());
+            Access.IssuedKey issued = access.issueKey(user.id(), "browser session");
             return Response.ok(new SessionJson(UserJson.of(user), SessionCookie.csrfToken(issued.secret())))
                     .cookie(cookie(issued.secret(), NewCookie.DEFAULT_MAX_AGE)).build();
         }).orElseGet(() -> Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED,

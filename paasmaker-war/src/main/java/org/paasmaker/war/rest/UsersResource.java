@@ -153,7 +153,11 @@ public class UsersResource {
     @Requires(Permission.ROLE_ASSIGN)
     public Response revokeGrant(@PathParam("user") String user, @QueryParam("role") String role,
             @QueryParam("workspace") String workspace) {
-        access.store().grants().remove(new Grant(user(user).id(), String.valueOf(role), workspace(workspace)));
+        if (role == null || role.isBlank()) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "say which grant to remove: ?role=<role>"
+                    + " (and &workspace=<id or stub> for a grant in one workspace)");
+        }
+        access.store().grants().remove(new Grant(user(user).id(), role, workspace(workspace)));
         return Response.noContent().build();
     }
 

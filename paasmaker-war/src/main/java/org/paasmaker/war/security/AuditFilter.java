@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import org.paasmaker.api.access.Authority;
@@ -42,7 +41,6 @@ public class AuditFilter implements ContainerResponseFilter {
                 : response.getEntity() instanceof VersionAccepted accepted ? Optional.of(accepted.jobId())
                 : Optional.empty();
         String path = request.getUriInfo().getRequestUri().getRawPath();
-        access.store().audit().record(Clock.systemUTC().instant(), known.get().actor().name(),
-                request.getMethod() + " " + path, response.getStatus(), job);
+        access.audit(known.get().actor(), request.getMethod() + " " + path, response.getStatus(), job);
     }
 }
