@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.rest.DiskJson;
 import org.paasmaker.api.rest.HealthJson;
+import org.paasmaker.api.rest.IssuedApiKeyJson;
+import org.paasmaker.api.rest.LoginRequest;
 import org.paasmaker.api.rest.NodeJson;
 import org.paasmaker.api.rest.PluginJson;
 import org.paasmaker.api.rest.RuntimeJson;
@@ -39,6 +41,8 @@ public final class PaasmakerClient implements AutoCloseable {
     private final ExecutorService executor;
     private final Follows follows = new Follows();
     private final Workspaces workspaces;
+    private final Users users;
+    private final Roles roles;
     private final Applications applications;
     private final Versions versions;
     private final Instances instances;
@@ -50,6 +54,8 @@ public final class PaasmakerClient implements AutoCloseable {
         this.transport = new Transport(builder.server, builder.token, builder.connectTimeout, builder.requestTimeout,
                 builder.reconnect, executor);
         this.workspaces = new Workspaces(transport);
+        this.users = new Users(transport);
+        this.roles = new Roles(transport);
         this.applications = new Applications(transport);
         this.versions = new Versions(transport);
         this.instances = new Instances(transport, follows);
@@ -81,6 +87,23 @@ public final class PaasmakerClient implements AutoCloseable {
 
     public Workspaces workspaces() {
         return workspaces;
+    }
+
+    public Users users() {
+        return users;
+    }
+
+    public Roles roles() {
+        return roles;
+    }
+
+    /**
+     * {@code POST /login}, which needs no token: a user's name and password give a new API key named
+     * {@code keyName}, its secret shown this once. A wrong password and an unknown user are the same
+     * {@code UNAUTHORIZED}.
+     */
+    public IssuedApiKeyJson login(LoginRequest request) {
+        return transport.sendJson("POST", "login", request, IssuedApiKeyJson.class);
     }
 
     public Applications applications() {

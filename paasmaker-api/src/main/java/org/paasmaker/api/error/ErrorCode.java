@@ -21,6 +21,10 @@ public enum ErrorCode {
     TOO_LARGE("too-large", 413, 2),
     ABORTED("aborted", 409, 5),
     UNAUTHORIZED("unauthorized", 401, 6),
+    /** Too many failed sign-ins for the account or the address; the answer says when to try again. */
+    TOO_MANY_ATTEMPTS("too-many-attempts", 429, 6),
+    /** The caller is known but lacks the permission, which the message names. */
+    FORBIDDEN("forbidden", 403, 6),
     /** The server could not be reached, or answered with something that is not Paasmaker's API. */
     UNAVAILABLE("unavailable", 503, 7),
     /** The platform's disk has too little room left for what was asked (a prepare, say). */

@@ -20,7 +20,8 @@ import picocli.CommandLine.ScopeType;
         subcommands = {DeployCommand.class, WorkspaceCommand.class, ApplicationCommand.class, VersionCommand.class,
             InstanceCommand.class, JobCommand.class, ServiceCommand.class, NodeCommand.class, RuntimeCommand.class,
             PluginCommand.class, RouteCommand.class, RouterCommand.class, ManifestCommand.class, LoginCommand.class,
-            LogoutCommand.class, CompletionCommand.class, CdsTrainingCommand.class, DiskCommand.class})
+            LogoutCommand.class, CompletionCommand.class, CdsTrainingCommand.class, DiskCommand.class, UserCommand.class,
+            KeyCommand.class, RoleCommand.class, GrantCommand.class})
 public final class PaasmakerCommand {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

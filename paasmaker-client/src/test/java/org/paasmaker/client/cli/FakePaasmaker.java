@@ -18,7 +18,7 @@ import org.paasmaker.api.rest.WireFixtures;
 /**
  * A Paasmaker server for the command line's tests: a real HTTP server on a free loopback port whose
  * routes answer canned bodies (often the api's wire fixtures) or Server-Sent Events. It keeps every
- * request; a route it was not given answers 404 as the server does, and a wrong token 401.
+ * request; a route it was not given answers 404 as the server does, and a wrong token 401 (but for the login).
  */
 final class FakePaasmaker implements AutoCloseable {
 
@@ -106,7 +106,8 @@ final class FakePaasmaker implements AutoCloseable {
                     exchange.getRequestURI().getRawQuery(), exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type"), body);
             requests.add(request);
-            if (!("Bearer " + TOKEN).equals(request.authorization())) {
+            // The password login is the one path besides the health check that needs no token.
+            if (!("Bearer " + TOKEN).equals(request.authorization()) && !request.path().equals("/api/v1/login")) {
                 send(exchange, 401, "application/problem+json", "{\"type\": \"unauthorized\", \"title\": \"Unauthorized\","
                         + " \"status\": 401, \"detail\": \"the token is not this server's; use the one in"
                         + " $PAASMAKER_HOME/token or PAASMAKER_TOKEN\", \"errors\": []}");

@@ -1,5 +1,7 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ public class DiskResource {
     Paasmaker engine;
 
     @GET
+    @Requires(Permission.SYSTEM_OVERVIEW)
     public DiskJson disk() {
         return DiskJson.of(engine.disk().usage());
     }

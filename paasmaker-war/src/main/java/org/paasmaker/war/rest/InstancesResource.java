@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
+import org.paasmaker.war.security.Scope;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
@@ -40,6 +43,7 @@ public class InstancesResource {
     @GET
     @Path("log")
     @Produces(MediaType.TEXT_PLAIN)
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.INSTANCE)
     public String log(@PathParam("id") String id, @QueryParam("lines") @DefaultValue("100") int lines) {
         checkLines(lines);
         return engine.versions().instanceLog(PathIds.instance(id), lines);
@@ -54,6 +58,7 @@ public class InstancesResource {
     @Path("log")
     // Less preferred than text/plain: a request that accepts anything (curl, no Accept header) gets the tail, not a stream.
     @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.INSTANCE)
     public void follow(@PathParam("id") String id, @QueryParam("lines") @DefaultValue("100") int lines,
             @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId, @Context SseEventSink sink,
             @Context Sse sse) {

@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
+import org.paasmaker.war.security.Scope;
 import org.paasmaker.api.rest.BatchExecutionJson;
 import org.paasmaker.api.rest.JobAborted;
 import org.paasmaker.api.rest.JobJson;
@@ -49,6 +52,7 @@ public class JobsResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.JOB)
     public JobJson show(@PathParam("id") String id) {
         return JobJson.of(engine.jobs().get(PathIds.job(id)));
     }
@@ -56,6 +60,7 @@ public class JobsResource {
     @GET
     @Path("log")
     @Produces(MediaType.TEXT_PLAIN)
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.JOB)
     public String log(@PathParam("id") String id) {
         return engine.jobs().log(PathIds.job(id));
     }
@@ -64,6 +69,7 @@ public class JobsResource {
     @GET
     @Path("batch")
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.JOB)
     public BatchExecutionJson batch(@PathParam("id") String id) {
         JobView job = engine.jobs().get(PathIds.job(id));
         return batchExecutions.of(job)
@@ -73,6 +79,7 @@ public class JobsResource {
     @POST
     @Path("abort")
     @Produces(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.JOB_ABORT, on = Scope.JOB)
     public JobAborted abort(@PathParam("id") String id) {
         return new JobAborted(engine.jobs().abort(PathIds.job(id)));
     }
@@ -86,6 +93,7 @@ public class JobsResource {
     @GET
     @Path("events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.JOB)
     public void events(@PathParam("id") String id, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
         JobId job = PathIds.job(id);

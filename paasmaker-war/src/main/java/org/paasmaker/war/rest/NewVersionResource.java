@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
+import org.paasmaker.war.security.Scope;
 import org.paasmaker.api.rest.ApplicationJson;
 import org.paasmaker.api.rest.JobAccepted;
 import org.paasmaker.api.rest.NewVersionRequest;
@@ -70,6 +73,7 @@ public class NewVersionResource {
 
     @POST
     @Consumes({GZIP, X_GZIP})
+    @Requires(value = Permission.APPLICATION_CREATE, on = Scope.WORKSPACE)
     public Response fromTarball(@PathParam("ws") String ws, @QueryParam("manifest") @DefaultValue("manifest.yml") String manifest,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length, InputStream body) {
         return fromArchive(ws, manifest, length, body, ".tar.gz", SourceSpec::tarball);
@@ -77,6 +81,7 @@ public class NewVersionResource {
 
     @POST
     @Consumes(ZIP)
+    @Requires(value = Permission.APPLICATION_CREATE, on = Scope.WORKSPACE)
     public Response fromZip(@PathParam("ws") String ws, @QueryParam("manifest") @DefaultValue("manifest.yml") String manifest,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length, InputStream body) {
         return fromArchive(ws, manifest, length, body, ".zip", SourceSpec::zip);
@@ -84,6 +89,7 @@ public class NewVersionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.APPLICATION_CREATE, on = Scope.WORKSPACE)
     public Response fromSource(@PathParam("ws") String ws, NewVersionRequest request) {
         WorkspaceId workspace = engine.workspaces().get(ws).id();
         if (request == null || request.source() == null) {

@@ -1,5 +1,7 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
 import org.paasmaker.api.rest.NodeJson;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -18,6 +20,7 @@ public class NodesResource {
     Paasmaker engine;
 
     @GET
+    @Requires(Permission.NODE_LIST)
     public List<NodeJson> nodes() {
         return engine.nodes().list().stream().map(NodeJson::of).toList();
     }

@@ -1,5 +1,7 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
 import org.paasmaker.api.rest.PluginJson;
 import org.paasmaker.api.rest.RuntimeJson;
 import jakarta.inject.Inject;
@@ -22,6 +24,7 @@ public class PluginsResource {
 
     @GET
     @Path("plugins")
+    @Requires(Permission.SYSTEM_OVERVIEW)
     public List<PluginJson> plugins() {
         return Arrays.stream(PluginRole.values())
                 .flatMap(role -> engine.plugins().plugins(role).stream())
@@ -31,6 +34,7 @@ public class PluginsResource {
     /** Each runtime with the versions installed on this platform's node, as a manifest may ask for them. */
     @GET
     @Path("runtimes")
+    @Requires(Permission.SYSTEM_OVERVIEW)
     public List<RuntimeJson> runtimes() {
         var versions = engine.nodes().runtimes();
         return engine.plugins().plugins(PluginRole.RUNTIME).stream()

@@ -1,5 +1,7 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -22,12 +24,14 @@ public class RoutesResource {
 
     @GET
     @Path("routes")
+    @Requires(Permission.SYSTEM_OVERVIEW)
     public RoutingTable routes() {
         return engine.routes().table();
     }
 
     @GET
     @Path("router/stats")
+    @Requires(Permission.SYSTEM_OVERVIEW)
     public RouterStatistics statistics() {
         return engine.routes().statistics();
     }

@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
+import org.paasmaker.war.security.Scope;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -49,6 +52,7 @@ public class ServicesResource {
     @GET
     @Path("export")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, "application/sql"})
+    @Requires(value = Permission.SERVICE_EXPORT, on = Scope.SERVICE)
     public Response export(@PathParam("id") String id) {
         ServiceId service = PathIds.service(id);
         DumpFormat format = engine.services().dumpFormat(service);
@@ -74,6 +78,7 @@ public class ServicesResource {
     @POST
     @Path("import")
     @Consumes({MediaType.APPLICATION_OCTET_STREAM, "application/sql"})
+    @Requires(value = Permission.SERVICE_IMPORT, on = Scope.SERVICE)
     public Response importDump(@PathParam("id") String id,
             @HeaderParam(HttpHeaders.CONTENT_LENGTH) @DefaultValue("-1") long length, InputStream body) {
         ServiceId service = PathIds.service(id);

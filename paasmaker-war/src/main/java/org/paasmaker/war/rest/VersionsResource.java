@@ -1,5 +1,8 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Requires;
+import org.paasmaker.war.security.Scope;
 import org.paasmaker.api.rest.InstanceJson;
 import org.paasmaker.api.rest.VersionJson;
 import jakarta.inject.Inject;
@@ -32,6 +35,7 @@ public class VersionsResource {
     UriInfo uris;
 
     @GET
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.VERSION)
     public VersionJson show(@PathParam("id") String id) {
         return VersionJson.full(engine.versions().get(PathIds.version(id)));
     }
@@ -41,36 +45,42 @@ public class VersionsResource {
      * another version has it; 409 for the current version while it runs.
      */
     @DELETE
+    @Requires(value = Permission.APPLICATION_DELETE, on = Scope.VERSION)
     public Response delete(@PathParam("id") String id) {
         return JobAnswers.accepted(uris, engine.versions().delete(PathIds.version(id)));
     }
 
     @GET
     @Path("instances")
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.VERSION)
     public List<InstanceJson> instances(@PathParam("id") String id) {
         return engine.versions().instances(PathIds.version(id)).stream().map(InstanceJson::of).toList();
     }
 
     @POST
     @Path("start")
+    @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public Response start(@PathParam("id") String id) {
         return JobAnswers.accepted(uris, engine.versions().start(PathIds.version(id)));
     }
 
     @POST
     @Path("stop")
+    @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public Response stop(@PathParam("id") String id) {
         return JobAnswers.accepted(uris, engine.versions().stop(PathIds.version(id)));
     }
 
     @POST
     @Path("make-current")
+    @Requires(value = Permission.APPLICATION_ROUTING, on = Scope.VERSION)
     public Response makeCurrent(@PathParam("id") String id) {
         return JobAnswers.accepted(uris, engine.versions().makeCurrent(PathIds.version(id)));
     }
 
     @POST
     @Path("deregister")
+    @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public Response deregister(@PathParam("id") String id) {
         return JobAnswers.accepted(uris, engine.versions().deregister(PathIds.version(id)));
     }
@@ -78,6 +88,7 @@ public class VersionsResource {
     /** Marks the version kept: retention never deletes it. Answers the version. */
     @PUT
     @Path("kept")
+    @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public VersionJson keep(@PathParam("id") String id) {
         return VersionJson.summary(engine.versions().keep(PathIds.version(id), true));
     }
@@ -85,6 +96,7 @@ public class VersionsResource {
     /** Takes the keep mark off: the version is old or new like any other again. */
     @DELETE
     @Path("kept")
+    @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public VersionJson release(@PathParam("id") String id) {
         return VersionJson.summary(engine.versions().keep(PathIds.version(id), false));
     }

@@ -1,5 +1,9 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Caller;
+import org.paasmaker.war.security.Requires;
+import org.paasmaker.war.security.Scope;
 import org.paasmaker.api.rest.ApplicationJson;
 import org.paasmaker.api.rest.WorkspaceJson;
 import org.paasmaker.api.rest.WorkspaceRequest;
@@ -34,13 +38,19 @@ public class WorkspacesResource {
     @Context
     UriInfo uris;
 
+    @Inject
+    Caller caller;
+
     @GET
+    @Requires(value = Permission.WORKSPACE_LIST, on = Scope.ANYWHERE)
     public List<WorkspaceJson> list() {
-        return engine.workspaces().list().stream().map(WorkspaceJson::of).toList();
+        return engine.workspaces().list().stream()
+                .filter(ws -> caller.authority().allows(Permission.WORKSPACE_LIST, ws.id())).map(WorkspaceJson::of).toList();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(Permission.WORKSPACE_EDIT)
     public Response create(WorkspaceRequest request) {
         Workspace created = engine.workspaces().create(required(request).toNewWorkspace());
         return Response.created(uris.getAbsolutePathBuilder().path(created.id().toString()).build())
@@ -49,6 +59,7 @@ public class WorkspacesResource {
 
     @GET
     @Path("{ws}")
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.WORKSPACE)
     public WorkspaceJson show(@PathParam("ws") String ws) {
         return WorkspaceJson.of(engine.workspaces().get(ws));
     }
@@ -57,6 +68,7 @@ public class WorkspacesResource {
     @PUT
     @Path("{ws}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Requires(value = Permission.WORKSPACE_EDIT, on = Scope.WORKSPACE)
     public WorkspaceJson update(@PathParam("ws") String ws, WorkspaceRequest request) {
         Workspace existing = engine.workspaces().get(ws);
         NewWorkspace changed = required(request).toNewWorkspace();
@@ -67,6 +79,7 @@ public class WorkspacesResource {
     /** Only an empty workspace can go: 409 while it holds applications. */
     @DELETE
     @Path("{ws}")
+    @Requires(value = Permission.WORKSPACE_DELETE, on = Scope.WORKSPACE)
     public Response delete(@PathParam("ws") String ws) {
         engine.workspaces().delete(engine.workspaces().get(ws).id());
         return Response.noContent().build();
@@ -74,6 +87,7 @@ public class WorkspacesResource {
 
     @GET
     @Path("{ws}/applications")
+    @Requires(value = Permission.WORKSPACE_VIEW, on = Scope.WORKSPACE)
     public List<ApplicationJson> applications(@PathParam("ws") String ws) {
         return engine.applications().list(engine.workspaces().get(ws).id()).stream().map(ApplicationJson::of).toList();
     }

@@ -68,6 +68,14 @@ final class EmbeddedDerby implements AutoCloseable {
         }
     }
 
+    /** Runs one SQL statement on the database, as a migration script or an older server's schema would. */
+    void execute(String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection("jdbc:derby:" + path + ";create=true");
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
     /** Closes the factories and shuts the database down, as a server's stop would; it can be opened again. */
     @Override
     public void close() {

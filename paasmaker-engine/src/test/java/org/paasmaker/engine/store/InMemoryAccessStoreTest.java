@@ -1,0 +1,11 @@
+package org.paasmaker.engine.store;
+
+import org.paasmaker.api.store.AccessStore;
+
+class InMemoryAccessStoreTest extends AccessStoreContract {
+
+    @Override
+    protected AccessStore newStore() {
+        return new InMemoryAccessStore();
+    }
+}
