@@ -226,8 +226,8 @@ class DeployCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).hasSize(3).satisfies(lines -> {
-            assertThat(lines.get(0)).startsWith(manifest + ":14: instances[0].runtime.plugin: this platform does not"
-                    + " offer the runtime 'paasmaker.runtime.cobol'");
+            assertThat(lines.get(0)).startsWith(manifest + ":14: instances[0].runtime.plugin: the runtime"
+                    + " 'paasmaker.runtime.cobol' is not available on this platform; it offers: ");
             assertThat(lines.get(1)).isEqualTo(manifest + ":18: instances[0].hostname: unknown key; did you mean"
                     + " 'hostnames'?");
             assertThat(lines.get(2)).isEqualTo("2 errors in " + manifest);
