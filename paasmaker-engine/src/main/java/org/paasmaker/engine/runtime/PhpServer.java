@@ -96,7 +96,7 @@ final class PhpServer {
                 "tries=0",
                 "while ! (exec 3<>/dev/tcp/127.0.0.1/" + fastcgi.substring(fastcgi.indexOf(':') + 1) + ") 2>/dev/null; do",
                 "  kill -0 $fpm 2>/dev/null || { echo 'php-fpm exited before it listened' >&2; exit 1; }",
-                "  tries=$((tries + 1)); [ $tries -le 200 ] || { echo 'php-fpm did not listen within 20 s' >&2; exit 1; }",
+                "  tries=$((tries + 1)); [ $tries -le 200 ] || { echo 'php-fpm did not listen within 20 s' >&2; kill $fpm; exit 1; }",
                 "  sleep 0.1",
                 "done",
                 "exec " + quote(nginx.toString()) + " -e stderr -p " + quote(directory.toString()) + " -c "
