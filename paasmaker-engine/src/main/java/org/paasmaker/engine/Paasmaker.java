@@ -15,6 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
@@ -168,6 +170,15 @@ public final class Paasmaker implements AutoCloseable {
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Calls the verbs as {@code actor}: each job they start records the actor's name as who started it,
+     * {@code pm.as(alice, () -> pm.versions().start(id))}. Jobs started outside such a call, and those
+     * the platform starts by itself (health replacements, retention), record {@link Actor#PLATFORM}.
+     */
+    public <T> T as(Actor actor, Supplier<T> verbs) {
+        return jobManager.startedBy(actor, verbs);
     }
 
     public Workspaces workspaces() {

@@ -9,6 +9,9 @@ import java.util.Optional;
  */
 public record Actor(String name, Optional<UserId> user) {
 
+    /** The name jobs the platform starts by itself (health replacements, retention) record as their starter. */
+    public static final String PLATFORM = "paasmaker";
+
     private static final Actor OPERATOR = new Actor("operator", Optional.empty());
 
     public Actor {

@@ -21,6 +21,10 @@ public record NewUser(String name, String email, PasswordHash password) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the user name '" + name + "' is reserved for the"
                     + " holder of the server's token, as the audit trail names it; choose another");
         }
+        if (name.equals(Actor.PLATFORM)) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the user name '" + name + "' is reserved for the"
+                    + " platform, as the jobs it starts by itself name it; choose another");
+        }
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the e-mail address '" + email + "' of user '"
                     + name + "' is not valid: give one like name@example.org");

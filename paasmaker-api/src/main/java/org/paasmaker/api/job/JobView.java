@@ -13,10 +13,13 @@ import java.util.function.Consumer;
  * @param summary why it failed or was aborted, in words a user can act on; empty while it runs or
  *     when it succeeded without anything to say
  * @param tags what the job is about, such as {@code application_id} and {@code version_id}
+ * @param startedBy the name of whoever started the tree (children carry their root's): a user, the
+ *     operator, or the platform itself; empty for jobs recorded before engines kept it
  */
 public record JobView(
         JobId id, Optional<JobId> parentId, String title, JobState state, String summary, Map<String, String> tags,
-        Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt, List<JobView> children) {
+        Optional<String> startedBy, Instant createdAt, Optional<Instant> startedAt, Optional<Instant> finishedAt,
+        List<JobView> children) {
 
     public JobView {
         Objects.requireNonNull(id, "id");
@@ -25,6 +28,7 @@ public record JobView(
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(summary, "summary");
         tags = Map.copyOf(tags);
+        Objects.requireNonNull(startedBy, "startedBy");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(finishedAt, "finishedAt");

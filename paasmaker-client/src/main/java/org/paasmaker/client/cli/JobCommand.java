@@ -17,7 +17,7 @@ final class JobCommand {
 
     static final String JOB_HELP = "The job's id, as a verb or 'paasmaker deploy' printed it.";
 
-    @Command(name = "show", description = "Show a job tree: each job's state and summary.")
+    @Command(name = "show", description = "Show a job tree: who started it, each job's state and summary.")
     static final class Show extends ServerCommand {
 
         @Parameters(paramLabel = "JOB", description = JOB_HELP)
@@ -26,7 +26,12 @@ final class JobCommand {
         @Override
         int run(PaasmakerClient client) {
             JobJson tree = client.jobs().get(job);
-            print(tree, () -> JobWatcher.render(tree, out(), style(), 0));
+            print(tree, () -> {
+                if (tree.startedBy() != null) { // unknown for jobs recorded before servers kept it
+                    out().println("Started by: " + tree.startedBy());
+                }
+                JobWatcher.render(tree, out(), style(), 0);
+            });
             return 0;
         }
     }

@@ -53,6 +53,7 @@ class JobCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEqualTo("""
+                Started by: alice
                 Prepare a new version: FAILED (Run the prepare commands: the command exited with status 1)
                   Fetch the source: SUCCESS
                   Run the prepare commands: FAILED (the command exited with status 1)

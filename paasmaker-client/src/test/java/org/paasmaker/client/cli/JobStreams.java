@@ -38,7 +38,7 @@ final class JobStreams {
     }
 
     static JobJson job(String id, String parentId, String title, JobState state, String summary, JobJson... children) {
-        return new JobJson(id, parentId, title, state, summary, Map.of(), AT, AT, state.finished() ? AT : null,
+        return new JobJson(id, parentId, title, state, summary, Map.of(), "alice", AT, AT, state.finished() ? AT : null,
                 List.of(children));
     }
 

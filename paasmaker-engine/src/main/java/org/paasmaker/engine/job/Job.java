@@ -27,6 +27,8 @@ public final class Job {
     private final String title;
     private final JobLog log;
     private final Instant createdAt;
+    /** The root's: a tree has one starter. */
+    private final Optional<String> startedBy;
     private final Consumer<Job> changes;
     private final BiConsumer<Job, JobEvent> events;
     private final List<Job> children = new ArrayList<>();
@@ -38,9 +40,10 @@ public final class Job {
     /** The log's length as last published: growth is told once, however many look at the file. */
     private long logLength;
 
-    Job(JobId id, Job parent, String title, Map<String, String> tags, JobLog log, Instant createdAt,
-            Consumer<Job> changes, BiConsumer<Job, JobEvent> events) {
+    Job(JobId id, Job parent, String title, Map<String, String> tags, Optional<String> startedBy, JobLog log,
+            Instant createdAt, Consumer<Job> changes, BiConsumer<Job, JobEvent> events) {
         this.id = id;
+        this.startedBy = parent == null ? startedBy : parent.startedBy;
         this.parent = parent;
         this.title = title;
         this.tags.putAll(tags);
@@ -53,7 +56,8 @@ public final class Job {
     /** Rebuilds a recorded tree as it was; it reports changes like a new one. */
     static Job restore(JobView view, Job parent, Function<JobId, JobLog> logs, Consumer<Job> changes,
             BiConsumer<Job, JobEvent> events) {
-        Job job = new Job(view.id(), parent, view.title(), view.tags(), logs.apply(view.id()), view.createdAt(),
+        Job job = new Job(view.id(), parent, view.title(), view.tags(), view.startedBy(), logs.apply(view.id()),
+                view.createdAt(),
                 changes, events);
         job.state = view.state();
         job.summary = view.summary();
@@ -69,6 +73,10 @@ public final class Job {
 
     public String title() {
         return title;
+    }
+
+    Optional<String> startedBy() {
+        return startedBy;
     }
 
     Optional<Job> parent() {
@@ -158,11 +166,11 @@ public final class Job {
         JobView self;
         synchronized (this) {
             snapshotChildren = List.copyOf(children);
-            self = new JobView(id, parent().map(Job::id), title, state, summary, tags, createdAt,
+            self = new JobView(id, parent().map(Job::id), title, state, summary, tags, startedBy, createdAt,
                     Optional.ofNullable(startedAt), Optional.ofNullable(finishedAt), List.of());
         }
         List<JobView> childViews = snapshotChildren.stream().map(Job::view).toList();
         return new JobView(self.id(), self.parentId(), self.title(), self.state(), self.summary(), self.tags(),
-                self.createdAt(), self.startedAt(), self.finishedAt(), childViews);
+                self.startedBy(), self.createdAt(), self.startedAt(), self.finishedAt(), childViews);
     }
 }

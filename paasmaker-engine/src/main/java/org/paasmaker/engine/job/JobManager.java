@@ -28,6 +28,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
@@ -70,6 +72,8 @@ public final class JobManager implements AutoCloseable {
     private final TreeRecorder recorder;
     private final ExecutorService deliveries;
     private final JobSubscriptions subscriptions;
+    /** Who the trees created on this thread now are started by; unset on the engine's own threads. */
+    private final ThreadLocal<String> starter = new ThreadLocal<>();
 
     /** A manager whose warnings about job records go to the engine's log, and whose events go out on daemon threads. */
     public JobManager(Path directory, Clock clock, Executor executor) {
@@ -126,6 +130,38 @@ public final class JobManager implements AutoCloseable {
         void run(Job root) throws Exception;
     }
 
+    /**
+     * Runs {@code verb} on this thread as {@code actor}: the trees it creates record the actor's name as
+     * their starter. A tree created outside any such call, on the engine's own threads, records the
+     * platform ({@link Actor#PLATFORM}); one created while a tree runs records that tree's starter.
+     */
+    public <T> T startedBy(Actor actor, Supplier<T> verb) {
+        return startedBy(actor.name(), verb);
+    }
+
+    private <T> T startedBy(String name, Supplier<T> verb) {
+        String before = starter.get();
+        starter.set(name);
+        try {
+            return verb.get();
+        } finally {
+            restoreStarter(before);
+        }
+    }
+
+    private void restoreStarter(String before) {
+        if (before == null) {
+            starter.remove();
+        } else {
+            starter.set(before);
+        }
+    }
+
+    /** A root started by the platform, whoever's call leads to it: retention, the cleaning of stale files. */
+    public Job createPlatformRoot(String title, Map<String, String> tags) {
+        return startedBy(Actor.PLATFORM, () -> createRoot(title, tags));
+    }
+
     public Job createRoot(String title, Map<String, String> tags) {
         Job root = newJob(null, title, tags);
         roots.put(root.id(), new RootControl());
@@ -147,7 +183,8 @@ public final class JobManager implements AutoCloseable {
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log " + log + ": " + e.getMessage(), e);
         }
-        Job job = new Job(id, parent, title, tags, new JobLog(log, logLimit, true), clock.instant(), changed -> recorder.changed(changed.root()),
+        Optional<String> by = Optional.of(Optional.ofNullable(starter.get()).orElse(Actor.PLATFORM));
+        Job job = new Job(id, parent, title, tags, by, new JobLog(log, logLimit, true), clock.instant(), changed -> recorder.changed(changed.root()),
                 subscriptions::publish);
         jobs.put(id, job);
         return job;
@@ -200,7 +237,14 @@ public final class JobManager implements AutoCloseable {
                 throw abortedError(root);
             }
             root.start(clock.instant());
-            action.run(root);
+            // The trees its work creates (a deploy stopping the version it replaced) are started by the same actor.
+            String before = starter.get();
+            starter.set(root.startedBy().orElse(Actor.PLATFORM));
+            try {
+                action.run(root);
+            } finally {
+                restoreStarter(before);
+            }
             outcome = JobState.SUCCESS;
             why = "";
         } catch (StepFailedException e) {

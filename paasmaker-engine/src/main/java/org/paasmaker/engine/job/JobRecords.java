@@ -1,5 +1,6 @@
 package org.paasmaker.engine.job;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -175,29 +176,33 @@ final class JobRecords {
             if (format != FORMAT) {
                 throw new IllegalArgumentException("its format is " + format + ", this engine reads format " + FORMAT);
             }
-            return Objects.requireNonNull(root, "root is missing").toView(Optional.empty());
+            return Objects.requireNonNull(root, "root is missing").toView(Optional.empty(), Optional.empty());
         }
     }
 
-    /** One job; its parent is the job whose children hold it. */
+    /**
+     * One job; its parent is the job whose children hold it. Only a root holds {@code startedBy}, absent
+     * from the records of engines before it was kept: its children take it from the root.
+     */
     private record StoredJob(String id, String title, String state, String summary, Map<String, String> tags,
-            String createdAt, String startedAt, String finishedAt, List<StoredJob> children) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) String startedBy, String createdAt, String startedAt, String finishedAt, List<StoredJob> children) {
 
         static StoredJob of(JobView job) {
             return new StoredJob(job.id().value(), job.title(), job.state().name(), job.summary(), job.tags(),
-                    job.createdAt().toString(), job.startedAt().map(Instant::toString).orElse(null),
+                    job.parentId().isEmpty() ? job.startedBy().orElse(null) : null, job.createdAt().toString(), job.startedAt().map(Instant::toString).orElse(null),
                     job.finishedAt().map(Instant::toString).orElse(null),
                     job.children().stream().map(StoredJob::of).toList());
         }
 
-        JobView toView(Optional<JobId> parent) {
+        JobView toView(Optional<JobId> parent, Optional<String> rootStartedBy) {
             JobId self = new JobId(Objects.requireNonNull(id, "a job's id is missing"));
+            Optional<String> by = parent.isEmpty() ? Optional.ofNullable(startedBy) : rootStartedBy;
             return new JobView(self, parent, title, JobState.valueOf(Objects.requireNonNull(state, "state is missing")),
-                    summary, Objects.requireNonNull(tags, "tags are missing"),
+                    summary, Objects.requireNonNull(tags, "tags are missing"), by,
                     Instant.parse(Objects.requireNonNull(createdAt, "createdAt is missing")),
                     Optional.ofNullable(startedAt).map(Instant::parse), Optional.ofNullable(finishedAt).map(Instant::parse),
                     Objects.requireNonNull(children, "children are missing").stream()
-                            .map(child -> Objects.requireNonNull(child, "a child is missing").toView(Optional.of(self)))
+                            .map(child -> Objects.requireNonNull(child, "a child is missing").toView(Optional.of(self), by))
                             .toList());
         }
     }

@@ -56,7 +56,7 @@ final class StoppedJobs {
             finishedAt = Optional.of(now);
         }
         List<JobView> children = job.children().stream().map(child -> settle(child, false, now, stopped)).toList();
-        return new JobView(job.id(), job.parentId(), job.title(), state, summary, job.tags(), job.createdAt(),
+        return new JobView(job.id(), job.parentId(), job.title(), state, summary, job.tags(), job.startedBy(), job.createdAt(),
                 job.startedAt(), finishedAt, children);
     }
 }

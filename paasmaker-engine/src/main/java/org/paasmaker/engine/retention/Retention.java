@@ -55,7 +55,7 @@ public final class Retention {
     /** Queues the application's retention job; it runs after the jobs queued before it. */
     public JobId schedule(ApplicationId id) {
         Application application = store.applications().get(id);
-        Job root = jobs.createRoot("Delete old versions of " + application.name() + " (it keeps its current version and"
+        Job root = jobs.createPlatformRoot("Delete old versions of " + application.name() + " (it keeps its current version and"
                 + " the last " + policy.versions() + ")", Map.of("application_id", id.toString()));
         return instances.enqueue(id, root, () -> run(root, application));
     }

@@ -46,7 +46,7 @@ public final class StaleFiles {
         if (stale.isEmpty()) {
             return Optional.empty();
         }
-        Job root = jobs.createRoot("Delete what crashed runs and gone crons left (" + stale.size()
+        Job root = jobs.createPlatformRoot("Delete what crashed runs and gone crons left (" + stale.size()
                 + " files and folders)", Map.of());
         Job step = jobs.addChild(root, "Delete working copies, half-written packages, uploads and the logs of crons"
                 + " that no longer exist");

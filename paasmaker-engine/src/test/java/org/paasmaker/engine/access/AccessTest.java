@@ -96,10 +96,13 @@ class AccessTest {
     }
 
     @Test
-    void theOperatorsNameIsReservedAndTheAuditTrailNamesTheActor() {
+    void theOperatorsAndThePlatformsNamesAreReservedAndTheAuditTrailNamesTheActor() {
         assertThatThrownBy(() -> access.createUser("operator", "op@example.org", "correct horse"))
                 .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
                 .hasMessageContaining("reserved");
+        assertThatThrownBy(() -> access.createUser(Actor.PLATFORM, "pm@example.org", "correct horse"))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageContaining("reserved for the platform");
         User ann = access.createUser("ann", "ann@example.org", "correct horse");
         access.audit(Actor.of(ann), "POST /api/v1/versions/7/start", 202, Optional.of("job-1"));
         assertThat(access.store().audit().newest(1)).singleElement().satisfies(entry -> {

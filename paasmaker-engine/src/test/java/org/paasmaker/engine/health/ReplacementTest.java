@@ -7,14 +7,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paasmaker.api.access.Actor;
+import org.paasmaker.api.access.UserId;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
+import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
@@ -35,8 +41,12 @@ class ReplacementTest {
         Path sample = Path.of("..", "samples", "hello-python").toAbsolutePath().normalize();
         JobView prepared = fixture.prepare(SourceSpec.directory(sample));
         VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
-        JobView started = fixture.engine().jobs().await(fixture.engine().versions().start(version), EngineFixture.JOB_TIMEOUT);
+        Actor alice = new Actor("alice", Optional.of(new UserId(4)));
+        JobView started = fixture.engine().jobs().await(
+                fixture.engine().as(alice, () -> fixture.engine().versions().start(version)), EngineFixture.JOB_TIMEOUT);
         assertThat(started.state()).as(fixture.logs(started)).isEqualTo(JobState.SUCCESS);
+        assertThat(started.startedBy()).contains("alice");
+        assertThat(started.children()).allSatisfy(step -> assertThat(step.startedBy()).contains("alice"));
         Instance original = fixture.engine().versions().instances(version).get(0);
         assertThat(get(original).statusCode()).isEqualTo(200);
         long pid = new ProcessRecords(fixture.engine().home().resolve("processes"), warning -> { })
@@ -56,6 +66,22 @@ class ReplacementTest {
         List<Instance> active = fixture.engine().versions().instances(version).stream()
                 .filter(i -> i.state() == InstanceState.RUNNING).toList();
         assertThat(active).as("the quantity is kept, not exceeded").hasSize(1);
+        JobView replacing = fixture.engine().jobs().get(await().atMost(Duration.ofSeconds(30))
+                .until(() -> otherStartJob(started.id()), Optional::isPresent).orElseThrow());
+        assertThat(replacing.startedBy()).as("the health checks started it, not alice").contains(Actor.PLATFORM);
+    }
+
+    /** The id of a recorded "Start version" tree other than {@code started}: the replacement's, as the health checks began it. */
+    private Optional<JobId> otherStartJob(JobId started) throws IOException {
+        try (Stream<Path> records = Files.list(fixture.engine().home().resolve("jobs"))) {
+            for (Path record : records.filter(file -> file.toString().endsWith(".tree.json")).toList()) {
+                JobId id = new JobId(record.getFileName().toString().replace(".tree.json", ""));
+                if (!id.equals(started) && fixture.engine().jobs().get(id).title().startsWith("Start version")) {
+                    return Optional.of(id);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Test

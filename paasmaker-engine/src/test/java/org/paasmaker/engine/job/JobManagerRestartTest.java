@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -21,6 +22,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.access.Actor;
+import org.paasmaker.api.access.UserId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
@@ -84,6 +87,37 @@ class JobManagerRestartTest {
         assertThat(second.log(failing.id())).contains("it broke");
         assertThat(second.await(id, TIMEOUT)).isEqualTo(withLateTag);
         assertThat(second.abort(id)).isFalse();
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void whoStartedATreeSurvivesARestartAndAnOlderRecordWithoutItReadsAsUnknown() throws IOException {
+        JobManager first = manager(Clock.systemUTC());
+        Actor alice = new Actor("alice", Optional.of(new UserId(4)));
+        Job deploy = first.startedBy(alice, () -> first.createRoot("Deploy", Map.of()));
+        Job step = first.addChild(deploy, "Step");
+        CompletableFuture<Job> replaced = new CompletableFuture<>();
+        first.await(first.submit(deploy, job -> {
+            first.runStep(step, context -> { });
+            replaced.complete(first.createRoot("Stop the version it replaced", Map.of()));
+        }), TIMEOUT);
+        Job byItself = first.createRoot("Health replacement", Map.of());
+        first.await(first.submit(byItself, job -> { }), TIMEOUT);
+        Job old = first.createRoot("Recorded by an older engine", Map.of());
+        first.await(first.submit(old, job -> { }), TIMEOUT);
+        first.close();
+        String record = Files.readString(record(old.id()));
+        assertThat(record).contains("\"startedBy\":\"paasmaker\"");
+        writeRecord(old.id(), record.replace(",\"startedBy\":\"paasmaker\"", ""));
+
+        JobManager next = manager(Clock.systemUTC());
+
+        assertThat(next.get(deploy.id()).startedBy()).contains("alice");
+        assertThat(next.get(step.id()).startedBy()).as("a step carries its root's starter").contains("alice");
+        assertThat(next.get(replaced.join().id()).startedBy()).as("a tree its work started").contains("alice");
+        assertThat(next.get(byItself.id()).startedBy()).contains(Actor.PLATFORM);
+        assertThat(next.get(old.id()).startedBy()).isEmpty();
+        assertThat(next.get(old.id()).state()).isEqualTo(JobState.SUCCESS);
         assertThat(warnings).isEmpty();
     }
 

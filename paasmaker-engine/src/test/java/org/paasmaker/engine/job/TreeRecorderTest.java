@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,8 @@ class TreeRecorderTest {
         JobView saved = records.load().get(0);
         assertThat(saved.tags()).containsEntry("version_id", "7");
         assertThat(saved.children().get(0).state()).isEqualTo(JobState.RUNNING);
+        assertThat(saved.startedBy()).contains("alice");
+        assertThat(saved.children().get(0).startedBy()).as("a step carries its root's starter").contains("alice");
 
         step.finish(JobState.SUCCESS, "", NOW);
         assertThat(queued).hasSize(1);
@@ -70,13 +73,13 @@ class TreeRecorderTest {
 
     private Job root(TreeRecorder recorder) {
         JobId id = JobId.random();
-        return new Job(id, null, "Root", Map.of(), new JobLog(directory.resolve(id + ".log"), JobLogLimit.DEFAULT, true), NOW,
+        return new Job(id, null, "Root", Map.of(), Optional.of("alice"), new JobLog(directory.resolve(id + ".log"), JobLogLimit.DEFAULT, true), NOW,
                 changed -> recorder.changed(changed.root()), (job, event) -> { });
     }
 
     private Job child(Job parent, TreeRecorder recorder) {
         JobId id = JobId.random();
-        Job child = new Job(id, parent, "Step", Map.of(), new JobLog(directory.resolve(id + ".log"), JobLogLimit.DEFAULT, true), NOW,
+        Job child = new Job(id, parent, "Step", Map.of(), Optional.empty(), new JobLog(directory.resolve(id + ".log"), JobLogLimit.DEFAULT, true), NOW,
                 changed -> recorder.changed(changed.root()), (job, event) -> { });
         parent.addChild(child);
         return child;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import org.paasmaker.api.access.Actor;
+import org.paasmaker.api.access.UserId;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
@@ -70,6 +73,9 @@ final class Deploys {
     /** Runs retention now, after the jobs queued before it (the retention a make-current queued, say). */
     JobView retain(VersionId anyVersion) {
         ApplicationVersion version = fixture.engine().versions().get(anyVersion);
-        return fixture.succeed(fixture.engine().versions().retain(version.applicationId()));
+        // Asked for by a user, as making a version current asks for it; the job is the platform's all the same.
+        Actor ann = new Actor("ann", Optional.of(new UserId(2)));
+        return fixture.succeed(
+                fixture.engine().as(ann, () -> fixture.engine().versions().retain(version.applicationId())));
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobView;
@@ -49,6 +50,7 @@ class RetentionTest {
         JobView retention = deploys.retain(seven);
 
         assertThat(numbers()).as(fixture.logs(retention)).containsExactly(1, 2, 5, 6, 7);
+        assertThat(retention.startedBy()).contains(Actor.PLATFORM);
         assertThat(version(running).state()).isEqualTo(org.paasmaker.api.version.VersionState.RUNNING);
         assertThat(fixture.engine().versions().instances(running)).extracting(Instance::state)
                 .containsExactly(InstanceState.RUNNING);

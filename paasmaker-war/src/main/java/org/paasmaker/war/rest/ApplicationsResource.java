@@ -50,7 +50,8 @@ public class ApplicationsResource {
     @DELETE
     @Requires(value = Permission.APPLICATION_DELETE, on = Scope.APPLICATION)
     public Response delete(@PathParam("app") String app, @QueryParam("services") boolean withServices) {
-        return JobAnswers.accepted(uris, engine.applications().delete(PathIds.application(app), withServices));
+        return JobAnswers.accepted(uris,
+                engine.as(caller.actor(), () -> engine.applications().delete(PathIds.application(app), withServices)));
     }
 
     @GET

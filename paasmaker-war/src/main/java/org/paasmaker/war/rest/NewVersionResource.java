@@ -1,6 +1,7 @@
 package org.paasmaker.war.rest;
 
 import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Caller;
 import org.paasmaker.war.security.Requires;
 import org.paasmaker.war.security.Scope;
 import org.paasmaker.api.rest.ApplicationJson;
@@ -68,6 +69,9 @@ public class NewVersionResource {
     @Inject
     ServerSettings settings;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uris;
 
@@ -98,7 +102,8 @@ public class NewVersionResource {
         }
         SourceSpec source = sourceOf(request.source());
         String manifest = request.manifest() == null ? PrepareRequest.DEFAULT_MANIFEST : request.manifest();
-        return accepted(engine.versions().prepare(new PrepareRequest(workspace, source, manifest)));
+        return accepted(engine.as(caller.actor(),
+                () -> engine.versions().prepare(new PrepareRequest(workspace, source, manifest))));
     }
 
     private Response fromArchive(String ws, String manifest, long length, InputStream body, String suffix,
@@ -111,7 +116,8 @@ public class NewVersionResource {
         try {
             // Checked here too, so that a bad manifest is a 400 listing every error rather than a failed job.
             ArchivedManifest.find(file, manifest).ifPresent(text -> new ManifestReader(engine.plugins()).read(text, manifest));
-            job = engine.versions().prepare(new PrepareRequest(workspace, source.apply(file), manifest));
+            job = engine.as(caller.actor(),
+                    () -> engine.versions().prepare(new PrepareRequest(workspace, source.apply(file), manifest)));
         } catch (RuntimeException e) {
             Uploads.delete(file);
             throw e;

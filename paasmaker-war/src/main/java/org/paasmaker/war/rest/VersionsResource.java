@@ -1,6 +1,7 @@
 package org.paasmaker.war.rest;
 
 import org.paasmaker.api.access.Permission;
+import org.paasmaker.war.security.Caller;
 import org.paasmaker.war.security.Requires;
 import org.paasmaker.war.security.Scope;
 import org.paasmaker.api.rest.InstanceJson;
@@ -31,6 +32,9 @@ public class VersionsResource {
     @Inject
     Paasmaker engine;
 
+    @Inject
+    Caller caller;
+
     @Context
     UriInfo uris;
 
@@ -47,7 +51,7 @@ public class VersionsResource {
     @DELETE
     @Requires(value = Permission.APPLICATION_DELETE, on = Scope.VERSION)
     public Response delete(@PathParam("id") String id) {
-        return JobAnswers.accepted(uris, engine.versions().delete(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.as(caller.actor(), () -> engine.versions().delete(PathIds.version(id))));
     }
 
     @GET
@@ -61,28 +65,28 @@ public class VersionsResource {
     @Path("start")
     @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public Response start(@PathParam("id") String id) {
-        return JobAnswers.accepted(uris, engine.versions().start(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.as(caller.actor(), () -> engine.versions().start(PathIds.version(id))));
     }
 
     @POST
     @Path("stop")
     @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public Response stop(@PathParam("id") String id) {
-        return JobAnswers.accepted(uris, engine.versions().stop(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.as(caller.actor(), () -> engine.versions().stop(PathIds.version(id))));
     }
 
     @POST
     @Path("make-current")
     @Requires(value = Permission.APPLICATION_ROUTING, on = Scope.VERSION)
     public Response makeCurrent(@PathParam("id") String id) {
-        return JobAnswers.accepted(uris, engine.versions().makeCurrent(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.as(caller.actor(), () -> engine.versions().makeCurrent(PathIds.version(id))));
     }
 
     @POST
     @Path("deregister")
     @Requires(value = Permission.APPLICATION_DEPLOY, on = Scope.VERSION)
     public Response deregister(@PathParam("id") String id) {
-        return JobAnswers.accepted(uris, engine.versions().deregister(PathIds.version(id)));
+        return JobAnswers.accepted(uris, engine.as(caller.actor(), () -> engine.versions().deregister(PathIds.version(id))));
     }
 
     /** Marks the version kept: retention never deletes it. Answers the version. */

@@ -2,6 +2,7 @@ package org.paasmaker.war.security;
 
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Optional;
+import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.access.Authority;
 import org.paasmaker.api.access.Permission;
 import org.paasmaker.api.error.ErrorCode;
@@ -32,6 +33,11 @@ public class Caller {
             throw new PaasmakerException(ErrorCode.UNAUTHORIZED, "this call needs a token or an API key");
         }
         return authority;
+    }
+
+    /** Who the engine records as starting the jobs this request starts. */
+    public Actor actor() {
+        return authority().actor();
     }
 
     Optional<Authority> known() {

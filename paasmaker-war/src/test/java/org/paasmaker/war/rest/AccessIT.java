@@ -111,7 +111,7 @@ class AccessIT {
     }
 
     @Test
-    void theAuditTrailSaysWhichUserDeployedWhat(@TempDir Path temp) {
+    void theAuditTrailAndTheJobsSayWhichUserDeployedWhat(@TempDir Path temp) {
         Deployments deployments = new Deployments(operator);
         String workspace = deployments.newWorkspace("Audited").path("stub").asText();
         Api deployer = PermissionsIT.userWith("deployer", List.of(Map.of("role", "Deployer", "workspace", workspace)));
@@ -119,13 +119,19 @@ class AccessIT {
             Api.Answer accepted = new Deployments(deployer).upload(workspace,
                     Deployments.tarball(ItServer.sample("hello-static"), temp));
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
-            deployments.versionOf(accepted);
+            String version = deployments.versionOf(accepted);
             String job = accepted.json().path("jobId").asText();
             deployments.succeeded(job);
+            String started = new Deployments(deployer).run(version, "start").path("id").asText();
 
             JsonNode entry = operator.get("audit?limit=50").json().findParents("jobId").stream()
                     .filter(e -> e.path("jobId").asText().equals(job)).findFirst().orElseThrow();
             assertThat(entry.path("actor").asText()).startsWith("deployer-");
+            String name = entry.path("actor").asText();
+            JsonNode prepared = operator.get("jobs/" + job).json();
+            assertThat(prepared.path("startedBy").asText()).as("the job records who started it").isEqualTo(name);
+            assertThat(prepared.path("children").findValuesAsText("startedBy")).isNotEmpty().containsOnly(name);
+            assertThat(operator.get("jobs/" + started).json().path("startedBy").asText()).isEqualTo(name);
             assertThat(entry.path("action").asText()).isEqualTo("POST /api/v1/workspaces/" + workspace + "/versions");
             assertThat(entry.path("status").asInt()).isEqualTo(202);
             assertThat(deployer.get("audit").status()).isEqualTo(403);

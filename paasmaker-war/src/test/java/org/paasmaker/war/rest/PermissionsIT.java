@@ -311,8 +311,9 @@ class PermissionsIT {
         });
     }
 
-    /** A new user with those grants, and an API for its new key. */
+    /** A new user with those grants, and an API for its new key; other ITs call it without this one's set-up. */
     static Api userWith(String prefix, List<Map<String, String>> grants) {
+        Api operator = ItServer.api();
         String name = prefix + "-" + suffix();
         Api.Answer created = operator.postJson("users", user(name));
         assertThat(created.status()).as(created.body()).isEqualTo(201);

@@ -66,6 +66,7 @@ class VersionLifecycleIT {
         resumingFromAnyEventLosesAndRepeatsNothing(job, events);
 
         assertThat(tree.path("tags").path("version_id").asText()).as("the job names the same version").isEqualTo(first);
+        assertThat(tree.path("startedBy").asText()).as("started with the operator's token").isEqualTo("operator");
         JsonNode version = api.get("versions/" + first).json();
         assertThat(version.path("state").asText()).isEqualTo("PREPARED");
         assertThat(version.path("current").asBoolean()).isFalse();
