@@ -181,7 +181,7 @@ class CommandLineIT {
                 "  Pack and store the prepared code: SUCCESS\n");
         assertThat(followed.out().lines().reduce((a, b) -> b)).hasValueSatisfying(last ->
                 assertThat(last).startsWith("Prepare a new version").endsWith(": SUCCESS"));
-        assertThat(shown.out()).startsWith("Prepare a new version").contains("\n  Pack and store");
+        assertThat(shown.out()).as("who started it, then the tree").startsWith("Started by: operator\nPrepare a new version").contains("\n  Pack and store");
     }
 
     /** The job of a step of a deploy, which it names as ", job ID:" after the step. */
