@@ -15,8 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
@@ -26,7 +28,9 @@ import org.paasmaker.engine.EngineFixture;
 
 /**
  * The manifest's runtime version chooses among the JDKs of this machine: Debian's 17 and the JDK 25
- * that lies beside it under /usr/lib/jvm, each started and asked over HTTP which Java it runs on.
+ * that lies beside it under /usr/lib/jvm where there is one (Debian's packages offer no second JDK), and
+ * always a second JDK the test makes in an operator's directory of runtimes: links to this JVM's JDK with
+ * a release file that calls it 16.0.1. Each is started and asked over HTTP which Java it runs on.
  */
 class RuntimeVersionSelectionTest {
 
@@ -52,8 +56,35 @@ class RuntimeVersionSelectionTest {
             }
             """;
 
+    @TempDir
+    static Path jdks;
+
     @RegisterExtension
-    final EngineFixture fixture = EngineFixture.perTest();
+    final EngineFixture fixture = EngineFixture.perTest(builder -> builder.settingsEnvironment(
+            Map.of("PAASMAKER_RUNTIME_JAVA_DIRECTORIES", jdks.toString())));
+
+    @BeforeAll
+    static void aJdkMadeOfLinksToThisOneCalledSixteen() throws IOException {
+        Path real = Path.of(System.getProperty("java.home"));
+        Path made = Files.createDirectories(jdks.resolve("made-16"));
+        try (Stream<Path> entries = Files.list(real)) {
+            for (Path entry : entries.filter(e -> !e.getFileName().toString().equals("release")).toList()) {
+                Files.createSymbolicLink(made.resolve(entry.getFileName().toString()), entry.toRealPath());
+            }
+        }
+        Files.writeString(made.resolve("release"), "JAVA_VERSION=\"16.0.1\"\n");
+    }
+
+    @Test
+    void aSecondJdkMadeOfLinksAndCalledSixteenInItsReleaseFileIsChosenByTheManifestsVersion() throws Exception {
+        Path made = jdks.resolve("made-16");
+        assertThat(fixture.engine().nodes().runtimes().get("paasmaker.runtime.java"))
+                .contains("16.0.1").anyMatch(v -> v.startsWith("17."));
+
+        assertThat(answer("java16", "16")).as("the made JDK, by its home")
+                .endsWith("JAVA_HOME=" + made);
+        assertThat(answer("java17-again", "17")).startsWith("java 17.").doesNotContain("JAVA_HOME=" + made);
+    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 
