@@ -14,6 +14,7 @@ import org.paasmaker.api.plugin.PluginParameter;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.engine.service.server.ServerKind;
 import org.paasmaker.engine.service.server.ServerMode;
+import org.paasmaker.engine.service.server.ServerSettings;
 
 /**
  * The operator's settings of {@code paasmaker.service.mysql}, read once ({@code PAASMAKER_SERVICE_MYSQL_*}).
@@ -57,39 +58,16 @@ record MysqlSettings(ServerMode mode, int port, Optional<String> host, String ho
             optional("start_timeout", INTEGER, 30L, "Managed: seconds the server has to accept connections."));
 
     static MysqlSettings from(PluginSettings settings) {
-        ServerMode mode = ServerMode.fromWire(settings.string("mode"), ServerKind.MARIADB);
-        Optional<String> host = settings.findString("host").filter(h -> !h.isBlank());
-        Optional<String> password = settings.findString("admin_password");
-        if (mode == ServerMode.EXTERNAL && (host.isEmpty() || password.isEmpty())) {
-            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "paasmaker.service.mysql in external mode"
-                    + " needs the server's address and an admin's password: set host"
-                    + " (PAASMAKER_SERVICE_MYSQL_HOST) and admin_password (PAASMAKER_SERVICE_MYSQL_ADMIN_PASSWORD)");
-        }
-        long port = settings.findInteger("port")
-                .orElse((long) (mode == ServerMode.MANAGED ? DEFAULT_MANAGED_PORT : DEFAULT_EXTERNAL_PORT));
-        if (port < (mode == ServerMode.MANAGED ? 0 : 1) || port > 65535) {
-            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the setting 'port' (PAASMAKER_SERVICE_MYSQL_PORT)"
-                    + " of paasmaker.service.mysql is " + port + "; give a TCP port from 1 to 65535"
-                    + (mode == ServerMode.MANAGED ? ", or 0 for a free one" : ""));
-        }
-        long connections = settings.integer("max_connections");
-        long timeout = settings.integer("start_timeout");
-        if (connections < 5 || timeout < 1) {
-            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "paasmaker.service.mysql needs max_connections"
-                    + " of at least 5 and a start_timeout of at least 1 s, not " + connections + " and " + timeout);
-        }
+        ServerSettings common = ServerSettings.read(settings, "paasmaker.service.mysql", ServerKind.MARIADB,
+                DEFAULT_MANAGED_PORT, DEFAULT_EXTERNAL_PORT, "mysql");
         String bufferPool = settings.string("innodb_buffer_pool_size").strip();
         if (!bufferPool.matches("\\d+[KMG]?")) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the setting 'innodb_buffer_pool_size'"
                     + " (PAASMAKER_SERVICE_MYSQL_INNODB_BUFFER_POOL_SIZE) of paasmaker.service.mysql is '" + bufferPool
                     + "'; give a size such as 16M");
         }
-        String hostname = settings.findString("hostname").filter(h -> !h.isBlank())
-                .orElse(mode == ServerMode.MANAGED ? "127.0.0.1" : host.orElse(""));
-        Path directory = settings.findString("directory").map(Path::of)
-                .orElse(settings.home().resolve("services").resolve("mysql")).toAbsolutePath().normalize();
-        return new MysqlSettings(mode, (int) port, host, hostname, settings.string("admin_user"), password,
-                directory, settings.findString("binaries").map(Path::of), settings.string("system_user"), bufferPool,
-                (int) connections, Duration.ofSeconds(timeout));
+        return new MysqlSettings(common.mode(), common.port(), common.host(), common.hostname(), common.adminUser(),
+                common.adminPassword(), common.directory(), common.binaries(), common.systemUser(), bufferPool,
+                common.maxConnections(), common.startTimeout());
     }
 }

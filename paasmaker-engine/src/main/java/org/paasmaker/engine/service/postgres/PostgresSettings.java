@@ -8,12 +8,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.paasmaker.api.error.ErrorCode;
-import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameter;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.engine.service.server.ServerKind;
 import org.paasmaker.engine.service.server.ServerMode;
+import org.paasmaker.engine.service.server.ServerSettings;
 
 /**
  * The operator's settings of {@code paasmaker.service.postgres}, read once ({@code PAASMAKER_SERVICE_POSTGRES_*}).
@@ -57,34 +56,10 @@ record PostgresSettings(ServerMode mode, int port, Optional<String> host, String
             optional("start_timeout", INTEGER, 30L, "Managed: seconds the server has to accept connections."));
 
     static PostgresSettings from(PluginSettings settings) {
-        ServerMode mode = ServerMode.fromWire(settings.string("mode"), ServerKind.POSTGRES);
-        Optional<String> host = settings.findString("host").filter(h -> !h.isBlank());
-        Optional<String> password = settings.findString("admin_password");
-        if (mode == ServerMode.EXTERNAL && (host.isEmpty() || password.isEmpty())) {
-            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "paasmaker.service.postgres in external mode"
-                    + " needs the server's address and an admin's password: set host"
-                    + " (PAASMAKER_SERVICE_POSTGRES_HOST) and admin_password (PAASMAKER_SERVICE_POSTGRES_ADMIN_PASSWORD)");
-        }
-        long port = settings.findInteger("port")
-                .orElse((long) (mode == ServerMode.MANAGED ? DEFAULT_MANAGED_PORT : DEFAULT_EXTERNAL_PORT));
-        if (port < (mode == ServerMode.MANAGED ? 0 : 1) || port > 65535) {
-            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the setting 'port' (PAASMAKER_SERVICE_POSTGRES_PORT)"
-                    + " of paasmaker.service.postgres is " + port + "; give a TCP port from 1 to 65535"
-                    + (mode == ServerMode.MANAGED ? ", or 0 for a free one" : ""));
-        }
-        long connections = settings.integer("max_connections");
-        long timeout = settings.integer("start_timeout");
-        if (connections < 5 || timeout < 1) {
-            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "paasmaker.service.postgres needs max_connections"
-                    + " of at least 5 and a start_timeout of at least 1 s, not " + connections + " and " + timeout);
-        }
-        String hostname = settings.findString("hostname").filter(h -> !h.isBlank())
-                .orElse(mode == ServerMode.MANAGED ? "127.0.0.1" : host.orElse(""));
-        Path directory = settings.findString("directory").map(Path::of)
-                .orElse(settings.home().resolve("services").resolve("postgres")).toAbsolutePath().normalize();
-        return new PostgresSettings(mode, (int) port, host, hostname, settings.string("admin_user"), password,
-                settings.string("admin_database"), directory, settings.findString("binaries").map(Path::of),
-                settings.string("system_user"), settings.string("shared_buffers"), (int) connections,
-                Duration.ofSeconds(timeout));
+        ServerSettings common = ServerSettings.read(settings, "paasmaker.service.postgres", ServerKind.POSTGRES,
+                DEFAULT_MANAGED_PORT, DEFAULT_EXTERNAL_PORT, "postgres");
+        return new PostgresSettings(common.mode(), common.port(), common.host(), common.hostname(), common.adminUser(),
+                common.adminPassword(), settings.string("admin_database"), common.directory(), common.binaries(),
+                common.systemUser(), settings.string("shared_buffers"), common.maxConnections(), common.startTimeout());
     }
 }
