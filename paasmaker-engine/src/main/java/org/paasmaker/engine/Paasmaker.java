@@ -27,6 +27,8 @@ import org.paasmaker.engine.disk.DiskAccounting;
 import org.paasmaker.engine.disk.DiskLimit;
 import org.paasmaker.engine.disk.PrepareRoom;
 import org.paasmaker.engine.health.HealthMonitor;
+import org.paasmaker.engine.health.NodeWatch;
+import org.paasmaker.engine.health.NodeWatchSettings;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RoutePublisher;
@@ -130,7 +132,7 @@ public final class Paasmaker implements AutoCloseable {
             VersionManifests manifests = new VersionManifests(plugins);
             Optional<RouterControl> router = router(builder);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
-                    builder.clusterHostname, control, builder.drainLimit, nodeRegistry::address,
+                    builder.clusterHostname, control, builder.drainLimit, nodeRegistry::addressIfKnown,
                     Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
@@ -138,9 +140,13 @@ public final class Paasmaker implements AutoCloseable {
             InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages,
                     routing, new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
             instances.adopt();
-            health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
+            NodeWatchSettings watch = builder.nodeWatch != null ? builder.nodeWatch
+                    : NodeWatchSettings.from(builder.settingsEnvironment);
+            health = new HealthMonitor(store, instances, jobManager, clock,
+                    new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
+                    plugins::maintain);
             health.start(builder.healthInterval);
-            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::address);
+            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
@@ -157,7 +163,7 @@ public final class Paasmaker implements AutoCloseable {
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
-            nodes = new Nodes(nodeRegistry, plugins);
+            nodes = new Nodes(nodeRegistry, plugins, clock);
             services = new Services(store, plugins, layout.work());
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
@@ -282,6 +288,7 @@ public final class Paasmaker implements AutoCloseable {
         private final List<MoreNode> moreNodes = new ArrayList<>();
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
+        private NodeWatchSettings nodeWatch;
         private RouterControl router;
         private int routerPort = -1;
         private String clusterHostname = defaultClusterHostname();
@@ -381,6 +388,15 @@ public final class Paasmaker implements AutoCloseable {
         }
 
         /** How often running instances are checked (and dead ones replaced); default every second. */
+        /**
+         * When a node whose agent stopped reporting is DOWN, and how fast what it ran is replaced. Without
+         * this, {@code PAASMAKER_NODE_TIMEOUT} and {@code PAASMAKER_REPLACEMENTS_PER_ROUND} say, else 6 s and 10.
+         */
+        public Builder nodeWatch(NodeWatchSettings settings) {
+            this.nodeWatch = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public Builder healthInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("the health interval must be positive: " + interval);

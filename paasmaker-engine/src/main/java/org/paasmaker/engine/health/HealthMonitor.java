@@ -41,6 +41,8 @@ public final class HealthMonitor implements AutoCloseable {
     private final JobManager jobs;
     private final Clock clock;
     private final Runnable pluginUpkeep;
+    private final NodeWatch nodeWatch;
+    private final int replacementsPerRound;
     private final Map<String, Integer> misses = new ConcurrentHashMap<>();
     private final Map<VersionId, Repair> repairs = new ConcurrentHashMap<>();
     private final Map<InstanceId, Integer> cleanExits = new ConcurrentHashMap<>();
@@ -51,19 +53,20 @@ public final class HealthMonitor implements AutoCloseable {
         return thread;
     });
 
-    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock) {
-        this(store, instances, jobs, clock, () -> { });
-    }
-
     /**
+     * @param nodeWatch judges the nodes first on every round, so that instances of a DOWN node count as lost
+     * @param replacementsPerRound how many versions may start replacements in one round
      * @param pluginUpkeep each plugin's own upkeep (a managed database server started again if it
      *     died), run on every round after the instances' and the router's
      */
-    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock, Runnable pluginUpkeep) {
+    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock, NodeWatch nodeWatch,
+            int replacementsPerRound, Runnable pluginUpkeep) {
         this.store = store;
         this.instances = instances;
         this.jobs = jobs;
         this.clock = clock;
+        this.nodeWatch = nodeWatch;
+        this.replacementsPerRound = replacementsPerRound;
         this.pluginUpkeep = pluginUpkeep;
     }
 
@@ -72,38 +75,54 @@ public final class HealthMonitor implements AutoCloseable {
         timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One round: fail what is broken, then repair what is short; then the nodes' and the plugins' upkeep. */
+    /**
+     * One round: judge the nodes, fail what is broken, then repair what is short (paced); then the
+     * nodes' and the plugins' upkeep.
+     */
     public void check() {
+        nodeWatch.check();
         checkVersions();
         instances.maintain();
         pluginUpkeep.run();
     }
 
     private void checkVersions() {
+        int[] replacements = {0};
         for (var workspace : store.workspaces().list()) {
             for (var application : store.applications().list(workspace.id())) {
                 for (ApplicationVersion version : store.versions().list(application.id())) {
                     if (version.state() == VersionState.RUNNING) {
-                        check(version);
+                        check(version, replacements);
                     }
                 }
             }
         }
     }
 
-    private void check(ApplicationVersion version) {
-        instances.ifIdle(version.id(), () -> {
-            int failed = failBroken(version);
-            restartDue(version);
-            repair(version, failed);
-        });
+    private void check(ApplicationVersion version, int[] replacements) {
+        try {
+            instances.ifIdle(version.id(), () -> {
+                int failed = failBroken(version);
+                restartDue(version);
+                // Past the round's budget a short version waits for the next round: losing a node must not
+                // start every replacement at once on the others.
+                if (replacements[0] < replacementsPerRound && repair(version, failed)) {
+                    replacements[0]++;
+                }
+            });
+        } catch (RuntimeException e) {
+            // A node that cannot be reached right now must not keep the other versions from their checks.
+            System.getLogger(HealthMonitor.class.getName()).log(System.Logger.Level.WARNING,
+                    "health check of version " + version.id() + " failed: " + e.getMessage());
+        }
     }
 
     /** Marks RUNNING instances that died or stopped answering as ERROR; returns how many. */
     private int failBroken(ApplicationVersion version) {
         int failed = 0;
         for (Instance instance : store.instances().list(version.id())) {
-            if (instance.state() != InstanceState.RUNNING) {
+            // An instance on a node that is DOWN or not known is the node watch's to judge.
+            if (instance.state() != InstanceState.RUNNING || !instances.onReachableNode(instance)) {
                 continue;
             }
             String key = instance.id().value();
@@ -170,8 +189,11 @@ public final class HealthMonitor implements AutoCloseable {
         return code > 128 ? "was killed by signal " + (code - 128) : "exited with status " + code;
     }
 
-    /** Starts replacements when the version is short, backing off while replacements keep failing. */
-    private void repair(ApplicationVersion version, int failedNow) {
+    /**
+     * Starts replacements when the version is short, backing off while replacements keep failing;
+     * whether it started any.
+     */
+    private boolean repair(ApplicationVersion version, int failedNow) {
         Instant now = clock.instant();
         Repair previous = repairs.get(version.id());
         int failures = failedNow;
@@ -185,9 +207,10 @@ public final class HealthMonitor implements AutoCloseable {
             repairs.put(version.id(), new Repair(previous.job(), previous.startedAt(), failures, true));
         }
         if (!instances.isShort(version) || now.isBefore(notBefore)) {
-            return;
+            return false;
         }
         repairs.put(version.id(), new Repair(instances.start(version.id()), now, failures, false));
+        return true;
     }
 
     /** What the health checks see of the version, and what they do about it. */
