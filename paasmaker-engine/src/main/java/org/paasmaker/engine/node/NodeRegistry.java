@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.node.Node;
@@ -28,6 +29,30 @@ public final class NodeRegistry {
             throw new PaasmakerException(ErrorCode.CONFLICT, "a node named '" + node.name() + "' is already known");
         }
         nodes.put(node.name(), new Entry(node, NodeState.ACTIVE));
+    }
+
+    /**
+     * Adds the node, or puts it in the place of the node of its name: a node agent that registers
+     * again (after its own restart, or the controller's) replaces its entry. The state an operator or
+     * the controller gave the name is kept; the profile is asked of the new node.
+     */
+    public synchronized void addOrReplace(Node node) {
+        Entry previous = nodes.get(node.name());
+        Entry entry = new Entry(node, previous == null ? NodeState.ACTIVE : previous.state);
+        if (previous != null) {
+            entry.report = previous.report;
+        }
+        nodes.put(node.name(), entry);
+    }
+
+    /** Keeps what the node reported last, with when it came: what tells whether the node still reports. */
+    public synchronized void reported(String name, NodeReport report) {
+        entry(name).report = report;
+    }
+
+    /** What the node reported last; empty for a node that never reported (the controller's own). */
+    public synchronized Optional<NodeReport> lastReport(String name) {
+        return Optional.ofNullable(entry(name).report);
     }
 
     /** Whether a node of that name is known. */
@@ -85,6 +110,7 @@ public final class NodeRegistry {
         final Node node;
         NodeState state;
         NodeProfile profile;
+        NodeReport report;
 
         Entry(Node node, NodeState state) {
             this.node = node;
