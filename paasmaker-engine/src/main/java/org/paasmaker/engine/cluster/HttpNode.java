@@ -37,6 +37,7 @@ public final class HttpNode implements Node {
     private static final long ABORT_POLL_MILLIS = 200;
 
     private final NodeProfile profile;
+    private final URI url;
     private final URI base;
     private final NodeToken token;
     private final HttpClient http;
@@ -46,6 +47,7 @@ public final class HttpNode implements Node {
      */
     public HttpNode(NodeProfile profile, URI url, NodeToken token, HttpClient http) {
         this.profile = Objects.requireNonNull(profile, "profile");
+        this.url = Objects.requireNonNull(url, "url");
         this.base = url.resolve(PATH);
         this.token = Objects.requireNonNull(token, "token");
         this.http = Objects.requireNonNull(http, "http");
@@ -64,7 +66,7 @@ public final class HttpNode implements Node {
 
     /** Where the agent serves. */
     public URI url() {
-        return base.resolve("/");
+        return url;
     }
 
     @Override
