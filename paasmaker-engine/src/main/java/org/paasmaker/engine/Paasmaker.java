@@ -20,6 +20,8 @@ import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.cluster.ClusterServer;
+import org.paasmaker.engine.cluster.ClusterSettings;
 import org.paasmaker.engine.cron.CronRunner;
 import org.paasmaker.engine.cron.CurrentVersionCrons;
 import org.paasmaker.engine.cron.GoneCrons;
@@ -95,6 +97,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
     private final CronRunner cronRunner;
+    private final Optional<ClusterServer> cluster;
     private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
     private Paasmaker(Builder builder) {
@@ -165,6 +168,11 @@ public final class Paasmaker implements AutoCloseable {
             routes = new Routes(publisher);
             nodes = new Nodes(nodeRegistry, plugins, clock);
             services = new Services(store, plugins, layout.work());
+            // Last: node agents register and fetch packages once the rest stands.
+            ClusterSettings clusterSettings = builder.cluster != null ? builder.cluster
+                    : ClusterSettings.from(layout.home(), builder.settingsEnvironment);
+            cluster = clusterSettings.token().map(token -> ClusterServer.start(clusterSettings.address(),
+                    clusterSettings.port(), token, nodeRegistry, packages, clock, Paasmaker::inform));
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
@@ -229,6 +237,14 @@ public final class Paasmaker implements AutoCloseable {
         return plugins;
     }
 
+    /**
+     * The endpoint node agents register with, report to and fetch packages from, when a node token is
+     * set ({@link Builder#cluster(ClusterSettings)}); further paths for the cluster can be mounted on it.
+     */
+    public Optional<ClusterServer> cluster() {
+        return cluster;
+    }
+
     /** The data directory: packages, job logs, working copies, plugin data. */
     public Path home() {
         return layout.home();
@@ -240,6 +256,7 @@ public final class Paasmaker implements AutoCloseable {
      */
     @Override
     public void close() {
+        cluster.ifPresent(ClusterServer::close);
         // First, so that jobs the shutdown cuts short are recorded as running: the next engine says the engine stopped them.
         jobManager.close();
         cronRunner.close();
@@ -271,6 +288,10 @@ public final class Paasmaker implements AutoCloseable {
                 AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
     }
 
+    private static void inform(String message) {
+        System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.INFO, message);
+    }
+
     private static void warn(String message) {
         System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.WARNING, message);
     }
@@ -300,6 +321,7 @@ public final class Paasmaker implements AutoCloseable {
         private LogLimit logLimit;
         private RetentionPolicy retention;
         private DiskLimit diskLimit;
+        private ClusterSettings cluster;
 
         private Builder() {
         }
@@ -515,6 +537,17 @@ public final class Paasmaker implements AutoCloseable {
          */
         public Builder settingsEnvironment(Map<String, String> environment) {
             this.settingsEnvironment = Map.copyOf(environment);
+            return this;
+        }
+
+        /**
+         * The endpoint for node agents on other machines: its address, port and node token. Without
+         * this, {@code PAASMAKER_CLUSTER_ADDRESS}, {@code PAASMAKER_CLUSTER_PORT} (8091) and
+         * {@code PAASMAKER_NODE_TOKEN} of {@link #settingsEnvironment(Map)} say, else the token in the
+         * file {@code node-token} of the home; with no token there is no endpoint.
+         */
+        public Builder cluster(ClusterSettings settings) {
+            this.cluster = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

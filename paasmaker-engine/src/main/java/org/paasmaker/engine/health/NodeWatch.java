@@ -43,12 +43,16 @@ public final class NodeWatch {
         this.judgingFrom = clock.instant().plus(timeout);
     }
 
-    /** One round: nodes that returned are reconciled, then silent ones are marked DOWN. */
+    /** One round: nodes that registered or returned are reconciled, then silent ones are marked DOWN. */
     public void check() {
+        for (String node : nodes.takeRegistered()) {
+            reconcile(node, () -> LOG.log(System.Logger.Level.INFO, "node " + node + " registered: reconciled"));
+        }
         for (String node : nodes.returned()) {
-            instances.adopt(node);
-            nodes.setState(node, NodeState.ACTIVE);
-            LOG.log(System.Logger.Level.INFO, "node " + node + " reports again: reconciled, and ACTIVE");
+            reconcile(node, () -> {
+                nodes.setState(node, NodeState.ACTIVE);
+                LOG.log(System.Logger.Level.INFO, "node " + node + " reports again: reconciled, and ACTIVE");
+            });
         }
         Instant now = clock.instant();
         if (now.isBefore(judgingFrom)) {
@@ -70,6 +74,16 @@ public final class NodeWatch {
                     + "; a new instance replaces it on another node");
         }
         lose(i -> !nodes.knows(i.node()), null);
+    }
+
+    /** Reconciles what the node holds with the records, then {@code after}; a node that fails it is tried next round. */
+    private void reconcile(String node, Runnable after) {
+        try {
+            instances.adopt(node);
+            after.run();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not reconcile node " + node + " yet: " + e.getMessage());
+        }
     }
 
     private void lose(Predicate<Instance> on, String why) {

@@ -33,6 +33,51 @@ public final class NodeRegistry {
         nodes.put(node.name(), new Entry(node, NodeState.ACTIVE));
     }
 
+    /**
+     * Adds the node, or puts it in the place of the node of its name: a node agent that registers
+     * again (after its own restart, or the controller's) replaces its entry. The state an operator or
+     * the controller gave the name is kept; the profile is asked of the new node. The registration
+     * counts as a report, and the node is due to be reconciled with the records ({@link #takeRegistered}).
+     */
+    public synchronized void addOrReplace(Node node, Instant at) {
+        Entry previous = nodes.get(node.name());
+        Entry entry = new Entry(node, previous == null ? NodeState.ACTIVE : previous.state);
+        if (previous != null) {
+            entry.report = previous.report;
+            entry.downAt = previous.downAt;
+        }
+        entry.heard = at;
+        entry.registered = true;
+        nodes.put(node.name(), entry);
+    }
+
+    /**
+     * The nodes registered since the last call, not DOWN: what they hold is reconciled with the records
+     * (a DOWN one is, when it is seen again: {@link #returned}).
+     */
+    public synchronized List<String> takeRegistered() {
+        List<String> registered = new ArrayList<>();
+        nodes.forEach((name, entry) -> {
+            if (entry.registered && entry.state != NodeState.DOWN) {
+                entry.registered = false;
+                registered.add(name);
+            }
+        });
+        return registered;
+    }
+
+    /** Keeps what the node reported last, with when it came: what tells whether the node still reports. */
+    public synchronized void reported(String name, NodeReport report) {
+        Entry entry = entry(name);
+        entry.report = report;
+        entry.heard = report.received();
+    }
+
+    /** What the node reported last; empty for a node that never reported (the controller's own). */
+    public synchronized Optional<NodeReport> lastReport(String name) {
+        return Optional.ofNullable(entry(name).report);
+    }
+
     /** Whether a node of that name is known. */
     public synchronized boolean knows(String name) {
         return nodes.containsKey(name);
@@ -88,8 +133,7 @@ public final class NodeRegistry {
      * that reports again stays DOWN until the controller has reconciled it ({@link #returned}).
      */
     public synchronized void heard(String name, Instant at) {
-        Entry entry = entry(name);
-        entry.heard = at;
+        entry(name).heard = at;
     }
 
     /**
@@ -153,8 +197,10 @@ public final class NodeRegistry {
         final Node node;
         NodeState state;
         NodeProfile profile;
+        NodeReport report;
         Instant heard;
         Instant downAt;
+        boolean registered;
 
         Entry(Node node, NodeState state) {
             this.node = node;
