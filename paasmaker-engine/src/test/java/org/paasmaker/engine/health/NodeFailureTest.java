@@ -33,6 +33,7 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.Paasmaker;
+import org.paasmaker.engine.ProcessesUnder;
 import org.paasmaker.engine.ShiftableClock;
 import org.paasmaker.engine.routing.Router;
 import org.paasmaker.engine.routing.RouterSettings;
@@ -71,6 +72,7 @@ class NodeFailureTest {
             if (router != null) {
                 router.close();
             }
+            ProcessesUnder.kill(temp);
         }
     }
 
@@ -131,7 +133,7 @@ class NodeFailureTest {
         clock.set(restart);
         fixture = new EngineFixture(temp.resolve("home"), builder -> settings(builder).clock(clock)
                 .nodeWatch(new NodeWatchSettings(LONG_TIMEOUT, 10))
-                .node("second", "127.0.0.2", Map.of("rack", "b"), new PortRange(43700, 43719)));
+                .node("second", "127.0.0.2", Map.of("rack", "b"), new PortRange(44800, 44819)));
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                 .until(() -> fixture.engine().versions().instance(onThird.id()), i -> i.state() == InstanceState.RUNNING);
@@ -156,8 +158,8 @@ class NodeFailureTest {
             router = Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"));
         }
         fixture = new EngineFixture(temp.resolve("home"), builder -> more.apply(settings(builder))
-                .node("second", "127.0.0.2", Map.of("rack", "b"), new PortRange(43700, 43719))
-                .node("third", "127.0.0.3", Map.of("rack", "c"), new PortRange(43720, 43739)));
+                .node("second", "127.0.0.2", Map.of("rack", "b"), new PortRange(44800, 44819))
+                .node("third", "127.0.0.3", Map.of("rack", "c"), new PortRange(44820, 44839)));
         reporting.addAll(List.of("second", "third"));
         report();
         agents.scheduleWithFixedDelay(this::report, 200, 200, TimeUnit.MILLISECONDS);
