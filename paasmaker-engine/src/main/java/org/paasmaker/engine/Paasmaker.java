@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.paasmaker.api.access.Actor;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
@@ -78,6 +80,7 @@ import org.paasmaker.engine.store.FileStore;
 public final class Paasmaker implements AutoCloseable {
 
     private static final String LOCAL_NODE = "local";
+    private static final String LOCAL_NODE_VARIABLE = "PAASMAKER_LOCAL_NODE";
     /** Where the controller and its router reach the instances of the node on its own machine. */
     private static final String LOCAL_ADDRESS = "127.0.0.1";
 
@@ -121,10 +124,13 @@ public final class Paasmaker implements AutoCloseable {
                     layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock,
                     Optional.ofNullable(builder.prepareRunner));
             LogLimit logLimit = builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment);
-            NodeRegistry nodeRegistry = new NodeRegistry(List.of(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags,
-                    layout.instances(), packages, packer, new PortAllocator(builder.ports), plugins,
-                    new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,
-                    new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock))));
+            NodeRegistry nodeRegistry = new NodeRegistry(List.of());
+            if (runsInstances(builder)) {
+                nodeRegistry.add(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags, layout.instances(), packages,
+                        packer, new PortAllocator(builder.ports), plugins,
+                        new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,
+                        new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock)));
+            }
             for (MoreNode more : builder.moreNodes) {
                 Path home = layout.home().resolve("nodes").resolve(more.name());
                 nodeRegistry.add(new LocalNode(more.name(), more.address(), more.tags(), home.resolve("instances"),
@@ -288,6 +294,22 @@ public final class Paasmaker implements AutoCloseable {
                 AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
     }
 
+    /**
+     * Whether the controller's own machine is a node too: yes unless {@link Builder#localNode(boolean)}
+     * or {@value #LOCAL_NODE_VARIABLE}{@code =false} says that only node agents run instances.
+     */
+    private static boolean runsInstances(Builder builder) {
+        if (builder.localNode != null) {
+            return builder.localNode;
+        }
+        String setting = builder.settingsEnvironment.getOrDefault(LOCAL_NODE_VARIABLE, "true").strip();
+        if (!setting.equals("true") && !setting.equals("false")) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, LOCAL_NODE_VARIABLE + " is '" + setting
+                    + "'; give true (the controller's machine runs instances too) or false (only node agents do)");
+        }
+        return Boolean.parseBoolean(setting);
+    }
+
     private static void inform(String message) {
         System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.INFO, message);
     }
@@ -310,6 +332,7 @@ public final class Paasmaker implements AutoCloseable {
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
         private NodeWatchSettings nodeWatch;
+        private Boolean localNode;
         private RouterControl router;
         private int routerPort = -1;
         private String clusterHostname = defaultClusterHostname();
@@ -394,6 +417,16 @@ public final class Paasmaker implements AutoCloseable {
             }
             moreNodes.add(new MoreNode(name, Objects.requireNonNull(address, "address"),
                     Map.copyOf(new LinkedHashMap<>(tags)), Objects.requireNonNull(ports, "ports")));
+            return this;
+        }
+
+        /**
+         * Whether the controller's machine runs instances as the node {@code local} (the default, and what
+         * one machine needs); with {@code false} only node agents do. Without this,
+         * {@code PAASMAKER_LOCAL_NODE} says.
+         */
+        public Builder localNode(boolean runsInstances) {
+            this.localNode = runsInstances;
             return this;
         }
 
