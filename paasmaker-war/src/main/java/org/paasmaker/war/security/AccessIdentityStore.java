@@ -18,8 +18,8 @@ import org.paasmaker.war.engine.ApiToken;
 @ApplicationScoped
 class AccessIdentityStore implements IdentityStore {
 
-    static final String OPERATOR_GROUP = "operator";
-    static final String USER_GROUP = "user";
+    private static final String OPERATOR_GROUP = "operator";
+    private static final String USER_GROUP = "user";
 
     @Inject
     ApiToken operatorToken;
