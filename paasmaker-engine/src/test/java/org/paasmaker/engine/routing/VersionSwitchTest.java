@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.DrainResult;
 import org.paasmaker.api.routing.RoutingTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +30,10 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.router.Load;
+import org.paasmaker.router.RawHttp;
+import org.paasmaker.router.Router;
+import org.paasmaker.router.RouterSettings;
 
 /**
  * The engine and a router in its JVM, with real instances behind it: switching the current version,
