@@ -21,7 +21,9 @@ import org.paasmaker.api.error.PaasmakerException;
  * <p>By default it is the jar the engine carries as the resource {@value #RESOURCE} (the engine's
  * build puts it there; inside Liberty it sits in the WAR, whose {@code wsjar:} locations
  * {@code java} cannot read), copied out into the router's {@code lib/} before each launch;
- * {@value #JAR_VARIABLE} names another.
+ * {@value #JAR_VARIABLE} names another. An engine that runs from a build tree with no jar in it
+ * ({@code mvn liberty:run} compiles, but packages nothing) runs the router from the tree's classes
+ * ({@link RouterBuildTree}).
  */
 public final class RouterCode {
 
@@ -58,7 +60,11 @@ public final class RouterCode {
 
     /** The jar the engine carries, copied out under the router's {@code lib/} when it is launched. */
     public static RouterCode bundled() {
-        return new RouterCode("the engine's " + RESOURCE, RouterCode::copyBundled);
+        return bundled(RouterCode.class.getClassLoader());
+    }
+
+    static RouterCode bundled(ClassLoader loader) {
+        return new RouterCode("the engine's " + RESOURCE, lib -> copyBundled(loader, lib));
     }
 
     /** {@value #JAR_VARIABLE}, else {@value #CLASS_PATH_VARIABLE}, else {@link #bundled()}. */
@@ -84,12 +90,13 @@ public final class RouterCode {
         return description;
     }
 
-    private static List<String> copyBundled(Path libDirectory) {
-        URL resource = RouterCode.class.getClassLoader().getResource(RESOURCE);
+    private static List<String> copyBundled(ClassLoader loader, Path libDirectory) {
+        URL resource = loader.getResource(RESOURCE);
         if (resource == null) {
-            throw new PaasmakerException(ErrorCode.START_FAILED, "this engine carries no router jar (" + RESOURCE
-                    + " is not on its class path); build it with mvn package, or set " + JAR_VARIABLE
-                    + " to paasmaker-router/target/paasmaker-router.jar");
+            return RouterBuildTree.classPath(RouterCode.class).map(path -> List.of("-cp", path, MAIN_CLASS))
+                    .orElseThrow(() -> new PaasmakerException(ErrorCode.START_FAILED, "this engine carries no router"
+                            + " jar (" + RESOURCE + " is not on its class path); build it with mvn package, or set "
+                            + JAR_VARIABLE + " to paasmaker-router/target/paasmaker-router.jar"));
         }
         Path copy = libDirectory.resolve("paasmaker-router.jar");
         try (InputStream in = resource.openStream()) {
