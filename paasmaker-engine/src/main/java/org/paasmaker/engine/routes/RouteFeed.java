@@ -84,6 +84,15 @@ public final class RouteFeed {
         return Optional.of(latest);
     }
 
+    /**
+     * The highest generation any router said it serves: above the latest table's when the controller
+     * lost its generations (its data directory and its own router's table gone) while routers kept
+     * theirs, which would refuse its lower ones.
+     */
+    public synchronized long highestServed() {
+        return confirmations.values().stream().mapToLong(Confirmation::generation).max().orElse(0);
+    }
+
     /** Every router's last poll, in the order they first polled. */
     public synchronized List<Confirmation> confirmations() {
         return List.copyOf(confirmations.values());

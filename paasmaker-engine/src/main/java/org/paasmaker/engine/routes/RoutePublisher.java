@@ -72,13 +72,24 @@ public final class RoutePublisher implements Routing {
     /**
      * A router process that died is started again; it serves its own saved table at once, and
      * {@link RouterProcess#ensureRunning()} pushes the last one sent if that is newer. Tables are
-     * pushed on changes, not here, so an idle platform computes none.
+     * pushed on changes, not here, so an idle platform computes none; except when a follower serves
+     * a generation above the controller's (a controller that lost its data), which would leave it on
+     * its old table: then the current one goes out again, numbered above it.
      */
     @Override
     public void maintain() {
         if (router instanceof RouterProcess process) {
             process.ensureRunning();
         }
+        if (feed.highestServed() > feed.latest().generation()) {
+            republish();
+        }
+    }
+
+    /** The current routes again, numbered above every generation a router serves, so that all take them. */
+    private synchronized void republish() {
+        pushed = null;
+        changed();
     }
 
     @Override
@@ -86,6 +97,8 @@ public final class RoutePublisher implements Routing {
         draining.removeIf(id -> store.instances().find(id).map(i -> i.state() != InstanceState.RUNNING).orElse(true));
         List<Route> routes = tables.routes(draining);
         if (!routes.equals(pushed)) {
+            // Above what followers serve too: they refuse lower generations.
+            generation = Math.max(generation, feed.highestServed());
             RoutingTable table = new RoutingTable(++generation, routes);
             router.update(table);
             feed.publish(table);
@@ -103,6 +116,7 @@ public final class RoutePublisher implements Routing {
             RoutingTable next;
             synchronized (this) {
                 pushed = tables.routes(draining);
+                generation = Math.max(generation, feed.highestServed());
                 next = new RoutingTable(++generation, pushed);
             }
             try {
