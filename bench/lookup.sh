@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# -am: the engine comes from this work tree, never from a jar some other build installed.
+# -am: the router comes from this work tree, never from a jar some other build installed.
 mvn -q -pl paasmaker-bench -am package -DskipTests
 exec java -cp "paasmaker-bench/target/classes:paasmaker-bench/target/lib/*" org.openjdk.jmh.Main RouteLookupBenchmark "$@"

@@ -2,7 +2,7 @@
 # Paasmaker's router against nginx, on this machine, with wrk:
 #   (a) nginx serving a small fixed body directly,
 #   (b) nginx as a reverse proxy in front of (a),
-#   (c) the Paasmaker router (RouterMain, its own process, built from this tree) in front of (a),
+#   (c) the Paasmaker router (paasmaker-router.jar, its own process, built from this tree) in front of (a),
 #       with a routing table of 10,000 hostnames pushed through its control channel.
 # Each target is warmed up first, then measured with the same wrk threads, connections and duration.
 # Prints req/s and p99 latency of each, CPU time per request of both proxies (from /proc/<pid>/stat),
@@ -12,7 +12,7 @@
 # machine then weighs on all three alike.
 #
 # Knobs (environment): THREADS=2 CONNECTIONS=64 DURATION=15s WARMUP=10s ROUNDS=3 HOSTNAMES=10000
-#   ROUTER_ARGS="--event-loops=2"   extra RouterMain options
+#   ROUTER_ARGS="--event-loops=2"   extra router options
 #   ROUTER_JVM_OPTS="..."           the router's JVM options (defaults below)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,8 +35,8 @@ for tool in nginx wrk curl python3; do
 done
 NGINX=$(command -v nginx)
 
-mvn -q -pl paasmaker-engine -am package -DskipTests
-ENGINE=paasmaker-engine/target
+mvn -q -pl paasmaker-router -am package -DskipTests
+ROUTER_JAR=paasmaker-router/target/paasmaker-router.jar
 
 WORK=$(mktemp -d /tmp/paasmaker-router-bench.XXXXXX)
 PIDS=()
@@ -108,8 +108,8 @@ NGINX_PROXY_MASTER=${PIDS[-1]}
 
 mkdir -p "$WORK/router"
 # shellcheck disable=SC2086
-java $ROUTER_JVM_OPTS -cp "$ENGINE/paasmaker-engine.jar:$ENGINE/lib/*" org.paasmaker.engine.routing.RouterMain \
-    "$WORK/router" "$ROUTER_PORT" --bind=127.0.0.1 $ROUTER_ARGS > "$WORK/router/router.log" 2>&1 &
+java $ROUTER_JVM_OPTS -jar "$ROUTER_JAR" \
+    --home "$WORK/router" --port "$ROUTER_PORT" --bind=127.0.0.1 $ROUTER_ARGS > "$WORK/router/router.log" 2>&1 &
 ROUTER_PID=$!
 PIDS+=("$ROUTER_PID")
 wait_for_port "$BACKEND_PORT"

@@ -36,11 +36,11 @@ import org.paasmaker.engine.health.NodeWatchSettings;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RoutePublisher;
-import org.paasmaker.engine.routing.AccessLogLimit;
-import org.paasmaker.engine.routing.RouterControl;
+import org.paasmaker.api.routing.AccessLogLimit;
+import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
-import org.paasmaker.engine.routing.RouterSettings;
+import org.paasmaker.engine.routing.RouterCode;
 import org.paasmaker.engine.internal.DaemonThreads;
 import org.paasmaker.engine.internal.EngineLayout;
 import org.paasmaker.engine.internal.KeyedLocks;
@@ -291,7 +291,8 @@ public final class Paasmaker implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(RouterProcess.startOrAdopt(new RouterProcessSettings(layout.router(), builder.routerPort,
-                AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn)));
+                AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn,
+                RouterCode.from(builder.settingsEnvironment))));
     }
 
     /**
@@ -461,7 +462,7 @@ public final class Paasmaker implements AutoCloseable {
         }
 
         /**
-         * The router the engine keeps in step with its instances: a {@link org.paasmaker.engine.routing.Router}
+         * The router the engine keeps in step with its instances: a {@code org.paasmaker.router.Router}
          * in this JVM, or a router process. Default none: the instances answer on their own ports only.
          */
         public Builder router(RouterControl router) {
@@ -473,7 +474,8 @@ public final class Paasmaker implements AutoCloseable {
          * Runs the router as a process of its own on {@code port} (the default is
          * {@code $PAASMAKER_ROUTER_PORT}, else 8080: see {@link #defaultRouterPort()}): started, or
          * adopted when an earlier engine left it running, and started again if it dies. It keeps
-         * serving while no engine runs.
+         * serving while no engine runs. Its code is the router's jar that the engine carries, or the
+         * one {@code PAASMAKER_ROUTER_JAR} of {@link #settingsEnvironment(Map)} names.
          */
         public Builder routerProcess(int port) {
             if (port < 0 || port > 65535) {
@@ -483,11 +485,14 @@ public final class Paasmaker implements AutoCloseable {
             return this;
         }
 
+        /** The router's port when nothing else is said. */
+        public static final int DEFAULT_ROUTER_PORT = 8080;
+
         /** {@code $PAASMAKER_ROUTER_PORT}, else 8080. */
         public static int defaultRouterPort() {
             String configured = System.getenv("PAASMAKER_ROUTER_PORT");
             return configured != null && !configured.isBlank() ? Integer.parseInt(configured.strip())
-                    : RouterSettings.DEFAULT_PORT;
+                    : DEFAULT_ROUTER_PORT;
         }
 
         /**

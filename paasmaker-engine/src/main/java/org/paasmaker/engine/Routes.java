@@ -3,6 +3,7 @@ package org.paasmaker.engine;
 import java.util.Optional;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.engine.routes.RouteFeed;
 import org.paasmaker.engine.routes.RoutePublisher;
 import org.paasmaker.api.routing.RouterStatistics;
 import org.paasmaker.api.routing.RoutingTable;
@@ -19,6 +20,14 @@ public final class Routes {
     /** Whether this engine keeps a router; without one, instances answer on their own ports only. */
     public boolean enabled() {
         return publisher.isPresent();
+    }
+
+    /**
+     * The tables for routers on other machines to follow (the cluster server serves it with a
+     * {@link org.paasmaker.engine.routes.RouteFeedHandler}).
+     */
+    public RouteFeed feed() {
+        return router().feed();
     }
 
     /** The port the router listens on. */

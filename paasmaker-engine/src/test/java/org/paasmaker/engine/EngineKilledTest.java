@@ -35,7 +35,9 @@ import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.routing.RouterProcess;
+import org.paasmaker.engine.routing.RouterCode;
 import org.paasmaker.engine.routing.RouterProcessSettings;
+import org.paasmaker.engine.routing.TestRouterCode;
 
 /**
  * The engine's JVM is killed with SIGKILL while its instances serve, directly and through the router
@@ -169,6 +171,7 @@ class EngineKilledTest {
                 .redirectOutput(log.toFile());
         builder.environment().put("PAASMAKER_HOME", home().toString());
         builder.environment().put("PAASMAKER_ROUTER_PORT", Integer.toString(routerPort));
+        builder.environment().put(RouterCode.CLASS_PATH_VARIABLE, TestRouterCode.CLASS_PATH);
         Process engine = builder.start();
         engines.add(engine);
         await().atMost(STARTUP).until(() -> Files.readString(log).contains("Serving 2 running instances")
@@ -207,7 +210,8 @@ class EngineKilledTest {
 
     /** The test's handle on the router process the engines share: it adopts the running one. */
     private RouterProcess router() {
-        return RouterProcess.startOrAdopt(RouterProcessSettings.of(home().resolve("router"), routerPort));
+        return RouterProcess.startOrAdopt(RouterProcessSettings.of(home().resolve("router"), routerPort)
+                .withCode(TestRouterCode.classPath()));
     }
 
     private static int freePort() {

@@ -10,6 +10,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.rest.LoginRequest;
 import org.paasmaker.client.PaasmakerClient;
+import org.paasmaker.client.PaasmakerClientException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,6 +91,14 @@ final class LoginCommand implements Callable<Integer> {
                 new PaasmakerException(ErrorCode.UNAUTHORIZED, "no password given: type it when asked, or pass it on standard input"));
         try (PaasmakerClient anonymous = PaasmakerClient.builder().server(target).build()) {
             return anonymous.login(new LoginRequest(user, password, "paasmaker login " + Instant.now())).secret();
+        } catch (PaasmakerClientException e) {
+            if (e.code() != ErrorCode.UNAUTHORIZED) {
+                throw e;
+            }
+            // The SDK's wording for a 401 speaks of tokens, which this sign-in did not send.
+            throw new PaasmakerException(ErrorCode.UNAUTHORIZED, "the server at " + target + " refused the sign-in of "
+                    + user + ": " + e.problem().map(problem -> problem.detail()).orElse("the answer was " + e.status())
+                    + "; run 'paasmaker login --user " + user + "' again with the right password");
         }
     }
 }

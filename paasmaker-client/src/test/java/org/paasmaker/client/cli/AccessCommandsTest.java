@@ -101,4 +101,18 @@ class AccessCommandsTest {
         assertThat(Files.readString(home.resolve("config/paasmaker/profile")))
                 .contains("pmk_3q2-7wAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
     }
+
+    @Test
+    void aWrongPasswordIsARefusedSignInAndSavesNothing() {
+        server.json("POST", "login", 401, "{\"type\": \"unauthorized\", \"title\": \"Unauthorized\", \"status\": 401,"
+                + " \"detail\": \"the user name or the password is wrong\", \"errors\": []}");
+
+        CommandLineRun run = CommandLineRun.withInput(Map.of("PAASMAKER_SERVER", server.url(), "HOME", home.toString(),
+                "XDG_CONFIG_HOME", home.resolve("config").toString()), "wrong horse\n", "login", "--user", "ann");
+
+        assertThat(run.exitCode()).isEqualTo(6);
+        assertThat(run.err()).isEqualTo("paasmaker: the server at " + server.url() + " refused the sign-in of ann: the"
+                + " user name or the password is wrong; run 'paasmaker login --user ann' again with the right password\n");
+        assertThat(home.resolve("config/paasmaker/profile")).doesNotExist();
+    }
 }

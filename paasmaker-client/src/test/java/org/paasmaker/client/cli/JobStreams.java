@@ -43,7 +43,7 @@ final class JobStreams {
     }
 
     JobStreams state(String job, String parentId, String title, JobState state, String summary) {
-        events.add(Map.entry("state", json(new JobStateChange(job, parentId, title, state, summary))));
+        events.add(Map.entry("state", json(new JobStateChange(job, parentId, title, state, summary, "alice"))));
         return this;
     }
 

@@ -14,23 +14,26 @@ import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.instance.Routing;
-import org.paasmaker.engine.routing.DrainResult;
+import org.paasmaker.api.routing.DrainResult;
 import org.paasmaker.api.routing.Route;
-import org.paasmaker.engine.routing.RouterControl;
+import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.api.routing.RouterStatistics;
 import org.paasmaker.api.routing.RoutingTable;
 
 /**
- * Keeps a router's table in step with the records: each change is computed into a whole new table
- * (the router swaps it atomically) with the next generation number, and pushed only when its routes
- * differ from the last ones pushed. Instances about to stop are left out and drained first.
+ * Keeps the routers' table in step with the records: each change is computed into a whole new table
+ * (a router swaps it atomically) with the next generation number, and sent only when its routes
+ * differ from the last ones sent: pushed to the local router, and published on the {@link RouteFeed}
+ * that routers on other machines follow. Instances about to stop are left out and drained first, by
+ * the local router and by every live follower, within one drain limit.
  */
 public final class RoutePublisher implements Routing {
 
     private final Store store;
     private final RouteTables tables;
     private final RouterControl router;
+    private final RouteFeed feed;
     private final Duration drainLimit;
     private final Consumer<String> warnings;
     private final Set<InstanceId> draining = ConcurrentHashMap.newKeySet();
@@ -46,26 +49,49 @@ public final class RoutePublisher implements Routing {
      */
     public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
             RouterControl router, Duration drainLimit, Function<String, String> addresses, Consumer<String> warnings) {
+        this(store, manifests, clusterHostname, router, new RouteFeed(java.time.Clock.systemUTC()), drainLimit, addresses,
+                warnings);
+    }
+
+    /** @param feed where routers on other machines follow the tables */
+    public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
+            RouterControl router, RouteFeed feed, Duration drainLimit, Function<String, String> addresses,
+            Consumer<String> warnings) {
         this.store = store;
         this.router = router;
+        this.feed = feed;
         this.drainLimit = drainLimit;
         this.warnings = warnings;
         this.tables = new RouteTables(store, manifests, clusterHostname, addresses, this::warnOnce);
         tables.remember(router.table());
         // A router that outlived the engine keeps its generation; a lower one it would refuse.
-        this.generation = router.table().generation();
+        RoutingTable served = router.table();
+        this.generation = served.generation();
+        // Followers that outlived the controller keep theirs too, and take this one if it is newer.
+        feed.publish(served);
     }
 
     /**
      * A router process that died is started again; it serves its own saved table at once, and
      * {@link RouterProcess#ensureRunning()} pushes the last one sent if that is newer. Tables are
-     * pushed on changes, not here, so an idle platform computes none.
+     * pushed on changes, not here, so an idle platform computes none; except when a follower serves
+     * a generation above the controller's (a controller that lost its data), which would leave it on
+     * its old table: then the current one goes out again, numbered above it.
      */
     @Override
     public void maintain() {
         if (router instanceof RouterProcess process) {
             process.ensureRunning();
         }
+        if (feed.highestServed() > feed.latest().generation()) {
+            republish();
+        }
+    }
+
+    /** The current routes again, numbered above every generation a router serves, so that all take them. */
+    private synchronized void republish() {
+        pushed = null;
+        changed();
     }
 
     @Override
@@ -73,7 +99,11 @@ public final class RoutePublisher implements Routing {
         draining.removeIf(id -> store.instances().find(id).map(i -> i.state() != InstanceState.RUNNING).orElse(true));
         List<Route> routes = tables.routes(draining);
         if (!routes.equals(pushed)) {
-            router.update(new RoutingTable(++generation, routes));
+            // Above what followers serve too: they refuse lower generations.
+            generation = Math.max(generation, feed.highestServed());
+            RoutingTable table = new RoutingTable(++generation, routes);
+            router.update(table);
+            feed.publish(table);
             pushed = routes;
         }
     }
@@ -88,14 +118,25 @@ public final class RoutePublisher implements Routing {
             RoutingTable next;
             synchronized (this) {
                 pushed = tables.routes(draining);
+                generation = Math.max(generation, feed.highestServed());
                 next = new RoutingTable(++generation, pushed);
             }
             try {
                 // Waits outside the lock: other changes go on being published meanwhile.
+                long start = System.nanoTime();
+                feed.publish(next);
                 DrainResult result = router.drain(next, drainLimit);
                 if (!result.isComplete()) {
                     warnings.accept("Stopping " + result.stillBusy().size() + " instances whose requests were still in"
                             + " flight after " + drainLimit.toSeconds() + " s: " + result.stillBusy());
+                }
+                // The followers drained meanwhile; what is left of the limit is theirs.
+                Duration left = drainLimit.minusNanos(System.nanoTime() - start);
+                List<RouteFeed.Confirmation> lagging = feed.awaitConfirmed(next.generation(), left);
+                if (!lagging.isEmpty()) {
+                    warnings.accept("Stopping instances although " + lagging.size() + " routers following this"
+                            + " controller had not confirmed table generation " + next.generation()
+                            + " with no request in flight to them after " + drainLimit.toSeconds() + " s: " + lagging);
                 }
                 return;
             } catch (PaasmakerException e) {
@@ -105,6 +146,11 @@ public final class RoutePublisher implements Routing {
                 // A newer table went out between ours being made and pushed; it leaves them out too.
             }
         }
+    }
+
+    /** The feed that routers on other machines follow. */
+    public RouteFeed feed() {
+        return feed;
     }
 
     /** The table the router serves now. */

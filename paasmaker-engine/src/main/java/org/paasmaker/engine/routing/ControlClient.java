@@ -1,5 +1,8 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.DrainResult;
+import org.paasmaker.api.routing.DrainResult;
+import org.paasmaker.api.routing.RouterHealth;
 import org.paasmaker.api.routing.RouterStatistics;
 import org.paasmaker.api.routing.RoutingTable;
 import java.io.IOException;
@@ -14,7 +17,11 @@ import java.time.Duration;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 
-/** The engine's side of a router process's {@link ControlServer}. */
+/**
+ * The engine's side of a router process's control channel (the router module's {@code ControlServer}):
+ * {@code GET /health}, {@code GET}/{@code PUT /table}, {@code POST /drain?limitMillis=N}, {@code GET /stats},
+ * each with {@code Authorization: Bearer <secret>} from the router's home.
+ */
 final class ControlClient {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(30);
@@ -29,8 +36,8 @@ final class ControlClient {
         this.secret = secret;
     }
 
-    ControlServer.Health health() {
-        return RoutingJson.read(call("GET", "health", null, CALL_TIMEOUT), ControlServer.Health.class);
+    RouterHealth health() {
+        return RoutingJson.read(call("GET", "health", null, CALL_TIMEOUT), RouterHealth.class);
     }
 
     RoutingTable table() {
@@ -53,7 +60,7 @@ final class ControlClient {
     private byte[] call(String method, String path, byte[] body, Duration timeout) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(timeout)
-                .header(ControlServer.AUTHORIZATION, ControlServer.BEARER + secret)
+                .header("Authorization", "Bearer " + secret)
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofByteArray(body))
                 .build();

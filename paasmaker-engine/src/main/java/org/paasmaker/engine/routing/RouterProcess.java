@@ -1,5 +1,11 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.RouterControl;
+import org.paasmaker.api.routing.DrainResult;
+import org.paasmaker.api.routing.DrainResult;
+import org.paasmaker.api.routing.RouterControl;
+import org.paasmaker.api.routing.RouterHealth;
+import org.paasmaker.api.routing.RouterHome;
 import org.paasmaker.api.routing.RouterStatistics;
 import org.paasmaker.api.routing.RoutingTable;
 import java.nio.file.Path;
@@ -22,8 +28,8 @@ import org.paasmaker.engine.process.ProcessRecords;
 import org.paasmaker.engine.process.RotatingLog;
 
 /**
- * The router as a process of its own, seen from the engine. The process runs {@link RouterMain}
- * detached (its own session, output appended to {@code router.log}), so it outlives the engine's
+ * The router as a process of its own, seen from the engine. The process runs the router module's
+ * jar ({@link RouterCode}) detached (its own session, output appended to {@code router.log}), so it outlives the engine's
  * JVM and keeps serving while the engine restarts; it is recorded on disk by pid and start time, and
  * the next engine adopts it instead of starting a second one. A router that died is started again
  * by the next call (or by {@link #ensureRunning()}, for a supervisor to call now and then); it
@@ -44,7 +50,7 @@ public final class RouterProcess implements RouterControl {
     private static final long OUTPUT_MAX_BYTES = 1024 * 1024;
 
     private final RouterProcessSettings settings;
-    private final StateFiles files;
+    private final RouterHome files;
     private final ProcessRecords records;
     private final DetachedLauncher launcher = new DetachedLauncher();
     private final ProcessGroupKiller killer = new ProcessGroupKiller();
@@ -55,7 +61,7 @@ public final class RouterProcess implements RouterControl {
 
     private RouterProcess(RouterProcessSettings settings) {
         this.settings = settings;
-        this.files = new StateFiles(settings.stateDirectory());
+        this.files = new RouterHome(settings.stateDirectory());
         this.records = new ProcessRecords(settings.stateDirectory().resolve("process"), settings.warnings());
     }
 
@@ -76,7 +82,7 @@ public final class RouterProcess implements RouterControl {
         }
         if (record != null) {
             settings.warnings().accept("The router process (pid " + record.identity().pid() + ") has died; starting"
-                    + " a new one. Its log " + files.file(StateFiles.LOG) + " may say why.");
+                    + " a new one. Its log " + files.file(RouterHome.LOG) + " may say why.");
             record = null;
         }
         Optional<ProcessRecord> found = records.find(RECORD_KEY);
@@ -109,7 +115,7 @@ public final class RouterProcess implements RouterControl {
 
     /** Where the router process's output goes. */
     public Path logFile() {
-        return files.file(StateFiles.LOG);
+        return files.file(RouterHome.LOG);
     }
 
     @Override
@@ -164,7 +170,7 @@ public final class RouterProcess implements RouterControl {
     private boolean adopt(ProcessRecord running) {
         try {
             ControlClient client = new ControlClient(files.controlPort().orElseThrow(() -> new PaasmakerException(
-                    ErrorCode.INTERNAL, "no " + files.file(StateFiles.CONTROL_PORT))), files.secret());
+                    ErrorCode.INTERNAL, "no " + files.file(RouterHome.CONTROL_PORT))), files.secret());
             client.health();
             record = running;
             control = client;
@@ -180,15 +186,13 @@ public final class RouterProcess implements RouterControl {
     private void launch() {
         files.forgetControlPort();
         String secret = files.secret();
-        List<Path> classpath = RouterClasspath.resolve(RouterProcess.class.getClassLoader(),
-                settings.stateDirectory().resolve("lib"));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
-        command.addAll(List.of("-cp", RouterClasspath.join(classpath), RouterMain.class.getName(),
-                files.directory().toString(), Integer.toString(settings.proxyPort())));
+        command.addAll(settings.code().javaArguments(settings.stateDirectory().resolve("lib")));
+        command.addAll(List.of("--home", files.directory().toString(), "--port", Integer.toString(settings.proxyPort())));
         command.addAll(settings.routerArguments());
-        Path log = files.file(StateFiles.LOG);
+        Path log = files.file(RouterHome.LOG);
         boundOutput();
         LaunchedProcess launched = launcher.launch(new LaunchSpec(command, files.directory(),
                 Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"), log));
@@ -198,7 +202,7 @@ public final class RouterProcess implements RouterControl {
             // Recorded before the wait: an engine that dies meanwhile leaves a router the next one adopts.
             records.save(started);
             ControlClient client = awaitControl(launched.identity(), secret);
-            ControlServer.Health health = client.health();
+            RouterHealth health = client.health();
             record = new ProcessRecord(RECORD_KEY, launched.identity(), health.proxyPort(), files.directory(), log,
                     started.startedAt());
             records.save(record);

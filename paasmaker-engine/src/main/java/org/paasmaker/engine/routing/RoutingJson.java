@@ -1,21 +1,30 @@
 package org.paasmaker.engine.routing;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
-/** The JSON form of the router's values, as its control channel and its state file have them. */
-final class RoutingJson {
+/**
+ * The JSON form of the router's values as the engine writes and reads them: the router process's
+ * control channel and the route feed that routers on other machines follow. The router module has
+ * its own, configured alike; the records of {@code org.paasmaker.api.routing} are the contract.
+ */
+public final class RoutingJson {
 
     /** Configured once here and only read afterwards, which makes it safe to share. */
-    private static final ObjectMapper JSON = new ObjectMapper()
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            // Records' components only: DrainResult.isComplete() is derived, not a field of the wire.
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
 
     private RoutingJson() {
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
@@ -24,7 +33,7 @@ final class RoutingJson {
     }
 
     /** @throws IllegalArgumentException naming what is wrong with the JSON */
-    static <T> T read(byte[] json, Class<T> type) {
+    public static <T> T read(byte[] json, Class<T> type) {
         try {
             return JSON.readValue(json, type);
         } catch (IOException e) {

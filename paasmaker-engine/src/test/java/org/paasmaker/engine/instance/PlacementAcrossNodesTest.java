@@ -28,8 +28,8 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.ShiftableClock;
-import org.paasmaker.engine.routing.Router;
-import org.paasmaker.engine.routing.RouterSettings;
+import org.paasmaker.router.Router;
+import org.paasmaker.router.RouterSettings;
 
 /**
  * The placement plugin over three real nodes on this machine, each on a loopback address of its own

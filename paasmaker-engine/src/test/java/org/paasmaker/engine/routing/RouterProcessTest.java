@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.AccessLogLimit;
 import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.routing.RoutingTable;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.process.ProcessGroupKiller;
+import org.paasmaker.router.Closer;
+import org.paasmaker.router.RawHttp;
+import org.paasmaker.router.TestBackend;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
 
@@ -50,7 +54,7 @@ class RouterProcessTest {
 
     private RouterProcess startOrAdopt() {
         return RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0, List.of("--bind=127.0.0.1",
-                "--event-loops=1"), List.of("-Xmx64m", "-XX:+UseSerialGC"), Duration.ofSeconds(60), warnings::add));
+                "--event-loops=1"), List.of("-Xmx64m", "-XX:+UseSerialGC"), Duration.ofSeconds(60), warnings::add, TestRouterCode.classPath()));
     }
 
     private TestBackend backend(String name) throws Exception {
@@ -86,7 +90,7 @@ class RouterProcessTest {
         List<String> arguments = new ArrayList<>(List.of("--bind=127.0.0.1", "--event-loops=1"));
         arguments.addAll(new AccessLogLimit(4096, 1).arguments());
         RouterProcess router = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0, arguments,
-                List.of("-Xmx64m", "-XX:+UseSerialGC"), Duration.ofSeconds(60), warnings::add));
+                List.of("-Xmx64m", "-XX:+UseSerialGC"), Duration.ofSeconds(60), warnings::add, TestRouterCode.classPath()));
         router.update(table(1, backend));
 
         try (RawHttp http = new RawHttp(router.port())) {
@@ -130,7 +134,7 @@ class RouterProcessTest {
         ProcessHandle.of(firstPid).orElseThrow().destroyForcibly();
         await().atMost(Duration.ofSeconds(30)).until(() -> ProcessHandle.of(firstPid).map(p -> !p.isAlive()).orElse(true));
         RouterProcess next = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0,
-                List.of("--bind=127.0.0.1"), List.of("-Xmx64m"), Duration.ofSeconds(60), warnings::add));
+                List.of("--bind=127.0.0.1"), List.of("-Xmx64m"), Duration.ofSeconds(60), warnings::add, TestRouterCode.classPath()));
 
         assertThat(next.pid()).isNotEqualTo(firstPid);
         assertThat(RawHttp.get(next.port(), "app.com", "/").text()).isEqualTo("one");

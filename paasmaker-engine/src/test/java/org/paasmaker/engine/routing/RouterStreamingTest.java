@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.engine.process.ProcessGroupKiller;
+import org.paasmaker.router.Closer;
+import org.paasmaker.router.RawHttp;
+import org.paasmaker.router.TestBackend;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
 
@@ -53,7 +56,7 @@ class RouterStreamingTest {
         TestBackend backend = closer.add(TestBackend.start("echo"));
         RouterProcess router = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0,
                 List.of("--bind=127.0.0.1"), List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
-                Duration.ofSeconds(60), System.err::println));
+                Duration.ofSeconds(60), System.err::println, TestRouterCode.classPath()));
         router.update(new RoutingTable(1, List.of(new Route("app.com", List.of(backend.target("app", 1))))));
         RawHttp http = closer.add(new RawHttp(router.port()));
 

@@ -1,5 +1,6 @@
 package org.paasmaker.engine.routing;
 
+import org.paasmaker.api.routing.DrainResult;
 import org.paasmaker.api.routing.RoutingTable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +30,11 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.routes.FollowingRouter;
+import org.paasmaker.router.Load;
+import org.paasmaker.router.RawHttp;
+import org.paasmaker.router.Router;
+import org.paasmaker.router.RouterSettings;
 
 /**
  * The engine and a router in its JVM, with real instances behind it: switching the current version,
@@ -139,6 +145,48 @@ class VersionSwitchTest {
             assertThat(response.status()).isEqualTo(200);
             assertThat(response.text()).isEqualTo("version 1");
             fixture.succeed(stopping);
+        }
+    }
+
+    @Test
+    void throughARouterThatFollowsTheControllerASwitchAndAStopLoseNoRequestAndTheStopWaitsForItsRequestsInFlight()
+            throws Exception {
+        VersionId one = running();
+        fixture.succeed(fixture.engine().versions().makeCurrent(one));
+        try (FollowingRouter follower = FollowingRouter.start(fixture.engine().routes().feed(), temp.resolve("follower"))) {
+            await().atMost(DEADLINE).until(() -> answer(follower.port()), "version 1"::equals);
+            VersionId two = running();
+            try (Load load = new Load(follower.port(), SwitchingApp.HOSTNAME, CLIENTS);
+                    RawHttp slow = new RawHttp(follower.port())) {
+                await().atMost(DEADLINE).until(() -> load.answered() >= 50);
+                slow.send("GET /slow?seconds=5 HTTP/1.1\r\nHost: " + SwitchingApp.HOSTNAME + "\r\n\r\n");
+                await().atMost(DEADLINE).until(() -> fixture.engine().versions().instances(one).stream()
+                        .anyMatch(i -> fixture.engine().versions().instanceLog(i.id(), 10).contains("slow request")));
+
+                fixture.succeed(fixture.engine().versions().makeCurrent(two));
+                await().atMost(DEADLINE).until(load::latest, "version 2"::equals);
+                // Only the follower sends to version 1 now: the stop must wait for its request in flight.
+                JobId stopping = fixture.engine().versions().stop(one);
+                RawHttp.Response response = slow.read(false);
+                assertThat(response.status()).isEqualTo(200);
+                assertThat(response.text()).isEqualTo("version 1");
+                fixture.succeed(stopping);
+
+                long seen = load.answered();
+                await().atMost(DEADLINE).until(() -> load.answered() >= seen + 100);
+                assertThat(load.failures()).as("failed requests through the follower").isEmpty();
+            }
+            await("the feed records the generation the follower serves").atMost(DEADLINE).until(() -> fixture.engine()
+                    .routes().feed().confirmations().stream().anyMatch(c -> c.router().equals("follower")
+                            && c.generation() == router.table().generation()));
+        }
+    }
+
+    private static String answer(int port) {
+        try {
+            return RawHttp.get(port, SwitchingApp.HOSTNAME, "/").text();
+        } catch (IOException e) {
+            return "failed: " + e;
         }
     }
 

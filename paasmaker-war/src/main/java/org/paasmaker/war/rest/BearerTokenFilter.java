@@ -12,28 +12,27 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.List;
 import org.paasmaker.api.error.ErrorCode;
-import org.paasmaker.war.engine.ApiToken;
-import org.paasmaker.war.security.Authentication;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.war.security.Caller;
+import org.paasmaker.war.security.Presented;
 import org.paasmaker.war.security.SessionCookie;
 
 /**
- * Every path but {@code health}, {@code login} and {@code session} needs {@code Authorization: Bearer <token>}:
- * the operator's token or a user's API key (see {@link Authentication}), or the session cookie of a sign-in. Pre-matching, so an
- * unknown path answers 401 too and the API's shape is hidden from whoever has no token.
+ * Every path but {@code health}, {@code login} and {@code session} needs a caller, which Jakarta Security
+ * has authenticated before the request got here ({@link Caller}): from {@code Authorization: Bearer <token>}
+ * (the operator's token or a user's API key) or the session cookie of a sign-in. This filter answers the
+ * anonymous with the API's 401 problem+json, and checks a cookie's writes for the CSRF header.
+ * Pre-matching, so an unknown path answers 401 too and the API's shape is hidden from whoever has no token.
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 
-    private static final String SCHEME = "Bearer ";
     private static final List<String> OPEN_PATHS = List.of("health", "login", "session");
 
     @Inject
-    ApiToken token;
-
-    @Inject
-    Authentication authentication;
+    Caller caller;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -41,20 +40,23 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         if (OPEN_PATHS.contains(path)) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Cookie session = request.getCookies().get(SessionCookie.NAME);
-        if (header == null && session != null) {
-            authentication.authenticateSession(token, session.getValue(), request.getMethod(),
-                    request.getHeaderString(SessionCookie.CSRF_HEADER));
+        Presented presented = Presented.of(request.getHeaderString(HttpHeaders.AUTHORIZATION),
+                session == null ? null : session.getValue());
+        if (caller.known().isPresent()) {
+            if (presented.kind() == Presented.Kind.SESSION) {
+                SessionCookie.requireCsrf(presented.secret().orElseThrow(), request.getMethod(),
+                        request.getHeaderString(SessionCookie.CSRF_HEADER));
+            }
             return;
         }
-        boolean bearer = header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length());
-        if (!bearer || !authentication.authenticate(token, header.substring(SCHEME.length()).strip())) {
-            request.abortWith(Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED, bearer
-                    ? "the token is not this server's, nor an active API key; use the one in $PAASMAKER_HOME/token"
-                            + " or PAASMAKER_TOKEN, or a key from 'paasmaker login'"
-                    : "send the API token as 'Authorization: Bearer <token>'; the server's log says where it is",
-                    List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paasmaker\"").build());
+        if (presented.kind() == Presented.Kind.SESSION) {
+            throw new PaasmakerException(ErrorCode.UNAUTHORIZED, "the session has ended; sign in again");
         }
+        request.abortWith(Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED, presented.kind() == Presented.Kind.BEARER
+                ? "the token is not this server's, nor an active API key; use the one in $PAASMAKER_HOME/token"
+                        + " or PAASMAKER_TOKEN, or a key from 'paasmaker login'"
+                : "send the API token as 'Authorization: Bearer <token>'; the server's log says where it is",
+                List.of())).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"paasmaker\"").build());
     }
 }

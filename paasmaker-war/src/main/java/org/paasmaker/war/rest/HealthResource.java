@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.paasmaker.engine.Paasmaker;
+import org.paasmaker.war.security.Open;
 
 /**
  * {@code GET /api/v1/health}: answers without a token, for load balancers and start-up scripts. The
@@ -20,6 +21,7 @@ public class HealthResource {
     Paasmaker engine;
 
     @GET
+    @Open
     @Produces(MediaType.APPLICATION_JSON)
     public HealthJson health() {
         return HealthJson.up(engine.disk().lowSpaceWarning().stream().toList());

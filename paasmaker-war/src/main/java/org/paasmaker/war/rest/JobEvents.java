@@ -86,6 +86,6 @@ final class JobEvents {
 
     private static JobStateChange stateChange(JobView job) {
         return new JobStateChange(job.id().value(), job.parentId().map(JobId::value).orElse(null), job.title(),
-                job.state(), job.summary());
+                job.state(), job.summary(), job.startedBy().orElse(null));
     }
 }

@@ -17,6 +17,7 @@ import org.paasmaker.api.rest.IssuedApiKeyJson;
 import org.paasmaker.api.rest.LoginRequest;
 import org.paasmaker.api.rest.Problem;
 import org.paasmaker.engine.access.Access;
+import org.paasmaker.war.security.Open;
 
 /**
  * {@code POST /api/v1/login}: a user's name and password give a new API key, as {@code paasmaker login}
@@ -34,6 +35,7 @@ public class LoginResource {
     HttpServletRequest http;
 
     @POST
+    @Open
     @Consumes(MediaType.APPLICATION_JSON)
     public Response login(LoginRequest request) {
         Bodies.required(request, "{\"name\": \"ann\", \"password\": \"...\", \"keyName\": \"laptop\"}");

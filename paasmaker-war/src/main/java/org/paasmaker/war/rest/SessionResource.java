@@ -22,6 +22,7 @@ import org.paasmaker.api.rest.Problem;
 import org.paasmaker.api.rest.SessionJson;
 import org.paasmaker.api.rest.UserJson;
 import org.paasmaker.engine.access.Access;
+import org.paasmaker.war.security.Open;
 import org.paasmaker.war.security.SessionCookie;
 
 /**
@@ -43,6 +44,7 @@ public class SessionResource {
     UriInfo uris;
 
     @POST
+    @Open
     @Consumes(MediaType.APPLICATION_JSON)
     public Response signIn(LoginRequest request) {
         Bodies.required(request, "{\"name\": \"ann\", \"password\": \"...\"}");
@@ -59,6 +61,7 @@ public class SessionResource {
      * nothing but the cookie, whose holder may end it anyway.
      */
     @DELETE
+    @Open
     public Response signOut(@CookieParam(SessionCookie.NAME) String secret) {
         if (secret != null) {
             ApiKeySecret.hash(secret).flatMap(hash -> access.store().keys().findByHash(hash))

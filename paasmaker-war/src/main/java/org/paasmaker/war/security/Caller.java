@@ -1,6 +1,9 @@
 package org.paasmaker.war.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
 import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.access.Authority;
@@ -10,29 +13,29 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.workspace.WorkspaceId;
 
 /**
- * Who sent this request and what they may do, as the authentication filter found it, and the workspace
- * the authorization filter checked. Resources ask it for what one annotation cannot say: which items
- * of a list to show, whether to reveal credentials.
+ * Who sent this request and what they may do, as Jakarta Security authenticated it (see
+ * {@link KeyAuthenticationMechanism}), and the workspace the authorization filter checked. Resources ask
+ * it for what one annotation cannot say: which items of a list to show, whether to reveal credentials.
  */
 @RequestScoped
 public class Caller {
 
-    private Authority authority;
-    private WorkspaceId workspace;
+    @Inject
+    SecurityContext security;
 
-    void authenticated(Authority authority) {
-        this.authority = authority;
-    }
+    @Inject
+    HttpServletRequest request;
+
+    private Optional<Authority> known;
+    private WorkspaceId workspace;
 
     void checkedIn(WorkspaceId workspace) {
         this.workspace = workspace;
     }
 
     public Authority authority() {
-        if (authority == null) {
-            throw new PaasmakerException(ErrorCode.UNAUTHORIZED, "this call needs a token or an API key");
-        }
-        return authority;
+        return known().orElseThrow(
+                () -> new PaasmakerException(ErrorCode.UNAUTHORIZED, "this call needs a token or an API key"));
     }
 
     /** Who the engine records as starting the jobs this request starts. */
@@ -40,8 +43,16 @@ public class Caller {
         return authority().actor();
     }
 
-    Optional<Authority> known() {
-        return Optional.ofNullable(authority);
+    /** Empty for an anonymous request: no credential, or one the identity store refused. */
+    public Optional<Authority> known() {
+        if (request.getAttribute(KeyAuthenticationMechanism.FAILURE) instanceof RuntimeException e) {
+            throw e;
+        }
+        if (known == null) {
+            known = security.getPrincipalsByType(AuthorityPrincipal.class).stream().findFirst()
+                    .map(AuthorityPrincipal::authority);
+        }
+        return known;
     }
 
     /** A 403 naming the permission unless the caller holds it in the workspace this request touches. */

@@ -30,15 +30,31 @@ class AuthenticationIT {
         Api.Answer none = api.getWithAuthorization("workspaces", Optional.empty());
         Api.Answer wrong = api.getWithAuthorization("workspaces", Optional.of("Bearer " + api.token() + "x"));
         Api.Answer unknownPath = api.getWithAuthorization("no-such-thing", Optional.empty());
+        Api.Answer basic = api.getWithAuthorization("workspaces", Optional.of("Basic b3BlcmF0b3I6c2VjcmV0"));
         Api.Answer right = api.get("workspaces");
 
-        for (Api.Answer refused : new Api.Answer[] {none, wrong, unknownPath}) {
+        for (Api.Answer refused : new Api.Answer[] {none, wrong, unknownPath, basic}) {
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.contentType()).startsWith("application/problem+json");
             assertThat(refused.json().path("type").asText()).isEqualTo("unauthorized");
             assertThat(refused.header("WWW-Authenticate")).contains("Bearer realm=\"paasmaker\"");
         }
         assertThat(right.status()).isEqualTo(200);
+    }
+
+    /**
+     * Jakarta Security authenticates every call, and the API stays stateless: the container neither
+     * answers for the API nor hands out a session or single sign-on cookie (Liberty's LtpaToken2).
+     */
+    @Test
+    void anAuthenticatedCallGetsNoContainerCookie() {
+        Api.Answer right = api.get("workspaces");
+        Api.Answer health = api.getWithAuthorization("health", Optional.of("Bearer " + api.token()));
+
+        assertThat(right.status()).isEqualTo(200);
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(right.raw().headers().allValues("Set-Cookie")).isEmpty();
+        assertThat(health.raw().headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test

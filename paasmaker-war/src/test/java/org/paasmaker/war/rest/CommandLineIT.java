@@ -244,6 +244,44 @@ class CommandLineIT {
                 .contains("the token is not this server's").doesNotContain("\tat ");
     }
 
+    /**
+     * {@code login --user} against the real server: the password on standard input (as a script gives it)
+     * makes an API key of the user, which the profile keeps and the next command uses with neither a token
+     * nor a server in its environment. A wrong password is a plain refusal that saves nothing.
+     */
+    @Test
+    void logsInAsAUserAndLaterCommandsUseTheSavedKey() throws Exception {
+        String name = "cli-" + UUID.randomUUID().toString().substring(0, 8);
+        Api operator = ItServer.api();
+        assertThat(operator.postJson("users", PermissionsIT.user(name)).status()).isEqualTo(201);
+        assertThat(operator.postJson("users/" + name + "/grants", Map.of("role", "Viewer", "workspace", workspace))
+                .status()).isEqualTo(201);
+        Path config = Files.createDirectories(temp.resolve("config-" + name));
+        Path profile = config.resolve("paasmaker/profile");
+        Map<String, String> noToken = Map.of("PAASMAKER_TOKEN", "", "XDG_CONFIG_HOME", config.toString());
+
+        Result wrong = paasmakerWithInput(noToken, COMMAND_WITHIN, "not the password\n", "login", "--user", name);
+        assertThat(wrong.exitCode()).as("%s", wrong).isEqualTo(6);
+        assertThat(wrong.err()).isEqualTo("paasmaker: the server at " + server() + " refused the sign-in of " + name
+                + ": the user name or the password is wrong; run 'paasmaker login --user " + name
+                + "' again with the right password\n");
+        assertThat(profile).doesNotExist();
+
+        Result login = paasmakerWithInput(noToken, COMMAND_WITHIN, PermissionsIT.PASSWORD + "\n", "login", "--user",
+                name);
+        assertThat(login.exitCode()).as("%s", login).isZero();
+        assertThat(login.out()).startsWith("Logged in to " + server() + " (as " + name + ")");
+        Result listed = paasmaker(Map.of("PAASMAKER_TOKEN", "", "PAASMAKER_SERVER", "", "XDG_CONFIG_HOME",
+                config.toString()), COMMAND_WITHIN, "workspace", "list");
+        assertThat(listed.exitCode()).as("%s", listed).isZero();
+        assertThat(listed.out()).contains(workspace);
+
+        JsonNode keys = operator.get("users/" + name + "/keys").json();
+        assertThat(keys).hasSize(1);
+        assertThat(keys.get(0).path("name").asText()).startsWith("paasmaker login ");
+        assertThat(keys.get(0).path("lastUsed").isNull()).as("the listing used the saved key: %s", keys).isFalse();
+    }
+
     @Test
     void saysWhenTheWorkspaceIsUnknown() throws Exception {
         Result result = paasmaker(Map.of(), COMMAND_WITHIN, "deploy", ItServer.sample("hello-static").toString(),
@@ -335,6 +373,11 @@ class CommandLineIT {
     }
 
     private static Process start(Map<String, String> overrides, Path out, String... args) throws IOException {
+        return startWithInput(overrides, out, "", args);
+    }
+
+    private static Process startWithInput(Map<String, String> overrides, Path out, String input, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
@@ -343,14 +386,22 @@ class CommandLineIT {
         builder.environment().remove("PAASMAKER_WORKSPACE");
         builder.environment().putAll(environment(overrides));
         Process process = builder.start();
-        process.getOutputStream().close();
+        try (var stdin = process.getOutputStream()) {
+            stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
         return process;
     }
 
     /** Runs the command line to its end (killed past the deadline) and returns what it did. */
     private static Result paasmaker(Map<String, String> overrides, Duration within, String... args) throws Exception {
+        return paasmakerWithInput(overrides, within, "", args);
+    }
+
+    /** As above, with {@code input} on its standard input. */
+    private static Result paasmakerWithInput(Map<String, String> overrides, Duration within, String input,
+            String... args) throws Exception {
         Path out = temp.resolve("run-" + UUID.randomUUID() + ".out");
-        Process process = start(overrides, out, args);
+        Process process = startWithInput(overrides, out, input, args);
         try {
             if (!process.waitFor(within.toSeconds(), TimeUnit.SECONDS)) {
                 throw new AssertionError("paasmaker " + String.join(" ", args) + " did not finish within " + within

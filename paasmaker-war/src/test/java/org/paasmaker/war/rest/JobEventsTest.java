@@ -1,5 +1,6 @@
 package org.paasmaker.war.rest;
 
+import org.paasmaker.api.rest.JobJson;
 import org.paasmaker.api.rest.JobLogLines;
 import org.paasmaker.api.rest.JobStateChange;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,10 +10,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.access.Actor;
+import org.paasmaker.api.access.UserId;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
@@ -48,6 +52,8 @@ class JobEventsTest {
             "        launch_command: \"true %(port)d\"",
             "");
 
+    private static final Actor ANN = new Actor("ann", Optional.of(new UserId(7)));
+
     @TempDir
     Path temp;
 
@@ -60,7 +66,7 @@ class JobEventsTest {
         Path app = Files.createDirectories(temp.resolve("app"));
         Files.writeString(app.resolve("manifest.yml"), MANIFEST);
         var workspace = engine.workspaces().create(new NewWorkspace("Test", "test"));
-        JobId job = engine.versions().prepare(new PrepareRequest(workspace.id(), SourceSpec.directory(app)));
+        JobId job = engine.as(ANN, () -> engine.versions().prepare(new PrepareRequest(workspace.id(), SourceSpec.directory(app))));
         tree = engine.jobs().await(job, Duration.ofMinutes(1));
     }
 
@@ -84,6 +90,16 @@ class JobEventsTest {
         StringBuilder whole = new StringBuilder();
         tree.walk(job -> whole.append(engine.jobs().log(job.id())));
         assertThat(logs).as("every job's whole log, once").isEqualTo(whole.toString());
+    }
+
+    @Test
+    void everyStateEventNamesWhoStartedTheTreeAsItsEndDoes() {
+        List<JobEvents.Event> events = new JobEvents(engine.jobs(), tree.id()).since(JobCursor.START);
+
+        List<String> starters = events.stream().filter(e -> e.name().equals("state"))
+                .map(e -> ((JobStateChange) e.data()).startedBy()).toList();
+        assertThat(starters).hasSize(countJobs(tree)).containsOnly("ann");
+        assertThat(((JobJson) events.get(events.size() - 1).data()).startedBy()).isEqualTo("ann");
     }
 
     @Test

@@ -113,7 +113,7 @@ class PermissionsIT {
     private static final Set<String> OPEN = Set.of("GET /health", "POST /login", "POST /session", "DELETE /session");
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PASSWORD = "correct horse battery";
+    static final String PASSWORD = "correct horse battery";
 
     private static Api operator;
     private static Deployments deployments;

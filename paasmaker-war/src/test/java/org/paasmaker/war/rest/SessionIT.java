@@ -45,7 +45,7 @@ class SessionIT {
 
         Api.Answer signedOut = operator.send(HttpRequest.newBuilder(operator.uri("session")).header("Cookie", cookie)
                 .DELETE().build());
-        assertThat(signedOut.status()).isEqualTo(204);
+        assertThat(signedOut.status()).as(signedOut.body()).isEqualTo(204);
         assertThat(signedOut.header("Set-Cookie").orElseThrow()).contains("Max-Age=0");
         Api.Answer after = operator.send(HttpRequest.newBuilder(operator.uri("users/" + name)).header("Cookie", cookie).GET().build());
         assertThat(after.status()).isEqualTo(401);

@@ -1,0 +1,199 @@
+package org.paasmaker.engine.routes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.engine.routing.TestRouterCode;
+import org.paasmaker.router.Closer;
+import org.paasmaker.router.RawHttp;
+import org.paasmaker.router.TestBackend;
+
+/**
+ * A real router process follows a {@link RouteFeed} served over HTTP by {@link RouteFeedHandler} on a
+ * JDK server, as a router on another machine follows the controller's cluster server.
+ */
+@Timeout(value = 3, unit = TimeUnit.MINUTES)
+class RouterFollowsFeedTest {
+
+    private static final String TOKEN = "node-token-1";
+    private static final Duration DEADLINE = Duration.ofSeconds(40);
+
+    @TempDir
+    Path temp;
+
+    private final Closer closer = new Closer();
+    private final List<Process> routers = new ArrayList<>();
+    private final RouteFeed feed = new RouteFeed(Clock.systemUTC());
+    private final int controllerPort = freePort();
+    private FeedServer controller;
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        try {
+            for (Process router : routers) {
+                router.destroy();
+                if (!router.waitFor(20, TimeUnit.SECONDS)) {
+                    router.destroyForcibly().waitFor();
+                }
+            }
+            if (controller != null) {
+                controller.close();
+            }
+        } finally {
+            closer.close();
+        }
+    }
+
+    @Test
+    void theRouterFollowsNewTablesKeepsServingWhileTheControllerIsAwayAndAfterItsOwnRestart() throws Exception {
+        TestBackend one = closer.add(TestBackend.start("one"));
+        TestBackend two = closer.add(TestBackend.start("two"));
+        controller = new FeedServer(feed, controllerPort);
+        Path home = temp.resolve("router-home");
+        Path log = temp.resolve("router.log");
+        int port = freePort();
+        startRouter(home, port, token(TOKEN), log, "edge-1");
+
+        feed.publish(table(1, one));
+        await("the router serves generation 1").atMost(DEADLINE).until(() -> answer(port).equals("one"));
+        await("the feed records the router's generation").atMost(DEADLINE).until(() -> feed.confirmations().stream()
+                .anyMatch(c -> c.router().equals("edge-1") && c.generation() == 1));
+
+        controller.close();
+        feed.publish(table(2, two));
+        await("the router says once that the controller is away").atMost(DEADLINE)
+                .until(() -> Files.readString(log).contains("cannot reach the controller"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(answer(port)).as("served while the controller is away").isEqualTo("one");
+        }
+
+        controller = new FeedServer(feed, controllerPort);
+        await("the router takes the whole table when the controller is back").atMost(DEADLINE)
+                .until(() -> answer(port).equals("two"));
+        assertThat(Files.readString(log)).contains("follows the controller at").containsOnlyOnce("cannot reach the controller");
+
+        stop(routers.remove(0));
+        controller.close();
+        controller = null;
+        Path secondLog = temp.resolve("router-2.log");
+        startRouter(home, port, token(TOKEN), secondLog, "edge-1");
+        assertThat(answer(port)).as("a restarted router serves its persisted table at once, the controller away")
+                .isEqualTo("two");
+    }
+
+    @Test
+    void aRouterWithAWrongTokenIsRefusedAndToldWhy() throws Exception {
+        TestBackend one = closer.add(TestBackend.start("one"));
+        controller = new FeedServer(feed, controllerPort);
+        feed.publish(table(1, one));
+        Path log = temp.resolve("router.log");
+        int port = freePort();
+        startRouter(temp.resolve("home"), port, token("not-a-node-token"), log, "edge-2");
+
+        await("the refusal in the router's log").atMost(DEADLINE)
+                .until(() -> Files.readString(log).contains("refused this router's token (401"));
+        assertThat(Files.readString(log)).contains("check the file given by --token-file")
+                .contains("knows no node token like the one this router sent");
+        assertThat(RawHttp.get(port, "app.com", "/").status()).as("no table taken").isEqualTo(404);
+        assertThat(feed.confirmations()).as("a refused router is no router the drains wait for").isEmpty();
+    }
+
+    @Test
+    void theRouterProcessRefusesToFollowWithoutATokenFileAndSaysWhatItNeeds() throws Exception {
+        Path log = temp.resolve("router.log");
+        Process router = launch(List.of("--home", temp.resolve("home").toString(), "--port", "0",
+                "--follow", "http://127.0.0.1:" + controllerPort), log);
+        assertThat(router.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(router.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(log)).contains("--follow needs --token-file FILE");
+    }
+
+    private void startRouter(Path home, int port, Path tokenFile, Path log, String name) throws IOException {
+        Process router = launch(List.of("--home", home.toString(), "--port", Integer.toString(port), "--bind",
+                "127.0.0.1", "--event-loops", "1", "--follow", "http://127.0.0.1:" + controllerPort, "--token-file",
+                tokenFile.toString(), "--name", name), log);
+        routers.add(router);
+        await("the router process starts").atMost(DEADLINE).until(() -> Files.readString(log).contains("serves table")
+                || !router.isAlive());
+        assertThat(router.isAlive()).as(Files.readString(log)).isTrue();
+    }
+
+    private Process launch(List<String> arguments, Path log) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-XX:+UseSerialGC", "-cp", TestRouterCode.CLASS_PATH, "org.paasmaker.router.RouterMain"));
+        command.addAll(arguments);
+        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void stop(Process router) throws InterruptedException {
+        router.destroy();
+        assertThat(router.waitFor(30, TimeUnit.SECONDS)).as("the router stops on SIGTERM").isTrue();
+    }
+
+    private Path token(String token) throws IOException {
+        Path file = Files.createTempFile(temp, "token", ".txt");
+        Files.writeString(file, token + "\n");
+        return file;
+    }
+
+    private static RoutingTable table(long generation, TestBackend backend) {
+        return new RoutingTable(generation, List.of(new Route("app.com", List.of(backend.target("app", 1)))));
+    }
+
+    private static String answer(int port) {
+        try {
+            return RawHttp.get(port, "app.com", "/").text();
+        } catch (IOException e) {
+            return "failed: " + e;
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The controller's side: the feed on a JDK server, as the cluster server will mount it. */
+    private static final class FeedServer implements AutoCloseable {
+
+        private final HttpServer server;
+        private final ExecutorService threads = Executors.newCachedThreadPool();
+
+        FeedServer(RouteFeed feed, int port) throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
+            server.setExecutor(threads);
+            server.createContext("/cluster/v1/routes", new RouteFeedHandler(feed, RouteFeedHandler.token(TOKEN)));
+            server.start();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+            // Long polls wait in the feed: interrupted, they end.
+            threads.shutdownNow();
+        }
+    }
+}

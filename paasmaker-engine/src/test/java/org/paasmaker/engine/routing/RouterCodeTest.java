@@ -1,0 +1,104 @@
+package org.paasmaker.engine.routing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.engine.process.ProcessGroupKiller;
+import org.paasmaker.engine.process.ProcessRecord;
+import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.router.Closer;
+import org.paasmaker.router.RawHttp;
+import org.paasmaker.router.TestBackend;
+
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class RouterCodeTest {
+
+    @TempDir
+    Path temp;
+
+    private final Closer closer = new Closer();
+    private final List<String> warnings = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        try {
+            closer.close();
+        } finally {
+            for (ProcessRecord record : new ProcessRecords(temp.resolve("state/process"), warnings::add).adoptable()) {
+                new ProcessGroupKiller().stop(record.identity(), Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    @Test
+    void aJarNamedByTheSettingWinsAndAMissingOneIsNamed() throws Exception {
+        Path jar = temp.resolve("router.jar");
+        RouterCode code = RouterCode.from(Map.of(RouterCode.JAR_VARIABLE, jar.toString(),
+                RouterCode.CLASS_PATH_VARIABLE, "/elsewhere"));
+
+        assertThatThrownBy(() -> code.javaArguments(temp.resolve("lib"))).isInstanceOfSatisfying(PaasmakerException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                .hasMessageContaining(jar + " (PAASMAKER_ROUTER_JAR) is not there");
+        Files.writeString(jar, "a jar");
+        assertThat(code.javaArguments(temp.resolve("lib"))).containsExactly("-jar", jar.toString());
+        assertThat(RouterCode.from(Map.of(RouterCode.CLASS_PATH_VARIABLE, "/a:/b")).javaArguments(temp))
+                .containsExactly("-cp", "/a:/b", "org.paasmaker.router.RouterMain");
+    }
+
+    @Test
+    void theCarriedJarIsCopiedOutLeftAloneWhileUnchangedAndReplacedWhenItChanges() throws Exception {
+        Path resources = temp.resolve("resources");
+        Path carried = Files.createDirectories(resources.resolve("META-INF/paasmaker")).resolve("paasmaker-router.jar");
+        Files.writeString(carried, "version one");
+        Path lib = temp.resolve("lib");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+            RouterCode code = RouterCode.bundled(loader);
+
+            assertThat(code.javaArguments(lib)).containsExactly("-jar", lib.resolve("paasmaker-router.jar").toString());
+            Object copied = Files.readAttributes(lib.resolve("paasmaker-router.jar"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            code.javaArguments(lib);
+            assertThat(Files.readAttributes(lib.resolve("paasmaker-router.jar"),
+                    java.nio.file.attribute.BasicFileAttributes.class).fileKey()).as("the same file").isEqualTo(copied);
+
+            Files.writeString(carried, "version two");
+            code.javaArguments(lib);
+            assertThat(Files.readString(lib.resolve("paasmaker-router.jar"))).isEqualTo("version two");
+        }
+    }
+
+    @Test
+    void inABuildTreeWithNoRouterJarTheRouterRunsFromTheTreesClassesAndTheLibrariesItLists() throws Exception {
+        // The engine's classes come from paasmaker-engine/target/classes here, as under mvn liberty:run.
+        String classPath = RouterBuildTree.classPath(RouterCode.class).orElseThrow();
+        TestBackend backend = closer.add(TestBackend.start("one"));
+
+        RouterProcess router = RouterProcess.startOrAdopt(new RouterProcessSettings(temp.resolve("state"), 0,
+                List.of("--bind=127.0.0.1", "--event-loops=1"), List.of("-Xmx64m", "-XX:+UseSerialGC"),
+                Duration.ofSeconds(60), warnings::add, RouterCode.classPath(classPath)));
+        try {
+            router.update(new RoutingTable(1, List.of(new Route("app.com", List.of(backend.target("app", 1))))));
+            assertThat(RawHttp.get(router.port(), "app.com", "/").text()).isEqualTo("one");
+            assertThat(Files.readString(router.logFile())).doesNotContain("Exception");
+        } finally {
+            router.stop(Duration.ofSeconds(10));
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.paasmaker.router;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.routing.RouterHome;
+import org.paasmaker.api.routing.RoutingTable;
+
+/**
+ * The router as a process of its own: {@code java -jar paasmaker-router.jar [options]} (see
+ * {@link RouterOptions#USAGE}).
+ *
+ * <p>It serves the table it last persisted in its home at once, before anyone sends a new one, so
+ * that a restarted router (or one restarted while the controller is away) routes as before. Then it
+ * opens its control channel on loopback and writes the channel's port to {@code control.port} (the
+ * engine that launched it waits for that file and pushes tables there); with {@code --follow} it also
+ * follows the controller's route feed ({@link Follower}). It appends its access log to
+ * {@code access.log}, renamed to {@code access.log.1} ... when it reaches its size, and stops on
+ * SIGTERM.
+ */
+public final class RouterMain {
+
+    private RouterMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        RouterOptions options;
+        try {
+            options = RouterOptions.parse(List.of(args), System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            RouterHome home = options.home();
+            // A router on a machine of its own starts with no home at all.
+            home.secret();
+            home.forgetControlPort();
+            TableFile file = new TableFile(home);
+            RoutingTable table = file.table().orElse(RoutingTable.EMPTY);
+            Router router = Router.start(options.settings(), table);
+            AcceptedTables tables = new AcceptedTables(router, file);
+            ControlServer control = new ControlServer(tables, home);
+            Optional<Follower> follower = options.follow().map(feed -> new Follower(feed, options.token().orElseThrow(),
+                    options.name(), tables, System.out::println).start());
+            CountDownLatch stopped = new CountDownLatch(1);
+            java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                follower.ifPresent(Follower::close);
+                control.close();
+                router.close();
+                stopped.countDown();
+            }, "router-shutdown"));
+            home.saveControlPort(control.port());
+            System.out.println("Paasmaker router (pid " + ProcessHandle.current().pid() + ") serves table generation "
+                    + table.generation() + " on port " + router.port() + "; control channel on 127.0.0.1:"
+                    + control.port() + "; home " + home.directory()
+                    + options.follow().map(feed -> "; follows " + feed + " as '" + options.name() + "'").orElse(""));
+            stopped.await();
+        } catch (PaasmakerException e) {
+            System.err.println(e.getMessage());
+            System.exit(e.code().exitCode());
+        }
+    }
+}
