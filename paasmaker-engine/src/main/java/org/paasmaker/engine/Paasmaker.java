@@ -24,6 +24,7 @@ import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.cluster.ClusterServer;
 import org.paasmaker.engine.cluster.ClusterSettings;
+import org.paasmaker.engine.routes.RouteFeedHandler;
 import org.paasmaker.engine.cron.CronRunner;
 import org.paasmaker.engine.cron.CurrentVersionCrons;
 import org.paasmaker.engine.cron.GoneCrons;
@@ -177,8 +178,14 @@ public final class Paasmaker implements AutoCloseable {
             // Last: node agents register and fetch packages once the rest stands.
             ClusterSettings clusterSettings = builder.cluster != null ? builder.cluster
                     : ClusterSettings.from(layout.home(), builder.settingsEnvironment);
-            cluster = clusterSettings.token().map(token -> ClusterServer.start(clusterSettings.address(),
-                    clusterSettings.port(), token, nodeRegistry, packages, clock, Paasmaker::inform));
+            cluster = clusterSettings.token().map(token -> {
+                ClusterServer server = ClusterServer.start(clusterSettings.address(), clusterSettings.port(), token,
+                        nodeRegistry, packages, clock, Paasmaker::inform);
+                // Routers on other machines follow the tables here, with the same node token.
+                publisher.ifPresent(p -> server.mount(RouteFeedHandler.PATH, new RouteFeedHandler(p.feed(),
+                        value -> token.authorizes("Bearer " + value))));
+                return server;
+            });
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);

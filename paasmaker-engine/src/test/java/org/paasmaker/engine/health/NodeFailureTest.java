@@ -35,8 +35,8 @@ import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.Paasmaker;
 import org.paasmaker.engine.ProcessesUnder;
 import org.paasmaker.engine.ShiftableClock;
-import org.paasmaker.engine.routing.Router;
-import org.paasmaker.engine.routing.RouterSettings;
+import org.paasmaker.router.Router;
+import org.paasmaker.router.RouterSettings;
 
 /**
  * The controller's judgement of nodes whose agents report, over three real nodes on this machine (the
