@@ -39,10 +39,11 @@ public final class Nodes {
 
     private NodeSummary summary(Node node) {
         NodeProfile profile = nodes.profile(node.name());
-        boolean reachable = nodes.reachable(node.name());
+        // An agent's last report says what runs there: a listing must not wait on a node that does not answer.
+        int running = !nodes.reachable(node.name()) ? 0 : nodes.lastReport(node.name())
+                .map(report -> report.running().size()).orElseGet(() -> node.running().size());
         return new NodeSummary(profile.name(), profile.address(), nodes.state(node.name()),
-                nodes.lastHeard(node.name()), profile.tags(), profile.ports(), profile.runtimes(),
-                reachable ? node.running().size() : 0);
+                nodes.lastHeard(node.name()), profile.tags(), profile.ports(), profile.runtimes(), running);
     }
 
     /** Each runtime plugin with the versions of it installed here, as a manifest may ask for them. */
