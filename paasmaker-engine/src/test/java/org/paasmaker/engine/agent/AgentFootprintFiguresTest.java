@@ -23,9 +23,10 @@ import org.paasmaker.engine.cluster.ClusterWire;
  */
 class AgentFootprintFiguresTest {
 
-    /** The JVM options of the README's agent command. */
-    static final List<String> JVM_OPTIONS = List.of("-Xms8m", "-Xmx24m", "-XX:+UseSerialGC",
-            "-XX:TieredStopAtLevel=1", "-Xss256k", "-XX:ReservedCodeCacheSize=8m");
+    /** The JVM options of the README's agent command; others to compare with -Dpaasmaker.agent.jvm="...". */
+    static final List<String> JVM_OPTIONS = List.of(System.getProperty("paasmaker.agent.jvm",
+            "-Xms8m -Xmx24m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:ReservedCodeCacheSize=8m")
+            .strip().split("\\s+"));
     private static final int ROUNDS = 20;
 
     @TempDir
