@@ -23,12 +23,15 @@ public final class Nodes {
     }
 
     public List<NodeSummary> list() {
-        return nodes.all().stream().map(Nodes::summary).toList();
+        return nodes.all().stream().map(this::summary).toList();
     }
 
-    private static NodeSummary summary(Node node) {
+    /** A node agent's count comes from its last report: no call to each agent, and one away does not fail the list. */
+    private NodeSummary summary(Node node) {
         NodeProfile profile = node.profile();
-        return new NodeSummary(profile.name(), profile.tags(), profile.ports(), profile.runtimes(), node.running().size());
+        int running = nodes.lastReport(node.name()).map(report -> report.running().size())
+                .orElseGet(() -> node.running().size());
+        return new NodeSummary(profile.name(), profile.tags(), profile.ports(), profile.runtimes(), running);
     }
 
     /** Each runtime plugin with the versions of it installed here, as a manifest may ask for them. */

@@ -82,8 +82,9 @@ class EngineWithAgentTest {
         assertThat(new PortRange(44790, 44799).contains(far.port().getAsInt())).isTrue();
         await().atMost(Duration.ofSeconds(10)).until(() -> fixture.engine().versions().instanceLog(far.id(), 5)
                 .contains("\"node\":{\"rack\":\"far\"}"));
-        assertThat(fixture.engine().nodes().list()).extracting(node -> node.name() + "=" + node.runningInstances())
-                .containsExactly("local=1", "far=1");
+        // The agent's count is its report's, which follows the start at once.
+        await().atMost(Duration.ofSeconds(10)).until(() -> fixture.engine().nodes().list().stream()
+                .map(node -> node.name() + "=" + node.runningInstances()).toList(), List.of("local=1", "far=1")::equals);
     }
 
     private VersionId prepare() throws Exception {
