@@ -4,6 +4,8 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -77,6 +79,7 @@ public final class NodeAgent implements AutoCloseable {
                 DaemonThreads.named("paasmaker-agent-reports-"));
         try {
             PackageStore cache = new PackageStore(home.resolve("packages"));
+            deleteUnfinishedFetches(home.resolve("packages"), log);
             LocalNode node = new LocalNode(settings.name(), settings.address(), settings.tags(),
                     home.resolve("instances"), cache, new TarGzPacker(), new PortAllocator(settings.ports()), plugins,
                     new ProcessRecords(home.resolve("processes"), log), clock, LogLimit.from(settings.environment()),
@@ -116,6 +119,22 @@ public final class NodeAgent implements AutoCloseable {
         ServiceLoader.load(RuntimeProvider.class, loader).forEach(providers::add);
         ServiceLoader.load(CommandStepProvider.class, loader).forEach(providers::add);
         return providers;
+    }
+
+    /**
+     * A fetch cut short by the agent's death (SIGKILL, a power cut) leaves its temporary file; the
+     * package itself only ever appears whole, so the rest of the cache is sound.
+     */
+    private static void deleteUnfinishedFetches(Path cache, Consumer<String> log) {
+        try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(cache, "incoming-*.part")) {
+            for (Path file : unfinished) {
+                Files.deleteIfExists(file);
+                log.accept("Deleted " + file + ", a package fetch an earlier agent did not finish");
+            }
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot clean the package cache " + cache + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private static HttpServer listen(AgentSettings settings) {
