@@ -62,14 +62,19 @@ public final class Main {
             }
         }));
         Paasmaker.Builder settings = Paasmaker.builder().routerProcess(Paasmaker.Builder.defaultRouterPort());
-        int exit = run(List.of(args), System.out, System.err, settings, () -> {
-            try {
-                interrupted.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        cleanedUp.countDown();
+        int exit;
+        try {
+            exit = run(List.of(args), System.out, System.err, settings, () -> {
+                try {
+                    interrupted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } finally {
+            // Also when run() fails unexpectedly: else the hook waits for ever and the JVM never ends.
+            cleanedUp.countDown();
+        }
         if (interrupted.getCount() > 0) {
             System.exit(exit);
         }

@@ -1,11 +1,6 @@
 package org.paasmaker.engine.agent;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -18,10 +13,7 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.node.NodeProfile;
-import org.paasmaker.api.rest.Problem;
-import org.paasmaker.engine.cluster.ClusterServer;
 import org.paasmaker.engine.cluster.ClusterWire;
-import org.paasmaker.engine.cluster.NodeToken;
 
 /**
  * The agent's side of its bond with the controller: it registers, then reports its whole state every
@@ -34,8 +26,7 @@ final class ControllerLink {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final URI controller;
-    private final NodeToken token;
-    private final HttpClient http;
+    private final ControllerHttp http;
     private final Node node;
     private final NodeProfile profile;
     private final URI verbsUrl;
@@ -44,13 +35,13 @@ final class ControllerLink {
     private final ScheduledExecutorService scheduler;
     private final AtomicBoolean reportPending = new AtomicBoolean();
     private volatile boolean registered;
+    private volatile boolean stopped;
     /** The last trouble told, so that a controller away for an hour is not told every few seconds. */
     private String lastTrouble = "";
 
-    ControllerLink(URI controller, NodeToken token, HttpClient http, Node node, NodeProfile profile, URI verbsUrl,
+    ControllerLink(ControllerHttp http, Node node, NodeProfile profile, URI verbsUrl,
             Clock clock, Consumer<String> log, ScheduledExecutorService scheduler) {
-        this.controller = controller;
-        this.token = token;
+        this.controller = http.controller();
         this.http = http;
         this.node = node;
         this.profile = profile;
@@ -72,8 +63,8 @@ final class ControllerLink {
                 log.accept("The controller at " + controller + " refused this agent: " + e.getMessage());
                 throw e;
             }
-            trouble("Cannot register with the controller at " + controller + " (" + e.getMessage()
-                    + "); trying again every round, the instances run on meanwhile");
+            trouble("Cannot register: " + e.getMessage() + "; trying again every round, the instances run on"
+                    + " meanwhile");
         }
     }
 
@@ -89,14 +80,19 @@ final class ControllerLink {
         }
     }
 
+    /** No more rounds: the agent is closing. */
+    void stop() {
+        stopped = true;
+    }
+
     boolean registered() {
         return registered;
     }
 
     private void round() {
         reportPending.set(false);
-        if (Thread.currentThread().isInterrupted()) {
-            return; // the agent is closing
+        if (stopped) {
+            return;
         }
         try {
             node.maintain();
@@ -113,8 +109,8 @@ final class ControllerLink {
                 lastTrouble = "";
             }
         } catch (PaasmakerException e) {
-            if (e.code() == ErrorCode.ABORTED) {
-                return; // the agent is closing
+            if (stopped) {
+                return; // the agent closing cut the call short
             }
             if (e.code() == ErrorCode.NOT_FOUND) {
                 registered = false;
@@ -122,8 +118,8 @@ final class ControllerLink {
                         + "); registering again");
                 changed();
             } else {
-                trouble("Cannot report to the controller at " + controller + ": " + e.getMessage()
-                        + "; trying again every round, the instances run on meanwhile");
+                trouble("Cannot report: " + e.getMessage() + "; trying again every round, the instances run on"
+                        + " meanwhile");
             }
         } catch (RuntimeException e) {
             trouble("Reporting failed: " + e);
@@ -131,8 +127,7 @@ final class ControllerLink {
     }
 
     private void register() {
-        send(HttpRequest.newBuilder(controller.resolve(ClusterServer.PREFIX + "nodes")).POST(body(
-                new ClusterWire.Registration(profile.name(), verbsUrl.toString(), profile))));
+        http.send("POST", "nodes", new ClusterWire.Registration(profile.name(), verbsUrl.toString(), profile), TIMEOUT);
         registered = true;
         log.accept("Registered with the controller at " + controller + " as node " + profile.name()
                 + ", serving the node verbs at " + verbsUrl);
@@ -140,40 +135,8 @@ final class ControllerLink {
 
     private void report() {
         var running = node.running().stream().map(InstanceId::value).sorted().toList();
-        send(HttpRequest.newBuilder(controller.resolve(ClusterServer.PREFIX + "nodes/" + profile.name() + "/report"))
-                .PUT(body(new ClusterWire.Report(profile, running, clock.instant().toString()))));
-    }
-
-    private static HttpRequest.BodyPublisher body(Object value) {
-        return HttpRequest.BodyPublishers.ofByteArray(ClusterWire.write(value));
-    }
-
-    private void send(HttpRequest.Builder request) {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.header("Authorization", token.header())
-                    .header("Content-Type", "application/json").timeout(TIMEOUT).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.UNAVAILABLE, "it cannot be reached: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PaasmakerException(ErrorCode.ABORTED, "interrupted", e);
-        }
-        if (response.statusCode() / 100 != 2) {
-            Problem problem = null;
-            try {
-                problem = ClusterWire.read(new java.io.ByteArrayInputStream(response.body().getBytes(
-                        StandardCharsets.UTF_8)), Problem.class);
-            } catch (PaasmakerException notAProblem) {
-                // Said below.
-            }
-            if (problem != null && problem.type() != null) {
-                throw ClusterWire.exception(problem);
-            }
-            throw new PaasmakerException(ErrorCode.UNAVAILABLE, "it answered " + response.statusCode()
-                    + ", which is not a Paasmaker controller's answer");
-        }
+        http.send("PUT", "nodes/" + profile.name() + "/report",
+                new ClusterWire.Report(profile, running, clock.instant().toString()), TIMEOUT);
     }
 
     private void trouble(String message) {

@@ -4,10 +4,13 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -16,6 +19,9 @@ import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.node.NodeProfile;
+import org.paasmaker.api.plugin.PluginProvider;
+import org.paasmaker.api.prepare.CommandStepProvider;
+import org.paasmaker.api.runtime.RuntimeProvider;
 import org.paasmaker.engine.cluster.Exchanges;
 import org.paasmaker.engine.cluster.HttpNode;
 import org.paasmaker.engine.internal.DaemonThreads;
@@ -65,25 +71,25 @@ public final class NodeAgent implements AutoCloseable {
     public static NodeAgent start(AgentSettings settings, Consumer<String> log) {
         Clock clock = Clock.systemUTC();
         Path home = settings.home();
-        PluginRegistry plugins = PluginRegistry.load(NodeAgent.class.getClassLoader(), name -> true,
-                home.resolve("plugins"), clock, new PluginRegistry.Settings(home, java.util.Map.of(),
-                        settings.environment(), log));
+        PluginRegistry plugins = PluginRegistry.of(nodePlugins(), name -> true, home.resolve("plugins"), clock,
+                new PluginRegistry.Settings(home, java.util.Map.of(), settings.environment(), log));
         HttpServer server = null;
         ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("paasmaker-agent-"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
                 DaemonThreads.named("paasmaker-agent-reports-"));
         try {
             PackageStore cache = new PackageStore(home.resolve("packages"));
+            deleteUnfinishedFetches(home.resolve("packages"), log);
             LocalNode node = new LocalNode(settings.name(), settings.address(), settings.tags(),
                     home.resolve("instances"), cache, new TarGzPacker(), new PortAllocator(settings.ports()), plugins,
                     new ProcessRecords(home.resolve("processes"), log), clock, LogLimit.from(settings.environment()),
                     new LogWriters(new ProcessRecords(home.resolve("log-writers"), log), clock));
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            PackageFetcher fetcher = new PackageFetcher(settings.controller(), settings.token(), http, cache, log);
+            ControllerHttp http = new ControllerHttp(settings.controller(), settings.token());
+            PackageFetcher fetcher = new PackageFetcher(http, cache, log);
             server = listen(settings);
             URI url = URI.create("http://" + hostInUrl(settings.address()) + ":" + server.getAddress().getPort());
             NodeProfile profile = node.profile();
-            ControllerLink link = new ControllerLink(settings.controller(), settings.token(), http, node, profile, url,
+            ControllerLink link = new ControllerLink(http, node, profile, url,
                     clock, log, scheduler);
             server.createContext(HttpNode.PATH, Exchanges.guarded(settings.token(), "node agent " + settings.name(),
                     new NodeVerbs(node, fetcher, link::changed)));
@@ -100,6 +106,34 @@ public final class NodeAgent implements AutoCloseable {
             scheduler.shutdownNow();
             plugins.close();
             throw e;
+        }
+    }
+
+    /**
+     * The plugins a node runs: runtimes and startup commands. Sources, services and placement are the
+     * controller's, and leaving them out keeps the agent small (no git, no database drivers loaded).
+     */
+    private static List<PluginProvider> nodePlugins() {
+        List<PluginProvider> providers = new ArrayList<>();
+        ClassLoader loader = NodeAgent.class.getClassLoader();
+        ServiceLoader.load(RuntimeProvider.class, loader).forEach(providers::add);
+        ServiceLoader.load(CommandStepProvider.class, loader).forEach(providers::add);
+        return providers;
+    }
+
+    /**
+     * A fetch cut short by the agent's death (SIGKILL, a power cut) leaves its temporary file; the
+     * package itself only ever appears whole, so the rest of the cache is sound.
+     */
+    private static void deleteUnfinishedFetches(Path cache, Consumer<String> log) {
+        try (DirectoryStream<Path> unfinished = Files.newDirectoryStream(cache, "incoming-*.part")) {
+            for (Path file : unfinished) {
+                Files.deleteIfExists(file);
+                log.accept("Deleted " + file + ", a package fetch an earlier agent did not finish");
+            }
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot clean the package cache " + cache + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -133,6 +167,7 @@ public final class NodeAgent implements AutoCloseable {
     /** Stops serving and reporting; the instances run on. */
     @Override
     public void close() {
+        link.stop();
         server.stop(0);
         scheduler.shutdownNow();
         executor.shutdownNow();

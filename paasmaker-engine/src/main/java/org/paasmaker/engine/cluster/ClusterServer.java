@@ -66,11 +66,13 @@ public final class ClusterServer implements AutoCloseable {
         this.packages = packages;
         this.clock = clock;
         this.log = log;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
+        // HTTP/1.1 alone: the agents serve nothing else, so no request needs to offer an upgrade.
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
+                .build();
     }
 
     /**
-     * Listens on the settings' address and port for agents that carry {@code token}.
+     * Listens on {@code address} and {@code port} (0 for any free one) for agents that carry {@code token}.
      *
      * @param log where registrations and refusals are told, for the operator
      */

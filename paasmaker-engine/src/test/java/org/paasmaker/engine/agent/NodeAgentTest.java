@@ -134,6 +134,23 @@ class NodeAgentTest {
         node.deregister(instance);
     }
 
+    @Test
+    void aPackageFetchAnEarlierAgentDidNotFinishIsDeletedAtStartAndTheCacheKeepsWholePackages() throws Exception {
+        TestController controller = closing(TestController.start(temp.resolve("controller")));
+        Path home = home("tidy");
+        Path cache = Files.createDirectories(home.resolve("packages"));
+        Path unfinished = Files.writeString(cache.resolve("incoming-123.part"), "half a package");
+        Path whole = Files.writeString(cache.resolve("0".repeat(64) + ".tar.gz"), "a whole package");
+        List<String> log = new CopyOnWriteArrayList<>();
+
+        closing(NodeAgent.start(settings(controller.uri(), "127.0.0.5", home, "tidy", new PortRange(44760, 44779),
+                Duration.ofSeconds(1)), log::add));
+
+        assertThat(unfinished).doesNotExist();
+        assertThat(whole).exists();
+        assertThat(log).anyMatch(line -> line.contains("incoming-123.part") && line.contains("did not finish"));
+    }
+
     private static boolean reports(TestController controller, String node, InstanceId instance) {
         return controller.nodes.knows(node) && controller.nodes.lastReport(node)
                 .map(report -> report.running().contains(instance)).orElse(false);

@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -104,8 +103,8 @@ class PackageFetcherTest {
             exchange.close();
         });
         stub.start();
-        return new PackageFetcher(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()), token,
-                HttpClient.newHttpClient(), cache, log::add);
+        return new PackageFetcher(new ControllerHttp(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()),
+                token), cache, log::add);
     }
 
     private static byte[] corrupt() {

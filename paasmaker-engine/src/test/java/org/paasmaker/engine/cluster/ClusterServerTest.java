@@ -101,6 +101,24 @@ class ClusterServerTest {
     }
 
     @Test
+    void anAgentServesItsNodeVerbsToTheNodeTokenAlone() throws Exception {
+        try (NodeAgent agent = NodeAgent.start(agent(token), line -> { })) {
+            URI instances = agent.url().resolve(HttpNode.PATH + "instances");
+
+            HttpResponse<String> without = http.send(HttpRequest.newBuilder(instances).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> with = http.send(HttpRequest.newBuilder(instances)
+                    .header("Authorization", token.header()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(without.statusCode()).isEqualTo(401);
+            assertThat(without.body()).contains("the node token is wrong or missing: node agent edge has its token from"
+                    + " PAASMAKER_NODE_TOKEN");
+            assertThat(with.statusCode()).isEqualTo(200);
+            assertThat(with.body()).isEqualTo("{\"instances\":[]}");
+        }
+    }
+
+    @Test
     void aReportFromANodeTheControllerDoesNotKnowIsToldToRegisterAgain() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("nodes/stranger/report"))
                 .header("Authorization", token.header())
