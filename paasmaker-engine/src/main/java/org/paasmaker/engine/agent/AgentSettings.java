@@ -29,7 +29,7 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
         Map<String, Object> tags, PortRange ports, int port, Duration reportInterval, Map<String, String> environment) {
 
     public static final int DEFAULT_PORT = 8092;
-    public static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofSeconds(2);
 
     /** The options, for the usage text. */
     public static final String USAGE = String.join(System.lineSeparator(),
@@ -43,7 +43,7 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
             "  --tag KEY=VALUE    a tag of the node, repeatable ($PAASMAKER_NODE_TAGS, as KEY=VALUE,KEY=VALUE)",
             "  --ports FIRST-LAST the instances' ports ($PAASMAKER_PORTS, default 42600-42699)",
             "  --port PORT        where the node verbs are served ($PAASMAKER_AGENT_PORT, default 8092)",
-            "  --report-every S   seconds between reports ($PAASMAKER_REPORT_INTERVAL, default 5)");
+            "  --report-every S   seconds between reports ($PAASMAKER_REPORT_INTERVAL, default 2)");
 
     public AgentSettings {
         Objects.requireNonNull(controller, "controller");

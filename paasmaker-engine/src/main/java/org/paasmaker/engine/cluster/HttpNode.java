@@ -33,6 +33,11 @@ public final class HttpNode implements Node {
     /** Where the agent serves the node verbs, under its URL. */
     public static final String PATH = "/node/v1/";
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * For the health checks' questions, asked every round: an agent that does not answer them at once
+     * (stopped, or its machine gone) must not hold the round up while the node watch judges it.
+     */
+    private static final Duration CHECK_TIMEOUT = Duration.ofSeconds(3);
     /** How often a start in progress asks whether its job was aborted. */
     private static final long ABORT_POLL_MILLIS = 200;
 
@@ -71,7 +76,7 @@ public final class HttpNode implements Node {
 
     @Override
     public boolean probe(InstanceId instance, int port) {
-        return call(get(instance, "probe?port=" + port), ClusterWire.Flag.class).value();
+        return call(check(instance, "probe?port=" + port), ClusterWire.Flag.class).value();
     }
 
     @Override
@@ -151,7 +156,7 @@ public final class HttpNode implements Node {
 
     @Override
     public OptionalInt exitStatus(InstanceId instance) {
-        return call(get(instance, "exit-status"), ClusterWire.OptionalNumber.class).optional();
+        return call(check(instance, "exit-status"), ClusterWire.OptionalNumber.class).optional();
     }
 
     @Override
@@ -167,7 +172,7 @@ public final class HttpNode implements Node {
 
     @Override
     public boolean isAlive(InstanceId instance) {
-        return call(get(instance, "alive"), ClusterWire.Flag.class).value();
+        return call(check(instance, "alive"), ClusterWire.Flag.class).value();
     }
 
     @Override
@@ -212,6 +217,10 @@ public final class HttpNode implements Node {
     private HttpRequest.Builder request(InstanceId instance, String verb) {
         return HttpRequest.newBuilder(base.resolve("instances/" + instance.value() + "/" + verb))
                 .header("Authorization", token.header());
+    }
+
+    private HttpRequest check(InstanceId instance, String verb) {
+        return request(instance, verb).timeout(CHECK_TIMEOUT).GET().build();
     }
 
     private HttpRequest get(InstanceId instance, String verb) {

@@ -22,6 +22,7 @@ import org.paasmaker.api.version.VersionHealth.Condition;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.engine.instance.InstanceManager;
+import org.paasmaker.engine.internal.DaemonThreads;
 import org.paasmaker.engine.job.JobManager;
 
 /**
@@ -47,14 +48,13 @@ public final class HealthMonitor implements AutoCloseable {
     private final Map<VersionId, Repair> repairs = new ConcurrentHashMap<>();
     private final Map<InstanceId, Integer> cleanExits = new ConcurrentHashMap<>();
     private final Map<InstanceId, Instant> restarts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "paasmaker-health");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("paasmaker-health-"));
+    private final ScheduledExecutorService nodeTimer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("paasmaker-node-watch-"));
 
     /**
-     * @param nodeWatch judges the nodes first on every round, so that instances of a DOWN node count as lost
+     * @param nodeWatch judges the nodes, as often as the rounds run, so that instances of a DOWN node count as lost
      * @param replacementsPerRound how many versions may start replacements in one round
      * @param pluginUpkeep each plugin's own upkeep (a managed database server started again if it
      *     died), run on every round after the instances' and the router's
@@ -70,17 +70,18 @@ public final class HealthMonitor implements AutoCloseable {
         this.pluginUpkeep = pluginUpkeep;
     }
 
-    /** Checks every {@code interval} from now on. */
+    /**
+     * Checks every {@code interval} from now on; the nodes are judged as often on a thread of their own,
+     * so that a round slowed by a node that does not answer does not delay judging that node.
+     */
     public void start(Duration interval) {
         timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        nodeTimer.scheduleWithFixedDelay(() -> quietly("node watch", nodeWatch::check), interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /**
-     * One round: judge the nodes, fail what is broken, then repair what is short (paced); then the
-     * nodes' and the plugins' upkeep.
-     */
+    /** One round: fail what is broken, then repair what is short (paced); then the nodes' and the plugins' upkeep. */
     public void check() {
-        nodeWatch.check();
         checkVersions();
         instances.maintain();
         pluginUpkeep.run();
@@ -253,17 +254,22 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private void checkQuietly() {
+        quietly("health check", this::check);
+    }
+
+    private static void quietly(String what, Runnable round) {
         try {
-            check();
+            round.run();
         } catch (RuntimeException e) {
             // A failed round must not stop the checks; the next round sees the same state again.
-            System.getLogger(HealthMonitor.class.getName()).log(System.Logger.Level.WARNING, "health check failed", e);
+            System.getLogger(HealthMonitor.class.getName()).log(System.Logger.Level.WARNING, what + " failed", e);
         }
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
+        nodeTimer.shutdownNow();
     }
 
     /**
