@@ -123,7 +123,7 @@ class ResourceCommandsTest {
     @Test
     void listsNodesRuntimesAndPlugins() {
         assertThat(CommandLineRun.in(environment, "node", "list").out()).isEqualTo("""
-                NAME     ADDRESS    STATE   INSTANCES  PORTS        RUNTIMES                                              TAGS
+                NAME      ADDRESS    STATE   INSTANCES  PORTS        RUNTIMES                                              TAGS
                 rack-b-1  10.0.0.12  ACTIVE  2          42600-42699  paasmaker.runtime.java 17, paasmaker.runtime.shell 1  zone=a
                 """);
         assertThat(CommandLineRun.in(environment, "runtime", "list").out()).isEqualTo("""
