@@ -12,6 +12,7 @@ import java.util.Locale;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.engine.node.NodeStep;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.engine.cluster.ClusterWire;
@@ -69,7 +70,7 @@ class AgentFootprintFiguresTest {
         Node node = controller.nodes.node("idle");
         InstanceId instance = InstanceId.random();
         int port = node.register(instance, checksum, true).getAsInt();
-        node.start(instance, TestController.serving(port), new QuietStep());
+        node.start(instance, TestController.serving(port), new NodeStep());
         Instant started = Instant.now();
         await().atMost(Duration.ofSeconds(ROUNDS * 3L)).until(() -> !controller.nodes.lastReport("idle").get().sent()
                 .isBefore(started.plusSeconds(5)));

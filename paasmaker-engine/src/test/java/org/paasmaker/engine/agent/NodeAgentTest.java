@@ -18,6 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.engine.node.NodeStep;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.node.Node;
@@ -64,7 +65,7 @@ class NodeAgentTest {
         Node node = controller.nodes.node("restarted");
         InstanceId instance = InstanceId.random();
         int port = node.register(instance, checksum, true).getAsInt();
-        node.start(instance, TestController.serving(port), new QuietStep());
+        node.start(instance, TestController.serving(port), new NodeStep());
         await().atMost(WAIT).until(() -> reports(controller, "restarted", instance));
 
         first.kill();
@@ -100,7 +101,7 @@ class NodeAgentTest {
                     new PortRange(44740, 44759), Duration.ofSeconds(1)), log::add));
             Node node = first.nodes.node("steady");
             port = node.register(instance, checksum, true).getAsInt();
-            node.start(instance, TestController.serving(port), new QuietStep());
+            node.start(instance, TestController.serving(port), new NodeStep());
         } finally {
             first.close();
         }
@@ -126,7 +127,7 @@ class NodeAgentTest {
         InstanceId instance = InstanceId.random();
         int port = node.register(instance, checksum, true).getAsInt();
 
-        node.start(instance, TestController.serving(port), new QuietStep());
+        node.start(instance, TestController.serving(port), new NodeStep());
 
         await().atMost(WAIT).until(() -> reports(controller, "prompt", instance));
         node.stop(instance, Duration.ofSeconds(5));

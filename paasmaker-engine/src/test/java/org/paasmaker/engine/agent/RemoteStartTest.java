@@ -8,8 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,7 @@ import org.paasmaker.api.manifest.PluginSpec;
 import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.StepContext;
+import org.paasmaker.engine.node.NodeStep;
 
 /**
  * A start on a node agent, seen from the controller's step: the startup commands' output arrives while
@@ -63,14 +61,14 @@ class RemoteStartTest {
         InstanceStart serving = TestController.serving(port);
         PluginSpec startup = PluginSpec.of("paasmaker.startup.shell", PluginParameters.of(Map.of("commands",
                 List.of("echo before-the-wait", "sleep 120"))));
-        AbortableStep step = new AbortableStep();
+        NodeStep step = new NodeStep();
 
         CompletableFuture<Void> start = CompletableFuture.runAsync(() -> node.start(instance, new InstanceStart(
                 serving.name(), serving.runtime(), List.of(startup), serving.port(), serving.environment()), step));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> step.lines.contains("before-the-wait"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> step.lines().contains("before-the-wait"));
         assertThat(start).isNotDone();
-        step.aborted.set(true);
+        step.abort();
         Throwable failure = await().atMost(Duration.ofSeconds(30)).until(() -> start.handle((done, e) -> e)
                 .getNow(null), e -> e != null);
         assertThat(failure.getCause()).isInstanceOfSatisfying(PaasmakerException.class,
@@ -80,41 +78,4 @@ class RemoteStartTest {
         node.deregister(instance);
     }
 
-    /** A job step that keeps its lines and counts as aborted once told so. */
-    private static final class AbortableStep implements StepContext {
-        final List<String> lines = new CopyOnWriteArrayList<>();
-        final AtomicBoolean aborted = new AtomicBoolean();
-
-        @Override
-        public void log(String line) {
-            lines.add(line);
-        }
-
-        @Override
-        public void checkAborted() {
-            if (aborted.get()) {
-                throw new PaasmakerException(ErrorCode.ABORTED, "the job was aborted");
-            }
-        }
-
-        @Override
-        public Path workingDirectory() {
-            return Path.of("/");
-        }
-
-        @Override
-        public Map<String, String> environment() {
-            return Map.of();
-        }
-
-        @Override
-        public int run(List<String> command) {
-            throw new UnsupportedOperationException("a node runs no command through the controller's step");
-        }
-
-        @Override
-        public StepContext with(Path directory, Map<String, String> environment) {
-            return this;
-        }
-    }
 }
