@@ -21,12 +21,14 @@ import org.paasmaker.api.version.PrepareRequest;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.engine.agent.AgentCommand;
 
 /**
  * Runs the embedded engine from the command line until the server lands: {@code prepare} packs a
  * version from a directory, an archive or a git repository; {@code run} also starts its instances,
  * prints where they answer, keeps them healthy, and stops and removes them on Ctrl-C; {@code serve}
- * adopts what an earlier engine left running and looks after it, leaving it running when it stops.
+ * adopts what an earlier engine left running and looks after it, leaving it running when it stops;
+ * {@code agent} runs this machine's node for a controller on another machine.
  */
 public final class Main {
 
@@ -34,6 +36,7 @@ public final class Main {
     private static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar paasmaker-engine.jar (prepare | run) SOURCE [--manifest PATH] [--workspace STUB]",
             "       java -jar paasmaker-engine.jar serve",
+            AgentCommand.USAGE,
             "  prepare  prepare and pack a new version, and say where its package is",
             "  run      prepare it, start its instances and keep them running until Ctrl-C",
             "  serve    take over the instances already running, keep them healthy and run their crons",
@@ -59,14 +62,19 @@ public final class Main {
             }
         }));
         Paasmaker.Builder settings = Paasmaker.builder().routerProcess(Paasmaker.Builder.defaultRouterPort());
-        int exit = run(List.of(args), System.out, System.err, settings, () -> {
-            try {
-                interrupted.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        cleanedUp.countDown();
+        int exit;
+        try {
+            exit = run(List.of(args), System.out, System.err, settings, () -> {
+                try {
+                    interrupted.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+        } finally {
+            // Also when run() fails unexpectedly: else the hook waits for ever and the JVM never ends.
+            cleanedUp.countDown();
+        }
         if (interrupted.getCount() > 0) {
             System.exit(exit);
         }
@@ -83,6 +91,9 @@ public final class Main {
         }
         Deque<String> words = new ArrayDeque<>(args);
         String command = words.poll();
+        if ("agent".equals(command)) {
+            return AgentCommand.run(List.copyOf(words), System.getenv(), out, err, untilStopped);
+        }
         if ("serve".equals(command)) {
             if (!words.isEmpty()) {
                 err.println("unexpected argument '" + words.peek() + "'" + System.lineSeparator() + USAGE);

@@ -1,5 +1,6 @@
 package org.paasmaker.engine;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,19 +17,33 @@ public final class Nodes {
 
     private final NodeRegistry nodes;
     private final PluginRegistry plugins;
+    private final Clock clock;
 
-    Nodes(NodeRegistry nodes, PluginRegistry plugins) {
+    Nodes(NodeRegistry nodes, PluginRegistry plugins, Clock clock) {
         this.nodes = nodes;
         this.plugins = plugins;
+        this.clock = clock;
+    }
+
+    /**
+     * A report from the node's agent, now: from its first one on, a node that stops reporting is marked
+     * DOWN after the node timeout, and a DOWN node that reports again is reconciled and takes work again.
+     */
+    public void heard(String name) {
+        nodes.heard(name, clock.instant());
     }
 
     public List<NodeSummary> list() {
-        return nodes.all().stream().map(Nodes::summary).toList();
+        return nodes.all().stream().map(this::summary).toList();
     }
 
-    private static NodeSummary summary(Node node) {
-        NodeProfile profile = node.profile();
-        return new NodeSummary(profile.name(), profile.tags(), profile.ports(), profile.runtimes(), node.running().size());
+    private NodeSummary summary(Node node) {
+        NodeProfile profile = nodes.profile(node.name());
+        // An agent's last report says what runs there: a listing must not wait on a node that does not answer.
+        int running = !nodes.reachable(node.name()) ? 0 : nodes.lastReport(node.name())
+                .map(report -> report.running().size()).orElseGet(() -> node.running().size());
+        return new NodeSummary(profile.name(), profile.address(), nodes.state(node.name()),
+                nodes.lastHeard(node.name()), profile.tags(), profile.ports(), profile.runtimes(), running);
     }
 
     /** Each runtime plugin with the versions of it installed here, as a manifest may ask for them. */

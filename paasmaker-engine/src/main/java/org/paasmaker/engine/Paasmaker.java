@@ -17,9 +17,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.paasmaker.api.access.Actor;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.cluster.ClusterServer;
+import org.paasmaker.engine.cluster.ClusterSettings;
+import org.paasmaker.engine.routes.RouteFeedHandler;
 import org.paasmaker.engine.cron.CronRunner;
 import org.paasmaker.engine.cron.CurrentVersionCrons;
 import org.paasmaker.engine.cron.GoneCrons;
@@ -27,6 +32,8 @@ import org.paasmaker.engine.disk.DiskAccounting;
 import org.paasmaker.engine.disk.DiskLimit;
 import org.paasmaker.engine.disk.PrepareRoom;
 import org.paasmaker.engine.health.HealthMonitor;
+import org.paasmaker.engine.health.NodeWatch;
+import org.paasmaker.engine.health.NodeWatchSettings;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RoutePublisher;
@@ -74,6 +81,7 @@ import org.paasmaker.engine.store.FileStore;
 public final class Paasmaker implements AutoCloseable {
 
     private static final String LOCAL_NODE = "local";
+    private static final String LOCAL_NODE_VARIABLE = "PAASMAKER_LOCAL_NODE";
     /** Where the controller and its router reach the instances of the node on its own machine. */
     private static final String LOCAL_ADDRESS = "127.0.0.1";
 
@@ -93,6 +101,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
     private final CronRunner cronRunner;
+    private final Optional<ClusterServer> cluster;
     private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
     private Paasmaker(Builder builder) {
@@ -116,10 +125,13 @@ public final class Paasmaker implements AutoCloseable {
                     layout.work(), builder.environment, builder.nodeTags, new KeyedLocks(), clock,
                     Optional.ofNullable(builder.prepareRunner));
             LogLimit logLimit = builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment);
-            NodeRegistry nodeRegistry = new NodeRegistry(List.of(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags,
-                    layout.instances(), packages, packer, new PortAllocator(builder.ports), plugins,
-                    new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,
-                    new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock))));
+            NodeRegistry nodeRegistry = new NodeRegistry(List.of());
+            if (runsInstances(builder)) {
+                nodeRegistry.add(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags, layout.instances(), packages,
+                        packer, new PortAllocator(builder.ports), plugins,
+                        new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,
+                        new LogWriters(new ProcessRecords(layout.logWriters(), Paasmaker::warn), clock)));
+            }
             for (MoreNode more : builder.moreNodes) {
                 Path home = layout.home().resolve("nodes").resolve(more.name());
                 nodeRegistry.add(new LocalNode(more.name(), more.address(), more.tags(), home.resolve("instances"),
@@ -130,7 +142,7 @@ public final class Paasmaker implements AutoCloseable {
             VersionManifests manifests = new VersionManifests(plugins);
             Optional<RouterControl> router = router(builder);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
-                    builder.clusterHostname, control, builder.drainLimit, nodeRegistry::address,
+                    builder.clusterHostname, control, builder.drainLimit, nodeRegistry::addressIfKnown,
                     Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
@@ -138,9 +150,13 @@ public final class Paasmaker implements AutoCloseable {
             InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages,
                     routing, new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
             instances.adopt();
-            health = new HealthMonitor(store, instances, jobManager, clock, plugins::maintain);
+            NodeWatchSettings watch = builder.nodeWatch != null ? builder.nodeWatch
+                    : NodeWatchSettings.from(builder.settingsEnvironment);
+            health = new HealthMonitor(store, instances, jobManager, clock,
+                    new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
+                    plugins::maintain);
             health.start(builder.healthInterval);
-            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::address);
+            CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
@@ -157,8 +173,19 @@ public final class Paasmaker implements AutoCloseable {
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
-            nodes = new Nodes(nodeRegistry, plugins);
+            nodes = new Nodes(nodeRegistry, plugins, clock);
             services = new Services(store, plugins, layout.work());
+            // Last: node agents register and fetch packages once the rest stands.
+            ClusterSettings clusterSettings = builder.cluster != null ? builder.cluster
+                    : ClusterSettings.from(layout.home(), builder.settingsEnvironment);
+            cluster = clusterSettings.token().map(token -> {
+                ClusterServer server = ClusterServer.start(clusterSettings.address(), clusterSettings.port(), token,
+                        nodeRegistry, packages, clock, Paasmaker::inform);
+                // Routers on other machines follow the tables here, with the same node token.
+                publisher.ifPresent(p -> server.mount(RouteFeedHandler.PATH, new RouteFeedHandler(p.feed(),
+                        value -> token.authorizes("Bearer " + value))));
+                return server;
+            });
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
@@ -223,6 +250,14 @@ public final class Paasmaker implements AutoCloseable {
         return plugins;
     }
 
+    /**
+     * The endpoint node agents register with, report to and fetch packages from, when a node token is
+     * set ({@link Builder#cluster(ClusterSettings)}); further paths for the cluster can be mounted on it.
+     */
+    public Optional<ClusterServer> cluster() {
+        return cluster;
+    }
+
     /** The data directory: packages, job logs, working copies, plugin data. */
     public Path home() {
         return layout.home();
@@ -234,6 +269,7 @@ public final class Paasmaker implements AutoCloseable {
      */
     @Override
     public void close() {
+        cluster.ifPresent(ClusterServer::close);
         // First, so that jobs the shutdown cuts short are recorded as running: the next engine says the engine stopped them.
         jobManager.close();
         cronRunner.close();
@@ -266,6 +302,26 @@ public final class Paasmaker implements AutoCloseable {
                 RouterCode.from(builder.settingsEnvironment))));
     }
 
+    /**
+     * Whether the controller's own machine is a node too: yes unless {@link Builder#localNode(boolean)}
+     * or {@value #LOCAL_NODE_VARIABLE}{@code =false} says that only node agents run instances.
+     */
+    private static boolean runsInstances(Builder builder) {
+        if (builder.localNode != null) {
+            return builder.localNode;
+        }
+        String setting = builder.settingsEnvironment.getOrDefault(LOCAL_NODE_VARIABLE, "true").strip();
+        if (!setting.equals("true") && !setting.equals("false")) {
+            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, LOCAL_NODE_VARIABLE + " is '" + setting
+                    + "'; give true (the controller's machine runs instances too) or false (only node agents do)");
+        }
+        return Boolean.parseBoolean(setting);
+    }
+
+    private static void inform(String message) {
+        System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.INFO, message);
+    }
+
     private static void warn(String message) {
         System.getLogger(Paasmaker.class.getName()).log(System.Logger.Level.WARNING, message);
     }
@@ -283,6 +339,8 @@ public final class Paasmaker implements AutoCloseable {
         private final List<MoreNode> moreNodes = new ArrayList<>();
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
+        private NodeWatchSettings nodeWatch;
+        private Boolean localNode;
         private RouterControl router;
         private int routerPort = -1;
         private String clusterHostname = defaultClusterHostname();
@@ -294,6 +352,7 @@ public final class Paasmaker implements AutoCloseable {
         private LogLimit logLimit;
         private RetentionPolicy retention;
         private DiskLimit diskLimit;
+        private ClusterSettings cluster;
 
         private Builder() {
         }
@@ -369,6 +428,16 @@ public final class Paasmaker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Whether the controller's machine runs instances as the node {@code local} (the default, and what
+         * one machine needs); with {@code false} only node agents do. Without this,
+         * {@code PAASMAKER_LOCAL_NODE} says.
+         */
+        public Builder localNode(boolean runsInstances) {
+            this.localNode = runsInstances;
+            return this;
+        }
+
         /** This node's tags, handed to applications as {@code PM_METADATA.node}. */
         public Builder nodeTags(Map<String, ?> tags) {
             this.nodeTags = Map.copyOf(new LinkedHashMap<>(tags));
@@ -382,6 +451,15 @@ public final class Paasmaker implements AutoCloseable {
         }
 
         /** How often running instances are checked (and dead ones replaced); default every second. */
+        /**
+         * When a node whose agent stopped reporting is DOWN, and how fast what it ran is replaced. Without
+         * this, {@code PAASMAKER_NODE_TIMEOUT} and {@code PAASMAKER_REPLACEMENTS_PER_ROUND} say, else 6 s and 10.
+         */
+        public Builder nodeWatch(NodeWatchSettings settings) {
+            this.nodeWatch = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public Builder healthInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("the health interval must be positive: " + interval);
@@ -504,6 +582,17 @@ public final class Paasmaker implements AutoCloseable {
          */
         public Builder settingsEnvironment(Map<String, String> environment) {
             this.settingsEnvironment = Map.copyOf(environment);
+            return this;
+        }
+
+        /**
+         * The endpoint for node agents on other machines: its address, port and node token. Without
+         * this, {@code PAASMAKER_CLUSTER_ADDRESS}, {@code PAASMAKER_CLUSTER_PORT} (8091) and
+         * {@code PAASMAKER_NODE_TOKEN} of {@link #settingsEnvironment(Map)} say, else the token in the
+         * file {@code node-token} of the home; with no token there is no endpoint.
+         */
+        public Builder cluster(ClusterSettings settings) {
+            this.cluster = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -35,7 +35,12 @@ public final class RawHttp implements AutoCloseable {
     }
 
     public RawHttp(int port) throws IOException {
-        socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        this(InetAddress.getLoopbackAddress(), port);
+    }
+
+    /** To a router on another address, such as one of several on this machine's loopback addresses. */
+    public RawHttp(InetAddress address, int port) throws IOException {
+        socket = new Socket(address, port);
         socket.setSoTimeout(20_000);
         in = new BufferedInputStream(socket.getInputStream());
         out = socket.getOutputStream();
@@ -44,6 +49,13 @@ public final class RawHttp implements AutoCloseable {
     /** One GET on this connection. */
     public static Response get(int port, String host, String path) throws IOException {
         try (RawHttp http = new RawHttp(port)) {
+            return http.get(host, path);
+        }
+    }
+
+    /** One GET on a connection to a router at {@code address}. */
+    public static Response get(InetAddress address, int port, String host, String path) throws IOException {
+        try (RawHttp http = new RawHttp(address, port)) {
             return http.get(host, path);
         }
     }

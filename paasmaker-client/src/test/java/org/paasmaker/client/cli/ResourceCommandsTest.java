@@ -123,8 +123,8 @@ class ResourceCommandsTest {
     @Test
     void listsNodesRuntimesAndPlugins() {
         assertThat(CommandLineRun.in(environment, "node", "list").out()).isEqualTo("""
-                NAME   INSTANCES  PORTS        RUNTIMES                                              TAGS
-                local  2          42600-42699  paasmaker.runtime.java 17, paasmaker.runtime.shell 1  zone=a
+                NAME      ADDRESS    STATE   INSTANCES  PORTS        RUNTIMES                                              TAGS
+                rack-b-1  10.0.0.12  ACTIVE  2          42600-42699  paasmaker.runtime.java 17, paasmaker.runtime.shell 1  zone=a
                 """);
         assertThat(CommandLineRun.in(environment, "runtime", "list").out()).isEqualTo("""
                 RUNTIME                 VERSIONS  SUMMARY

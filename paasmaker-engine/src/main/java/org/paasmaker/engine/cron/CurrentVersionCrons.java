@@ -35,13 +35,13 @@ public final class CurrentVersionCrons implements CronTargets {
 
     private final Store store;
     private final Function<ApplicationVersion, Manifest> manifests;
-    /** A node's address by its name: a cron calls its instance there. */
+    /** A node's address by its name, null while it is not known: a cron calls its instance there. */
     private final Function<String, String> addresses;
     private volatile Map<String, Place> places = Map.of();
 
     /**
      * @param manifests a version's manifest, asked at every check (so best cached)
-     * @param addresses the address of a node by its name
+     * @param addresses the address of a node by its name, null while it is not known (an agent not yet registered)
      */
     public CurrentVersionCrons(Store store, Function<ApplicationVersion, Manifest> manifests,
             Function<String, String> addresses) {
@@ -81,7 +81,8 @@ public final class CurrentVersionCrons implements CronTargets {
         }
         return store.instances().list(place.version()).stream()
                 .filter(instance -> instance.instanceType().equals(place.instanceType())
-                        && instance.state() == InstanceState.RUNNING && instance.port().isPresent())
+                        && instance.state() == InstanceState.RUNNING && instance.port().isPresent()
+                        && addresses.apply(instance.node()) != null)
                 .findFirst()
                 .map(this::base);
     }

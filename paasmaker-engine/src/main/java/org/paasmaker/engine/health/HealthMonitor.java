@@ -22,6 +22,7 @@ import org.paasmaker.api.version.VersionHealth.Condition;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.engine.instance.InstanceManager;
+import org.paasmaker.engine.internal.DaemonThreads;
 import org.paasmaker.engine.job.JobManager;
 
 /**
@@ -41,38 +42,45 @@ public final class HealthMonitor implements AutoCloseable {
     private final JobManager jobs;
     private final Clock clock;
     private final Runnable pluginUpkeep;
+    private final NodeWatch nodeWatch;
+    private final int replacementsPerRound;
     private final Map<String, Integer> misses = new ConcurrentHashMap<>();
     private final Map<VersionId, Repair> repairs = new ConcurrentHashMap<>();
     private final Map<InstanceId, Integer> cleanExits = new ConcurrentHashMap<>();
     private final Map<InstanceId, Instant> restarts = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "paasmaker-health");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock) {
-        this(store, instances, jobs, clock, () -> { });
-    }
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("paasmaker-health-"));
+    private final ScheduledExecutorService nodeTimer = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("paasmaker-node-watch-"));
 
     /**
+     * @param nodeWatch judges the nodes, as often as the rounds run, so that instances of a DOWN node count as lost
+     * @param replacementsPerRound how many versions may start replacements in one round
      * @param pluginUpkeep each plugin's own upkeep (a managed database server started again if it
      *     died), run on every round after the instances' and the router's
      */
-    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock, Runnable pluginUpkeep) {
+    public HealthMonitor(Store store, InstanceManager instances, JobManager jobs, Clock clock, NodeWatch nodeWatch,
+            int replacementsPerRound, Runnable pluginUpkeep) {
         this.store = store;
         this.instances = instances;
         this.jobs = jobs;
         this.clock = clock;
+        this.nodeWatch = nodeWatch;
+        this.replacementsPerRound = replacementsPerRound;
         this.pluginUpkeep = pluginUpkeep;
     }
 
-    /** Checks every {@code interval} from now on. */
+    /**
+     * Checks every {@code interval} from now on; the nodes are judged as often on a thread of their own,
+     * so that a round slowed by a node that does not answer does not delay judging that node.
+     */
     public void start(Duration interval) {
         timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        nodeTimer.scheduleWithFixedDelay(() -> quietly("node watch", nodeWatch::check), interval.toMillis(),
+                interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One round: fail what is broken, then repair what is short; then the nodes' and the plugins' upkeep. */
+    /** One round: fail what is broken, then repair what is short (paced); then the nodes' and the plugins' upkeep. */
     public void check() {
         checkVersions();
         instances.maintain();
@@ -80,30 +88,42 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private void checkVersions() {
+        int[] replacements = {0};
         for (var workspace : store.workspaces().list()) {
             for (var application : store.applications().list(workspace.id())) {
                 for (ApplicationVersion version : store.versions().list(application.id())) {
                     if (version.state() == VersionState.RUNNING) {
-                        check(version);
+                        check(version, replacements);
                     }
                 }
             }
         }
     }
 
-    private void check(ApplicationVersion version) {
-        instances.ifIdle(version.id(), () -> {
-            int failed = failBroken(version);
-            restartDue(version);
-            repair(version, failed);
-        });
+    private void check(ApplicationVersion version, int[] replacements) {
+        try {
+            instances.ifIdle(version.id(), () -> {
+                int failed = failBroken(version);
+                restartDue(version);
+                // Past the round's budget a short version waits for the next round: losing a node must not
+                // start every replacement at once on the others.
+                if (replacements[0] < replacementsPerRound && repair(version, failed)) {
+                    replacements[0]++;
+                }
+            });
+        } catch (RuntimeException e) {
+            // A node that cannot be reached right now must not keep the other versions from their checks.
+            System.getLogger(HealthMonitor.class.getName()).log(System.Logger.Level.WARNING,
+                    "health check of version " + version.id() + " failed: " + e.getMessage());
+        }
     }
 
     /** Marks RUNNING instances that died or stopped answering as ERROR; returns how many. */
     private int failBroken(ApplicationVersion version) {
         int failed = 0;
         for (Instance instance : store.instances().list(version.id())) {
-            if (instance.state() != InstanceState.RUNNING) {
+            // An instance on a node that is DOWN or not known is the node watch's to judge.
+            if (instance.state() != InstanceState.RUNNING || !instances.onReachableNode(instance)) {
                 continue;
             }
             String key = instance.id().value();
@@ -170,8 +190,11 @@ public final class HealthMonitor implements AutoCloseable {
         return code > 128 ? "was killed by signal " + (code - 128) : "exited with status " + code;
     }
 
-    /** Starts replacements when the version is short, backing off while replacements keep failing. */
-    private void repair(ApplicationVersion version, int failedNow) {
+    /**
+     * Starts replacements when the version is short, backing off while replacements keep failing;
+     * whether it started any.
+     */
+    private boolean repair(ApplicationVersion version, int failedNow) {
         Instant now = clock.instant();
         Repair previous = repairs.get(version.id());
         int failures = failedNow;
@@ -185,9 +208,10 @@ public final class HealthMonitor implements AutoCloseable {
             repairs.put(version.id(), new Repair(previous.job(), previous.startedAt(), failures, true));
         }
         if (!instances.isShort(version) || now.isBefore(notBefore)) {
-            return;
+            return false;
         }
         repairs.put(version.id(), new Repair(instances.start(version.id()), now, failures, false));
+        return true;
     }
 
     /** What the health checks see of the version, and what they do about it. */
@@ -230,17 +254,22 @@ public final class HealthMonitor implements AutoCloseable {
     }
 
     private void checkQuietly() {
+        quietly("health check", this::check);
+    }
+
+    private static void quietly(String what, Runnable round) {
         try {
-            check();
+            round.run();
         } catch (RuntimeException e) {
             // A failed round must not stop the checks; the next round sees the same state again.
-            System.getLogger(HealthMonitor.class.getName()).log(System.Logger.Level.WARNING, "health check failed", e);
+            System.getLogger(HealthMonitor.class.getName()).log(System.Logger.Level.WARNING, what + " failed", e);
         }
     }
 
     @Override
     public void close() {
         timer.shutdownNow();
+        nodeTimer.shutdownNow();
     }
 
     /**

@@ -10,51 +10,41 @@ import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
-import org.paasmaker.engine.node.NodeRegistry;
 
 /**
- * What a starting controller does with what a previous one left: instances recorded as RUNNING whose
- * processes still run on their node are kept (and counted), the other active ones are failed so that
- * the health checks replace them, as are those recorded on a node this controller no longer knows, and
- * processes a node runs that no record of that node knows are stopped, so none is duplicated and none
- * orphaned.
+ * What a controller does with what a node holds when it first sees the node (at its own start, or when
+ * the node's agent registers) and when a node marked DOWN returns: instances recorded as RUNNING there
+ * whose processes still run are kept (and counted), the other active ones are failed so that the
+ * health checks replace them, and processes the node runs that no active record of that node knows
+ * (among them the ones replaced elsewhere while it was away) are stopped, so none is duplicated and
+ * none orphaned. Instances recorded on a node that never shows up are left to {@code NodeWatch}.
  */
 final class Adoption {
 
     private final Store store;
-    private final NodeRegistry nodes;
     private final BiConsumer<Instance, String> fail;
 
-    Adoption(Store store, NodeRegistry nodes, BiConsumer<Instance, String> fail) {
+    Adoption(Store store, BiConsumer<Instance, String> fail) {
         this.store = store;
-        this.nodes = nodes;
         this.fail = fail;
     }
 
-    void run() {
-        Set<Instance> recorded = recorded();
-        recorded.stream()
-                .filter(i -> InstanceManager.ACTIVE.contains(i.state()) && !nodes.knows(i.node()))
-                .forEach(i -> fail.accept(i, "its node '" + i.node() + "' is not known to this controller any more;"
-                        + " a new instance replaces it"));
-        for (Node node : nodes.all()) {
-            Set<InstanceId> alive = node.running();
-            Set<InstanceId> known = new HashSet<>();
-            for (Instance instance : recorded) {
-                if (!instance.node().equals(node.name())) {
-                    continue;
-                }
-                known.add(instance.id());
-                if (!InstanceManager.ACTIVE.contains(instance.state())
-                        || instance.state() == InstanceState.RUNNING && alive.contains(instance.id())) {
-                    continue;
-                }
-                fail.accept(instance, instance.state() == InstanceState.RUNNING
-                        ? "its process ended while the engine was down; a new instance replaces it"
-                        : "the engine stopped while it was starting; a new instance replaces it");
+    void run(Node node) {
+        Set<InstanceId> alive = node.running();
+        Set<InstanceId> handled = new HashSet<>();
+        for (Instance instance : recorded()) {
+            if (!instance.node().equals(node.name()) || !InstanceManager.ACTIVE.contains(instance.state())) {
+                continue;
             }
-            alive.stream().filter(id -> !known.contains(id)).forEach(node::release);
+            handled.add(instance.id());
+            if (instance.state() == InstanceState.RUNNING && alive.contains(instance.id())) {
+                continue;
+            }
+            fail.accept(instance, instance.state() == InstanceState.RUNNING
+                    ? "its process ended while the controller did not watch it; a new instance replaces it"
+                    : "the controller stopped watching it while it was starting; a new instance replaces it");
         }
+        alive.stream().filter(id -> !handled.contains(id)).forEach(node::release);
     }
 
     private Set<Instance> recorded() {

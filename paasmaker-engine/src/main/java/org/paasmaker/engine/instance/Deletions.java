@@ -131,8 +131,8 @@ final class Deletions {
      */
     boolean deleteNow(ApplicationVersion version, StepContext context) {
         for (Instance instance : store.instances().list(version.id())) {
-            // A node this controller no longer knows has no files of it to delete.
-            if (nodes.knows(instance.node())) {
+            // A node this controller no longer knows has no files of it to delete; a DOWN one is not asked.
+            if (nodes.reachable(instance.node())) {
                 nodes.node(instance.node()).deregister(instance.id());
             }
             store.instances().delete(instance.id());

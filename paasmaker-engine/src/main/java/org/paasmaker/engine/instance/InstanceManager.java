@@ -17,6 +17,7 @@ import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.manifest.InstanceTypeSpec;
 import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.node.Node;
+import org.paasmaker.api.node.NodeState;
 import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
@@ -144,7 +145,7 @@ public final class InstanceManager {
                 }
                 Job step = jobs.addChild(root, "Deregister " + instance.instanceType() + " instance " + instance.id());
                 jobs.runStep(step, context -> {
-                    if (nodes.knows(instance.node())) {
+                    if (nodes.reachable(instance.node())) {
                         node(instance).deregister(instance.id());
                     }
                     store.instances().update(store.instances().get(instance.id())
@@ -375,8 +376,8 @@ public final class InstanceManager {
      * its files and log stay until the version is deregistered.
      */
     public Instance fail(Instance instance, String why) {
-        // A node this controller no longer knows has nothing it could release.
-        if (nodes.knows(instance.node())) {
+        // A node this controller no longer knows has nothing it could release; a DOWN one stops it on its return.
+        if (nodes.reachable(instance.node())) {
             node(instance).release(instance.id());
         }
         Instance failed = store.instances().update(instance.withState(InstanceState.ERROR, why));
@@ -397,17 +398,54 @@ public final class InstanceManager {
     }
 
     /**
-     * Takes over what a previous engine left on every node: {@link Adoption} says how, and fails here
-     * what it cannot keep.
+     * Takes over what a previous engine left on every node known at the start: {@link Adoption} says
+     * how, and fails here what it cannot keep.
      */
     public void adopt() {
-        new Adoption(store, nodes, this::fail).run();
+        nodes.all().forEach(node -> new Adoption(store, this::fail).run(node));
         routing.changed();
+    }
+
+    /**
+     * Reconciles what one node holds with the records: when its agent first registers with this
+     * controller, and when it returns after it was DOWN (its instances were replaced elsewhere meanwhile,
+     * so it stops them).
+     */
+    public void adopt(String node) {
+        new Adoption(store, this::fail).run(nodes.node(node));
+        routing.changed();
+    }
+
+    /**
+     * Marks an instance whose node stopped reporting as DOWN, asking nothing of the node: routes drop it
+     * and, as it no longer counts, the health checks start a replacement elsewhere. The node stops it
+     * if it comes back ({@link #adopt(String)}).
+     */
+    public Instance lose(Instance instance, String why) {
+        Instance lost = store.instances().update(instance.withState(InstanceState.DOWN, why));
+        routing.changed();
+        return lost;
+    }
+
+    /** Whether the node the instance was placed on can be asked about it: known, and not DOWN. */
+    public boolean onReachableNode(Instance instance) {
+        return nodes.reachable(instance.node());
     }
 
     /** Periodic upkeep of the nodes (instance logs are rotated) and of the router. */
     public void maintain() {
-        nodes.all().forEach(Node::maintain);
+        for (Node node : nodes.all()) {
+            if (nodes.state(node.name()) == NodeState.DOWN) {
+                continue;
+            }
+            try {
+                node.maintain();
+            } catch (RuntimeException e) {
+                // One unreachable node must not keep the others' logs from being rotated.
+                System.getLogger(InstanceManager.class.getName()).log(System.Logger.Level.WARNING,
+                        "upkeep of node " + node.name() + " failed: " + e.getMessage());
+            }
+        }
         routing.maintain();
     }
 

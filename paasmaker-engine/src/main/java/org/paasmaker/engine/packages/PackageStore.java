@@ -46,6 +46,20 @@ public final class PackageStore {
 
     /** Stores what the writer writes, and returns its checksum. */
     public String store(Writer writer) {
+        return store(writer, null);
+    }
+
+    /**
+     * Stores what the writer writes as the package {@code expected}, such as one fetched from another
+     * machine: bytes whose checksum differs are refused with an error naming both checksums, and
+     * nothing of them is kept.
+     */
+    public void storeAs(String expected, Writer writer) {
+        path(expected);
+        store(writer, expected);
+    }
+
+    private String store(Writer writer, String expected) {
         Path temporary = null;
         try {
             temporary = Files.createTempFile(directory, "incoming-", ".part");
@@ -55,6 +69,10 @@ public final class PackageStore {
                 writer.write(out);
             }
             String checksum = HexFormat.of().formatHex(digest.digest());
+            if (expected != null && !expected.equals(checksum)) {
+                throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the package " + expected
+                        + " arrived with the checksum " + checksum + "; it was refused");
+            }
             Path target = path(checksum);
             try {
                 Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -27,6 +27,8 @@ import org.paasmaker.engine.routing.RoutingJson;
  */
 public final class RouteFeedHandler implements HttpHandler {
 
+    /** Where the controller's cluster endpoint serves it: a router's {@code --follow URL} adds it to the URL. */
+    public static final String PATH = "/cluster/v1/routes";
     private static final int MAX_NAME_LENGTH = 200;
 
     private final RouteFeed feed;

@@ -44,7 +44,8 @@ public final class RoutePublisher implements Routing {
     /**
      * @param clusterHostname the suffix of the per-version and per-type hostnames ({@code localhost})
      * @param drainLimit how long a stopping instance's requests in flight may take to end
-     * @param addresses the address of a node by its name: the targets of its instances' routes
+     * @param addresses the address of a node by its name (null while it is not known): the targets of its
+     *     instances' routes
      */
     public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
             RouterControl router, Duration drainLimit, Function<String, String> addresses, Consumer<String> warnings) {
@@ -62,6 +63,7 @@ public final class RoutePublisher implements Routing {
         this.drainLimit = drainLimit;
         this.warnings = warnings;
         this.tables = new RouteTables(store, manifests, clusterHostname, addresses, this::warnOnce);
+        tables.remember(router.table());
         // A router that outlived the engine keeps its generation; a lower one it would refuse.
         RoutingTable served = router.table();
         this.generation = served.generation();

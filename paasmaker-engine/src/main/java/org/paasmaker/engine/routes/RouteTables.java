@@ -1,6 +1,7 @@
 package org.paasmaker.engine.routes;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +38,14 @@ final class RouteTables {
     private final Store store;
     private final Function<ApplicationVersion, Manifest> manifests;
     private final String clusterHostname;
-    /** A node's address by its name: each target is its instance's node and port. */
+    /** A node's address by its name, null for a node not known (yet): each target is its instance's node and port. */
     private final Function<String, String> addresses;
     private final Consumer<String> warnings;
+    /**
+     * Where each instance of the last table was routed: after the controller's restart, an instance on a
+     * node whose agent has not registered yet keeps its route, rather than failing requests until it does.
+     */
+    private volatile Map<String, String> lastHosts = Map.of();
 
     RouteTables(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
             Function<String, String> addresses, Consumer<String> warnings) {
@@ -50,8 +56,25 @@ final class RouteTables {
         this.warnings = warnings;
     }
 
+    /** Remembers where the table's instances are routed: a router's own table, at the controller's start. */
+    void remember(RoutingTable table) {
+        remember(table.routes());
+    }
+
+    private void remember(List<Route> routes) {
+        Map<String, String> hosts = new HashMap<>();
+        routes.forEach(route -> route.targets().forEach(target -> hosts.put(target.instanceId(), target.host())));
+        lastHosts = hosts;
+    }
+
     /** The routes now, leaving out the draining instances. */
     List<Route> routes(Set<InstanceId> draining) {
+        List<Route> routes = compute(draining);
+        remember(routes);
+        return routes;
+    }
+
+    private List<Route> compute(Set<InstanceId> draining) {
         Map<String, Claim> claims = new LinkedHashMap<>();
         for (Workspace workspace : store.workspaces().list()) {
             for (Application application : store.applications().list(workspace.id())) {
@@ -73,6 +96,12 @@ final class RouteTables {
         return routes;
     }
 
+    /** Its node's address; while the node is not known, where it was last routed; null when neither is known. */
+    private String host(Instance instance) {
+        String address = addresses.apply(instance.node());
+        return address != null ? address : lastHosts.get(instance.id().value());
+    }
+
     private void claim(Map<String, Claim> claims, Workspace workspace, Application application,
             ApplicationVersion version, Set<InstanceId> draining) {
         Manifest manifest = manifests.apply(version);
@@ -86,8 +115,8 @@ final class RouteTables {
             List<RouteTarget> targets = instances.stream()
                     .filter(instance -> instance.instanceType().equals(type.name())
                             && instance.state() == InstanceState.RUNNING && instance.port().isPresent()
-                            && !draining.contains(instance.id()))
-                    .map(instance -> new RouteTarget(addresses.apply(instance.node()), instance.port().getAsInt(),
+                            && !draining.contains(instance.id()) && host(instance) != null)
+                    .map(instance -> new RouteTarget(host(instance), instance.port().getAsInt(),
                             workspace.stub() + "/" + application.name(), version.number(), instance.id().value()))
                     .toList();
             List<String> names = new ArrayList<>();

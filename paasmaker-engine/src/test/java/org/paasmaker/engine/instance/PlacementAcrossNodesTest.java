@@ -142,7 +142,7 @@ class PlacementAcrossNodesTest {
     }
 
     @Test
-    void anInstanceOnANodeTheRestartedControllerNoLongerKnowsIsFailedAndReplacedOnTheOthers() {
+    void anInstanceOnANodeTheRestartedControllerDoesNotKnowIsLostAfterTheNodeTimeoutAndReplacedOnTheOthers() {
         VersionId version = prepare("""
                 quantity: 3
                 """);
@@ -153,17 +153,20 @@ class PlacementAcrossNodesTest {
 
         Instance lost = fixture.engine().versions().instances(version).stream()
                 .filter(i -> i.node().equals("third")).findFirst().orElseThrow();
-        assertThat(lost.state()).isEqualTo(InstanceState.ERROR);
-        assertThat(lost.reason()).isEqualTo("its node 'third' is not known to this controller any more;"
-                + " a new instance replaces it");
+        // Its node may yet come back (an agent registering late): it is lost only after the node timeout.
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> fixture.engine().versions().instance(lost.id()).state() == InstanceState.DOWN);
+        assertThat(fixture.engine().versions().instance(lost.id()).reason()).isEqualTo("its node 'third' has not"
+                + " reported since this controller started; a new instance replaces it on another node");
         await().atMost(Duration.ofSeconds(60)).until(() -> running(version).size() == 3);
         assertThat(running(version)).extracting(Instance::node).containsExactlyInAnyOrder("local", "local", "second");
 
-        // Its process still runs on the third node: known again, that node stops it when the version is
-        // deregistered after the test.
+        // Its process still runs on the third node: known again, that node stops it at once.
         fixture.close();
         fixture = engine(true);
-        assertThat(fixture.engine().versions().instance(lost.id()).state()).isEqualTo(InstanceState.ERROR);
+        assertThat(fixture.engine().versions().instance(lost.id()).state()).isEqualTo(InstanceState.DOWN);
+        assertThat(fixture.engine().versions().instances(version).stream()
+                .filter(i -> i.node().equals("third") && i.state() == InstanceState.RUNNING)).isEmpty();
     }
 
     @Test

@@ -30,7 +30,6 @@ import org.paasmaker.api.manifest.RuntimeSpec;
 import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
@@ -247,7 +246,7 @@ class InstanceLogCapTest {
         RuntimeSpec runtime = new RuntimeSpec("paasmaker.runtime.shell", "1", PluginParameters.of(Map.of(
                 "launch_command", "./chatty.sh %(port)d " + floodBytes, "start_timeout", 20L)));
         node.start(instance, new InstanceStart("chatty", runtime, List.of(), port,
-                Map.of("PATH", "/usr/local/bin:/usr/bin:/bin")), new QuietStep(node.code(instance)));
+                Map.of("PATH", "/usr/local/bin:/usr/bin:/bin")), new NodeStep(node.code(instance)));
         return instance;
     }
 
@@ -327,28 +326,4 @@ class InstanceLogCapTest {
         return seconds;
     }
 
-    private record QuietStep(Path workingDirectory) implements StepContext {
-        @Override
-        public Map<String, String> environment() {
-            return Map.of();
-        }
-
-        @Override
-        public void log(String line) {
-        }
-
-        @Override
-        public int run(List<String> command) {
-            throw new UnsupportedOperationException("no startup commands here");
-        }
-
-        @Override
-        public StepContext with(Path directory, Map<String, String> environment) {
-            return this;
-        }
-
-        @Override
-        public void checkAborted() {
-        }
-    }
 }

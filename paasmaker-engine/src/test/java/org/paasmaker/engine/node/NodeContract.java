@@ -29,7 +29,6 @@ import org.paasmaker.api.node.InstanceStart;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.node.NodeProfile;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.StepContext;
 
 /**
  * What every {@link Node} must do, seen from the controller's side alone: the verbs of the node port
@@ -95,7 +94,7 @@ public abstract class NodeContract {
         int port = portOf(instance);
         assertThat(node.profile().ports().contains(port)).isTrue();
 
-        node.start(instance, serving(port), new QuietStep());
+        node.start(instance, serving(port), new NodeStep());
 
         assertThat(node.isAlive(instance)).isTrue();
         assertThat(node.running()).contains(instance);
@@ -121,12 +120,12 @@ public abstract class NodeContract {
     void anInstanceWhoseProcessEndedIsRestartedInPlaceOnItsPort() throws Exception {
         InstanceId instance = register(true);
         int port = portOf(instance);
-        node.start(instance, serving(port), new QuietStep());
-        assertThatThrownBy(() -> node.restart(instance, serving(port), new QuietStep()))
+        node.start(instance, serving(port), new NodeStep());
+        assertThatThrownBy(() -> node.restart(instance, serving(port), new NodeStep()))
                 .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
         node.stop(instance, Duration.ofSeconds(5));
 
-        node.restart(instance, serving(port), new QuietStep());
+        node.restart(instance, serving(port), new NodeStep());
 
         assertThat(node.isAlive(instance)).isTrue();
         assertThat(get(port)).isEqualTo(200);
@@ -140,12 +139,12 @@ public abstract class NodeContract {
                 "echo \"startup sees $PM_METADATA\"", "echo made-at-startup > made.txt", "test -x serve.sh"))),
                 java.util.Optional.empty());
         InstanceStart serving = serving(port);
-        RecordingStep step = new RecordingStep();
+        NodeStep step = new NodeStep();
 
         node.start(instance, new InstanceStart(serving.name(), serving.runtime(), List.of(startup), serving.port(),
                 serving.environment()), step);
 
-        assertThat(step.lines).contains("startup sees {\"node\": {\"rack\": \"a\"}}");
+        assertThat(step.lines()).contains("startup sees {\"node\": {\"rack\": \"a\"}}");
         HttpRequest made = HttpRequest.newBuilder(URI.create("http://" + node.profile().address() + ":" + port
                 + "/made.txt")).timeout(Duration.ofSeconds(5)).build();
         assertThat(http.send(made, HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("made-at-startup\n");
@@ -158,12 +157,12 @@ public abstract class NodeContract {
         PluginSpec startup = new PluginSpec("paasmaker.startup.shell", PluginParameters.of(Map.of("commands",
                 List.of("echo 'migrating'", "exit 7"))), java.util.Optional.empty());
         InstanceStart serving = serving(port);
-        RecordingStep step = new RecordingStep();
+        NodeStep step = new NodeStep();
 
         assertThatThrownBy(() -> node.start(instance, new InstanceStart(serving.name(), serving.runtime(),
                 List.of(startup), serving.port(), serving.environment()), step)).isInstanceOf(PaasmakerException.class);
 
-        assertThat(step.lines).contains("migrating");
+        assertThat(step.lines()).contains("migrating");
         assertThat(node.isAlive(instance)).isFalse();
         assertThat(node.running()).doesNotContain(instance);
     }
@@ -173,7 +172,7 @@ public abstract class NodeContract {
         InstanceId instance = register(true);
         int port = portOf(instance);
 
-        assertThatThrownBy(() -> node.start(instance, start("./fails.sh", OptionalInt.of(port)), new QuietStep()))
+        assertThatThrownBy(() -> node.start(instance, start("./fails.sh", OptionalInt.of(port)), new NodeStep()))
                 .isInstanceOfSatisfying(PaasmakerException.class,
                         e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED));
 
@@ -187,7 +186,7 @@ public abstract class NodeContract {
         InstanceId instance = register(false);
         assertThat(registered).contains(instance);
 
-        node.start(instance, start("./works.sh", OptionalInt.empty()), new QuietStep());
+        node.start(instance, start("./works.sh", OptionalInt.empty()), new NodeStep());
         assertThat(node.isAlive(instance)).isTrue();
 
         node.release(instance);
@@ -231,50 +230,10 @@ public abstract class NodeContract {
                 "PATH", "/usr/local/bin:/usr/bin:/bin", "PM_METADATA", "{\"node\": {\"rack\": \"a\"}}"));
     }
 
-    /** A step that keeps what it was told. */
-    private static final class RecordingStep extends QuietStep {
-        final List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-
-        @Override
-        public void log(String line) {
-            lines.add(line);
-        }
-    }
-
     private int get(int port) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(
                 URI.create("http://" + node.profile().address() + ":" + port + "/")).timeout(Duration.ofSeconds(5)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    /** The controller's job step, as far as a node sees it: a log, and nothing to run here. */
-    private static class QuietStep implements StepContext {
-        @Override
-        public Path workingDirectory() {
-            return Path.of("/");
-        }
-
-        @Override
-        public Map<String, String> environment() {
-            return Map.of();
-        }
-
-        @Override
-        public void log(String line) {
-        }
-
-        @Override
-        public int run(List<String> command) {
-            throw new UnsupportedOperationException("a node runs no command through the controller's step");
-        }
-
-        @Override
-        public StepContext with(Path directory, Map<String, String> environment) {
-            return this;
-        }
-
-        @Override
-        public void checkAborted() {
-        }
-    }
 }

@@ -26,31 +26,47 @@ public final class FollowingRouter implements AutoCloseable {
     private static final String TOKEN = "follower-node-token";
 
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool();
     private final Process process;
+    private final String bind;
     private final int port;
     private final Path log;
 
-    private FollowingRouter(RouteFeed feed, Path directory) throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        server.setExecutor(threads);
-        server.createContext("/cluster/v1/routes", new RouteFeedHandler(feed, RouteFeedHandler.token(TOKEN)));
-        server.start();
+    private FollowingRouter(HttpServer server, String controller, Path tokenFile, String bind, String name,
+            Path directory) throws IOException {
+        this.server = server;
+        this.bind = bind;
         Files.createDirectories(directory);
-        Path token = Files.writeString(directory.resolve("token"), TOKEN);
         log = directory.resolve("router.log");
         port = freePort();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-XX:+UseSerialGC", "-cp", TestRouterCode.CLASS_PATH, "org.paasmaker.router.RouterMain",
-                "--home", directory.resolve("home").toString(), "--port", Integer.toString(port), "--bind", "127.0.0.1",
-                "--event-loops", "1", "--follow", "http://127.0.0.1:" + server.getAddress().getPort(), "--token-file",
-                token.toString(), "--name", "follower");
+                "--home", directory.resolve("home").toString(), "--port", Integer.toString(port), "--bind", bind,
+                "--event-loops", "1", "--follow", controller, "--token-file", tokenFile.toString(), "--name", name);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
     /** Starts the feed's server and the router, and returns once the router serves. */
     public static FollowingRouter start(RouteFeed feed, Path directory) throws IOException {
-        FollowingRouter router = new FollowingRouter(feed, directory);
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/cluster/v1/routes", new RouteFeedHandler(feed, RouteFeedHandler.token(TOKEN)));
+        server.start();
+        Files.createDirectories(directory);
+        Path token = Files.writeString(directory.resolve("token"), TOKEN);
+        return started(new FollowingRouter(server, "http://127.0.0.1:" + server.getAddress().getPort(), token,
+                "127.0.0.1", "follower", directory));
+    }
+
+    /**
+     * A router on {@code bind} following a real controller's cluster endpoint, as an operator starts one
+     * on another machine; returns once it serves.
+     */
+    public static FollowingRouter following(String controller, Path tokenFile, String bind, String name,
+            Path directory) throws IOException {
+        return started(new FollowingRouter(null, controller, tokenFile, bind, name, directory));
+    }
+
+    private static FollowingRouter started(FollowingRouter router) throws IOException {
         try {
             await("the following router starts").atMost(Duration.ofSeconds(60))
                     .until(() -> Files.readString(router.log).contains("serves table") || !router.process.isAlive());
@@ -66,6 +82,11 @@ public final class FollowingRouter implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The address it listens on. */
+    public String bind() {
+        return bind;
     }
 
     public String log() {
@@ -86,8 +107,10 @@ public final class FollowingRouter implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            server.stop(0);
-            threads.shutdownNow();
+            if (server != null) {
+                server.stop(0);
+                ((ExecutorService) server.getExecutor()).shutdownNow();
+            }
         }
     }
 

@@ -1,0 +1,72 @@
+package org.paasmaker.engine.agent;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node agent as an operator starts it: {@code java ... org.paasmaker.engine.Main agent ...} in a
+ * process of its own (this JVM's class path), its output in a file. Closing kills it with SIGKILL;
+ * its instances run on, as they would.
+ */
+final class AgentProcess implements AutoCloseable {
+
+    private final Process process;
+    private final Path output;
+
+    private AgentProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    /**
+     * @param jvmOptions such as {@code -Xmx32m}, before the main class
+     */
+    static AgentProcess start(List<String> jvmOptions, URI controller, Path tokenFile, String address, Path home,
+            String name, String ports, Path output) throws IOException {
+        return start(jvmOptions, controller, tokenFile, address, home, name, ports, List.of(), output);
+    }
+
+    /** @param more further options, such as {@code --tag rack=a} */
+    static AgentProcess start(List<String> jvmOptions, URI controller, Path tokenFile, String address, Path home,
+            String name, String ports, List<String> more, Path output) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.paasmaker.engine.Main", "agent",
+                "--controller", controller.toString(), "--token-file", tokenFile.toString(), "--address", address,
+                "--home", home.toString(), "--name", name, "--ports", ports, "--port", "0", "--report-every", "1"));
+        command.addAll(more);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
+        builder.environment().keySet().removeIf(key -> key.startsWith("PAASMAKER_"));
+        return new AgentProcess(builder.start(), output);
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String output() throws IOException {
+        return Files.exists(output) ? Files.readString(output) : "";
+    }
+
+    /** SIGKILL, and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        kill();
+    }
+}
