@@ -202,6 +202,16 @@ class ConsoleIT {
             browser.await(By.cssSelector("main table"));
             check(browser, page.getKey());
         }
+        browser.go("/users");
+        browser.await(By.id("role-form"));
+        String role = "Console role " + UUID.randomUUID().toString().substring(0, 8);
+        browser.driver().findElement(By.id("roleName")).sendKeys(role);
+        browser.driver().findElement(By.cssSelector("#role-form input[value='WORKSPACE_VIEW']")).click();
+        browser.driver().findElement(By.cssSelector("#role-form button")).click();
+        browser.awaitText(By.tagName("main"), role);
+        assertThat(operator.get("roles/" + role.replace(" ", "%20")).json().path("permissions").toString())
+                .isEqualTo("[\"WORKSPACE_VIEW\"]");
+        check(browser, "users");
         browser.go("/users/" + deployer);
         browser.await(By.id("grant-form"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Deployer");
