@@ -227,7 +227,7 @@ class ConsoleIT {
     }
 
     @Test
-    void theConsoleReadsAt390PixelsWide() {
+    void theConsoleReadsAt390PixelsWideAndInTheDark() {
         try (Browser browser = new Browser(390, 844)) {
             browser.open("/sign-in");
             browser.await(By.id("token-sign-in"));
@@ -238,6 +238,12 @@ class ConsoleIT {
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scrolling").isEqualTo(true);
             browser.screenshot("workspaces-390");
+            browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
+                    Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+            assertThat(browser.script("return getComputedStyle(document.body).backgroundColor"))
+                    .as("the dark scheme's background").isEqualTo("rgb(13, 17, 23)");
+            browser.screenshot("workspaces-390-dark");
+            assertThat(browser.seriousViolations()).as("axe-core in the dark scheme").isEmpty();
             browser.script("document.querySelector('main').append(document.createElement('img'))");
             assertThat(browser.seriousViolations()).as("axe-core finds an image without a text alternative")
                     .anyMatch(violation -> violation.startsWith("image-alt"));
