@@ -1,5 +1,5 @@
-import {h, show, badge, errorBox} from '../dom.js';
-import {get, follow} from '../api.js';
+import {h, show, badge, errorBox, action} from '../dom.js';
+import {get, post, follow, can} from '../api.js';
 
 /**
  * A job tree, live: each job with its state and its log as it streams in; a failed job is marked and
@@ -39,9 +39,24 @@ export async function render([id], page) {
   const links = [];
   if (tree.tags?.application_id) links.push(h('a', {href: `#/applications/${tree.tags.application_id}`}, 'the application'));
   if (tree.tags?.version_id) links.push(h('a', {href: `#/versions/${tree.tags.version_id}`, id: 'job-version'}, `version ${tree.tags.version || ''}`));
+  const abort = h('div', {class: 'actions'});
+  if (!['SUCCESS', 'FAILED', 'ABORTED'].includes(tree.state)) {
+    const application = tree.tags?.application_id
+      ? await get(`applications/${tree.tags.application_id}`).catch(() => null) : null;
+    abort.append(action('Abort', can('JOB_ABORT', application?.workspaceId), 'You lack JOB_ABORT in this workspace.',
+      async event => {
+        event.target.disabled = true;
+        try {
+          await post(`jobs/${encodeURIComponent(id)}/abort`);
+        } catch (error) {
+          status.replaceChildren(errorBox(error));
+          event.target.disabled = false;
+        }
+      }, {id: 'abort'}));
+  }
   show(tree.title, h('h1', {}, tree.title),
     h('p', {class: 'muted'}, `Started by ${tree.startedBy || 'unknown'}`, links.length ? ['; see ', ...links.flatMap((l, i) => i ? [' and ', l] : [l])] : null),
-    status, root);
+    abort, status, root);
 
   const finished = tree => {
     const failed = [];
@@ -54,6 +69,7 @@ export async function render([id], page) {
     status.replaceChildren(tree.state === 'SUCCESS' ? 'Finished.' : h('strong', {class: 'bad-text'},
       `The job ${tree.state.toLowerCase()}`, failed.length ? `: ${failed.map(job => `${job.title}: ${job.summary}`).join('; ')}` : '.'));
     for (const job of failed) nodes.get(job.id)?.li.classList.add('culprit');
+    abort.replaceChildren();
   };
   const stop = follow(`jobs/${encodeURIComponent(id)}/events`, {
     resume: true,
