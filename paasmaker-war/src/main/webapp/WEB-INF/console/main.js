@@ -28,7 +28,8 @@ async function route() {
   leaving = [];
   const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
   if (!session.current && path !== '/sign-in') {
-    location.replace(`#/sign-in`);
+    sessionStorage.setItem('paasmaker.next', location.hash); // a bookmark is shown once signed in
+    location.replace('#/sign-in');
     return;
   }
   header();

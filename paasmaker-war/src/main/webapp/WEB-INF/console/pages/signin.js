@@ -10,7 +10,9 @@ export function render() {
     form.querySelector('button').disabled = true;
     try {
       await signIn(...fields(form));
-      location.hash = '#/';
+      const next = sessionStorage.getItem('paasmaker.next');
+      sessionStorage.removeItem('paasmaker.next');
+      location.hash = next && next !== '#/sign-in' ? next : '#/';
     } catch (error) {
       status.replaceChildren(errorBox(error));
     } finally {

@@ -229,10 +229,13 @@ class ConsoleIT {
     @Test
     void theConsoleReadsAt390PixelsWideAndInTheDark() {
         try (Browser browser = new Browser(390, 844)) {
-            browser.open("/sign-in");
+            browser.open("/workspaces/" + workspace);
             browser.await(By.id("token-sign-in"));
             browser.driver().findElement(By.id("token")).sendKeys(operator.token());
             browser.driver().findElement(By.cssSelector("#token-sign-in button")).click();
+            browser.awaitTitle("Console");
+            assertThat(browser.driver().getCurrentUrl()).as("the bookmark, once signed in").endsWith("#/workspaces/" + workspace);
+            browser.go("/");
             browser.awaitTitle("Workspaces");
             browser.await(By.linkText("Console"));
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
