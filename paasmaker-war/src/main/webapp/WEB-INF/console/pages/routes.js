@@ -42,19 +42,21 @@ export async function render(params, page) {
   const sample = async () => {
     const stats = await get('router/stats');
     const now = performance.now();
-    const rows = [];
-    for (const entry of stats.versions) {
-      const key = `${entry.application} v${entry.version}`;
+    // Each application as a whole, then each of its versions, sorted so that a version follows its application.
+    const series = [...stats.applications.map(entry => [entry.application, entry.traffic]),
+      ...stats.versions.map(entry => [`${entry.application} v${entry.version}`, entry.traffic])]
+      .sort(([a], [b]) => a.localeCompare(b));
+    const rows = series.map(([key, traffic]) => {
       const before = previous?.counts.get(key);
       const rates = history.get(key) || [];
-      if (before !== undefined) rates.push(Math.max(0, (entry.traffic.requests - before) / ((now - previous.at) / 1000)));
+      if (before !== undefined) rates.push(Math.max(0, (traffic.requests - before) / ((now - previous.at) / 1000)));
       history.set(key, rates.slice(-WINDOW));
-      rows.push([key, rateChart(key, history.get(key)), statusBar(entry.traffic),
-        [entry.traffic.p50Millis, entry.traffic.p90Millis, entry.traffic.p99Millis].map(ms => Number(ms).toFixed(1)).join(' / ') + ' ms']);
-    }
-    previous = {at: now, counts: new Map(stats.versions.map(entry => [`${entry.application} v${entry.version}`, entry.traffic.requests]))};
-    charts.replaceChildren(table('Traffic per version (since the router started; rates while this page is open)',
-      ['Version', 'Requests per second', 'Status classes', 'Latency p50 / p90 / p99'], rows));
+      return [key, rateChart(key, history.get(key)), statusBar(traffic),
+        [traffic.p50Millis, traffic.p90Millis, traffic.p99Millis].map(ms => Number(ms).toFixed(1)).join(' / ') + ' ms'];
+    });
+    previous = {at: now, counts: new Map(series.map(([key, traffic]) => [key, traffic.requests]))};
+    charts.replaceChildren(table('Traffic per application and version (since the router started; rates while this page is open)',
+      ['Application or version', 'Requests per second', 'Status classes', 'Latency p50 / p90 / p99'], rows));
   };
   await sample();
   const timer = setInterval(() => sample().catch(() => {}), 2000);

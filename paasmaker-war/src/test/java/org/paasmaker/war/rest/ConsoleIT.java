@@ -202,6 +202,9 @@ class ConsoleIT {
             browser.await(By.cssSelector("main table"));
             check(browser, page.getKey());
         }
+        browser.go("/routes");
+        browser.awaitTitle("Routing");
+        browser.awaitText(By.id("router-charts"), "2xx: 20,");
         browser.go("/users");
         browser.await(By.id("role-form"));
         String role = "Console role " + UUID.randomUUID().toString().substring(0, 8);
