@@ -21,12 +21,18 @@ function append(element, children) {
   }
 }
 
-/** Replaces the main area's content and moves the focus there, as a page change would. */
+let loaded = false;
+
+/**
+ * Replaces the main area's content and, on a change of page, moves the focus there as a new page
+ * would; the first page leaves it at the top, where the skip link is the first stop.
+ */
 export function show(title, ...children) {
   const main = document.getElementById('main');
   main.replaceChildren(...children.flat().filter(Boolean));
   document.title = `${title} · Paasmaker`;
-  main.focus({preventScroll: true});
+  if (loaded) main.focus({preventScroll: true});
+  loaded = true;
   // When each page was shown, for the figures in docs/benchmarks.md (and any browser's profiler).
   performance.mark('console:shown', {detail: title});
 }

@@ -24,6 +24,7 @@ const ROUTES = [
 let leaving = [];
 
 async function route() {
+  if (location.hash && !location.hash.startsWith('#/')) return; // an anchor in the page, not a page
   leaving.forEach(stop => stop());
   leaving = [];
   const path = decodeURIComponent(location.hash.replace(/^#/, '')) || '/';
@@ -71,5 +72,10 @@ function header() {
   }
 }
 
+// The skip link moves the focus without changing the address, which names the page.
+document.querySelector('.skip').addEventListener('click', event => {
+  event.preventDefault();
+  document.getElementById('main').focus();
+});
 window.addEventListener('hashchange', route);
 route();

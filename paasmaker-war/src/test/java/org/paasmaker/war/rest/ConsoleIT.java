@@ -22,7 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 
 /**
  * The web console in Debian's headless chromium against the test server: a deployer signs in,
@@ -244,6 +246,14 @@ class ConsoleIT {
             assertThat(browser.script("return document.documentElement.scrollWidth <= window.innerWidth"))
                     .as("no sideways scrolling").isEqualTo(true);
             browser.screenshot("workspaces-390");
+            browser.driver().navigate().refresh();
+            browser.awaitTitle("Workspaces");
+            new Actions(browser.driver()).sendKeys(Keys.TAB).perform();
+            assertThat(browser.script("return document.activeElement.className")).as("the first stop of the keyboard")
+                    .isEqualTo("skip");
+            new Actions(browser.driver()).sendKeys(Keys.ENTER).perform();
+            assertThat(browser.script("return document.activeElement.id")).isEqualTo("main");
+            assertThat(browser.driver().getTitle()).as("the skip link stays on the page").startsWith("Workspaces");
             browser.driver().executeCdpCommand("Emulation.setEmulatedMedia",
                     Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
             assertThat(browser.script("return getComputedStyle(document.body).backgroundColor"))
