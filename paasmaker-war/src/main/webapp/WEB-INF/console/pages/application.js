@@ -1,5 +1,5 @@
 import {h, show, table, badge, when, action, errorBox} from '../dom.js';
-import {get, can} from '../api.js';
+import {get, call, can} from '../api.js';
 
 export async function render([id]) {
   const application = await get(`applications/${id}`);
@@ -10,6 +10,19 @@ export async function render([id]) {
       workspace ? h('a', {href: `#/workspaces/${encodeURIComponent(workspace.stub)}`}, workspace.name) : '…', ' / ',
       application.name),
     h('h1', {}, application.name),
+    h('div', {class: 'actions'}, action('Delete all versions', can('APPLICATION_DELETE', application.workspaceId),
+      'You lack APPLICATION_DELETE in this workspace.', async event => {
+        if (!window.confirm(`Stop and delete every version of ${application.name}, its instances and packages? `
+          + 'The application stays, with its services and their data, for its next version. This cannot be undone.')) return;
+        event.target.disabled = true;
+        try {
+          const accepted = await call('DELETE', `applications/${application.id}`);
+          location.hash = `#/jobs/${accepted.jobId}`;
+        } catch (error) {
+          event.target.after(errorBox(error));
+          event.target.disabled = false;
+        }
+      }, {id: 'delete-application'})),
     table(`Versions of ${application.name}`, ['Version', 'State', 'Current', 'Source', 'Created'],
       versions.sort((a, b) => b.number - a.number).map(version => [
         h('a', {href: `#/versions/${version.id}`}, `Version ${version.number}`),

@@ -204,6 +204,15 @@ class ConsoleIT {
             browser.await(By.cssSelector("main table"));
             check(browser, page.getKey());
         }
+        browser.go("/");
+        browser.awaitTitle("Workspaces");
+        String stub = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        browser.await(By.id("wsName")).sendKeys("Made in the console");
+        browser.driver().findElement(By.id("stub")).sendKeys(stub);
+        browser.driver().findElement(By.cssSelector("#new-workspace button")).click();
+        browser.awaitTitle("Made in the console");
+        assertThat(operator.get("workspaces/" + stub).status()).isEqualTo(200);
+        assertThat(operator.delete("workspaces/" + stub).status()).isEqualTo(204);
         browser.go("/routes");
         browser.awaitTitle("Routing");
         browser.awaitText(By.id("router-charts"), "2xx: 20,");
