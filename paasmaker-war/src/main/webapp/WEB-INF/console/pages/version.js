@@ -1,7 +1,7 @@
 import {h, show, table, badge, since, when, action, errorBox} from '../dom.js';
 import {get, call, can} from '../api.js';
 
-/** A version: its state, its instances (refreshed while shown) and the verbs the user may use. */
+/** A version: its state and its instances (both refreshed while shown) and the verbs the user may use. */
 export async function render([id], page) {
   const version = await get(`versions/${id}`);
   const application = await get(`applications/${version.applicationId}`);
@@ -23,8 +23,13 @@ export async function render([id], page) {
       }
     }, {'data-verb': label.toLowerCase().replace(/ /g, '-')});
 
+  const state = h('span', {id: 'version-state'});
+  const drawState = current => state.replaceChildren(badge(current.state),
+    current.current ? h('span', {class: 'current'}, ' current') : '');
+  drawState(version);
   const refresh = async () => {
-    const list = await get(`versions/${id}/instances`);
+    const [latest, list] = await Promise.all([get(`versions/${id}`), get(`versions/${id}/instances`)]);
+    drawState(latest);
     instances.replaceChildren(table('Instances', ['Instance', 'Type', 'State', 'Node', 'Port', 'Up for', 'Log'],
       list.map(instance => [
         h('code', {}, instance.id.slice(0, 8)), instance.instanceType, badge(instance.state),
@@ -40,8 +45,7 @@ export async function render([id], page) {
   show(`${application.name} version ${version.number}`,
     h('nav', {class: 'crumbs', 'aria-label': 'Breadcrumb'}, h('a', {href: '#/'}, 'Workspaces'), ' / ',
       h('a', {href: `#/applications/${application.id}`}, application.name), ` / version ${version.number}`),
-    h('h1', {}, `${application.name} version ${version.number} `, badge(version.state),
-      version.current ? h('span', {class: 'current'}, ' current') : null),
+    h('h1', {}, `${application.name} version ${version.number} `, state),
     h('dl', {class: 'facts'},
       h('dt', {}, 'Source'), h('dd', {}, version.source?.plugin || '—', ' ',
         h('code', {}, version.source?.parameters?.location || version.source?.parameters?.url || '')),

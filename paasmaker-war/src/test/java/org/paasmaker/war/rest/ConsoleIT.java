@@ -155,6 +155,15 @@ class ConsoleIT {
         assertThat(operator.get("versions/" + secondVersion).json().path("current").asBoolean()).isTrue();
         assertThat(operator.get("versions/" + secondVersion).json().path("state").asText()).isEqualTo("RUNNING");
 
+        // And back again, by someone else: the page of version 1 follows without a reload.
+        browser.go("/versions/" + firstVersion);
+        browser.awaitTitle(sample.getFileName() + " version 1");
+        assertThat(browser.await(By.id("version-state")).getText()).doesNotContain("current");
+        Deployments others = new Deployments(operator);
+        others.run(firstVersion, "make-current");
+        browser.awaitText(By.id("version-state"), "current");
+        others.run(secondVersion, "make-current");
+
         browser.go("/workspaces/" + workspace + "/deploy");
         browser.await(By.id("archive-form"));
         browser.driver().findElement(By.id("archive")).sendKeys(broken().toAbsolutePath().toString());
