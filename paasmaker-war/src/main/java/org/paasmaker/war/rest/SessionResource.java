@@ -27,7 +27,8 @@ import org.paasmaker.war.security.SessionCookie;
 
 /**
  * {@code /api/v1/session}: the sign-in for people in a browser. POST (no token) checks the name and
- * password and sets the session cookie, an API key of the user's made for it; DELETE revokes that key
+ * password and sets the session cookie, an API key of the user's made for it, and answers what the user
+ * may do (for the console to offer only that); DELETE revokes that key
  * and clears the cookie. A wrong password and an unknown user are the same 401.
  */
 @Path("session")
@@ -50,7 +51,8 @@ public class SessionResource {
         Bodies.required(request, "{\"name\": \"ann\", \"password\": \"...\"}");
         return access.signIn(request.name(), request.password(), http.getRemoteAddr()).map(user -> {
             Access.IssuedKey issued = access.issueKey(user.id(), "browser session");
-            return Response.ok(new SessionJson(UserJson.of(user), SessionCookie.csrfToken(issued.secret())))
+            return Response.ok(SessionJson.of(UserJson.of(user), SessionCookie.csrfToken(issued.secret()),
+                    access.authority(user)))
                     .cookie(cookie(issued.secret(), NewCookie.DEFAULT_MAX_AGE)).build();
         }).orElseGet(() -> Problems.builder(Problem.of(ErrorCode.UNAUTHORIZED,
                 "the user name or the password is wrong", List.of())).build());

@@ -72,6 +72,7 @@ class PermissionsIT {
         // Writes, in an order that keeps the objects of later ones in place.
         ws("PUT /workspaces/{ws}", "WORKSPACE_EDIT");
         global("POST /workspaces", "WORKSPACE_EDIT");
+        global("POST /manifests/validate", "SYSTEM_OVERVIEW");
         ws("POST /workspaces/{ws}/versions", "APPLICATION_CREATE");
         ws("POST /services/{id}/import", "SERVICE_IMPORT");
         ws("POST /jobs/{id}/abort", "JOB_ABORT");
