@@ -1,7 +1,7 @@
 import {h, show, table, when, action, errorBox} from '../dom.js';
 import {get, call, post, can} from '../api.js';
 
-/** One user: API keys (revoke) and grants (add, remove), each as its permission allows. */
+/** One user: API keys (make, revoke) and grants (add, remove), each as its permission allows. */
 export async function render([name], page) {
   const path = `users/${encodeURIComponent(name)}`;
   const [user, keys, grants, roles, workspaces] = await Promise.all([get(path), get(`${path}/keys`).catch(() => null),
@@ -43,5 +43,25 @@ export async function render([name], page) {
       key.revoked ? '—' : action('Revoke', true, '', run(() => {
         if (!window.confirm(`Revoke the key "${key.name}"? Whoever uses it is refused at once.`)) return null;
         return call('DELETE', `${path}/keys/${key.id}`);
-      }))])) : h('p', {class: 'muted'}, 'Its API keys are shown to itself and to holders of USER_EDIT.'));
+      }))])) : h('p', {class: 'muted'}, 'Its API keys are shown to itself and to holders of USER_EDIT.'),
+    keys ? h('form', {class: 'card', id: 'key-form', onsubmit: event => {
+      event.preventDefault();
+      issue(path, event.target.keyName.value, name, page, status);
+    }}, h('h2', {}, 'Make an API key'), h('label', {for: 'keyName'}, 'Name'),
+      h('input', {id: 'keyName', name: 'keyName', required: true, maxlength: 100}),
+      h('button', {type: 'submit'}, 'Make the key')) : null);
+}
+
+/** Makes a key, then shows its secret, which the server never shows again, above the page drawn anew. */
+async function issue(path, keyName, name, page, status) {
+  status.replaceChildren();
+  try {
+    const issued = await post(`${path}/keys`, {name: keyName});
+    await render([name], page);
+    document.getElementById('user-status').replaceChildren(h('div', {class: 'card', role: 'status', id: 'new-key'},
+      h('p', {}, `The key "${issued.key.name}" is shown this once: copy it now.`),
+      h('code', {id: 'new-key-secret'}, issued.secret)));
+  } catch (error) {
+    status.replaceChildren(errorBox(error));
+  }
 }

@@ -238,6 +238,12 @@ class ConsoleIT {
         browser.go("/users/" + deployer);
         browser.await(By.id("grant-form"));
         assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("Deployer");
+        browser.driver().findElement(By.id("keyName")).sendKeys("made in the console");
+        browser.driver().findElement(By.cssSelector("#key-form button")).click();
+        String secret = browser.await(By.id("new-key-secret")).getText();
+        assertThat(browser.driver().findElement(By.tagName("main")).getText()).contains("made in the console");
+        assertThat(new Api(operator.http(), ItServer.base().resolve("api/v1/"), secret).get("workspaces").status())
+                .as("the key the console showed once").isEqualTo(200);
         check(browser, "user");
         browser.go("/manifest");
         browser.await(By.id("text")).sendKeys("manifest:\n  format: 1\napplication:\n  name: broken\ninstances:\n"
