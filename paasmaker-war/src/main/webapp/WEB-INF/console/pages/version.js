@@ -30,11 +30,11 @@ export async function render([id], page) {
   const refresh = async () => {
     const [latest, list] = await Promise.all([get(`versions/${id}`), get(`versions/${id}/instances`)]);
     drawState(latest);
-    instances.replaceChildren(table('Instances', ['Instance', 'Type', 'State', 'Node', 'Port', 'Up for', 'Log'],
+    instances.replaceChildren(table('Instances', ['Instance', 'Type', 'State', 'Node', 'Port', 'Up for', 'Restarts', 'Log'],
       list.map(instance => [
         h('code', {}, instance.id.slice(0, 8)), instance.instanceType, badge(instance.state),
         instance.node || '—', instance.port ?? '—',
-        instance.state === 'RUNNING' ? since(instance.startedAt) : '—',
+        instance.state === 'RUNNING' ? since(instance.startedAt) : '—', instance.restarts ?? 0,
         h('a', {href: `#/instances/${instance.id}/log`, 'aria-label': `Follow the log of ${instance.id.slice(0, 8)}`}, 'follow'),
       ])));
   };

@@ -14,10 +14,11 @@ import org.paasmaker.api.version.VersionId;
  * @param port its TCP port; empty for standalone instances and before it is registered
  * @param reason why it is in its state, when that needs saying (an error, a replacement)
  * @param startedAt when it last became RUNNING
+ * @param restarts how many times it was started again in place, after its process exited with status 0
  */
 public record Instance(
         InstanceId id, VersionId versionId, String instanceType, String node, InstanceState state, OptionalInt port,
-        String reason, Instant createdAt, Optional<Instant> startedAt) {
+        String reason, Instant createdAt, Optional<Instant> startedAt, int restarts) {
 
     public Instance {
         Objects.requireNonNull(id, "id");
@@ -29,23 +30,34 @@ public record Instance(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(startedAt, "startedAt");
+        if (restarts < 0) {
+            throw new IllegalArgumentException("an instance's restarts are 0 or more, not " + restarts);
+        }
     }
 
     /** A new instance, placed on a node and not yet registered. */
     public static Instance allocated(VersionId version, String instanceType, String node, Instant now) {
         return new Instance(InstanceId.random(), version, instanceType, node, InstanceState.ALLOCATED, OptionalInt.empty(),
-                "", now, Optional.empty());
+                "", now, Optional.empty(), 0);
     }
 
     public Instance withState(InstanceState newState, String why) {
-        return new Instance(id, versionId, instanceType, node, newState, port, why, createdAt, startedAt);
+        return new Instance(id, versionId, instanceType, node, newState, port, why, createdAt, startedAt, restarts);
+    }
+
+    /** This instance about to be started again in place: one restart more, STARTING for the reason given. */
+    public Instance restarting(String why) {
+        return new Instance(id, versionId, instanceType, node, InstanceState.STARTING, port, why, createdAt, startedAt,
+                restarts + 1);
     }
 
     public Instance withPort(int newPort) {
-        return new Instance(id, versionId, instanceType, node, state, OptionalInt.of(newPort), reason, createdAt, startedAt);
+        return new Instance(id, versionId, instanceType, node, state, OptionalInt.of(newPort), reason, createdAt, startedAt,
+                restarts);
     }
 
     public Instance running(Instant now) {
-        return new Instance(id, versionId, instanceType, node, InstanceState.RUNNING, port, "", createdAt, Optional.of(now));
+        return new Instance(id, versionId, instanceType, node, InstanceState.RUNNING, port, "", createdAt, Optional.of(now),
+                restarts);
     }
 }

@@ -6,12 +6,13 @@ import org.paasmaker.api.instance.InstanceState;
 
 /** An instance on the wire; {@code port} is absent for standalone instances and before registration. */
 public record InstanceJson(String id, long versionId, String instanceType, String node, InstanceState state, Integer port,
-        String reason, Instant createdAt, Instant startedAt) {
+        String reason, Instant createdAt, Instant startedAt, int restarts) {
 
     public static InstanceJson of(Instance instance) {
         return new InstanceJson(instance.id().value(), instance.versionId().value(), instance.instanceType(),
                 instance.node(), instance.state(),
                 instance.port().isPresent() ? instance.port().getAsInt() : null,
-                instance.reason(), instance.createdAt(), instance.startedAt().orElse(null));
+                instance.reason(), instance.createdAt(), instance.startedAt().orElse(null),
+                instance.restarts());
     }
 }

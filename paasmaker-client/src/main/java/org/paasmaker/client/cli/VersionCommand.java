@@ -109,11 +109,11 @@ final class VersionCommand {
                             + version);
                     return;
                 }
-                Table table = new Table("ID", "TYPE", "STATE", "NODE", "PORT", "STARTED", "REASON");
+                Table table = new Table("ID", "TYPE", "STATE", "NODE", "PORT", "STARTED", "RESTARTS", "REASON");
                 Style style = style();
                 instances.forEach(instance -> table.row(instance.id(), instance.instanceType(),
                         style.state(instance.state()), instance.node(), instance.port(),
-                        Render.time(instance.startedAt()), instance.reason()));
+                        Render.time(instance.startedAt()), instance.restarts(), instance.reason()));
                 table.print(out());
             });
             return 0;

@@ -87,7 +87,7 @@ class ResourceCommandsTest {
         CommandLineRun run = CommandLineRun.in(environment, "version", "instances", "7");
 
         assertThat(run.out().lines().findFirst()).contains("ID                                    TYPE  STATE    NODE"
-                + "   PORT   STARTED              REASON");
+                + "   PORT   STARTED              RESTARTS  REASON");
         assertThat(run.out()).contains("2f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b  web   RUNNING  local  42600");
     }
 

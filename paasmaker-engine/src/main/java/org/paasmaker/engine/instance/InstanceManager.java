@@ -235,7 +235,7 @@ public final class InstanceManager {
      * counts towards its type's quantity, so no replacement starts meanwhile.
      */
     public Instance markRestarting(Instance instance, String why) {
-        Instance restarting = store.instances().update(instance.withState(InstanceState.STARTING, why));
+        Instance restarting = store.instances().update(instance.restarting(why));
         routing.changed();
         return restarting;
     }

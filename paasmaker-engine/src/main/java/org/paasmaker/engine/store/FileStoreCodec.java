@@ -181,6 +181,7 @@ final class FileStoreCodec {
         node.put("reason", instance.reason());
         node.put("createdAt", instance.createdAt().toString());
         instance.startedAt().ifPresent(startedAt -> node.put("startedAt", startedAt.toString()));
+        node.put("restarts", instance.restarts());
         return node;
     }
 
@@ -190,7 +191,9 @@ final class FileStoreCodec {
                 new VersionId(whole(node, "versionId", where)), text(node, "instanceType", where),
                 text(node, "node", where), InstanceState.valueOf(text(node, "state", where)), port,
                 text(node, "reason", where), Instant.parse(text(node, "createdAt", where)),
-                optionalText(node, "startedAt", where).map(Instant::parse));
+                optionalText(node, "startedAt", where).map(Instant::parse),
+                // Records written before restarts were counted have none.
+                node.has("restarts") ? integer(node, "restarts", where) : 0);
     }
 
     private static <T> void encodeAll(ArrayNode array, List<T> records, BiFunction<T, ObjectNode, ObjectNode> encoder) {

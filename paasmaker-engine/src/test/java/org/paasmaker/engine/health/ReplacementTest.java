@@ -99,6 +99,8 @@ class ReplacementTest {
         assertThat(restarted.id()).as("the same instance, in place").isEqualTo(original.id());
         assertThat(restarted.port()).hasValue(port);
         assertThat(restarted.reason()).isEqualTo("its process exited with status 0; restarted in place");
+        assertThat(original.restarts()).isZero();
+        assertThat(restarted.restarts()).as("restarts counted").isEqualTo(1);
         assertThat(get(restarted, "/").body()).isEqualTo("up");
         assertThat(fixture.engine().versions().instanceLog(original.id(), 50))
                 .as("startup commands ran once: no fresh copy, no second startup")

@@ -208,6 +208,10 @@ public abstract class StoreContract {
         assertThat(running.state()).isEqualTo(InstanceState.RUNNING);
         assertThat(running.port()).hasValue(42600);
         assertThat(running.startedAt()).contains(Instant.ofEpochSecond(5));
+        assertThat(running.restarts()).isZero();
+        Instance restarting = store.instances().update(running.restarting("its process exited with status 0"));
+        assertThat(store.instances().get(web.id())).isEqualTo(restarting);
+        assertThat(restarting.restarts()).isEqualTo(1);
 
         store.instances().delete(web.id());
         assertThat(store.instances().find(web.id())).isEmpty();

@@ -59,6 +59,10 @@ class InstanceRow {
     @Column(name = "STARTED_AT", length = 40)
     String startedAt;
 
+    /** Null in rows written before restarts were counted: none. */
+    @Column(name = "RESTARTS")
+    Integer restarts;
+
     protected InstanceRow() {
         // for JPA
     }
@@ -77,11 +81,13 @@ class InstanceRow {
         reason = instance.reason();
         createdAt = instance.createdAt().toString();
         startedAt = instance.startedAt().map(Instant::toString).orElse(null);
+        restarts = instance.restarts();
     }
 
     Instance toRecord() {
         return new Instance(new InstanceId(instanceId), new VersionId(versionId), instanceType, node,
                 InstanceState.valueOf(state), port == null ? OptionalInt.empty() : OptionalInt.of(port), reason,
-                Instant.parse(createdAt), Optional.ofNullable(startedAt).map(Instant::parse));
+                Instant.parse(createdAt), Optional.ofNullable(startedAt).map(Instant::parse),
+                restarts == null ? 0 : restarts);
     }
 }

@@ -136,6 +136,7 @@ class ConsoleIT {
         browser.go("/versions/" + firstVersion);
         browser.awaitTitle(sample.getFileName() + " version 1");
         browser.awaitText(By.tagName("table"), "RUNNING");
+        assertThat(browser.driver().findElement(By.tagName("table")).getText()).contains("Restarts");
         check(browser, "version");
         verb(browser, "make-current");
 
