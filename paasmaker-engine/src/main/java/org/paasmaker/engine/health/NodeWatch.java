@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.node.NodeState;
@@ -32,6 +33,7 @@ public final class NodeWatch {
     private final Clock clock;
     private final Duration timeout;
     private final Instant judgingFrom;
+    private boolean unknownJudged;
     private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     public NodeWatch(Store store, NodeRegistry nodes, InstanceManager instances, Clock clock, Duration timeout) {
@@ -45,8 +47,11 @@ public final class NodeWatch {
 
     /** One round: nodes that registered or returned are reconciled, then silent ones are marked DOWN. */
     public void check() {
-        for (String node : nodes.takeRegistered()) {
-            reconcile(node, () -> LOG.log(System.Logger.Level.INFO, "node " + node + " registered: reconciled"));
+        for (String node : nodes.registered()) {
+            reconcile(node, () -> {
+                nodes.reconciled(node);
+                LOG.log(System.Logger.Level.INFO, "node " + node + " registered: reconciled");
+            });
         }
         for (String node : nodes.returned()) {
             reconcile(node, () -> {
@@ -70,10 +75,15 @@ public final class NodeWatch {
             held.remove(node);
             Instant last = nodes.lastHeard(node).orElse(now);
             nodes.markDown(node, now);
-            lose(i -> i.node().equals(node), "its node '" + node + "' stopped reporting at " + last
+            lose(i -> i.node().equals(node), i -> "its node '" + node + "' stopped reporting at " + last
                     + "; a new instance replaces it on another node");
         }
-        lose(i -> !nodes.knows(i.node()), null);
+        // Once: instances are placed on known nodes only, and a node once known stays known.
+        if (!unknownJudged) {
+            unknownJudged = true;
+            lose(i -> !nodes.knows(i.node()), i -> "its node '" + i.node() + "' has not reported since this"
+                    + " controller started; a new instance replaces it on another node");
+        }
     }
 
     /** Reconciles what the node holds with the records, then {@code after}; a node that fails it is tried next round. */
@@ -86,11 +96,10 @@ public final class NodeWatch {
         }
     }
 
-    private void lose(Predicate<Instance> on, String why) {
+    private void lose(Predicate<Instance> on, Function<Instance, String> why) {
         for (Instance instance : active()) {
             if (on.test(instance)) {
-                instances.lose(instance, why != null ? why : "its node '" + instance.node() + "' has not reported"
-                        + " since this controller started; a new instance replaces it on another node");
+                instances.lose(instance, why.apply(instance));
             }
         }
     }

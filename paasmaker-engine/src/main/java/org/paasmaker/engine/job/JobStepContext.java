@@ -1,16 +1,13 @@
 package org.paasmaker.engine.job;
 
-import java.io.File;
-import java.io.IOException;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.paasmaker.api.error.ErrorCode;
-import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.engine.internal.ProcessTree;
+import org.paasmaker.engine.internal.StepCommands;
 
 /** A step's view of its job: the log file, and processes that end when the job is aborted. */
 final class JobStepContext implements StepContext {
@@ -57,19 +54,7 @@ final class JobStepContext implements StepContext {
     @Override
     public int run(List<String> command) {
         checkAborted();
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
-                .redirectInput(Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.PREPARE_FAILED,
-                    "could not start '" + String.join(" ", command) + "': " + e.getMessage(), e);
-        }
+        Process process = StepCommands.start(command, workingDirectory, environment, ErrorCode.PREPARE_FAILED);
         CommandOutput output = CommandOutput.start(process, jobs, step);
         AbortRegistration registration = jobs.onAbort(step, () -> ProcessTree.terminate(process.toHandle(), STOP_GRACE));
         try {

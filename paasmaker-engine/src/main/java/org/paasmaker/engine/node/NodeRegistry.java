@@ -37,7 +37,7 @@ public final class NodeRegistry {
      * Adds the node, or puts it in the place of the node of its name: a node agent that registers
      * again (after its own restart, or the controller's) replaces its entry. The state an operator or
      * the controller gave the name is kept; the profile is asked of the new node. The registration
-     * counts as a report, and the node is due to be reconciled with the records ({@link #takeRegistered}).
+     * counts as a report, and the node is due to be reconciled with the records ({@link #registered}).
      */
     public synchronized void addOrReplace(Node node, Instant at) {
         Entry previous = nodes.get(node.name());
@@ -52,18 +52,18 @@ public final class NodeRegistry {
     }
 
     /**
-     * The nodes registered since the last call, not DOWN: what they hold is reconciled with the records
-     * (a DOWN one is, when it is seen again: {@link #returned}).
+     * The nodes registered and not yet reconciled with the records ({@link #reconciled}), not DOWN (a DOWN
+     * one is, when it is seen again: {@link #returned}).
      */
-    public synchronized List<String> takeRegistered() {
-        List<String> registered = new ArrayList<>();
-        nodes.forEach((name, entry) -> {
-            if (entry.registered && entry.state != NodeState.DOWN) {
-                entry.registered = false;
-                registered.add(name);
-            }
-        });
-        return registered;
+    public synchronized List<String> registered() {
+        return nodes.entrySet().stream()
+                .filter(e -> e.getValue().registered && e.getValue().state != NodeState.DOWN)
+                .map(Map.Entry::getKey).toList();
+    }
+
+    /** What the node holds was reconciled with the records since it registered. */
+    public synchronized void reconciled(String name) {
+        entry(name).registered = false;
     }
 
     /** Keeps what the node reported last, with when it came: what tells whether the node still reports. */

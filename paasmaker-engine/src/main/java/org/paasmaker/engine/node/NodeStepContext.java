@@ -1,10 +1,8 @@
 package org.paasmaker.engine.node;
 
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +13,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.StepContext;
 import org.paasmaker.engine.internal.ProcessTree;
+import org.paasmaker.engine.internal.StepCommands;
 
 /**
  * An instance's startup commands as the node runs them: its processes start on the node, in the
@@ -57,19 +56,7 @@ final class NodeStepContext implements StepContext {
     @Override
     public int run(List<String> command) {
         controller.checkAborted();
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(workingDirectory.toFile())
-                .redirectInput(Redirect.from(new File("/dev/null")))
-                .redirectErrorStream(true);
-        builder.environment().clear();
-        builder.environment().putAll(environment);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.START_FAILED,
-                    "could not start '" + String.join(" ", command) + "': " + e.getMessage(), e);
-        }
+        Process process = StepCommands.start(command, workingDirectory, environment, ErrorCode.START_FAILED);
         Thread output = new Thread(() -> copyOutput(process), "paasmaker-node-startup-output");
         output.setDaemon(true);
         output.start();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.engine.internal.EnvironmentNumbers;
 
 /**
  * How much of the past each application keeps: its current version and the {@code versions} newest of
@@ -40,11 +41,11 @@ public record RetentionPolicy(int versions, int jobs, Duration jobAge) {
      * set, each defaulting to {@link #DEFAULT}'s.
      */
     public static RetentionPolicy from(Map<String, String> environment) {
-        int versions = number(environment, VERSIONS_VARIABLE, DEFAULT.versions,
+        int versions = EnvironmentNumbers.number(environment, VERSIONS_VARIABLE, DEFAULT.versions,
                 "how many versions each application keeps besides its current one (0 or more), such as 5");
-        int jobs = number(environment, JOBS_VARIABLE, DEFAULT.jobs,
+        int jobs = EnvironmentNumbers.number(environment, JOBS_VARIABLE, DEFAULT.jobs,
                 "how many finished job trees each application keeps (1 or more), such as 100");
-        int days = number(environment, JOB_DAYS_VARIABLE, (int) DEFAULT.jobAge.toDays(),
+        int days = EnvironmentNumbers.number(environment, JOB_DAYS_VARIABLE, (int) DEFAULT.jobAge.toDays(),
                 "for how many days finished job trees are kept (1 or more), such as 30");
         try {
             return new RetentionPolicy(versions, jobs, Duration.ofDays(days));
@@ -52,18 +53,6 @@ public record RetentionPolicy(int versions, int jobs, Duration jobAge) {
             throw new PaasmakerException(ErrorCode.INVALID_REQUEST, "the retention settings " + VERSIONS_VARIABLE + "="
                     + versions + ", " + JOBS_VARIABLE + "=" + jobs + " and " + JOB_DAYS_VARIABLE + "=" + days
                     + " do not hold: " + e.getMessage(), e);
-        }
-    }
-
-    private static int number(Map<String, String> environment, String variable, int fallback, String what) {
-        String text = environment.get(variable);
-        if (text == null || text.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new PaasmakerException(ErrorCode.INVALID_REQUEST, variable + " is '" + text + "'; give " + what, e);
         }
     }
 }
