@@ -11,9 +11,11 @@ import java.util.regex.Pattern;
  * ({@code *.hello.com} serves {@code a.hello.com} and {@code a.b.hello.com}, not {@code hello.com}),
  * or {@code *} alone, the catch-all. Patterns are kept lowercased: hostnames match without regard
  * to case. An empty target list is allowed: the name is known but nothing serves it right now (the
- * router answers 503, not 404).
+ * router answers 503, not 404). {@code redirectToHttps} makes the router answer a plain HTTP request
+ * for the name with a permanent redirect to the same URL over HTTPS (ACME's HTTP-01 challenges
+ * excepted), rather than proxying it.
  */
-public record Route(String hostname, List<RouteTarget> targets) {
+public record Route(String hostname, List<RouteTarget> targets, boolean redirectToHttps) {
 
     /** The pattern that serves every hostname no other pattern serves. */
     public static final String CATCH_ALL = "*";
@@ -33,5 +35,10 @@ public record Route(String hostname, List<RouteTarget> targets) {
             throw new NullPointerException("the route of " + hostname + " needs a target list");
         }
         targets = List.copyOf(targets);
+    }
+
+    /** A route served over plain HTTP and HTTPS alike. */
+    public Route(String hostname, List<RouteTarget> targets) {
+        this(hostname, targets, false);
     }
 }

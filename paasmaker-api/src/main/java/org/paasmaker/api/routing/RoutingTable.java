@@ -16,23 +16,39 @@ import java.util.Set;
  * {"generation": 7,
  *  "routes": [{"hostname": "*.hello.com",
  *              "targets": [{"host": "127.0.0.1", "port": 42600, "application": "hello",
- *                           "version": 3, "instanceId": "5f0c..."}]}]}
+ *                           "version": 3, "instanceId": "5f0c..."}],
+ *              "redirectToHttps": false}],
+ *  "certificates": [{"names": ["*.hello.com"], "chainPem": "-----BEGIN CERTIFICATE-----...",
+ *                    "keyPem": "-----BEGIN PRIVATE KEY-----..."}],
+ *  "challenges": [{"token": "...", "keyAuthorization": "..."}]}
  * }</pre>
+ *
+ * <p>Certificates travel with the routes so that a switch never serves a name with a certificate of
+ * another table.
  *
  * <p>A request's Host header (lowercased, port stripped) is matched against the exact hostnames
  * first, then against {@code *.} plus each ever shorter suffix of it ({@code a.b.foo.com} tries
  * {@code *.b.foo.com}, then {@code *.foo.com}, then {@code *.com}), then against {@code *}.
  */
-public record RoutingTable(long generation, List<Route> routes) {
+public record RoutingTable(long generation, List<Route> routes, List<ServedCertificate> certificates,
+        List<AcmeChallenge> challenges) {
 
     /** What a router serves before it was ever given a table: nothing (every hostname is unknown). */
     public static final RoutingTable EMPTY = new RoutingTable(0, List.of());
+
+    /** A table served over plain HTTP only (no certificate, no challenge). */
+    public RoutingTable(long generation, List<Route> routes) {
+        this(generation, routes, List.of(), List.of());
+    }
 
     public RoutingTable {
         if (generation < 0) {
             throw new IllegalArgumentException("a routing table's generation is 0 or more, not " + generation);
         }
         routes = List.copyOf(Objects.requireNonNull(routes, "a routing table needs a route list"));
+        // Absent from a table written before HTTPS: nothing to serve over it.
+        certificates = certificates == null ? List.of() : List.copyOf(certificates);
+        challenges = challenges == null ? List.of() : List.copyOf(challenges);
         Set<String> seen = new HashSet<>();
         for (Route route : routes) {
             if (!seen.add(route.hostname())) {
