@@ -1,5 +1,7 @@
 package org.paasmaker.engine.certificate;
 
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.Objects;
 import org.paasmaker.api.certificate.Certificate;
 import org.paasmaker.api.routing.ServedCertificate;
@@ -11,6 +13,15 @@ public record KeptCertificate(Certificate certificate, String chainPem, String k
         Objects.requireNonNull(certificate, "certificate");
         Objects.requireNonNull(chainPem, "chainPem");
         Objects.requireNonNull(keyPem, "keyPem");
+    }
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A new certificate id: 16 random hex digits. A renewed certificate gets a new one. */
+    public static String newId() {
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        return HexFormat.of().formatHex(id);
     }
 
     public String id() {
