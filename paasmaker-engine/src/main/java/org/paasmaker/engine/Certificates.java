@@ -1,6 +1,9 @@
 package org.paasmaker.engine;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,6 +29,9 @@ import org.paasmaker.engine.certificate.KeptCertificate;
  * next routing table.
  */
 public final class Certificates {
+
+    /** How long before an uploaded certificate expires health starts to warn: the platform cannot renew it. */
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(14);
 
     private final CertificateStore certificates;
     private final Store store;
@@ -98,9 +104,25 @@ public final class Certificates {
         republish.run();
     }
 
-    /** Each certificate the platform could not obtain or renew, for its health. */
+    /**
+     * For the platform's health: each certificate it could not obtain or renew, and each uploaded one
+     * that expires within {@link #EXPIRY_WARNING} or has expired (its user must upload a new one).
+     */
     public List<String> warnings() {
-        return keeper.map(CertificateKeeper::warnings).orElse(List.of());
+        List<String> warnings = new ArrayList<>(keeper.map(CertificateKeeper::warnings).orElse(List.of()));
+        Instant now = clock.instant();
+        for (KeptCertificate kept : certificates.list()) {
+            Certificate certificate = kept.certificate();
+            if (certificate.source() == CertificateSource.UPLOADED
+                    && certificate.notAfter().isBefore(now.plus(EXPIRY_WARNING))) {
+                String application = certificate.application().flatMap(store.applications()::find)
+                        .map(Application::name).orElse("no application");
+                warnings.add("the uploaded certificate " + certificate.id() + " for " + String.join(", ",
+                        certificate.hostnames()) + " (" + application + ") " + (certificate.notAfter().isAfter(now)
+                        ? "expires" : "expired") + " at " + certificate.notAfter() + "; upload a renewed one");
+            }
+        }
+        return warnings;
     }
 
     private CertificateStatus status(KeptCertificate kept) {

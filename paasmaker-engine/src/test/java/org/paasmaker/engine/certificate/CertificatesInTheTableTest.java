@@ -94,6 +94,19 @@ class CertificatesInTheTableTest {
     }
 
     @Test
+    void anUploadedCertificateNearItsExpiryShowsInHealth() throws Exception {
+        ApplicationId hello = running(builder -> builder);
+        FakeCertificateAuthority.Issued lasting = authority.issue(30, "hello.example.com");
+        FakeCertificateAuthority.Issued ending = authority.issue(5, "www.hello.example.com");
+        fixture.engine().certificates().upload(hello, lasting.chainPem(), lasting.keyPem(), List.of());
+
+        Certificate soon = fixture.engine().certificates().upload(hello, ending.chainPem(), ending.keyPem(), List.of());
+
+        assertThat(fixture.engine().certificates().warnings()).containsExactly("the uploaded certificate " + soon.id()
+                + " for www.hello.example.com (hello) expires at " + soon.notAfter() + "; upload a renewed one");
+    }
+
+    @Test
     void aCertificateForNoneOfTheApplicationsHostnamesIsRefused() throws Exception {
         ApplicationId hello = running(builder -> builder);
         FakeCertificateAuthority.Issued other = authority.issue(30, "other.example.com");

@@ -3,6 +3,7 @@ package org.paasmaker.engine.certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.routing.AcmeChallenge;
@@ -16,12 +17,12 @@ import org.paasmaker.api.routing.RoutingTable;
 final class FakeCertificateIssuer implements CertificateIssuer {
 
     private final FakeCertificateAuthority authority;
-    private final java.util.function.Supplier<RoutingTable> served;
+    private final Supplier<RoutingTable> served;
     final List<List<String>> issued = new CopyOnWriteArrayList<>();
     final List<AcmeChallenge> challengesServed = new CopyOnWriteArrayList<>();
     volatile String failure;
 
-    FakeCertificateIssuer(FakeCertificateAuthority authority, java.util.function.Supplier<RoutingTable> served) {
+    FakeCertificateIssuer(FakeCertificateAuthority authority, Supplier<RoutingTable> served) {
         this.authority = authority;
         this.served = served;
     }
