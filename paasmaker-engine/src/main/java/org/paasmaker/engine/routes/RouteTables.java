@@ -38,8 +38,8 @@ import org.paasmaker.engine.certificate.KeptCertificate;
  * <p>When two applications claim one hostname, one whose instances run takes it from one whose do
  * not; else the older application (the lower id) keeps it. A warning says which did not get it.
  *
- * <p>A table carries the certificates that serve its hostnames: an uploaded one only for the
- * hostnames of the application it was uploaded to, one the platform obtained for any. A hostname the
+ * <p>A table carries the certificates that serve its hostnames, each only for the hostnames of the
+ * application it was uploaded to or obtained for (one that belongs to none, for any). A hostname the
  * manifest's {@code redirect_https} names is redirected to HTTPS only while a certificate in the table
  * covers it; otherwise clients would be sent to a handshake that fails.
  */
@@ -109,7 +109,7 @@ final class RouteTables {
         return new Contents(routes, served, challenges);
     }
 
-    /** An uploaded certificate serves its own application's hostnames only. */
+    /** A certificate serves its own application's hostnames only: no user's upload serves another's names. */
     private static boolean servable(KeptCertificate certificate, Claim claim) {
         return certificate.certificate().application().map(id -> id.value() == claim.applicationId()).orElse(true);
     }

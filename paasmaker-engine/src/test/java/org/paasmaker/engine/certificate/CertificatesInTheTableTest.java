@@ -107,6 +107,27 @@ class CertificatesInTheTableTest {
     }
 
     @Test
+    void theNextEngineServesTheCertificatesKeptByTheLastOne() throws Exception {
+        ApplicationId hello = running(builder -> builder);
+        FakeCertificateAuthority.Issued issued = authority.issue(30, "hello.example.com");
+        Certificate certificate = fixture.engine().certificates().upload(hello, issued.chainPem(), issued.keyPem(),
+                List.of());
+        fixture.close();
+        // The router forgets them: only the next engine's table can bring them back.
+        router.update(new RoutingTable(router.table().generation() + 1, router.table().routes()));
+        assertThat(router.table().certificates()).isEmpty();
+
+        fixture = new EngineFixture(temp.resolve("home"), builder -> builder.router(router));
+        await().atMost(DEADLINE).until(() -> !router.table().certificates().isEmpty());
+
+        assertThat(fixture.engine().certificates().list(hello)).extracting(status -> status.certificate().id())
+                .containsExactly(certificate.id());
+        assertThat(router.table().certificates()).extracting(ServedCertificate::names)
+                .containsExactly(List.of("hello.example.com"));
+        assertThat(route("hello.example.com").redirectToHttps()).isTrue();
+    }
+
+    @Test
     void aCertificateForNoneOfTheApplicationsHostnamesIsRefused() throws Exception {
         ApplicationId hello = running(builder -> builder);
         FakeCertificateAuthority.Issued other = authority.issue(30, "other.example.com");
