@@ -81,6 +81,8 @@ import org.paasmaker.engine.store.FileStore;
 public final class Paasmaker implements AutoCloseable {
 
     private static final String LOCAL_NODE = "local";
+    /** How long closing waits for running jobs to end once told to. */
+    private static final Duration SHUTDOWN_JOB_LIMIT = Duration.ofSeconds(5);
     private static final String LOCAL_NODE_VARIABLE = "PAASMAKER_LOCAL_NODE";
     /** Where the controller and its router reach the instances of the node on its own machine. */
     private static final String LOCAL_ADDRESS = "127.0.0.1";
@@ -270,7 +272,9 @@ public final class Paasmaker implements AutoCloseable {
     @Override
     public void close() {
         cluster.ifPresent(ClusterServer::close);
-        // First, so that jobs the shutdown cuts short are recorded as running: the next engine says the engine stopped them.
+        // Running jobs end now rather than hold the shutdown (an application server waits for them); the
+        // few that do not end in time are recorded as running, and the next engine settles them alike.
+        jobManager.stopAllForShutdown(SHUTDOWN_JOB_LIMIT);
         jobManager.close();
         cronRunner.close();
         health.close();
