@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -89,14 +90,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     private void checkVersions() {
         int[] replacements = {0};
-        for (var workspace : store.workspaces().list()) {
-            for (var application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    if (version.state() == VersionState.RUNNING) {
-                        check(version, replacements);
-                    }
-                }
-            }
+        for (ApplicationVersion version : store.versions().inStates(Set.of(VersionState.RUNNING))) {
+            check(version, replacements);
         }
     }
 
