@@ -21,6 +21,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
+import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.cluster.ClusterServer;
 import org.paasmaker.engine.cluster.ClusterSettings;
@@ -49,6 +50,10 @@ import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.prepare.CommandSteps;
 import org.paasmaker.engine.release.ReleaseStep;
 import org.paasmaker.engine.internal.VersionManifests;
+import org.paasmaker.engine.lease.ControllerName;
+import org.paasmaker.engine.lease.Leadership;
+import org.paasmaker.engine.lease.LeaseSettings;
+import org.paasmaker.engine.lease.LocalLeases;
 import org.paasmaker.engine.job.JobLogLimit;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
@@ -103,6 +108,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
     private final CronRunner cronRunner;
+    private final Leadership leadership;
     private final Optional<ClusterServer> cluster;
     private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
@@ -114,6 +120,7 @@ public final class Paasmaker implements AutoCloseable {
         ExecutorService executor = builder.executor != null ? builder.executor
                 : Executors.newCachedThreadPool(DaemonThreads.named("paasmaker-job-"));
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
+        Leadership leading = null;
         try {
             plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock,
                     new PluginRegistry.Settings(layout.home(), builder.pluginSettings, builder.settingsEnvironment,
@@ -157,12 +164,17 @@ public final class Paasmaker implements AutoCloseable {
             health = new HealthMonitor(store, instances, jobManager, clock,
                     new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
                     plugins::maintain);
-            health.start(builder.healthInterval);
+            LeaseRepository leases = builder.leases != null ? builder.leases : new LocalLeases(clock);
+            leading = new Leadership(leases, ControllerName.holder(builder.settingsEnvironment),
+                    builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
+                    Paasmaker::inform).start();
+            leadership = leading;
+            health.start(builder.healthInterval, leadership::leads);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
             cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
-            cronRunner.start();
+            cronRunner.start(leadership::leads);
             workspaces = new Workspaces(store);
             applications = new Applications(store, instances);
             DiskAccounting accounting = new DiskAccounting(layout, store,
@@ -190,6 +202,9 @@ public final class Paasmaker implements AutoCloseable {
             });
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
+            if (leading != null) {
+                leading.close();
+            }
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
             ownPlugins.ifPresent(PluginRegistry::close);
             ownStore.ifPresent(FileStore::close);
@@ -260,6 +275,11 @@ public final class Paasmaker implements AutoCloseable {
         return cluster;
     }
 
+    /** This controller's part in the lease that controllers sharing a store take in turn. */
+    public Leadership leadership() {
+        return leadership;
+    }
+
     /** The data directory: packages, job logs, working copies, plugin data. */
     public Path home() {
         return layout.home();
@@ -278,6 +298,8 @@ public final class Paasmaker implements AutoCloseable {
         jobManager.close();
         cronRunner.close();
         health.close();
+        // After the rounds have stopped: another controller may take over at once.
+        leadership.close();
         plugins.close();
         ownExecutor.ifPresent(executor -> {
             executor.shutdownNow();
@@ -344,6 +366,8 @@ public final class Paasmaker implements AutoCloseable {
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
         private NodeWatchSettings nodeWatch;
+        private LeaseRepository leases;
+        private LeaseSettings lease;
         private Boolean localNode;
         private RouterControl router;
         private int routerPort = -1;
@@ -454,16 +478,27 @@ public final class Paasmaker implements AutoCloseable {
             return this;
         }
 
-        /** How often running instances are checked (and dead ones replaced); default every second. */
         /**
          * When a node whose agent stopped reporting is DOWN, and how fast what it ran is replaced. Without
          * this, {@code PAASMAKER_NODE_TIMEOUT} and {@code PAASMAKER_REPLACEMENTS_PER_ROUND} say, else 6 s and 10.
          */
+        /**
+         * The leases that controllers sharing this store take in turn (the database's, when several
+         * controllers share one); only the holder runs the health rounds, the node watch and the crons.
+         * Without it this engine's store is its own, and it always holds the lease.
+         */
+        public Builder leases(LeaseRepository leases, LeaseSettings settings) {
+            this.leases = Objects.requireNonNull(leases, "leases");
+            this.lease = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public Builder nodeWatch(NodeWatchSettings settings) {
             this.nodeWatch = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
+        /** How often running instances are checked (and dead ones replaced); default every second. */
         public Builder healthInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("the health interval must be positive: " + interval);

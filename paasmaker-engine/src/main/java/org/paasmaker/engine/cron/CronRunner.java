@@ -17,6 +17,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -74,13 +75,20 @@ public final class CronRunner implements AutoCloseable {
         this.calls = new CronCall(http, checks, callTimeout);
     }
 
-    /** Starts checking for due crons, now and every few seconds until {@link #close()}. */
-    public synchronized void start() {
+    /**
+     * Starts checking for due crons, now and every few seconds until {@link #close()}, while
+     * {@code leading} says so: of the controllers sharing a store, only the lease holder calls crons.
+     */
+    public synchronized void start(BooleanSupplier leading) {
         if (closed || started) {
             throw new IllegalStateException(closed ? "the cron runner is closed" : "the cron runner runs already");
         }
         started = true;
-        checks.scheduleWithFixedDelay(this::runDueOrWarn, 0, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        checks.scheduleWithFixedDelay(() -> {
+            if (leading.getAsBoolean()) {
+                runDueOrWarn();
+            }
+        }, 0, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**

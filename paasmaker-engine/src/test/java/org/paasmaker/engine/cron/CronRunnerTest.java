@@ -325,7 +325,7 @@ class CronRunnerTest {
         clock.set(at("12:05:00"));
         CronRunner runner = runner(Duration.ofSeconds(300));
 
-        runner.start();
+        runner.start(() -> true);
         await().until(() -> endpoint.requests().size() == 1);
         runner.close();
 

@@ -1,0 +1,49 @@
+package org.paasmaker.engine.lease;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.store.LeaseRepository;
+import org.paasmaker.engine.Paasmaker;
+import org.paasmaker.engine.store.InMemoryStore;
+
+/**
+ * Two engines on one store and one set of leases, as two controllers on one database are: one leads
+ * at a time, and the other takes over when the first stops (at once: it gives the lease up) or dies
+ * (once the lease runs out).
+ */
+class ControllersShareTheLeaseTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void oneLeadsAtATimeAndTheOtherTakesOverWhenItStops() {
+        InMemoryStore store = new InMemoryStore();
+        LeaseRepository leases = new LocalLeases(Clock.systemUTC());
+        LeaseSettings settings = new LeaseSettings(Duration.ofSeconds(2));
+        try (Paasmaker first = engine(store, leases, settings, "first");
+                Paasmaker second = engine(store, leases, settings, "second")) {
+            assertThat(first.leadership().leads()).isTrue();
+            assertThat(second.leadership().leads()).isFalse();
+            long term = first.leadership().term();
+
+            first.close();
+
+            await("the second controller to lead").atMost(Duration.ofSeconds(10))
+                    .until(() -> second.leadership().leads());
+            assertThat(first.leadership().leads()).isFalse();
+            assertThat(second.leadership().term()).isEqualTo(term + 1);
+            assertThat(leases.find(Leadership.LEASE).orElseThrow().holder()).isEqualTo(second.leadership().holder());
+        }
+    }
+
+    private Paasmaker engine(InMemoryStore store, LeaseRepository leases, LeaseSettings settings, String name) {
+        return Paasmaker.builder().home(temp.resolve(name)).store(store).leases(leases, settings).build();
+    }
+}
