@@ -72,6 +72,18 @@ public final class AcmeCertificateIssuer implements CertificateIssuer {
     @Override
     public synchronized IssuedCertificate issue(List<String> names, ChallengeBoard board) {
         List<String> checked = checked(names);
+        try {
+            return order(checked, board);
+        } catch (RuntimeException e) {
+            // The server may have been reset or moved: the next issue reads its directory and finds the
+            // account again (the same key finds the same account) rather than trusting what it knew.
+            server = null;
+            account = null;
+            throw e;
+        }
+    }
+
+    private IssuedCertificate order(List<String> checked, ChallengeBoard board) {
         String all = String.join(", ", checked);
         long deadline = System.nanoTime() + limit.toNanos();
         URI account = account();

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -267,6 +268,10 @@ final class AcmeServer {
         try {
             return http.send(request.timeout(REQUEST_TIMEOUT).header("User-Agent", USER_AGENT).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+        } catch (SSLException e) {
+            throw new PaasmakerException(ErrorCode.UNAVAILABLE, unreachable + ": its HTTPS is not trusted ("
+                    + e.getMessage() + "); if its certificate comes from a CA of its own, give that CA's PEM file in "
+                    + AcmeSettings.CA_VARIABLE, e);
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new PaasmakerException(ErrorCode.UNAVAILABLE, unreachable + ": " + reason + hint, e);
