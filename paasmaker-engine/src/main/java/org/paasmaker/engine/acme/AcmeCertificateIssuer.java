@@ -73,7 +73,7 @@ public final class AcmeCertificateIssuer implements CertificateIssuer {
     public synchronized IssuedCertificate issue(List<String> names, ChallengeBoard board) {
         List<String> checked = checked(names);
         try {
-            return order(checked, board);
+            return obtain(checked, board);
         } catch (RuntimeException e) {
             // The server may have been reset or moved: the next issue reads its directory and finds the
             // account again (the same key finds the same account) rather than trusting what it knew.
@@ -83,7 +83,7 @@ public final class AcmeCertificateIssuer implements CertificateIssuer {
         }
     }
 
-    private IssuedCertificate order(List<String> checked, ChallengeBoard board) {
+    private IssuedCertificate obtain(List<String> checked, ChallengeBoard board) {
         String all = String.join(", ", checked);
         long deadline = System.nanoTime() + limit.toNanos();
         URI account = account();
@@ -192,8 +192,9 @@ public final class AcmeCertificateIssuer implements CertificateIssuer {
                 throw new PaasmakerException(ErrorCode.UNAVAILABLE, name + ": the ACME server's http-01 challenge"
                         + " is unusable: " + e.getMessage(), e);
             }
-            board.post(posting);
+            // Listed first: a post that fails part-way (some routers have it) is withdrawn too.
             posted.add(posting);
+            board.post(posting);
             pending.add(new Pending(name, authorizationUrl, URI.create(challenge.path("url").asText()),
                     !challenge.path("status").asText().equals("pending")));
         }

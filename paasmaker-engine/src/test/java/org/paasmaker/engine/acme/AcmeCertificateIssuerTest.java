@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.routing.AcmeChallenge;
+import org.paasmaker.engine.certificate.ChallengeBoard;
 import org.paasmaker.engine.certificate.IssuedCertificate;
 import org.paasmaker.engine.service.server.ServerFiles;
 
@@ -115,9 +117,36 @@ class AcmeCertificateIssuerTest {
     }
 
     @Test
+    void aPostThatFailsPartWayIsWithdrawnWithTheOthers() {
+        AcmeCertificateIssuer issuer = new AcmeCertificateIssuer(pebble.settings(Optional.empty()), home);
+        int postedBefore = board.posted().size();
+        ChallengeBoard secondPostFails = new ChallengeBoard() {
+            private int posts;
+
+            @Override
+            public void post(AcmeChallenge challenge) {
+                board.post(challenge);
+                if (++posts == 2) {
+                    throw new PaasmakerException(ErrorCode.UNAVAILABLE, "router r2 did not confirm the challenge");
+                }
+            }
+
+            @Override
+            public void remove(AcmeChallenge challenge) {
+                board.remove(challenge);
+            }
+        };
+
+        assertThatThrownBy(() -> issuer.issue(List.of("one.example.com", "two.example.com"), secondPostFails))
+                .hasMessage("router r2 did not confirm the challenge");
+        assertThat(board.posted().size() - postedBefore).isEqualTo(2);
+        assertThat(board.current()).isEmpty();
+    }
+
+    @Test
     void anUnreachableDirectoryIsAClearErrorNamingIt() throws Exception {
         String nowhere = "https://127.0.0.1:" + ServerFiles.freePort() + "/dir";
-        AcmeSettings settings = AcmeSettings.from(java.util.Map.of(AcmeSettings.DIRECTORY_VARIABLE, nowhere)).orElseThrow();
+        AcmeSettings settings = AcmeSettings.from(Map.of(AcmeSettings.DIRECTORY_VARIABLE, nowhere)).orElseThrow();
 
         assertThatThrownBy(() -> new AcmeCertificateIssuer(settings, home).issue(List.of("hello.example.com"), board))
                 .isInstanceOf(PaasmakerException.class)
