@@ -78,6 +78,19 @@ class AcmeCertificateIssuerTest {
                 + Duration.ofMillis(leaf.getNotAfter().getTime() - leaf.getNotBefore().getTime()).toDays() + " days");
     }
 
+    /** A common name holds 64 characters at most: a longer first name goes into the subjectAltName alone. */
+    @Test
+    void aFirstNameTooLongForTheCommonNameIsCertifiedAllTheSame() throws Exception {
+        String longName = "a-label-of-forty-characters-or-so-for-it.and-another-long-label.example.com";
+        assertThat(longName).hasSizeGreaterThan(64);
+
+        IssuedCertificate issued = new AcmeCertificateIssuer(pebble.settings(Optional.empty()), home)
+                .issue(List.of(longName, "short.example.com"), board);
+
+        assertThat(dnsNames(verifiedChain(issued, pebble.issuingRoot()).get(0)))
+                .containsExactlyInAnyOrder(longName, "short.example.com");
+    }
+
     @Test
     void keepsTheAccountKeyPrivateAndUsesItAgainOnTheNextIssue() throws Exception {
         new AcmeCertificateIssuer(pebble.settings(Optional.empty()), home).issue(List.of("first.example.com"), board);
