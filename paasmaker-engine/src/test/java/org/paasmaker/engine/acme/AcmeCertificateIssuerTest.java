@@ -130,6 +130,22 @@ class AcmeCertificateIssuerTest {
     }
 
     @Test
+    void aValidationThatTakesLongerThanTheLimitFailsSayingSoAndRemovesTheChallenge() {
+        AcmeCertificateIssuer issuer = new AcmeCertificateIssuer(pebble.settings(Optional.empty()), home,
+                Duration.ofSeconds(1));
+        board.hold();
+        try {
+            assertThatThrownBy(() -> issuer.issue(List.of("slow.example.com"), board))
+                    .hasMessage("slow.example.com: the ACME server's validation of http-01 was still pending when the"
+                            + " limit of 1 s passed; try again later")
+                    .satisfies(e -> assertThat(((PaasmakerException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        } finally {
+            board.release();
+        }
+        assertThat(board.current()).isEmpty();
+    }
+
+    @Test
     void aPostThatFailsPartWayIsWithdrawnWithTheOthers() {
         AcmeCertificateIssuer issuer = new AcmeCertificateIssuer(pebble.settings(Optional.empty()), home);
         int postedBefore = board.posted().size();

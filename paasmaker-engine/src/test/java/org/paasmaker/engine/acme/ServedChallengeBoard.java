@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.paasmaker.api.routing.AcmeChallenge;
 import org.paasmaker.engine.certificate.ChallengeBoard;
 
@@ -17,7 +19,7 @@ import org.paasmaker.engine.certificate.ChallengeBoard;
  * For tests: a board whose challenges a JDK HTTP server answers at
  * {@code /.well-known/acme-challenge/<token>} on 127.0.0.1, as a router would; it remembers every
  * challenge posted. {@link #answering(boolean) answering(false)} makes it answer 404, like a
- * router that never got the table.
+ * router that never got the table, and {@link #hold()} keeps requests waiting, like one that hangs.
  */
 final class ServedChallengeBoard implements ChallengeBoard, AutoCloseable {
 
@@ -27,6 +29,7 @@ final class ServedChallengeBoard implements ChallengeBoard, AutoCloseable {
     private final Map<String, AcmeChallenge> current = new ConcurrentHashMap<>();
     private final List<AcmeChallenge> posted = new CopyOnWriteArrayList<>();
     private volatile boolean answering = true;
+    private volatile CountDownLatch held = new CountDownLatch(0);
 
     private ServedChallengeBoard(HttpServer server) {
         this.server = server;
@@ -36,6 +39,11 @@ final class ServedChallengeBoard implements ChallengeBoard, AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         ServedChallengeBoard board = new ServedChallengeBoard(server);
         server.createContext("/", exchange -> {
+            try {
+                board.held.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             String path = exchange.getRequestURI().getPath();
             AcmeChallenge challenge = path.startsWith(PREFIX) && board.answering
                     ? board.current.get(path.substring(PREFIX.length())) : null;
@@ -57,6 +65,15 @@ final class ServedChallengeBoard implements ChallengeBoard, AutoCloseable {
 
     void answering(boolean answer) {
         answering = answer;
+    }
+
+    /** Requests wait for {@link #release()} before they are answered, as from a router that hangs. */
+    void hold() {
+        held = new CountDownLatch(1);
+    }
+
+    void release() {
+        held.countDown();
     }
 
     /** Every challenge posted so far, removed or not. */
@@ -82,6 +99,7 @@ final class ServedChallengeBoard implements ChallengeBoard, AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
     }
 }
