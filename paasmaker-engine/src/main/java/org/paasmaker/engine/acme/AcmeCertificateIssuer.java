@@ -254,7 +254,7 @@ public final class AcmeCertificateIssuer implements CertificateIssuer {
         }
     }
 
-    /** POST-as-GET of {@code url} until its status leaves {@code waiting}, pausing as the server asks. */
+    /** POST-as-GET of {@code url} until its status leaves {@code waiting}, pausing at least as the server asks. */
     private JsonNode poll(URI url, Set<String> waiting, String what, long deadline) {
         Duration pause = FIRST_PAUSE;
         while (true) {
@@ -264,7 +264,9 @@ public final class AcmeCertificateIssuer implements CertificateIssuer {
             if (!waiting.contains(status)) {
                 return body;
             }
-            Duration wait = response.retryAfter().orElse(pause);
+            // Never before the server's Retry-After, never sooner than the growing pause.
+            Duration asked = response.retryAfter().orElse(Duration.ZERO);
+            Duration wait = asked.compareTo(pause) > 0 ? asked : pause;
             if (System.nanoTime() + wait.toNanos() - deadline > 0) {
                 throw new PaasmakerException(ErrorCode.UNAVAILABLE, what + " was still " + status + " when the limit of "
                         + limit.toSeconds() + " s passed; try again later");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -182,6 +183,16 @@ class AcmeCertificateIssuerTest {
                 .hasMessageStartingWith("the ACME directory " + nowhere + " cannot be reached: ")
                 .hasMessageContaining(AcmeSettings.DIRECTORY_VARIABLE)
                 .satisfies(e -> assertThat(((PaasmakerException) e).code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    @Test
+    void aUrlThatIsNoDirectoryIsAClearError() {
+        URI wrong = pebble.directory().resolve("/no-directory-here");
+        AcmeSettings settings = new AcmeSettings(wrong, Optional.empty(), Optional.of(pebble.caFile()));
+
+        assertThatThrownBy(() -> new AcmeCertificateIssuer(settings, home).issue(List.of("hello.example.com"), board))
+                .hasMessage("the ACME directory " + wrong + " answered 404 rather than a directory; check"
+                        + " PAASMAKER_ACME_DIRECTORY");
     }
 
     @Test
