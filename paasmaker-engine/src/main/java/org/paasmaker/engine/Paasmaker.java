@@ -164,7 +164,7 @@ public final class Paasmaker implements AutoCloseable {
             health = new HealthMonitor(store, instances, jobManager, clock,
                     new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
                     plugins::maintain);
-            LeaseRepository leases = builder.leases != null ? builder.leases : new LocalLeases(clock);
+            LeaseRepository leases = store.leases().orElseGet(() -> new LocalLeases(clock));
             leading = new Leadership(leases, ControllerName.holder(builder.settingsEnvironment),
                     builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
                     Paasmaker::inform).start();
@@ -173,7 +173,7 @@ public final class Paasmaker implements AutoCloseable {
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
-            cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
+            cronRunner = new CronRunner(currentCrons, layout.crons(), store.cronLedger(), clock, Paasmaker::warn);
             cronRunner.start(leadership::leads);
             workspaces = new Workspaces(store);
             applications = new Applications(store, instances);
@@ -366,7 +366,6 @@ public final class Paasmaker implements AutoCloseable {
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
         private NodeWatchSettings nodeWatch;
-        private LeaseRepository leases;
         private LeaseSettings lease;
         private Boolean localNode;
         private RouterControl router;
@@ -483,12 +482,11 @@ public final class Paasmaker implements AutoCloseable {
          * this, {@code PAASMAKER_NODE_TIMEOUT} and {@code PAASMAKER_REPLACEMENTS_PER_ROUND} say, else 6 s and 10.
          */
         /**
-         * The leases that controllers sharing this store take in turn (the database's, when several
-         * controllers share one); only the holder runs the health rounds, the node watch and the crons.
-         * Without it this engine's store is its own, and it always holds the lease.
+         * How long the controllers' lease lasts without renewal, where several controllers share a store
+         * ({@link Store#leases()}): only the holder runs the health rounds, the node watch and the crons.
+         * Without this, {@code PAASMAKER_LEASE_SECONDS} says, else 6 s.
          */
-        public Builder leases(LeaseRepository leases, LeaseSettings settings) {
-            this.leases = Objects.requireNonNull(leases, "leases");
+        public Builder lease(LeaseSettings settings) {
             this.lease = Objects.requireNonNull(settings, "settings");
             return this;
         }
