@@ -21,6 +21,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
+import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.certificate.ApplicationHostnames;
 import org.paasmaker.engine.certificate.CertificateIssuer;
@@ -55,6 +56,10 @@ import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.prepare.CommandSteps;
 import org.paasmaker.engine.release.ReleaseStep;
 import org.paasmaker.engine.internal.VersionManifests;
+import org.paasmaker.engine.lease.ControllerName;
+import org.paasmaker.engine.lease.Leadership;
+import org.paasmaker.engine.lease.LeaseSettings;
+import org.paasmaker.engine.lease.LocalLeases;
 import org.paasmaker.engine.job.JobLogLimit;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
@@ -87,6 +92,8 @@ import org.paasmaker.engine.store.FileStore;
 public final class Paasmaker implements AutoCloseable {
 
     private static final String LOCAL_NODE = "local";
+    /** How long closing waits for running jobs to end once told to. */
+    private static final Duration SHUTDOWN_JOB_LIMIT = Duration.ofSeconds(5);
     private static final String LOCAL_NODE_VARIABLE = "PAASMAKER_LOCAL_NODE";
     /** Where the controller and its router reach the instances of the node on its own machine. */
     private static final String LOCAL_ADDRESS = "127.0.0.1";
@@ -109,6 +116,7 @@ public final class Paasmaker implements AutoCloseable {
     private final Optional<FileStore> ownStore;
     private final HealthMonitor health;
     private final CronRunner cronRunner;
+    private final Leadership leadership;
     private final Optional<ClusterServer> cluster;
     private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
@@ -120,6 +128,7 @@ public final class Paasmaker implements AutoCloseable {
         ExecutorService executor = builder.executor != null ? builder.executor
                 : Executors.newCachedThreadPool(DaemonThreads.named("paasmaker-job-"));
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
+        Leadership leading = null;
         try {
             plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock,
                     new PluginRegistry.Settings(layout.home(), builder.pluginSettings, builder.settingsEnvironment,
@@ -165,12 +174,17 @@ public final class Paasmaker implements AutoCloseable {
             health = new HealthMonitor(store, instances, jobManager, clock,
                     new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
                     plugins::maintain);
-            health.start(builder.healthInterval);
+            LeaseRepository leases = store.leases().orElseGet(() -> new LocalLeases(clock));
+            leading = new Leadership(leases, ControllerName.holder(builder.settingsEnvironment),
+                    builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
+                    Paasmaker::inform).start();
+            leadership = leading;
+            health.start(builder.healthInterval, leadership::leads);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
-            cronRunner = new CronRunner(currentCrons, layout.crons(), clock, Paasmaker::warn);
-            cronRunner.start();
+            cronRunner = new CronRunner(currentCrons, layout.crons(), store.cronLedger(), clock, Paasmaker::warn);
+            cronRunner.start(leadership::leads);
             workspaces = new Workspaces(store);
             applications = new Applications(store, instances);
             DiskAccounting accounting = new DiskAccounting(layout, store,
@@ -193,7 +207,7 @@ public final class Paasmaker implements AutoCloseable {
                             publisher.get(), publisher.get()::changed, clock, builder.keeperSettings != null
                                     ? builder.keeperSettings : KeeperSettings.from(builder.settingsEnvironment),
                             Paasmaker::inform));
-                    keeper.get().start();
+                    keeper.get().start(leadership::leads);
                 }
             }
             certificates = new Certificates(certificateStore, store, hostnames, keeper,
@@ -214,6 +228,9 @@ public final class Paasmaker implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             keeper.ifPresent(CertificateKeeper::close);
+            if (leading != null) {
+                leading.close();
+            }
             ownExecutor.ifPresent(ExecutorService::shutdownNow);
             ownPlugins.ifPresent(PluginRegistry::close);
             ownStore.ifPresent(FileStore::close);
@@ -289,6 +306,11 @@ public final class Paasmaker implements AutoCloseable {
         return cluster;
     }
 
+    /** This controller's part in the lease that controllers sharing a store take in turn. */
+    public Leadership leadership() {
+        return leadership;
+    }
+
     /** The data directory: packages, job logs, working copies, plugin data. */
     public Path home() {
         return layout.home();
@@ -301,11 +323,15 @@ public final class Paasmaker implements AutoCloseable {
     @Override
     public void close() {
         cluster.ifPresent(ClusterServer::close);
-        // First, so that jobs the shutdown cuts short are recorded as running: the next engine says the engine stopped them.
+        // Running jobs end now rather than hold the shutdown (an application server waits for them); the
+        // few that do not end in time are recorded as running, and the next engine settles them alike.
+        jobManager.stopAllForShutdown(SHUTDOWN_JOB_LIMIT);
         jobManager.close();
         cronRunner.close();
         keeper.ifPresent(CertificateKeeper::close);
         health.close();
+        // After the rounds have stopped: another controller may take over at once.
+        leadership.close();
         plugins.close();
         ownExecutor.ifPresent(executor -> {
             executor.shutdownNow();
@@ -372,6 +398,7 @@ public final class Paasmaker implements AutoCloseable {
         private PortRange ports = defaultPorts();
         private Duration healthInterval = Duration.ofSeconds(1);
         private NodeWatchSettings nodeWatch;
+        private LeaseSettings lease;
         private Boolean localNode;
         private RouterControl router;
         private int routerPort = -1;
@@ -484,16 +511,26 @@ public final class Paasmaker implements AutoCloseable {
             return this;
         }
 
-        /** How often running instances are checked (and dead ones replaced); default every second. */
         /**
          * When a node whose agent stopped reporting is DOWN, and how fast what it ran is replaced. Without
          * this, {@code PAASMAKER_NODE_TIMEOUT} and {@code PAASMAKER_REPLACEMENTS_PER_ROUND} say, else 6 s and 10.
          */
+        /**
+         * How long the controllers' lease lasts without renewal, where several controllers share a store
+         * ({@link Store#leases()}): only the holder runs the health rounds, the node watch and the crons.
+         * Without this, {@code PAASMAKER_LEASE_SECONDS} says, else 6 s.
+         */
+        public Builder lease(LeaseSettings settings) {
+            this.lease = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
         public Builder nodeWatch(NodeWatchSettings settings) {
             this.nodeWatch = Objects.requireNonNull(settings, "settings");
             return this;
         }
 
+        /** How often running instances are checked (and dead ones replaced); default every second. */
         public Builder healthInterval(Duration interval) {
             if (interval.isNegative() || interval.isZero()) {
                 throw new IllegalArgumentException("the health interval must be positive: " + interval);

@@ -63,7 +63,8 @@ class JobsAfterRestartTest {
             assertThat(tree.state()).isEqualTo(JobState.FAILED);
             assertThat(tree.summary()).contains("engine stopped").contains("run the same action again");
             assertThat(tree.finishedAt()).isPresent();
-            assertThat(second.logs(tree)).contains("waiting").contains("marked it FAILED");
+            // The closing engine ended it at once, rather than leave it for this one to settle.
+            assertThat(second.logs(tree)).contains("waiting").doesNotContain("marked it FAILED");
             tree.walk(each -> assertThat(each.state().finished()).as(each.title()).isTrue());
             second.stopEverything();
         }

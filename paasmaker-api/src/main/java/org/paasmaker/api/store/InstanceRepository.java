@@ -2,9 +2,11 @@ package org.paasmaker.api.store;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.version.VersionId;
 
 /** Instances; their ids are made by the engine, not the store. */
@@ -21,6 +23,12 @@ public interface InstanceRepository {
 
     /** The version's instances, oldest first. */
     List<Instance> list(VersionId version);
+
+    /** Every version's instances in one of these states, oldest first. */
+    List<Instance> inStates(Set<InstanceState> states);
+
+    /** The instances placed on the node, in any state, oldest first. */
+    List<Instance> onNode(String node);
 
     Instance update(Instance instance);
 

@@ -3,11 +3,13 @@ package org.paasmaker.api.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
 
 /** Application versions. */
 public interface VersionRepository {
@@ -27,6 +29,18 @@ public interface VersionRepository {
 
     /** The application's versions, by number. */
     List<ApplicationVersion> list(ApplicationId application);
+
+    /**
+     * Every application's versions in one of these states, by id: what a health round checks and what
+     * the routes are computed from, asked of the store rather than found by walking every application.
+     */
+    List<ApplicationVersion> inStates(Set<VersionState> states);
+
+    /** The current version of each application that has one, by id. */
+    List<ApplicationVersion> current();
+
+    /** The versions, of any application, whose package has this checksum. */
+    List<ApplicationVersion> withPackage(String checksum);
 
     ApplicationVersion update(ApplicationVersion version);
 

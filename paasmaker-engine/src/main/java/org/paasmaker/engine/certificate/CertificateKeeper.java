@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.certificate.Certificate;
@@ -64,10 +65,17 @@ public final class CertificateKeeper implements AutoCloseable {
         this.log = log;
     }
 
-    /** Looks every interval from now on. */
-    public void start() {
+    /**
+     * Looks every interval from now on, while {@code leading} says this controller holds the lease:
+     * controllers sharing a store must not each obtain the same certificates.
+     */
+    public void start(BooleanSupplier leading) {
         long millis = settings.interval().toMillis();
-        timer.scheduleWithFixedDelay(this::checkQuietly, millis, millis, TimeUnit.MILLISECONDS);
+        timer.scheduleWithFixedDelay(() -> {
+            if (leading.getAsBoolean()) {
+                checkQuietly();
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
     }
 
     /** The warnings for the platform's health: each certificate that could not be obtained or renewed. */

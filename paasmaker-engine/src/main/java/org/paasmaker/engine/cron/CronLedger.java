@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.api.store.CronLedgerRepository;
 
 /**
  * The last slot handled per cron (run, skipped or missed), one small file per cron holding an
@@ -24,7 +25,7 @@ import org.paasmaker.api.error.PaasmakerException;
  * slot's call starts, so neither a crash of the engine nor one of the machine during the call lets
  * the next engine run the slot again. Reads are cached: only this ledger writes these files.
  */
-final class CronLedger {
+final class CronLedger implements CronLedgerRepository {
 
     private static final String SUFFIX = ".ledger";
 
@@ -35,13 +36,23 @@ final class CronLedger {
         this.directory = Objects.requireNonNull(directory, "directory");
     }
 
-    /** The last slot handled for the key; empty for a cron never seen. */
-    Optional<Instant> lastHandled(String key) {
+    @Override
+    public Optional<Instant> lastHandled(String key) {
         Instant cached = cache.get(key);
         return cached != null ? Optional.of(cached) : read(key);
     }
 
-    void record(String key, Instant slot) {
+    /** Only this engine writes the files: comparing with its own reads is enough. */
+    @Override
+    public synchronized boolean advance(String key, Optional<Instant> expected, Instant slot) {
+        if (!lastHandled(key).equals(expected)) {
+            return false;
+        }
+        record(key, slot);
+        return true;
+    }
+
+    private void record(String key, Instant slot) {
         Path temporary = null;
         try {
             Files.createDirectories(directory);

@@ -17,7 +17,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.paasmaker.api.store.CronLedgerRepository;
 
 /**
  * Runs the web-crons: every few seconds it asks the {@link CronTargets} which crons exist, and calls
@@ -40,7 +42,7 @@ public final class CronRunner implements AutoCloseable {
     private final CronTargets targets;
     private final Clock clock;
     private final Consumer<String> warnings;
-    private final CronLedger ledger;
+    private final CronLedgerRepository ledger;
     private final CronLog log;
     private final ScheduledExecutorService checks;
     private final ExecutorService httpThreads;
@@ -55,14 +57,25 @@ public final class CronRunner implements AutoCloseable {
      * @param warnings hears, in words for an operator, what cannot be written to a cron's log
      */
     public CronRunner(CronTargets targets, Path directory, Clock clock, Consumer<String> warnings) {
-        this(targets, directory, clock, warnings, CALL_TIMEOUT);
+        this(targets, directory, Optional.empty(), clock, warnings, CALL_TIMEOUT);
+    }
+
+    /** @param sharedLedger the ledger of a store several controllers share; else one in {@code directory} */
+    public CronRunner(CronTargets targets, Path directory, Optional<CronLedgerRepository> sharedLedger, Clock clock,
+            Consumer<String> warnings) {
+        this(targets, directory, sharedLedger, clock, warnings, CALL_TIMEOUT);
     }
 
     CronRunner(CronTargets targets, Path directory, Clock clock, Consumer<String> warnings, Duration callTimeout) {
+        this(targets, directory, Optional.empty(), clock, warnings, callTimeout);
+    }
+
+    CronRunner(CronTargets targets, Path directory, Optional<CronLedgerRepository> sharedLedger, Clock clock,
+            Consumer<String> warnings, Duration callTimeout) {
         this.targets = Objects.requireNonNull(targets, "targets");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
-        this.ledger = new CronLedger(directory);
+        this.ledger = sharedLedger.orElseGet(() -> new CronLedger(directory));
         this.log = new CronLog(directory);
         this.checks = Executors.newSingleThreadScheduledExecutor(daemonThreads("paasmaker-cron-check"));
         this.httpThreads = Executors.newCachedThreadPool(daemonThreads("paasmaker-cron-http"));
@@ -74,13 +87,20 @@ public final class CronRunner implements AutoCloseable {
         this.calls = new CronCall(http, checks, callTimeout);
     }
 
-    /** Starts checking for due crons, now and every few seconds until {@link #close()}. */
-    public synchronized void start() {
+    /**
+     * Starts checking for due crons, now and every few seconds until {@link #close()}, while
+     * {@code leading} says so: of the controllers sharing a store, only the lease holder calls crons.
+     */
+    public synchronized void start(BooleanSupplier leading) {
         if (closed || started) {
             throw new IllegalStateException(closed ? "the cron runner is closed" : "the cron runner runs already");
         }
         started = true;
-        checks.scheduleWithFixedDelay(this::runDueOrWarn, 0, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        checks.scheduleWithFixedDelay(() -> {
+            if (leading.getAsBoolean()) {
+                runDueOrWarn();
+            }
+        }, 0, CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -143,8 +163,10 @@ public final class CronRunner implements AutoCloseable {
     private boolean check(CronJob job, Instant now) {
         Optional<Instant> lastHandled = ledger.lastHandled(job.key());
         SlotPlan plan = SlotPlan.of(job.spec().runspec(), lastHandled, now);
-        if (!lastHandled.equals(Optional.of(plan.handledThrough()))) {
-            ledger.record(job.key(), plan.handledThrough());
+        if (!lastHandled.equals(Optional.of(plan.handledThrough()))
+                && !ledger.advance(job.key(), lastHandled, plan.handledThrough())) {
+            // Another controller handled these slots a moment ago: it logs and runs them.
+            return false;
         }
         plan.unlisted().ifPresent(slots -> append(CronLogEntry.notCalled(now, slots.first(), job, CronOutcome.MISSED,
                 slots.count() + " slots from " + slots.first() + " to " + slots.last()

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
@@ -21,7 +20,6 @@ import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
-import org.paasmaker.api.workspace.Workspace;
 
 /**
  * The crons of every application's current version, read from the store at each check, and called
@@ -54,19 +52,15 @@ public final class CurrentVersionCrons implements CronTargets {
     public List<CronJob> crons() {
         List<CronJob> jobs = new ArrayList<>();
         Map<String, Place> found = new ConcurrentHashMap<>();
-        for (Workspace workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                currentVersion(application.id()).ifPresent(version -> {
-                    Manifest manifest = manifests.apply(version);
-                    for (InstanceTypeSpec type : manifest.instances()) {
-                        for (int position = 0; position < type.crons().size(); position++) {
-                            CronSpec spec = type.crons().get(position);
-                            CronJob job = new CronJob(key(application.id(), type.name(), position, spec), spec);
-                            jobs.add(job);
-                            found.put(job.key(), new Place(version.id(), type.name()));
-                        }
-                    }
-                });
+        for (ApplicationVersion version : store.versions().current()) {
+            Manifest manifest = manifests.apply(version);
+            for (InstanceTypeSpec type : manifest.instances()) {
+                for (int position = 0; position < type.crons().size(); position++) {
+                    CronSpec spec = type.crons().get(position);
+                    CronJob job = new CronJob(key(version.applicationId(), type.name(), position, spec), spec);
+                    jobs.add(job);
+                    found.put(job.key(), new Place(version.id(), type.name()));
+                }
             }
         }
         places = Map.copyOf(found);
@@ -90,10 +84,6 @@ public final class CurrentVersionCrons implements CronTargets {
     /** The keys of the application's crons, as its current version has them. */
     public List<String> keys(ApplicationId application) {
         return crons().stream().map(CronJob::key).filter(key -> key.startsWith(prefix(application))).toList();
-    }
-
-    private Optional<ApplicationVersion> currentVersion(ApplicationId application) {
-        return store.versions().list(application).stream().filter(ApplicationVersion::current).findFirst();
     }
 
     static String key(ApplicationId application, String instanceType, int position, CronSpec spec) {

@@ -6,10 +6,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.InstanceState;
@@ -72,12 +74,20 @@ public final class HealthMonitor implements AutoCloseable {
 
     /**
      * Checks every {@code interval} from now on; the nodes are judged as often on a thread of their own,
-     * so that a round slowed by a node that does not answer does not delay judging that node.
+     * so that a round slowed by a node that does not answer does not delay judging that node. Rounds
+     * run only while {@code leading} says so: of the controllers sharing a store, the lease holder's.
      */
-    public void start(Duration interval) {
-        timer.scheduleWithFixedDelay(this::checkQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-        nodeTimer.scheduleWithFixedDelay(() -> quietly("node watch", nodeWatch::check), interval.toMillis(),
-                interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start(Duration interval, BooleanSupplier leading) {
+        timer.scheduleWithFixedDelay(() -> {
+            if (leading.getAsBoolean()) {
+                checkQuietly();
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        nodeTimer.scheduleWithFixedDelay(() -> {
+            if (leading.getAsBoolean()) {
+                quietly("node watch", nodeWatch::check);
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** One round: fail what is broken, then repair what is short (paced); then the nodes' and the plugins' upkeep. */
@@ -89,14 +99,8 @@ public final class HealthMonitor implements AutoCloseable {
 
     private void checkVersions() {
         int[] replacements = {0};
-        for (var workspace : store.workspaces().list()) {
-            for (var application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    if (version.state() == VersionState.RUNNING) {
-                        check(version, replacements);
-                    }
-                }
-            }
+        for (ApplicationVersion version : store.versions().inStates(Set.of(VersionState.RUNNING))) {
+            check(version, replacements);
         }
     }
 

@@ -105,11 +105,6 @@ public final class NodeWatch {
     }
 
     private List<Instance> active() {
-        return store.workspaces().list().stream()
-                .flatMap(workspace -> store.applications().list(workspace.id()).stream())
-                .flatMap(application -> store.versions().list(application.id()).stream())
-                .flatMap(version -> store.instances().list(version.id()).stream())
-                .filter(instance -> InstanceManager.ACTIVE.contains(instance.state()))
-                .toList();
+        return store.instances().inStates(InstanceManager.ACTIVE);
     }
 }

@@ -3,13 +3,11 @@ package org.paasmaker.engine.instance;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import org.paasmaker.api.application.Application;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.node.Node;
 import org.paasmaker.api.store.Store;
-import org.paasmaker.api.version.ApplicationVersion;
 
 /**
  * What a controller does with what a node holds when it first sees the node (at its own start, or when
@@ -32,8 +30,8 @@ final class Adoption {
     void run(Node node) {
         Set<InstanceId> alive = node.running();
         Set<InstanceId> handled = new HashSet<>();
-        for (Instance instance : recorded()) {
-            if (!instance.node().equals(node.name()) || !InstanceManager.ACTIVE.contains(instance.state())) {
+        for (Instance instance : store.instances().onNode(node.name())) {
+            if (!InstanceManager.ACTIVE.contains(instance.state())) {
                 continue;
             }
             handled.add(instance.id());
@@ -45,17 +43,5 @@ final class Adoption {
                     : "the controller stopped watching it while it was starting; a new instance replaces it");
         }
         alive.stream().filter(id -> !handled.contains(id)).forEach(node::release);
-    }
-
-    private Set<Instance> recorded() {
-        Set<Instance> instances = new HashSet<>();
-        for (var workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    instances.addAll(store.instances().list(version.id()));
-                }
-            }
-        }
-        return instances;
     }
 }

@@ -150,16 +150,7 @@ final class Deletions {
 
     /** Whether no version of any application has the package. */
     private boolean unused(String checksum) {
-        for (Workspace workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    if (version.packageChecksum().filter(checksum::equals).isPresent()) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
+        return store.versions().withPackage(checksum).isEmpty();
     }
 
     private static void requireNotServing(ApplicationVersion version) {

@@ -201,6 +201,7 @@ public final class JobManager implements AutoCloseable {
      * an application's tasks until the application has started, and the engine is built during that start).
      */
     public JobView run(Job root, RootAction action) {
+        control(root).submitted = true;
         boolean interrupted = Thread.currentThread().isInterrupted();
         runRoot(root, control(root), action, () -> { });
         if (interrupted) {
@@ -215,6 +216,7 @@ public final class JobManager implements AutoCloseable {
      */
     public JobId submitAfter(CompletionStage<?> previous, Job root, RootAction action, Runnable afterwards) {
         RootControl control = control(root);
+        control.submitted = true;
         previous.whenComplete((ignored, failure) -> {
             try {
                 executor.execute(() -> runRoot(root, control, action, afterwards));
@@ -260,9 +262,15 @@ public final class JobManager implements AutoCloseable {
         } finally {
             Thread.interrupted();
             control.thread = null;
+            if (control.stopReason != null) {
+                // In the same words whichever step the stop cut short, as when the next engine settles the tree.
+                outcome = JobState.FAILED;
+                why = control.stopReason.getMessage();
+            }
             try {
                 // Children first: whoever sees the root finished may take the whole tree as finished.
-                endUnfinished(root, "not run: the job " + (control.aborted ? "was aborted" : "failed before this step"));
+                endUnfinished(root, control.stopReason != null ? StoppedJobs.NOT_RUN
+                        : "not run: the job " + (control.aborted ? "was aborted" : "failed before this step"));
                 root.finish(outcome, why, clock.instant());
                 afterwards.run();
             } finally {
@@ -295,8 +303,9 @@ public final class JobManager implements AutoCloseable {
             throw new StepFailedException(step, failure);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            step.finish(JobState.ABORTED, abortedError(step).getMessage(), clock.instant());
-            throw new StepFailedException(step, abortedError(step));
+            PaasmakerException aborted = abortedError(step);
+            step.finish(outcomeOf(aborted), aborted.getMessage(), clock.instant());
+            throw new StepFailedException(step, aborted);
         } catch (Exception e) {
             appendLog(step, stackTrace(e));
             PaasmakerException failure = isAborted(step) ? abortedError(step)
@@ -376,13 +385,53 @@ public final class JobManager implements AutoCloseable {
      * false when the tree had already finished.
      */
     public boolean abort(JobId id) {
-        Job root = job(id).root();
+        return abort(job(id).root(), null);
+    }
+
+    /**
+     * Ends the tree the job belongs to at once because the engine stops: like {@link #abort}, but the
+     * tree ends as FAILED with the words a tree left unfinished by a stopped engine gets, so that the
+     * user knows to run the action again. Returns false when the tree had already finished.
+     */
+    public boolean stopForShutdown(JobId id) {
+        return abort(job(id).root(), new PaasmakerException(ErrorCode.UNAVAILABLE, StoppedJobs.STOPPED));
+    }
+
+    /**
+     * Ends every unfinished tree as {@link #stopForShutdown} does, and waits for the running ones to
+     * end, at most {@code limit}: those that have not ended by then are recorded as running, and the
+     * next engine settles them the same way. A queued tree ends so once its turn comes.
+     */
+    public void stopAllForShutdown(Duration limit) {
+        List<RootControl> stopped = new ArrayList<>();
+        roots.forEach((id, control) -> {
+            // A root never submitted has nothing that would end it.
+            boolean running = jobs.get(id).state() == JobState.RUNNING;
+            if (control.submitted && stopForShutdown(id) && running) {
+                stopped.add(control);
+            }
+        });
+        CompletableFuture<?> all = CompletableFuture.allOf(stopped.stream().map(control -> control.done)
+                .toArray(CompletableFuture[]::new));
+        try {
+            all.get(limit.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // What did not end is recorded as running; the next engine settles it.
+        }
+    }
+
+    private boolean abort(Job root, PaasmakerException because) {
         RootControl control = control(root);
         if (control.done.isDone()) {
             return false;
         }
+        if (because != null && control.stopReason == null) {
+            control.stopReason = because;
+        }
         control.aborted = true;
-        appendLog(root, "Abort requested.");
+        appendLog(root, because == null ? "Abort requested." : because.getMessage());
         control.abortHooks.forEach(Runnable::run);
         Thread running = control.thread;
         if (running != null) {
@@ -452,7 +501,8 @@ public final class JobManager implements AutoCloseable {
     }
 
     PaasmakerException abortedError(Job job) {
-        return new PaasmakerException(ErrorCode.ABORTED, "the job was aborted");
+        PaasmakerException stopped = control(job.root()).stopReason;
+        return stopped != null ? stopped : new PaasmakerException(ErrorCode.ABORTED, "the job was aborted");
     }
 
     JobStepContext.AbortRegistration onAbort(Job job, Runnable hook) {
@@ -598,6 +648,9 @@ public final class JobManager implements AutoCloseable {
     /** What only a root has: the abort flag, what to do on abort, and its completion. */
     private static final class RootControl {
         volatile boolean aborted;
+        /** Why the engine ended the tree when it stopped; null for a user's abort. */
+        volatile PaasmakerException stopReason;
+        volatile boolean submitted;
         volatile Thread thread;
         final List<Runnable> abortHooks = new CopyOnWriteArrayList<>();
         final CompletableFuture<JobView> done = new CompletableFuture<>();

@@ -138,6 +138,11 @@ final class OrderedSteps implements PrepareSteps {
     }
 
     @Override
+    public void stopForShutdown() {
+        jobs.stopForShutdown(jobId);
+    }
+
+    @Override
     public void run(String name) {
         awaitRecorded();
         try {

@@ -21,4 +21,10 @@ public interface PrepareSteps {
      * @throws IllegalStateException if the name is not the next step's, or the prepare is over
      */
     void run(String name);
+
+    /**
+     * The runner stops (its server shuts down) and will run no more steps: the step running now ends at
+     * once, and the prepare fails with the words of a job cut short by a stopping engine.
+     */
+    void stopForShutdown();
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.paasmaker.api.application.Application;
@@ -13,6 +14,7 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ApplicationService;
 import org.paasmaker.api.service.ServiceId;
@@ -25,6 +27,7 @@ import org.paasmaker.api.store.VersionRepository;
 import org.paasmaker.api.store.WorkspaceRepository;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.api.workspace.WorkspaceId;
@@ -247,6 +250,21 @@ public final class FileStore implements Store, AutoCloseable {
         }
 
         @Override
+        public List<ApplicationVersion> inStates(Set<VersionState> states) {
+            return read(s -> RecordQueries.versionsIn(s.allVersions(), states));
+        }
+
+        @Override
+        public List<ApplicationVersion> current() {
+            return read(s -> RecordQueries.current(s.allVersions()));
+        }
+
+        @Override
+        public List<ApplicationVersion> withPackage(String checksum) {
+            return read(s -> RecordQueries.withPackage(s.allVersions(), checksum));
+        }
+
+        @Override
         public ApplicationVersion update(ApplicationVersion version) {
             return change(s -> s.updateVersion(version));
         }
@@ -307,6 +325,16 @@ public final class FileStore implements Store, AutoCloseable {
         @Override
         public List<Instance> list(VersionId version) {
             return read(s -> s.instances(version));
+        }
+
+        @Override
+        public List<Instance> inStates(Set<InstanceState> states) {
+            return read(s -> RecordQueries.instancesIn(s.allInstances(), states));
+        }
+
+        @Override
+        public List<Instance> onNode(String node) {
+            return read(s -> RecordQueries.onNode(s.allInstances(), node));
         }
 
         @Override

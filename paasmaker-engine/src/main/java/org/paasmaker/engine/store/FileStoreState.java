@@ -1,6 +1,7 @@
 package org.paasmaker.engine.store;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,6 +143,11 @@ final class FileStoreState {
                 .toList();
     }
 
+    /** Every version, in the order of their ids. */
+    Collection<ApplicationVersion> allVersions() {
+        return versions.values();
+    }
+
     ApplicationVersion updateVersion(ApplicationVersion version) {
         return replace(versions, version.id().value(), version, "version");
     }
@@ -206,6 +212,11 @@ final class FileStoreState {
 
     List<Instance> instances(VersionId version) {
         return instances.values().stream().filter(i -> i.versionId().equals(version)).toList();
+    }
+
+    /** Every instance, oldest first. */
+    Collection<Instance> allInstances() {
+        return instances.values();
     }
 
     Instance updateInstance(Instance instance) {

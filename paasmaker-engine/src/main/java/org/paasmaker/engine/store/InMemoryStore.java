@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
@@ -13,6 +14,7 @@ import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ApplicationService;
 import org.paasmaker.api.service.ServiceId;
@@ -238,6 +240,27 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
+        public List<ApplicationVersion> inStates(Set<VersionState> states) {
+            synchronized (lock) {
+                return RecordQueries.versionsIn(versions.values(), states);
+            }
+        }
+
+        @Override
+        public List<ApplicationVersion> current() {
+            synchronized (lock) {
+                return RecordQueries.current(versions.values());
+            }
+        }
+
+        @Override
+        public List<ApplicationVersion> withPackage(String checksum) {
+            synchronized (lock) {
+                return RecordQueries.withPackage(versions.values(), checksum);
+            }
+        }
+
+        @Override
         public ApplicationVersion update(ApplicationVersion version) {
             return replaceIn(versions, version.id().value(), version, "version");
         }
@@ -325,6 +348,20 @@ public final class InMemoryStore implements Store {
         public List<Instance> list(VersionId version) {
             synchronized (lock) {
                 return instances.values().stream().filter(i -> i.versionId().equals(version)).toList();
+            }
+        }
+
+        @Override
+        public List<Instance> inStates(Set<InstanceState> states) {
+            synchronized (lock) {
+                return RecordQueries.instancesIn(instances.values(), states);
+            }
+        }
+
+        @Override
+        public List<Instance> onNode(String node) {
+            synchronized (lock) {
+                return RecordQueries.onNode(instances.values(), node);
             }
         }
 

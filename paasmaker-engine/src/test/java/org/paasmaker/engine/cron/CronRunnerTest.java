@@ -85,6 +85,27 @@ class CronRunnerTest {
     }
 
     @Test
+    void twoRunnersOnOneSharedLedgerCallASlotOnce() throws IOException {
+        CronEndpoint endpoint = endpoint();
+        targets.add(KEY, cron("*/5 * * * *", "/once", null, null), endpoint.base());
+        SharedLedger ledger = new SharedLedger();
+        CronRunner first = sharing(ledger, directory.resolve("first"));
+        CronRunner second = sharing(ledger, directory.resolve("second"));
+        first.runDue();
+        second.runDue();
+
+        clock.set(at("12:05:10"));
+        assertThat(first.runDue() + second.runDue()).as("calls started for 12:05").isOne();
+        awaitLines(first, KEY, 1);
+        clock.set(at("12:10:10"));
+        assertThat(second.runDue() + first.runDue()).as("calls started for 12:10").isOne();
+
+        awaitLines(second, KEY, 1);
+        assertThat(endpoint.requests()).hasSize(2);
+        assertThat(ledger.lastHandled(KEY)).contains(Instant.parse("2025-06-02T12:10:00Z"));
+    }
+
+    @Test
     void anUnreadableLedgerHoldsTheCronBackAndSaysHowToFixIt() throws IOException {
         CronEndpoint endpoint = endpoint();
         targets.add(KEY, cron("* * * * *", "/task", null, null), endpoint.base());
@@ -325,7 +346,7 @@ class CronRunnerTest {
         clock.set(at("12:05:00"));
         CronRunner runner = runner(Duration.ofSeconds(300));
 
-        runner.start();
+        runner.start(() -> true);
         await().until(() -> endpoint.requests().size() == 1);
         runner.close();
 
@@ -336,6 +357,13 @@ class CronRunnerTest {
 
     private CronRunner runner(Duration callTimeout) {
         CronRunner runner = new CronRunner(targets, directory, clock, warnings::add, callTimeout);
+        closeAfter.add(runner);
+        return runner;
+    }
+
+    private CronRunner sharing(SharedLedger ledger, Path directory) {
+        CronRunner runner = new CronRunner(targets, directory, Optional.of(ledger), clock, warnings::add,
+                Duration.ofSeconds(300));
         closeAfter.add(runner);
         return runner;
     }

@@ -204,6 +204,45 @@ class JobManagerRestartTest {
     }
 
     @Test
+    void aStoppingEngineEndsItsRunningTreesAtOnceAsFailedSayingSo() throws Exception {
+        JobManager stopping = manager(Clock.systemUTC());
+        Path pidFile = directory.resolve("sleep.pid");
+        Job root = stopping.createRoot("Prepare", Map.of());
+        Job command = stopping.addChild(root, "Command");
+        Job later = stopping.addChild(root, "Later");
+        JobId id = stopping.submit(root, job -> {
+            stopping.runStep(command, context -> context.run(List.of("bash", "-c",
+                    "sleep 300 & echo $! > " + pidFile + "; wait")));
+            stopping.runStep(later, context -> { });
+        });
+        Job queued = stopping.createRoot("Queued", Map.of());
+        CompletableFuture<Void> ahead = new CompletableFuture<>();
+        stopping.submitAfter(ahead, queued, job -> { }, () -> { });
+        Job never = stopping.createRoot("Never submitted", Map.of());
+        await().atMost(TIMEOUT).until(() -> Files.exists(pidFile) && !Files.readString(pidFile).isBlank());
+        long sleep = Long.parseLong(Files.readString(pidFile).strip());
+
+        stopping.stopAllForShutdown(TIMEOUT);
+
+        JobView tree = stopping.get(id);
+        assertThat(tree.state()).isEqualTo(JobState.FAILED);
+        assertThat(tree.summary()).isEqualTo(StoppedJobs.STOPPED);
+        assertThat(states(tree)).containsExactly("Prepare: FAILED", "Command: FAILED", "Later: ABORTED");
+        assertThat(stopping.get(later.id()).summary()).isEqualTo(StoppedJobs.NOT_RUN);
+        assertThat(stopping.log(id)).contains("run the same action again");
+        await("the step's command to end").atMost(TIMEOUT).until(() -> ProcessHandle.of(sleep).isEmpty());
+        assertThat(stopping.get(never.id()).state()).as("a root never submitted is left alone")
+                .isEqualTo(JobState.WAITING);
+        ahead.complete(null);
+        assertThat(stopping.await(queued.id(), TIMEOUT).summary()).as("a queued tree, once its turn comes")
+                .isEqualTo(StoppedJobs.STOPPED);
+
+        stopping.close();
+        JobManager next = manager(Clock.systemUTC());
+        assertThat(next.get(id)).as("recorded as it ended").isEqualTo(tree);
+    }
+
+    @Test
     void aRecordThatCannotBeSavedIsAWarningAndTheJobRunsOn() throws IOException {
         JobManager jobs = manager(Clock.systemUTC());
         Job root = jobs.createRoot("Root", Map.of());

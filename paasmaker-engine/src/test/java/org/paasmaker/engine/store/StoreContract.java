@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -216,5 +217,60 @@ public abstract class StoreContract {
         store.instances().delete(web.id());
         assertThat(store.instances().find(web.id())).isEmpty();
         assertThatThrownBy(() -> store.instances().get(web.id())).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void versionsAreFoundByStateCurrencyAndPackageAcrossApplications() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        WorkspaceId other = store.workspaces().create(new NewWorkspace("Two", "two")).id();
+        Application hello = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        Application world = store.applications().findOrCreate(other, "world", PluginParameters.empty());
+        ApplicationVersion helloOne = store.versions().update(store.versions()
+                .create(hello.id(), SOURCE, "m", "t", Instant.EPOCH).withPackage("aaa").withState(VersionState.READY));
+        ApplicationVersion helloTwo = store.versions().update(store.versions()
+                .create(hello.id(), SOURCE, "m", "t", Instant.EPOCH).withPackage("bbb").withState(VersionState.RUNNING)
+                .withCurrent(true));
+        ApplicationVersion worldOne = store.versions().update(store.versions()
+                .create(world.id(), SOURCE, "m", "t", Instant.EPOCH).withPackage("aaa").withState(VersionState.RUNNING));
+        ApplicationVersion fresh = store.versions().create(world.id(), SOURCE, "m", "t", Instant.EPOCH);
+
+        assertThat(store.versions().inStates(Set.of(VersionState.RUNNING))).containsExactly(helloTwo, worldOne);
+        assertThat(store.versions().inStates(Set.of(VersionState.READY, VersionState.NEW)))
+                .containsExactly(helloOne, fresh);
+        assertThat(store.versions().inStates(Set.of())).isEmpty();
+        assertThat(store.versions().current()).containsExactly(helloTwo);
+        assertThat(store.versions().withPackage("aaa")).containsExactly(helloOne, worldOne);
+        assertThat(store.versions().withPackage("ccc")).isEmpty();
+
+        ApplicationVersion worldCurrent = store.versions().update(worldOne.withCurrent(true));
+        assertThat(store.versions().current()).containsExactly(helloTwo, worldCurrent);
+        store.versions().delete(helloOne.id());
+        assertThat(store.versions().withPackage("aaa")).containsExactly(worldCurrent);
+    }
+
+    @Test
+    void instancesAreFoundByStateAndNodeAcrossVersions() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion one = store.versions().create(app.id(), SOURCE, "m", "t", Instant.EPOCH);
+        ApplicationVersion two = store.versions().create(app.id(), SOURCE, "m", "t", Instant.EPOCH);
+        Instance a = store.instances().update(store.instances()
+                .create(Instance.allocated(one.id(), "web", "node-a", Instant.EPOCH)).withPort(42600)
+                .running(Instant.EPOCH));
+        Instance b = store.instances().create(Instance.allocated(two.id(), "web", "node-b", Instant.EPOCH));
+        Instance c = store.instances().update(store.instances()
+                .create(Instance.allocated(two.id(), "worker", "node-a", Instant.EPOCH)).withPort(42601)
+                .running(Instant.EPOCH));
+
+        assertThat(store.instances().inStates(Set.of(InstanceState.RUNNING))).containsExactly(a, c);
+        assertThat(store.instances().inStates(Set.of(InstanceState.RUNNING, b.state()))).containsExactly(a, b, c);
+        assertThat(store.instances().inStates(Set.of())).isEmpty();
+        assertThat(store.instances().onNode("node-a")).containsExactly(a, c);
+        assertThat(store.instances().onNode("node-b")).containsExactly(b);
+        assertThat(store.instances().onNode("node-c")).isEmpty();
+
+        Instance stopped = store.instances().update(a.withState(InstanceState.STOPPED, "stopped"));
+        assertThat(store.instances().inStates(Set.of(InstanceState.RUNNING))).containsExactly(c);
+        assertThat(store.instances().onNode("node-a")).containsExactly(stopped, c);
     }
 }

@@ -59,6 +59,18 @@ class BatchPrepareRunner implements PrepareRunner {
                         + " a prepare's batch job cannot be restarted (prepare a new version instead)"));
     }
 
+    /**
+     * The batch job of a prepare is told to stop: Liberty tells every running job so when its batch
+     * component stops with the server, and waits for them, so the prepare ends now rather than hold the
+     * shutdown until its command is done.
+     */
+    public void stopForShutdown(String prepareJobId) {
+        Running stopping = running.get(prepareJobId);
+        if (stopping != null) {
+            stopping.steps().stopForShutdown();
+        }
+    }
+
     /** The batch job of a prepare has ended, however it ended: the prepare's job may end too. */
     public void ended(String prepareJobId) {
         Running ended = running.remove(prepareJobId);

@@ -30,4 +30,9 @@ class PrepareStepBatchlet extends AbstractBatchlet {
         prepares.steps(job.getProperties().getProperty(BatchPrepareRunner.PREPARE_JOB_ID)).run(step.getStepName());
         return BatchStatus.COMPLETED.name();
     }
+
+    @Override
+    public void stop() {
+        prepares.stopForShutdown(job.getProperties().getProperty(BatchPrepareRunner.PREPARE_JOB_ID));
+    }
 }

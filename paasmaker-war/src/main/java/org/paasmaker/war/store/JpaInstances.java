@@ -3,11 +3,13 @@ package org.paasmaker.war.store;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
+import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.store.InstanceRepository;
 import org.paasmaker.api.version.VersionId;
 
@@ -53,6 +55,25 @@ final class JpaInstances implements InstanceRepository {
                 .createQuery("SELECT i FROM InstanceRow i WHERE i.versionId = :version ORDER BY i.seq",
                         InstanceRow.class)
                 .setParameter("version", version.value())
+                .getResultStream().map(InstanceRow::toRecord).toList());
+    }
+
+    @Override
+    public List<Instance> inStates(Set<InstanceState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction("list the instances in " + states, manager -> manager
+                .createQuery("SELECT i FROM InstanceRow i WHERE i.state IN :states ORDER BY i.seq", InstanceRow.class)
+                .setParameter("states", states.stream().map(Enum::name).toList())
+                .getResultStream().map(InstanceRow::toRecord).toList());
+    }
+
+    @Override
+    public List<Instance> onNode(String node) {
+        return transactions.inTransaction("list the instances on node " + node, manager -> manager
+                .createQuery("SELECT i FROM InstanceRow i WHERE i.node = :node ORDER BY i.seq", InstanceRow.class)
+                .setParameter("node", node)
                 .getResultStream().map(InstanceRow::toRecord).toList());
     }
 

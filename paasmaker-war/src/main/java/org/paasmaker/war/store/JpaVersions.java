@@ -3,11 +3,13 @@ package org.paasmaker.war.store;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.store.VersionRepository;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
 
 /** Versions in {@code PM_VERSION}, numbered by their application's row (see {@link ApplicationRow}). */
 final class JpaVersions implements VersionRepository {
@@ -44,6 +46,33 @@ final class JpaVersions implements VersionRepository {
                 .createQuery("SELECT v FROM VersionRow v WHERE v.applicationId = :application ORDER BY v.number",
                         VersionRow.class)
                 .setParameter("application", application.value())
+                .getResultStream().map(VersionRow::toRecord).toList());
+    }
+
+    @Override
+    public List<ApplicationVersion> inStates(Set<VersionState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        return transactions.inTransaction("list the versions in " + states, manager -> manager
+                .createQuery("SELECT v FROM VersionRow v WHERE v.state IN :states ORDER BY v.id", VersionRow.class)
+                .setParameter("states", states.stream().map(Enum::name).toList())
+                .getResultStream().map(VersionRow::toRecord).toList());
+    }
+
+    @Override
+    public List<ApplicationVersion> current() {
+        return transactions.inTransaction("list the current versions", manager -> manager
+                .createQuery("SELECT v FROM VersionRow v WHERE v.current = TRUE ORDER BY v.id", VersionRow.class)
+                .getResultStream().map(VersionRow::toRecord).toList());
+    }
+
+    @Override
+    public List<ApplicationVersion> withPackage(String checksum) {
+        return transactions.inTransaction("list the versions with package " + checksum, manager -> manager
+                .createQuery("SELECT v FROM VersionRow v WHERE v.packageChecksum = :checksum ORDER BY v.id",
+                        VersionRow.class)
+                .setParameter("checksum", checksum)
                 .getResultStream().map(VersionRow::toRecord).toList());
     }
 
