@@ -48,6 +48,7 @@ public final class PaasmakerClient implements AutoCloseable {
     private final Instances instances;
     private final Jobs jobs;
     private final Services services;
+    private final Certificates certificates;
 
     private PaasmakerClient(Builder builder) {
         this.executor = Executors.newCachedThreadPool(new DaemonThreads());
@@ -61,6 +62,7 @@ public final class PaasmakerClient implements AutoCloseable {
         this.instances = new Instances(transport, follows);
         this.jobs = new Jobs(transport, follows);
         this.services = new Services(transport);
+        this.certificates = new Certificates(transport);
     }
 
     /**
@@ -124,6 +126,11 @@ public final class PaasmakerClient implements AutoCloseable {
 
     public Services services() {
         return services;
+    }
+
+    /** Certificates served over HTTPS for the applications' hostnames. */
+    public Certificates certificates() {
+        return certificates;
     }
 
     /** {@code GET /disk}: what the platform holds on its disk, by kind and by application, and its free space. */

@@ -23,6 +23,11 @@ import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.certificate.ApplicationHostnames;
+import org.paasmaker.engine.certificate.CertificateIssuer;
+import org.paasmaker.engine.certificate.CertificateKeeper;
+import org.paasmaker.engine.certificate.FileCertificateStore;
+import org.paasmaker.engine.certificate.KeeperSettings;
 import org.paasmaker.engine.cluster.ClusterServer;
 import org.paasmaker.engine.cluster.ClusterSettings;
 import org.paasmaker.engine.routes.RouteFeedHandler;
@@ -37,6 +42,7 @@ import org.paasmaker.engine.health.NodeWatch;
 import org.paasmaker.engine.health.NodeWatchSettings;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
+import org.paasmaker.engine.routes.RouteFeed;
 import org.paasmaker.engine.routes.RoutePublisher;
 import org.paasmaker.api.routing.AccessLogLimit;
 import org.paasmaker.api.routing.RouterControl;
@@ -101,6 +107,8 @@ public final class Paasmaker implements AutoCloseable {
     private final JobManager jobManager;
     private final Crons crons;
     private final Routes routes;
+    private final Certificates certificates;
+    private Optional<CertificateKeeper> keeper = Optional.empty();
     private final Nodes nodes;
     private final Services services;
     private final Disk disk;
@@ -150,9 +158,11 @@ public final class Paasmaker implements AutoCloseable {
             }
             VersionManifests manifests = new VersionManifests(plugins);
             Optional<RouterControl> router = router(builder);
+            FileCertificateStore certificateStore = FileCertificateStore.open(layout.home().resolve("certificates"),
+                    Paasmaker::warn);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
-                    builder.clusterHostname, control, builder.drainLimit, nodeRegistry::addressIfKnown,
-                    Paasmaker::warn));
+                    builder.clusterHostname, control, new RouteFeed(Clock.systemUTC()), builder.drainLimit,
+                    nodeRegistry::addressIfKnown, certificateStore::list, Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
                     layout.work(), clock);
@@ -187,6 +197,21 @@ public final class Paasmaker implements AutoCloseable {
             jobs = new Jobs(jobManager);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
+            ApplicationHostnames hostnames = new ApplicationHostnames(store, manifests, builder.clusterHostname);
+            if (builder.certificateIssuer != null) {
+                if (publisher.isEmpty()) {
+                    warn("A certificate issuer was given, but this engine runs no router to answer its challenges;"
+                            + " no certificate is obtained");
+                } else {
+                    keeper = Optional.of(new CertificateKeeper(certificateStore, hostnames, builder.certificateIssuer,
+                            publisher.get(), publisher.get()::changed, clock, builder.keeperSettings != null
+                                    ? builder.keeperSettings : KeeperSettings.from(builder.settingsEnvironment),
+                            Paasmaker::inform));
+                    keeper.get().start(leadership::leads);
+                }
+            }
+            certificates = new Certificates(certificateStore, store, hostnames, keeper,
+                    () -> publisher.ifPresent(RoutePublisher::changed), clock);
             nodes = new Nodes(nodeRegistry, plugins, clock);
             services = new Services(store, plugins, layout.work());
             // Last: node agents register and fetch packages once the rest stands.
@@ -202,6 +227,7 @@ public final class Paasmaker implements AutoCloseable {
             });
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
+            keeper.ifPresent(CertificateKeeper::close);
             if (leading != null) {
                 leading.close();
             }
@@ -247,6 +273,11 @@ public final class Paasmaker implements AutoCloseable {
 
     public Routes routes() {
         return routes;
+    }
+
+    /** Certificates for the applications' hostnames over HTTPS: uploaded, and obtained when an issuer is set. */
+    public Certificates certificates() {
+        return certificates;
     }
 
     public Nodes nodes() {
@@ -297,6 +328,7 @@ public final class Paasmaker implements AutoCloseable {
         jobManager.stopAllForShutdown(SHUTDOWN_JOB_LIMIT);
         jobManager.close();
         cronRunner.close();
+        keeper.ifPresent(CertificateKeeper::close);
         health.close();
         // After the rounds have stopped: another controller may take over at once.
         leadership.close();
@@ -380,6 +412,8 @@ public final class Paasmaker implements AutoCloseable {
         private RetentionPolicy retention;
         private DiskLimit diskLimit;
         private ClusterSettings cluster;
+        private CertificateIssuer certificateIssuer;
+        private KeeperSettings keeperSettings;
 
         private Builder() {
         }
@@ -630,6 +664,25 @@ public final class Paasmaker implements AutoCloseable {
          */
         public Builder cluster(ClusterSettings settings) {
             this.cluster = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /**
+         * Obtains and renews certificates for the hostnames of current versions from this issuer (ACME),
+         * whose challenges the router answers; default none: only uploaded certificates are served.
+         */
+        public Builder certificateIssuer(CertificateIssuer issuer) {
+            this.certificateIssuer = Objects.requireNonNull(issuer, "issuer");
+            return this;
+        }
+
+        /**
+         * How often certificates are looked after, and the least time before expiry they are renewed;
+         * without this, every minute and {@code PAASMAKER_ACME_RENEW_BEFORE} of
+         * {@link #settingsEnvironment(Map)} (else a third of a certificate's lifetime).
+         */
+        public Builder certificateKeeping(KeeperSettings settings) {
+            this.keeperSettings = Objects.requireNonNull(settings, "settings");
             return this;
         }
 

@@ -14,10 +14,12 @@ import org.paasmaker.api.plugin.PluginParameters;
  * @param releaseRuntime likewise for the release commands
  * @param releaseCommands run once per version, before its instances start, with their environment
  *     (not in the original, whose startup commands ran in every instance at once)
+ * @param redirectHttps lowercased hostnames of the application whose plain HTTP requests are
+ *     redirected to HTTPS, once a certificate covers them (not in the original)
  */
 public record ApplicationSpec(
         String name, PluginParameters tags, Optional<RuntimeSpec> prepareRuntime, List<PluginSpec> prepareCommands,
-        Optional<RuntimeSpec> releaseRuntime, List<PluginSpec> releaseCommands) {
+        Optional<RuntimeSpec> releaseRuntime, List<PluginSpec> releaseCommands, List<String> redirectHttps) {
 
     public ApplicationSpec {
         Objects.requireNonNull(name, "name");
@@ -26,6 +28,7 @@ public record ApplicationSpec(
         prepareCommands = List.copyOf(prepareCommands);
         Objects.requireNonNull(releaseRuntime, "releaseRuntime");
         releaseCommands = List.copyOf(releaseCommands);
+        redirectHttps = List.copyOf(redirectHttps);
     }
 
     /** Whether a version of the application has a release step to run before its instances start. */

@@ -52,11 +52,11 @@ final class ManifestValidator {
         Optional<Integer> format = top.require("manifest")
                 .flatMap(node -> Section.read(node, "manifest", MANIFEST_KEYS, reader))
                 .flatMap(this::format);
-        Optional<ApplicationSpec> application = top.require("application")
-                .flatMap(node -> applications.read(node, "application"));
         List<InstanceTypeSpec> types = ListItems.readAll(
                 top.require("instances").map(node -> reader.list(node, "instances")).orElse(List.of()),
                 "instances", instanceTypes::read);
+        Optional<ApplicationSpec> application = top.require("application")
+                .flatMap(node -> applications.read(node, "application", types));
         List<ServiceSpec> serviceSpecs = ListItems.readAll(top.list("services"), "services", services::read);
         if (!problems.isEmpty() || format.isEmpty() || application.isEmpty()) {
             throw problems.failure();

@@ -260,4 +260,46 @@ class ManifestReaderTest {
                 tuple(3, "manifest.extra"),
                 tuple(4, "application.name"));
     }
+
+    @Test
+    void readsTheHostnamesRedirectedToHttps() {
+        String text = String.join("\n",
+                "manifest: {format: 1}",
+                "application:",
+                "  name: hello",
+                "  redirect_https: [WWW.example.com, web.hello.dev.example.com]",
+                "instances:",
+                "  - name: web",
+                "    runtime: {plugin: paasmaker.runtime.shell, version: '1', parameters: {launch_command: ./run}}",
+                "    hostnames: [www.example.com]");
+
+        assertThat(reader.read(text, "manifest.yml").application().redirectHttps())
+                .containsExactly("www.example.com", "web.hello.dev.example.com");
+        assertThat(corpus("release.yml").application().redirectHttps()).isEmpty();
+    }
+
+    @Test
+    void refusesARedirectForAHostnameTheApplicationDoesNotHave() {
+        String text = String.join("\n",
+                "manifest: {format: 1}",
+                "application:",
+                "  name: hello",
+                "  redirect_https:",
+                "    - www.example.com",
+                "    - other.example.com",
+                "instances:",
+                "  - name: web",
+                "    runtime: {plugin: paasmaker.runtime.shell, version: '1', parameters: {launch_command: ./run}}",
+                "    hostnames: [www.example.com]");
+
+        InvalidManifestException failure = catchThrowableOfType(InvalidManifestException.class,
+                () -> reader.read(text, "manifest.yml"));
+
+        assertThat(failure.errors()).singleElement().satisfies(error -> {
+            assertThat(error.path()).isEqualTo("application.redirect_https[1]");
+            assertThat(error.line()).isEqualTo(6);
+            assertThat(error.message()).contains("'other.example.com' is none of the application's hostnames",
+                    "www.example.com", "web.hello.<workspace stub>.<cluster hostname>");
+        });
+    }
 }

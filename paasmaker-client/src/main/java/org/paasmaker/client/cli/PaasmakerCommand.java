@@ -21,7 +21,7 @@ import picocli.CommandLine.ScopeType;
             InstanceCommand.class, JobCommand.class, ServiceCommand.class, NodeCommand.class, RuntimeCommand.class,
             PluginCommand.class, RouteCommand.class, RouterCommand.class, ManifestCommand.class, LoginCommand.class,
             LogoutCommand.class, CompletionCommand.class, CdsTrainingCommand.class, DiskCommand.class, UserCommand.class,
-            KeyCommand.class, RoleCommand.class, GrantCommand.class})
+            KeyCommand.class, RoleCommand.class, GrantCommand.class, CertificateCommand.class})
 public final class PaasmakerCommand {
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,

@@ -1,11 +1,13 @@
 package org.paasmaker.engine.routes;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.InstanceId;
@@ -14,12 +16,14 @@ import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.instance.Routing;
+import org.paasmaker.api.routing.AcmeChallenge;
 import org.paasmaker.api.routing.DrainResult;
-import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.api.routing.RouterStatistics;
 import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.engine.certificate.ChallengeBoard;
+import org.paasmaker.engine.certificate.KeptCertificate;
 
 /**
  * Keeps the routers' table in step with the records: each change is computed into a whole new table
@@ -27,8 +31,15 @@ import org.paasmaker.api.routing.RoutingTable;
  * differ from the last ones sent: pushed to the local router, and published on the {@link RouteFeed}
  * that routers on other machines follow. Instances about to stop are left out and drained first, by
  * the local router and by every live follower, within one drain limit.
+ *
+ * <p>Tables carry the certificates for their hostnames and the ACME challenges posted on this
+ * publisher as a {@link ChallengeBoard}: a challenge goes out with the next table, and
+ * {@link #post} returns once the local router and every live follower serve it.
  */
-public final class RoutePublisher implements Routing {
+public final class RoutePublisher implements Routing, ChallengeBoard {
+
+    /** How long a posted challenge waits for the following routers: a live one polls within {@link RouteFeed#MAX_WAIT}. */
+    private static final Duration CHALLENGE_WAIT = RouteFeed.MAX_WAIT.plusSeconds(10);
 
     private final Store store;
     private final RouteTables tables;
@@ -38,8 +49,9 @@ public final class RoutePublisher implements Routing {
     private final Consumer<String> warnings;
     private final Set<InstanceId> draining = ConcurrentHashMap.newKeySet();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Set<AcmeChallenge> challenges = new LinkedHashSet<>();
     private long generation;
-    private List<Route> pushed;
+    private RouteTables.Contents pushed;
 
     /**
      * @param clusterHostname the suffix of the per-version and per-type hostnames ({@code localhost})
@@ -50,19 +62,22 @@ public final class RoutePublisher implements Routing {
     public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
             RouterControl router, Duration drainLimit, Function<String, String> addresses, Consumer<String> warnings) {
         this(store, manifests, clusterHostname, router, new RouteFeed(java.time.Clock.systemUTC()), drainLimit, addresses,
-                warnings);
+                List::of, warnings);
     }
 
-    /** @param feed where routers on other machines follow the tables */
+    /**
+     * @param feed where routers on other machines follow the tables
+     * @param certificates the certificates kept now, of which each table carries those serving its hostnames
+     */
     public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
             RouterControl router, RouteFeed feed, Duration drainLimit, Function<String, String> addresses,
-            Consumer<String> warnings) {
+            Supplier<List<KeptCertificate>> certificates, Consumer<String> warnings) {
         this.store = store;
         this.router = router;
         this.feed = feed;
         this.drainLimit = drainLimit;
         this.warnings = warnings;
-        this.tables = new RouteTables(store, manifests, clusterHostname, addresses, this::warnOnce);
+        this.tables = new RouteTables(store, manifests, clusterHostname, addresses, certificates, this::warnOnce);
         tables.remember(router.table());
         // A router that outlived the engine keeps its generation; a lower one it would refuse.
         RoutingTable served = router.table();
@@ -97,14 +112,37 @@ public final class RoutePublisher implements Routing {
     @Override
     public synchronized void changed() {
         draining.removeIf(id -> store.instances().find(id).map(i -> i.state() != InstanceState.RUNNING).orElse(true));
-        List<Route> routes = tables.routes(draining);
-        if (!routes.equals(pushed)) {
+        RouteTables.Contents contents = tables.contents(draining, List.copyOf(challenges));
+        if (!contents.equals(pushed)) {
             // Above what followers serve too: they refuse lower generations.
             generation = Math.max(generation, feed.highestServed());
-            RoutingTable table = new RoutingTable(++generation, routes);
+            RoutingTable table = contents.table(++generation);
             router.update(table);
             feed.publish(table);
-            pushed = routes;
+            pushed = contents;
+        }
+    }
+
+    @Override
+    public void post(AcmeChallenge challenge) {
+        long posted;
+        synchronized (this) {
+            challenges.add(challenge);
+            changed();
+            posted = generation;
+        }
+        List<RouteFeed.Confirmation> lagging = feed.awaitConfirmed(posted, CHALLENGE_WAIT);
+        if (!lagging.isEmpty()) {
+            warnings.accept("The ACME challenge " + challenge.token() + " went out with table generation " + posted
+                    + ", which " + lagging.size() + " following routers had not confirmed after "
+                    + CHALLENGE_WAIT.toSeconds() + " s: " + lagging);
+        }
+    }
+
+    @Override
+    public synchronized void remove(AcmeChallenge challenge) {
+        if (challenges.remove(challenge)) {
+            changed();
         }
     }
 
@@ -117,9 +155,9 @@ public final class RoutePublisher implements Routing {
         while (true) {
             RoutingTable next;
             synchronized (this) {
-                pushed = tables.routes(draining);
+                pushed = tables.contents(draining, List.copyOf(challenges));
                 generation = Math.max(generation, feed.highestServed());
-                next = new RoutingTable(++generation, pushed);
+                next = pushed.table(++generation);
             }
             try {
                 // Waits outside the lock: other changes go on being published meanwhile.

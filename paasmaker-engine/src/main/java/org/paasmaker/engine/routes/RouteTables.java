@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
@@ -18,9 +19,13 @@ import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.api.routing.AcmeChallenge;
 import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.routing.RouteTarget;
 import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.api.routing.ServedCertificate;
+import org.paasmaker.engine.certificate.CertificateNames;
+import org.paasmaker.engine.certificate.KeptCertificate;
 
 /**
  * Computes the routing table from the records. Every RUNNING version's instance types answer on
@@ -32,6 +37,11 @@ import org.paasmaker.api.routing.RoutingTable;
  *
  * <p>When two applications claim one hostname, one whose instances run takes it from one whose do
  * not; else the older application (the lower id) keeps it. A warning says which did not get it.
+ *
+ * <p>A table carries the certificates that serve its hostnames, each only for the hostnames of the
+ * application it was uploaded to or obtained for (one that belongs to none, for any). A hostname the
+ * manifest's {@code redirect_https} names is redirected to HTTPS only while a certificate in the table
+ * covers it; otherwise clients would be sent to a handshake that fails.
  */
 final class RouteTables {
 
@@ -46,10 +56,20 @@ final class RouteTables {
      * node whose agent has not registered yet keeps its route, rather than failing requests until it does.
      */
     private volatile Map<String, String> lastHosts = Map.of();
+    private final Supplier<List<KeptCertificate>> certificates;
+
+    /** What a table holds besides its generation. */
+    record Contents(List<Route> routes, List<ServedCertificate> certificates, List<AcmeChallenge> challenges) {
+
+        RoutingTable table(long generation) {
+            return new RoutingTable(generation, routes, certificates, challenges);
+        }
+    }
 
     RouteTables(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
-            Function<String, String> addresses, Consumer<String> warnings) {
+            Function<String, String> addresses, Supplier<List<KeptCertificate>> certificates, Consumer<String> warnings) {
         this.addresses = addresses;
+        this.certificates = certificates;
         this.store = store;
         this.manifests = manifests;
         this.clusterHostname = clusterHostname;
@@ -67,14 +87,43 @@ final class RouteTables {
         lastHosts = hosts;
     }
 
-    /** The routes now, leaving out the draining instances. */
-    List<Route> routes(Set<InstanceId> draining) {
-        List<Route> routes = compute(draining);
+    /** The routes now, leaving out the draining instances, with their certificates and these challenges. */
+    Contents contents(Set<InstanceId> draining, List<AcmeChallenge> challenges) {
+        Map<String, Claim> claims = claims(draining);
+        List<KeptCertificate> kept = certificates.get();
+        List<Route> routes = new ArrayList<>();
+        claims.forEach((hostname, claim) -> {
+            boolean redirect = claim.redirect() && kept.stream().anyMatch(certificate -> servable(certificate, claim)
+                    && CertificateNames.covers(certificate.certificate().names(), hostname));
+            try {
+                routes.add(new Route(hostname, claim.targets(), redirect));
+            } catch (IllegalArgumentException e) {
+                warnings.accept("Not routing '" + hostname + "' of " + claim.owner() + ": " + e.getMessage());
+            }
+        });
         remember(routes);
-        return routes;
+        List<ServedCertificate> served = kept.stream()
+                .filter(certificate -> claims.entrySet().stream().anyMatch(entry -> servable(certificate, entry.getValue())
+                        && serves(certificate.certificate().names(), entry.getKey())))
+                .map(KeptCertificate::served).toList();
+        return new Contents(routes, served, challenges);
     }
 
-    private List<Route> compute(Set<InstanceId> draining) {
+    /** A certificate serves its own application's hostnames only: no user's upload serves another's names. */
+    private static boolean servable(KeptCertificate certificate, Claim claim) {
+        return certificate.certificate().application().map(id -> id.value() == claim.applicationId()).orElse(true);
+    }
+
+    /** Whether a client asking for some name the pattern routes may be given a certificate with these names. */
+    private static boolean serves(List<String> names, String pattern) {
+        if (pattern.equals(Route.CATCH_ALL) || CertificateNames.covers(names, pattern)) {
+            return true;
+        }
+        String suffix = pattern.startsWith(Route.WILDCARD_PREFIX) ? pattern.substring(1) : null;
+        return suffix != null && names.stream().anyMatch(name -> name.endsWith(suffix));
+    }
+
+    private Map<String, Claim> claims(Set<InstanceId> draining) {
         Map<String, Claim> claims = new LinkedHashMap<>();
         for (Workspace workspace : store.workspaces().list()) {
             for (Application application : store.applications().list(workspace.id())) {
@@ -85,15 +134,7 @@ final class RouteTables {
                 }
             }
         }
-        List<Route> routes = new ArrayList<>();
-        claims.forEach((hostname, claim) -> {
-            try {
-                routes.add(new Route(hostname, claim.targets()));
-            } catch (IllegalArgumentException e) {
-                warnings.accept("Not routing '" + hostname + "' of " + claim.owner() + ": " + e.getMessage());
-            }
-        });
-        return routes;
+        return claims;
     }
 
     /** Its node's address; while the node is not known, where it was last routed; null when neither is known. */
@@ -128,7 +169,9 @@ final class RouteTables {
                 names.addAll(type.hostnames());
             }
             for (String name : names) {
-                Claim claim = new Claim(owner, application.id().value(), targets);
+                // Only the current version's names: a redirect is asked for the application's lasting hostnames.
+                boolean redirect = version.current() && manifest.application().redirectHttps().contains(name);
+                Claim claim = new Claim(owner, application.id().value(), targets, redirect);
                 Claim earlier = claims.putIfAbsent(name, claim);
                 if (earlier == null) {
                     continue;
@@ -147,12 +190,12 @@ final class RouteTables {
         }
     }
 
-    private record Claim(String owner, long applicationId, List<RouteTarget> targets) {
+    private record Claim(String owner, long applicationId, List<RouteTarget> targets, boolean redirect) {
 
         Claim with(List<RouteTarget> more) {
             List<RouteTarget> all = new ArrayList<>(targets);
             all.addAll(more);
-            return new Claim(owner, applicationId, all);
+            return new Claim(owner, applicationId, all, redirect);
         }
     }
 }

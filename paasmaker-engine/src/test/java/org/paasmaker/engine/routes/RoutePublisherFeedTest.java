@@ -20,7 +20,7 @@ class RoutePublisherFeedTest {
     private final List<String> warnings = new ArrayList<>();
     private final RoutePublisher publisher = new RoutePublisher(new InMemoryStore(), version -> {
         throw new AssertionError("no version to read");
-    }, "localhost", router, feed, Duration.ofSeconds(5), node -> "127.0.0.1", warnings::add);
+    }, "localhost", router, feed, Duration.ofSeconds(5), node -> "127.0.0.1", List::of, warnings::add);
 
     @AfterEach
     void stop() {

@@ -47,6 +47,7 @@ class PermissionsIT {
         ws("GET /applications/{app}/versions", "WORKSPACE_VIEW");
         ws("GET /applications/{app}/services", "SERVICE_VIEW");
         ws("GET /applications/{app}/disk", "WORKSPACE_VIEW");
+        ws("GET /applications/{app}/certificates", "WORKSPACE_VIEW");
         ws("GET /versions/{id}", "WORKSPACE_VIEW");
         ws("GET /versions/{id}/instances", "WORKSPACE_VIEW");
         ws("GET /instances/{id}/log", "WORKSPACE_VIEW");
@@ -61,6 +62,7 @@ class PermissionsIT {
         global("GET /plugins", "SYSTEM_OVERVIEW");
         global("GET /runtimes", "SYSTEM_OVERVIEW");
         global("GET /routes", "SYSTEM_OVERVIEW");
+        global("GET /certificates", "SYSTEM_OVERVIEW");
         global("GET /router/stats", "SYSTEM_OVERVIEW");
         global("GET /users", "USER_LIST");
         global("GET /users/{user}", "USER_LIST");
@@ -80,6 +82,8 @@ class PermissionsIT {
         ws("DELETE /versions/{id}/kept", "APPLICATION_DEPLOY");
         ws("POST /versions/{id}/start", "APPLICATION_DEPLOY");
         ws("POST /versions/{id}/make-current", "APPLICATION_ROUTING");
+        ws("POST /applications/{app}/certificates", "APPLICATION_ROUTING");
+        ws("DELETE /applications/{app}/certificates/{certificate}", "APPLICATION_ROUTING");
         ws("POST /versions/{id}/stop", "APPLICATION_DEPLOY");
         ws("POST /versions/{id}/deregister", "APPLICATION_DEPLOY");
         global("POST /users", "USER_EDIT");
@@ -180,6 +184,7 @@ class PermissionsIT {
         values.put("user", target);
         values.put("key", key.path("key").path("id").asText());
         values.put("name", role.replace(" ", "%20"));
+        values.put("certificate", "0123456789abcdef");
         values.put("secret", service.path("credentials").path("colour").asText());
     }
 
