@@ -23,6 +23,8 @@ import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.api.plugin.PluginCatalog;
 import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.Store;
+import org.paasmaker.engine.acme.AcmeCertificateIssuer;
+import org.paasmaker.engine.acme.AcmeSettings;
 import org.paasmaker.engine.certificate.ApplicationHostnames;
 import org.paasmaker.engine.certificate.CertificateIssuer;
 import org.paasmaker.engine.certificate.CertificateKeeper;
@@ -198,12 +200,15 @@ public final class Paasmaker implements AutoCloseable {
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
             ApplicationHostnames hostnames = new ApplicationHostnames(store, manifests, builder.clusterHostname);
-            if (builder.certificateIssuer != null) {
+            Optional<CertificateIssuer> issuer = Optional.ofNullable(builder.certificateIssuer)
+                    .or(() -> AcmeSettings.from(builder.settingsEnvironment)
+                            .map(acme -> new AcmeCertificateIssuer(acme, layout.home())));
+            if (issuer.isPresent()) {
                 if (publisher.isEmpty()) {
                     warn("A certificate issuer was given, but this engine runs no router to answer its challenges;"
                             + " no certificate is obtained");
                 } else {
-                    keeper = Optional.of(new CertificateKeeper(certificateStore, hostnames, builder.certificateIssuer,
+                    keeper = Optional.of(new CertificateKeeper(certificateStore, hostnames, issuer.get(),
                             publisher.get(), publisher.get()::changed, clock, builder.keeperSettings != null
                                     ? builder.keeperSettings : KeeperSettings.from(builder.settingsEnvironment),
                             Paasmaker::inform));
@@ -669,7 +674,9 @@ public final class Paasmaker implements AutoCloseable {
 
         /**
          * Obtains and renews certificates for the hostnames of current versions from this issuer (ACME),
-         * whose challenges the router answers; default none: only uploaded certificates are served.
+         * whose challenges the router answers. Without this, an ACME server is used when
+         * {@code PAASMAKER_ACME_DIRECTORY} names one ({@code AcmeSettings}); else only uploaded
+         * certificates are served.
          */
         public Builder certificateIssuer(CertificateIssuer issuer) {
             this.certificateIssuer = Objects.requireNonNull(issuer, "issuer");
