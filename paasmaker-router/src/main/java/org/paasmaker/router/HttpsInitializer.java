@@ -80,6 +80,7 @@ final class HttpsInitializer extends ChannelInitializer<Channel> {
             } else {
                 ctx.pipeline().addLast(new HttpServerCodec(Http.decoderConfig()), new FrontendHandler(context, true));
             }
+            Transport.acknowledgeNow(ctx.channel());
         }
 
         /** Quietly: scanners and clients that distrust the certificate fail handshakes all day. */
