@@ -60,13 +60,14 @@ final class ProxyServer implements AutoCloseable {
                 variable = "PAASMAKER_ROUTER_HTTPS_PORT";
                 try {
                     httpsListener = listen(settings, transport, loops, port, new HttpsInitializer(context, idleMillis));
-                } catch (RuntimeException | InterruptedException e) {
+                } catch (Exception e) {
                     listener.close().syncUninterruptibly();
                     throw e;
                 }
             }
             return new ProxyServer(loops, listener, httpsListener);
-        } catch (RuntimeException | InterruptedException e) {
+        } catch (Exception e) {
+            // Exception, not only the declared ones: a refused bind comes as Netty's (checked) NativeIoException.
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();

@@ -239,6 +239,17 @@ class RouterHttpsTest {
         assertThat(backend.seen()).isEmpty();
     }
 
+    @Test
+    void anHttpsPortInUseIsNamedWithItsSetting() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            assertThatThrownBy(() -> Router.start(RouterSettings.onPort(0).withHttpsPort(taken.getLocalPort())
+                    .withBindAddress("127.0.0.1")))
+                    .isInstanceOf(org.paasmaker.api.error.PaasmakerException.class)
+                    .hasMessageContaining("127.0.0.1:" + taken.getLocalPort())
+                    .hasMessageContaining("PAASMAKER_ROUTER_HTTPS_PORT");
+        }
+    }
+
     private Router https(RoutingTable table) {
         return closer.add(Router.start(RouterSettings.onPort(0).withHttpsPort(0).withBindAddress("127.0.0.1"), table));
     }
