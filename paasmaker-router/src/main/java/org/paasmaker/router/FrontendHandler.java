@@ -202,9 +202,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             answer(ErrorPages.unknownHost(ctx.alloc(), host), null);
             return;
         }
-        int httpsPort = context.httpsPort().getAsInt();
-        if (!secure && targets.redirectToHttps() && httpsPort > 0) {
-            answer(PlainHttpAnswers.redirect(ctx.alloc(), head, host, httpsPort), null);
+        if (!secure && targets.redirectToHttps() && context.httpsPort().getAsInt() > 0) {
+            answer(PlainHttpAnswers.redirect(ctx.alloc(), head, host, context.httpsPort().getAsInt()), null);
             return;
         }
         backend = acquire(snapshot);

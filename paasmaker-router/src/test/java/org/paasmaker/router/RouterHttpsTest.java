@@ -153,6 +153,30 @@ class RouterHttpsTest {
     }
 
     @Test
+    void http2RequestsAreInTheAccessLogAndTheStatisticsAsHttp11OnesAre(@TempDir Path directory) throws Exception {
+        TestBackend backend = closer.add(TestBackend.start("v1"));
+        Path log = directory.resolve("access.log");
+        Router router = closer.add(Router.start(RouterSettings.onPort(0).withHttpsPort(0).withBindAddress("127.0.0.1")
+                .withAccessLog(log), new RoutingTable(1, List.of(new Route("localhost", List.of(backend.target("app", 1)))),
+                List.of(local), List.of())));
+        HttpClient client = client(HttpClient.Version.HTTP_2);
+
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                URI.create("https://localhost:" + router.httpsPort() + "/bytes?n=300&token=secret")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.body()).hasSize(300);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20))
+                .until(() -> java.nio.file.Files.exists(log) && !java.nio.file.Files.readAllLines(log).isEmpty());
+        assertThat(java.nio.file.Files.readAllLines(log)).singleElement().asString()
+                .contains("\"host\":\"localhost:" + router.httpsPort() + "\"", "\"method\":\"GET\"",
+                        "\"path\":\"/bytes\"", "\"status\":200", "\"bytes\":300");
+        assertThat(router.statistics().applications()).singleElement()
+                .satisfies(application -> assertThat(application.traffic().bytes()).isEqualTo(300));
+    }
+
+    @Test
     void anUnknownHostOverHttp2GetsTheRoutersErrorPage() throws Exception {
         Router router = https(new RoutingTable(1, List.of(), List.of(local), List.of()));
 
