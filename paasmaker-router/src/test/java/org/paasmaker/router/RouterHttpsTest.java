@@ -177,6 +177,26 @@ class RouterHttpsTest {
     }
 
     @Test
+    void anIdleHttp2ConnectionIsClosedAfterTheIdleTimeout() throws Exception {
+        Router router = closer.add(Router.start(RouterSettings.onPort(0).withHttpsPort(0).withBindAddress("127.0.0.1")
+                .withIdleTimeout(Duration.ofMillis(300)), new RoutingTable(1, List.of(), List.of(local), List.of())));
+        try (SSLSocket socket = socket(router, "localhost")) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setApplicationProtocols(new String[] {"h2"});
+            socket.setSSLParameters(parameters);
+            socket.startHandshake();
+            assertThat(socket.getApplicationProtocol()).isEqualTo("h2");
+            // The client preface and an empty SETTINGS frame; then nothing, until the router closes.
+            socket.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().write(new byte[] {0, 0, 0, 4, 0, 0, 0, 0, 0});
+            socket.getOutputStream().flush();
+
+            // Within the socket's 10 s read timeout: a SocketTimeoutException fails the test.
+            socket.getInputStream().readAllBytes();
+        }
+    }
+
+    @Test
     void anUnknownHostOverHttp2GetsTheRoutersErrorPage() throws Exception {
         Router router = https(new RoutingTable(1, List.of(), List.of(local), List.of()));
 
