@@ -362,7 +362,8 @@ public final class Paasmaker implements AutoCloseable {
         }
         return Optional.of(RouterProcess.startOrAdopt(new RouterProcessSettings(layout.router(), builder.routerPort,
                 AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn,
-                RouterCode.from(builder.settingsEnvironment))));
+                RouterCode.from(builder.settingsEnvironment))
+                .withHttpsPort(RouterProcessSettings.httpsPort(builder.settingsEnvironment))));
     }
 
     /**

@@ -171,6 +171,8 @@ class EngineKilledTest {
                 .redirectOutput(log.toFile());
         builder.environment().put("PAASMAKER_HOME", home().toString());
         builder.environment().put("PAASMAKER_ROUTER_PORT", Integer.toString(routerPort));
+        // As the test's own handle on the router (RouterProcessSettings.of) has it, so that each adopts the other's.
+        builder.environment().put(RouterProcessSettings.HTTPS_PORT_VARIABLE, Integer.toString(RouterProcessSettings.HTTPS_OFF));
         builder.environment().put(RouterCode.CLASS_PATH_VARIABLE, TestRouterCode.CLASS_PATH);
         Process engine = builder.start();
         engines.add(engine);

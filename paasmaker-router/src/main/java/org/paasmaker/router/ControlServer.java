@@ -77,7 +77,7 @@ final class ControlServer implements AutoCloseable {
             try {
                 switch (call) {
                     case "GET /health" -> json(exchange, new RouterHealth(router.table().generation(), router.port(),
-                            ProcessHandle.current().pid()));
+                            ProcessHandle.current().pid(), router.httpsPort()));
                     case "GET /table" -> json(exchange, router.table());
                     case "PUT /table" -> {
                         tables.accept(readTable(exchange));

@@ -45,11 +45,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private static final int CLIENT_CLOSED = 499;
 
     private final ProxyContext context;
+    private final boolean secure;
     private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private BackendPool pool;
     private String clientAddress;
+    private int localPort;
     private boolean inRead;
 
     // The exchange in progress, from a request's head to the end of its response.
@@ -78,17 +80,24 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
     private int status;
     private long bytes;
 
-    FrontendHandler(ProxyContext context) {
+    /** @param secure whether the client's connection is TLS (one of its HTTP/2 streams, or HTTP/1.1 over TLS) */
+    FrontendHandler(ProxyContext context, boolean secure) {
         this.context = context;
+        this.secure = secure;
     }
 
+    /**
+     * Set up when added, not when the channel turns active: over TLS the handler joins a connection
+     * that is active already, once ALPN has chosen HTTP/1.1, or an HTTP/2 stream.
+     */
     @Override
-    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+    public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.pool = context.pools().current();
         SocketAddress remote = ctx.channel().remoteAddress();
         clientAddress = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
-        super.channelActive(ctx);
+        SocketAddress local = ctx.channel().localAddress();
+        localPort = local instanceof InetSocketAddress inet ? inet.getPort() : 0;
     }
 
     @Override
@@ -179,14 +188,22 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
             answer(ErrorPages.badRequest(ctx.alloc()), null);
             return;
         }
+        RouteSnapshot snapshot = context.routes().get();
+        if (!secure && PlainHttpAnswers.isChallenge(head)) {
+            answer(PlainHttpAnswers.challenge(ctx.alloc(), snapshot, uri), null);
+            return;
+        }
         if (host == null || HostMatcher.nameEnd(host) == 0) {
             answer(ErrorPages.noHost(ctx.alloc()), null);
             return;
         }
-        RouteSnapshot snapshot = context.routes().get();
         targets = snapshot.find(host);
         if (targets == null) {
             answer(ErrorPages.unknownHost(ctx.alloc(), host), null);
+            return;
+        }
+        if (!secure && targets.redirectToHttps() && context.httpsPort().getAsInt() > 0) {
+            answer(PlainHttpAnswers.redirect(ctx.alloc(), head, host, context.httpsPort().getAsInt()), null);
             return;
         }
         backend = acquire(snapshot);
@@ -197,7 +214,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         HttpHeaders headers = head.headers();
         upgrade = HopByHopHeaders.isUpgrade(headers);
         HopByHopHeaders.strip(headers, upgrade);
-        ForwardedHeaders.add(headers, clientAddress, host);
+        ForwardedHeaders.add(headers, clientAddress, host, secure, localPort);
         active = true;
         useConnection(pool.poll(backend));
     }

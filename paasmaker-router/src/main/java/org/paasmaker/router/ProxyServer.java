@@ -17,7 +17,8 @@ import org.paasmaker.api.error.PaasmakerException;
 
 /**
  * The listening side: one group of event loops that both accepts and serves (no separate boss
- * group, whose thread would only add a hand-off), each client connection on one loop for life.
+ * group, whose thread would only add a hand-off), each client connection on one loop for life; the
+ * plain HTTP listener and, when the settings ask for one, the HTTPS listener on the same loops.
  */
 final class ProxyServer implements AutoCloseable {
 
@@ -25,10 +26,12 @@ final class ProxyServer implements AutoCloseable {
 
     private final EventLoopGroup loops;
     private final Channel listener;
+    private final Channel httpsListener;
 
-    private ProxyServer(EventLoopGroup loops, Channel listener) {
+    private ProxyServer(EventLoopGroup loops, Channel listener, Channel httpsListener) {
         this.loops = loops;
         this.listener = listener;
+        this.httpsListener = httpsListener;
     }
 
     /**
@@ -40,42 +43,69 @@ final class ProxyServer implements AutoCloseable {
         long idleMillis = settings.idleTimeout().toMillis();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(settings.eventLoops(),
                 new DefaultThreadFactory("router-loop", true), transport.ioHandlers());
+        int port = settings.port();
+        String variable = "PAASMAKER_ROUTER_PORT";
         try {
             ProxyContext context = contexts.apply(loops);
-            Channel listener = new ServerBootstrap()
-                    .group(loops)
-                    .channel(transport.serverChannel())
-                    .option(ChannelOption.SO_BACKLOG, BACKLOG)
-                    .option(ChannelOption.SO_REUSEADDR, true)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel channel) {
-                            channel.pipeline().addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS),
-                                    new HttpServerCodec(Http.decoderConfig()), new FrontendHandler(context));
-                        }
-                    })
-                    .bind(settings.bindAddress(), settings.port())
-                    .sync()
-                    .channel();
-            return new ProxyServer(loops, listener);
-        } catch (RuntimeException | InterruptedException e) {
+            Channel listener = listen(settings, transport, loops, port, new ChannelInitializer<Channel>() {
+                @Override
+                protected void initChannel(Channel channel) {
+                    channel.pipeline().addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS),
+                            new HttpServerCodec(Http.decoderConfig()), new FrontendHandler(context, false));
+                }
+            });
+            Channel httpsListener = null;
+            if (settings.servesHttps()) {
+                port = settings.httpsPort();
+                variable = "PAASMAKER_ROUTER_HTTPS_PORT";
+                try {
+                    httpsListener = listen(settings, transport, loops, port, new HttpsInitializer(context, idleMillis));
+                } catch (Exception e) {
+                    listener.close().syncUninterruptibly();
+                    throw e;
+                }
+            }
+            return new ProxyServer(loops, listener, httpsListener);
+        } catch (Exception e) {
+            // Exception, not only the declared ones: a refused bind comes as Netty's (checked) NativeIoException.
             loops.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
             throw new PaasmakerException(ErrorCode.INTERNAL, "the router cannot listen on " + settings.bindAddress() + ":"
-                    + settings.port() + ": " + e.getMessage() + "; choose a free port (PAASMAKER_ROUTER_PORT)", e);
+                    + port + ": " + e.getMessage() + "; choose a free port (" + variable + ")", e);
         }
+    }
+
+    private static Channel listen(RouterSettings settings, Transport transport, EventLoopGroup loops, int port,
+            ChannelInitializer<Channel> connections) throws InterruptedException {
+        return new ServerBootstrap()
+                .group(loops)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_BACKLOG, BACKLOG)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(connections)
+                .bind(settings.bindAddress(), port)
+                .sync()
+                .channel();
     }
 
     int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
+    /** The HTTPS listener's port; {@link RouterSettings#HTTPS_OFF} when there is none. */
+    int httpsPort() {
+        return httpsListener == null ? RouterSettings.HTTPS_OFF : ((InetSocketAddress) httpsListener.localAddress()).getPort();
+    }
+
     @Override
     public void close() {
         listener.close().syncUninterruptibly();
+        if (httpsListener != null) {
+            httpsListener.close().syncUninterruptibly();
+        }
         loops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

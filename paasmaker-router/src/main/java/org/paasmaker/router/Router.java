@@ -68,7 +68,8 @@ public final class Router implements RouterControl, AutoCloseable {
             Transport transport = Transport.best();
             this.server = ProxyServer.start(settings, transport, loops -> {
                 pools = new BackendPools(loops, transport, settings.connectTimeout());
-                return new ProxyContext(() -> snapshot, pools, accessLog, unrouted);
+                // Read when a redirect is answered, by then the HTTPS listener is bound (its port may have been 0).
+                return new ProxyContext(() -> snapshot, pools, accessLog, unrouted, this::httpsPort);
             });
         } catch (RuntimeException e) {
             accessLog.ifPresent(AccessLog::close);
@@ -90,6 +91,16 @@ public final class Router implements RouterControl, AutoCloseable {
     @Override
     public int port() {
         return server.port();
+    }
+
+    /** The port the HTTPS listener listens on; {@link RouterSettings#HTTPS_OFF} when the settings asked for none. */
+    public int httpsPort() {
+        return server.httpsPort();
+    }
+
+    /** Which TLS implementation the HTTPS listener uses: OpenSSL where Netty's native library loads, else the JDK's. */
+    public static String tlsProvider() {
+        return TlsContexts.provider();
     }
 
     public RouterSettings settings() {
@@ -204,13 +215,16 @@ public final class Router implements RouterControl, AutoCloseable {
     }
 
     private void publish(RoutingTable table) {
+        ServedCertificates before = snapshot == null ? ServedCertificates.NONE : snapshot.certificates();
+        // First, so that a certificate that cannot be served refuses the table before anything changed.
+        ServedCertificates certificates = ServedCertificates.compile(table.certificates(), before);
         Map<RouteTarget, Backend> next = new HashMap<>();
         for (Route route : table.routes()) {
             for (RouteTarget target : route.targets()) {
                 next.computeIfAbsent(target, this::backendFor);
             }
         }
-        snapshot = new RouteSnapshot(table, next::get, settings.balancing());
+        snapshot = new RouteSnapshot(table, next::get, settings.balancing(), certificates);
         live = next;
     }
 

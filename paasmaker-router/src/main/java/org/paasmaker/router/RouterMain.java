@@ -54,7 +54,10 @@ public final class RouterMain {
             }, "router-shutdown"));
             home.saveControlPort(control.port());
             System.out.println("Paasmaker router (pid " + ProcessHandle.current().pid() + ") serves table generation "
-                    + table.generation() + " on port " + router.port() + "; control channel on 127.0.0.1:"
+                    + table.generation() + " on port " + router.port()
+                    + (router.httpsPort() == RouterSettings.HTTPS_OFF ? "" : ", HTTPS on port " + router.httpsPort()
+                            + " with " + Router.tlsProvider())
+                    + "; control channel on 127.0.0.1:"
                     + control.port() + "; home " + home.directory()
                     + options.follow().map(feed -> "; follows " + feed + " as '" + options.name() + "'").orElse(""));
             stopped.await();

@@ -29,15 +29,16 @@ record RouterOptions(RouterHome home, RouterSettings settings, Optional<URI> fol
     static final String FEED_PATH = "/cluster/v1/routes";
 
     static final String USAGE = """
-            usage: java -jar paasmaker-router.jar [--home DIR] [--port N] [--bind ADDRESS]
+            usage: java -jar paasmaker-router.jar [--home DIR] [--port N] [--https-port N|-1] [--bind ADDRESS]
                    [--follow URL --token-file FILE [--name NAME]]
                    [--event-loops N] [--balancing round-robin|least-connections]
                    [--no-access-log] [--access-log-bytes N] [--access-logs-kept N]
             Each option may also be given as PAASMAKER_ROUTER_<OPTION> in the environment
-            (PAASMAKER_ROUTER_HOME, _PORT, _BIND, _FOLLOW, _TOKEN_FILE, _NAME, _EVENT_LOOPS, _BALANCING,
-            _ACCESS_LOG_BYTES, _ACCESS_LOGS_KEPT); the command line wins.""";
+            (PAASMAKER_ROUTER_HOME, _PORT, _HTTPS_PORT, _BIND, _FOLLOW, _TOKEN_FILE, _NAME, _EVENT_LOOPS, _BALANCING,
+            _ACCESS_LOG_BYTES, _ACCESS_LOGS_KEPT); the command line wins. HTTPS listens on 8443 unless
+            --https-port says another port (0: any free one) or -1 (none).""";
 
-    private static final List<String> VALUED = List.of("home", "port", "bind", "follow", "token-file", "name",
+    private static final List<String> VALUED = List.of("home", "port", "https-port", "bind", "follow", "token-file", "name",
             "event-loops", "balancing", "access-log-bytes", "access-logs-kept");
 
     /** @throws IllegalArgumentException naming the option or variable that is wrong, and how to mend it */
@@ -76,7 +77,8 @@ record RouterOptions(RouterHome home, RouterSettings settings, Optional<URI> fol
         }
         RouterHome home = new RouterHome(given.containsKey("home") ? Path.of(given.get("home"))
                 : Path.of(System.getProperty("user.home"), ".paasmaker", "router"));
-        RouterSettings settings = RouterSettings.onPort(number(given, "port", RouterSettings.DEFAULT_PORT));
+        RouterSettings settings = RouterSettings.onPort(number(given, "port", RouterSettings.DEFAULT_PORT))
+                .withHttpsPort(number(given, "https-port", RouterSettings.DEFAULT_HTTPS_PORT));
         if (given.containsKey("bind")) {
             settings = settings.withBindAddress(given.get("bind"));
         }

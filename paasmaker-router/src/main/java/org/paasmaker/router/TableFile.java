@@ -6,7 +6,11 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.routing.RouterHome;
 import org.paasmaker.api.routing.RoutingTable;
 
-/** The last table a router accepted, kept in its home so that a restarted router serves it at once. */
+/**
+ * The last table a router accepted, kept in its home so that a restarted router serves it at once.
+ * It holds the private keys of the certificates the router serves, so it is readable by its owner
+ * alone (0600, as {@link RouterHome#replace} writes every file).
+ */
 final class TableFile {
 
     private final RouterHome home;

@@ -9,12 +9,19 @@ final class TargetSet {
     private final String hostname;
     private final Backend[] backends;
     private final Balancing balancing;
+    private final boolean redirectToHttps;
     private final AtomicInteger turn = new AtomicInteger();
 
-    TargetSet(String hostname, List<Backend> backends, Balancing balancing) {
+    TargetSet(String hostname, List<Backend> backends, Balancing balancing, boolean redirectToHttps) {
         this.hostname = hostname;
         this.backends = backends.toArray(new Backend[0]);
         this.balancing = balancing;
+        this.redirectToHttps = redirectToHttps;
+    }
+
+    /** Whether a plain HTTP request for the route is redirected to HTTPS rather than proxied. */
+    boolean redirectToHttps() {
+        return redirectToHttps;
     }
 
     String hostname() {

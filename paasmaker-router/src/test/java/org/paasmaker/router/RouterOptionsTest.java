@@ -23,9 +23,10 @@ class RouterOptionsTest {
         RouterOptions options = RouterOptions.parse(List.of("--port", "9090", "--follow=http://controller:8091",
                 "--event-loops=3"), Map.of("PAASMAKER_ROUTER_PORT", "7070", "PAASMAKER_ROUTER_HOME", temp.toString(),
                 "PAASMAKER_ROUTER_TOKEN_FILE", token.toString(), "PAASMAKER_ROUTER_NAME", "edge-1",
-                "PAASMAKER_ROUTER_BIND", "127.0.0.1"));
+                "PAASMAKER_ROUTER_BIND", "127.0.0.1", "PAASMAKER_ROUTER_HTTPS_PORT", "9443"));
 
         assertThat(options.settings().port()).isEqualTo(9090);
+        assertThat(options.settings().httpsPort()).isEqualTo(9443);
         assertThat(options.settings().eventLoops()).isEqualTo(3);
         assertThat(options.settings().bindAddress()).isEqualTo("127.0.0.1");
         assertThat(options.home().directory()).isEqualTo(temp.toAbsolutePath());
@@ -41,6 +42,15 @@ class RouterOptionsTest {
         assertThat(options.follow()).isEmpty();
         assertThat(options.settings().accessLog()).isEmpty();
         assertThat(options.settings().port()).isEqualTo(RouterSettings.DEFAULT_PORT);
+        assertThat(options.settings().httpsPort()).isEqualTo(RouterSettings.DEFAULT_HTTPS_PORT);
+    }
+
+    @Test
+    void httpsIsTurnedOffWithMinusOne() {
+        RouterOptions options = RouterOptions.parse(List.of("--home", temp.toString(), "--https-port", "-1"), Map.of());
+        assertThat(options.settings().servesHttps()).isFalse();
+        assertThatThrownBy(() -> RouterOptions.parse(List.of("--https-port=-2"), Map.of()))
+                .hasMessageContaining("HTTPS port");
     }
 
     @Test

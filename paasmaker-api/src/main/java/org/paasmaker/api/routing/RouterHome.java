@@ -105,12 +105,16 @@ public final class RouterHome {
         }
     }
 
-    /** Replaces the file atomically; {@code force} puts it on disk before it replaces the old one. */
+    /**
+     * Replaces the file atomically; {@code force} puts it on disk before it replaces the old one. The
+     * file is its owner's alone (0600): the table holds the private keys of the certificates served.
+     */
     public void replace(String name, byte[] content, boolean force) {
         Path temporary = null;
         try {
             Files.createDirectories(directory);
-            temporary = Files.createTempFile(directory, name, ".tmp");
+            temporary = Files.createTempFile(directory, name, ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
                 channel.write(java.nio.ByteBuffer.wrap(content));
                 if (force) {

@@ -36,8 +36,10 @@ final class ControlClient {
         this.secret = secret;
     }
 
+    /** A router started before HTTPS (adopted after an upgrade) leaves {@code httpsPort} out: it has no HTTPS listener. */
     RouterHealth health() {
-        return RoutingJson.read(call("GET", "health", null, CALL_TIMEOUT), RouterHealth.class);
+        return RoutingJson.read(RoutingJson.withDefault(call("GET", "health", null, CALL_TIMEOUT), "httpsPort", -1),
+                RouterHealth.class);
     }
 
     RoutingTable table() {

@@ -113,6 +113,16 @@ public final class RouterProcess implements RouterControl {
         return current().port();
     }
 
+    /** The port the router's HTTPS listener listens on; {@link RouterProcessSettings#HTTPS_OFF} when it has none. */
+    public int httpsPort() {
+        ControlClient client;
+        synchronized (this) {
+            ensureRunning();
+            client = control;
+        }
+        return client.health().httpsPort();
+    }
+
     /** Where the router process's output goes. */
     public Path logFile() {
         return files.file(RouterHome.LOG);
@@ -171,7 +181,13 @@ public final class RouterProcess implements RouterControl {
         try {
             ControlClient client = new ControlClient(files.controlPort().orElseThrow(() -> new PaasmakerException(
                     ErrorCode.INTERNAL, "no " + files.file(RouterHome.CONTROL_PORT))), files.secret());
-            client.health();
+            int https = client.health().httpsPort();
+            if (https != settings.httpsPort() && (settings.httpsPort() != 0 || https == RouterProcessSettings.HTTPS_OFF)) {
+                settings.warnings().accept("The router process (pid " + running.identity().pid() + ") serves HTTPS on "
+                        + (https == RouterProcessSettings.HTTPS_OFF ? "no port" : "port " + https)
+                        + " but the router's HTTPS port is now " + settings.httpsPort() + "; stopping it and starting a new one.");
+                return false;
+            }
             record = running;
             control = client;
             boundOutput();
@@ -190,7 +206,8 @@ public final class RouterProcess implements RouterControl {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
         command.addAll(settings.code().javaArguments(settings.stateDirectory().resolve("lib")));
-        command.addAll(List.of("--home", files.directory().toString(), "--port", Integer.toString(settings.proxyPort())));
+        command.addAll(List.of("--home", files.directory().toString(), "--port", Integer.toString(settings.proxyPort()),
+                "--https-port", Integer.toString(settings.httpsPort())));
         command.addAll(settings.routerArguments());
         Path log = files.file(RouterHome.LOG);
         boundOutput();

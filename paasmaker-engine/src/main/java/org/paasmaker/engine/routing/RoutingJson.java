@@ -1,10 +1,15 @@
 package org.paasmaker.engine.routing;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The JSON form of the router's values as the engine writes and reads them: the router process's
@@ -19,6 +24,8 @@ public final class RoutingJson {
             .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // A flag added later (a route's redirectToHttps) is absent from what older versions wrote: false.
+            .withConfigOverride(boolean.class, flags -> flags.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
             .build();
 
     private RoutingJson() {
@@ -29,6 +36,27 @@ public final class RoutingJson {
             return JSON.writeValueAsBytes(value);
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * The JSON object with {@code field} set to {@code value} when it lacks it: for a number an older
+     * router leaves out, which the strict reading of numbers would refuse as null.
+     *
+     * @throws IllegalArgumentException when the JSON is no object
+     */
+    static byte[] withDefault(byte[] json, String field, int value) {
+        try {
+            JsonNode tree = JSON.readTree(json);
+            if (!(tree instanceof ObjectNode object)) {
+                throw new IllegalArgumentException("not a JSON object: " + new String(json, StandardCharsets.UTF_8));
+            }
+            if (!object.has(field)) {
+                object.put(field, value);
+            }
+            return JSON.writeValueAsBytes(object);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
     }
 

@@ -40,7 +40,7 @@ public final class FollowingRouter implements AutoCloseable {
         port = freePort();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-XX:+UseSerialGC", "-cp", TestRouterCode.CLASS_PATH, "org.paasmaker.router.RouterMain",
-                "--home", directory.resolve("home").toString(), "--port", Integer.toString(port), "--bind", bind,
+                "--home", directory.resolve("home").toString(), "--port", Integer.toString(port), "--https-port", "-1", "--bind", bind,
                 "--event-loops", "1", "--follow", controller, "--token-file", tokenFile.toString(), "--name", name);
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }

@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,11 +23,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.routing.Route;
+import org.paasmaker.api.routing.RouterHome;
 import org.paasmaker.api.routing.RoutingTable;
+import org.paasmaker.api.routing.ServedCertificate;
+import org.paasmaker.engine.routing.RoutingJson;
 import org.paasmaker.engine.routing.TestRouterCode;
 import org.paasmaker.router.Closer;
 import org.paasmaker.router.RawHttp;
 import org.paasmaker.router.TestBackend;
+import org.paasmaker.router.TestCertificates;
 
 /**
  * A real router process follows a {@link RouteFeed} served over HTTP by {@link RouteFeedHandler} on a
@@ -74,8 +79,13 @@ class RouterFollowsFeedTest {
         int port = freePort();
         startRouter(home, port, token(TOKEN), log, "edge-1");
 
-        feed.publish(table(1, one));
+        ServedCertificate certificate = TestCertificates.authority(temp.resolve("ca")).issue("app.com");
+        feed.publish(new RoutingTable(1, table(1, one).routes(), List.of(certificate), List.of()));
         await("the router serves generation 1").atMost(DEADLINE).until(() -> answer(port).equals("one"));
+        // The certificate came over the feed with the routes, and the router keeps it (key and all) owner-only.
+        Path saved = home.resolve(RouterHome.TABLE);
+        assertThat(RoutingJson.read(Files.readAllBytes(saved), RoutingTable.class).certificates()).containsExactly(certificate);
+        assertThat(Files.getPosixFilePermissions(saved)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         await("the feed records the router's generation").atMost(DEADLINE).until(() -> feed.confirmations().stream()
                 .anyMatch(c -> c.router().equals("edge-1") && c.generation() == 1));
 
@@ -129,8 +139,8 @@ class RouterFollowsFeedTest {
     }
 
     private void startRouter(Path home, int port, Path tokenFile, Path log, String name) throws IOException {
-        Process router = launch(List.of("--home", home.toString(), "--port", Integer.toString(port), "--bind",
-                "127.0.0.1", "--event-loops", "1", "--follow", "http://127.0.0.1:" + controllerPort, "--token-file",
+        Process router = launch(List.of("--home", home.toString(), "--port", Integer.toString(port), "--https-port", "0",
+                "--bind", "127.0.0.1", "--event-loops", "1", "--follow", "http://127.0.0.1:" + controllerPort, "--token-file",
                 tokenFile.toString(), "--name", name), log);
         routers.add(router);
         await("the router process starts").atMost(DEADLINE).until(() -> Files.readString(log).contains("serves table")

@@ -28,6 +28,13 @@ import org.paasmaker.engine.process.ProcessGroupKiller;
 import org.paasmaker.router.Closer;
 import org.paasmaker.router.RawHttp;
 import org.paasmaker.router.TestBackend;
+import org.paasmaker.router.TestCertificates;
+import org.paasmaker.api.routing.RouterHealth;
+import org.paasmaker.api.routing.ServedCertificate;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
 
@@ -82,6 +89,58 @@ class RouterProcessTest {
         assertThat(Files.readString(state.resolve("access.log"))).contains("\"host\":\"app.com\"");
         assertThatThrownBy(() -> router.update(table(1, backend))).isInstanceOf(PaasmakerException.class)
                 .satisfies(e -> assertThat(((PaasmakerException) e).code()).isEqualTo(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void theRouterProcessServesHttpsWithTheCertificatesOfThePushedTable() throws Exception {
+        TestBackend backend = backend("one");
+        ServedCertificate certificate = TestCertificates.authority(state.resolve("ca")).issue("app.com");
+        RouterProcess router = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0, 0, List.of("--bind=127.0.0.1",
+                "--event-loops=1"), List.of("-Xmx64m", "-XX:+UseSerialGC"), Duration.ofSeconds(60), warnings::add,
+                TestRouterCode.classPath()));
+        RoutingTable table = new RoutingTable(1, List.of(new Route("app.com", List.of(backend.target("app", 1)), true)),
+                List.of(certificate), List.of());
+
+        router.update(table);
+
+        // Over the control channel both ways: the engine's JSON carries certificates and the redirect flag.
+        assertThat(router.table()).isEqualTo(table);
+        assertThat(router.httpsPort()).isPositive().isNotEqualTo(router.port());
+        assertThat(RawHttp.get(router.port(), "app.com", "/").header("location"))
+                .isEqualTo("https://app.com:" + router.httpsPort() + "/");
+        SSLSocket socket = (SSLSocket) TestCertificates.authority(state.resolve("other-ca")).clientContext()
+                .getSocketFactory().createSocket("127.0.0.1", router.httpsPort());
+        try (socket) {
+            SSLParameters parameters = socket.getSSLParameters();
+            parameters.setServerNames(List.of(new SNIHostName("app.com")));
+            socket.setSSLParameters(parameters);
+            // Trusted by no test authority of this client: the handshake gets as far as the certificate.
+            assertThatThrownBy(socket::startHandshake).isInstanceOf(SSLHandshakeException.class)
+                    .hasMessageContaining("PKIX");
+        }
+
+        RouterProcess plainOnly = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0, List.of("--bind=127.0.0.1"),
+                List.of("-Xmx64m"), Duration.ofSeconds(60), warnings::add, TestRouterCode.classPath()));
+
+        assertThat(plainOnly.httpsPort()).isEqualTo(RouterProcessSettings.HTTPS_OFF);
+        assertThat(warnings).anySatisfy(warning -> assertThat(warning).contains("HTTPS port is now -1"));
+    }
+
+    @Test
+    void theHealthOfARouterFromBeforeHttpsReadsAsNoHttpsListener() {
+        byte[] old = "{\"generation\":4,\"proxyPort\":8080,\"pid\":77}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        RouterHealth health = RoutingJson.read(RoutingJson.withDefault(old, "httpsPort", -1), RouterHealth.class);
+
+        assertThat(health).isEqualTo(new RouterHealth(4, 8080, 77, RouterProcessSettings.HTTPS_OFF));
+    }
+
+    @Test
+    void theHttpsPortComesFromTheEnvironmentAndAWrongOneIsNamed() {
+        assertThat(RouterProcessSettings.httpsPort(java.util.Map.of())).isEqualTo(8443);
+        assertThat(RouterProcessSettings.httpsPort(java.util.Map.of("PAASMAKER_ROUTER_HTTPS_PORT", "-1"))).isEqualTo(-1);
+        assertThatThrownBy(() -> RouterProcessSettings.httpsPort(java.util.Map.of("PAASMAKER_ROUTER_HTTPS_PORT", "https")))
+                .hasMessageContaining("PAASMAKER_ROUTER_HTTPS_PORT is 'https'");
     }
 
     @Test
