@@ -37,6 +37,10 @@ public final class SchemaMigrations {
             return Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(LOCATION + vendor)
+                    // Liberty's class loader lists no folders: Flyway finds one by a file in it
+                    // (flyway.location), and a folder it cannot find must stop the start, not skip the scripts.
+                    .callbackLocations(LOCATION + vendor)
+                    .failOnMissingLocations(true)
                     .baselineOnMigrate(true)
                     .baselineVersion("1")
                     .baselineDescription("tables made by EclipseLink before migrations")
