@@ -29,6 +29,20 @@ public final class DatabaseFailures {
                 + " is unreachable: " + reason + "; the platform answers again once it is back", failure);
     }
 
+    /**
+     * The database's unavailability this failure carries, if it does: an unavailable error the store
+     * raised (wrapped, say, by CDI when the store could not be made), else a connection failure of the
+     * database's driver, reported with {@code where}.
+     */
+    public static Optional<PaasmakerException> unavailable(Throwable failure, String where) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PaasmakerException e && e.code() == ErrorCode.UNAVAILABLE) {
+                return Optional.of(e);
+            }
+        }
+        return isUnreachable(failure) ? Optional.of(unreachable(where, failure)) : Optional.empty();
+    }
+
     /** A JDBC URL without its {@code ?...} parameters, which may hold a password. */
     public static String withoutParameters(String url) {
         int parameters = url.indexOf('?');

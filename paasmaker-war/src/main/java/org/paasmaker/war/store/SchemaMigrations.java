@@ -37,9 +37,9 @@ public final class SchemaMigrations {
             return Flyway.configure(SchemaMigrations.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations(LOCATION + vendor)
-                    // Liberty's class loader lists no folders: Flyway finds one by a file in it
-                    // (flyway.location), and a folder it cannot find must stop the start, not skip the scripts.
-                    .callbackLocations(LOCATION + vendor)
+                    // Liberty's class loader lists no folders: Flyway finds one by a file in it (flyway.location,
+                    // in each script folder and in its default callback folder db/callback), and a folder it
+                    // cannot find must stop the start rather than skip the scripts.
                     .failOnMissingLocations(true)
                     .baselineOnMigrate(true)
                     .baselineVersion("1")
