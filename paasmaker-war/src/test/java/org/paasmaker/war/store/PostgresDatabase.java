@@ -12,11 +12,29 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A database on the tests' PostgreSQL ({@link SharedPostgres}) and the store's persistence unit on it,
  * its schema migrated first, as the server opens it; {@link #close()} closes the factories it opened.
  */
-record PostgresDatabase(String url, String user, String password, List<EntityManagerFactory> factories)
-        implements AutoCloseable {
+final class PostgresDatabase implements AutoCloseable {
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final List<EntityManagerFactory> factories = new ArrayList<>();
 
     PostgresDatabase(String url, String user, String password) {
-        this(url, user, password, new ArrayList<>());
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    String url() {
+        return url;
+    }
+
+    String user() {
+        return user;
+    }
+
+    String password() {
+        return password;
     }
 
     PGSimpleDataSource dataSource() {
