@@ -1,6 +1,7 @@
 package org.paasmaker.war.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.access.Grant;
 import org.paasmaker.api.access.User;
 import org.paasmaker.api.application.Application;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.source.SourceSpec;
@@ -97,6 +100,21 @@ class SchemaUpgradeTest {
         derby.openStore().workspaces().list();
 
         assertThat(history()).containsExactly("1 SQL", "2 SQL");
+    }
+
+    @Test
+    void aDatabaseANewerReleaseMigratedStopsTheStartNamingTheScript() throws Exception {
+        derby = new EmbeddedDerby(directory);
+        derby.openStore().workspaces().list();
+        derby.execute("INSERT INTO \"flyway_schema_history\" (\"installed_rank\", \"version\", \"description\", \"type\","
+                + " \"script\", \"checksum\", \"installed_by\", \"execution_time\", \"success\")"
+                + " VALUES (3, '3', 'leases', 'SQL', 'V3__leases.sql', 1, 'APP', 1, TRUE)");
+        derby.close();
+
+        assertThatThrownBy(derby::openStore)
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INTERNAL))
+                .hasMessageStartingWith("could not bring the platform's database at jdbc:derby:")
+                .hasMessageContaining("3");
     }
 
     @Test
