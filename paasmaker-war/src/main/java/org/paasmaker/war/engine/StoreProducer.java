@@ -2,25 +2,24 @@ package org.paasmaker.war.engine;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceUnit;
+import jakarta.inject.Inject;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.war.store.JpaStore;
 
 /**
- * Where the server keeps its records: the JPA store, in the embedded Derby database under
- * {@code $PAASMAKER_HOME/derby} (the {@code jdbc/paasmaker} data source of {@code server.xml}).
- * Liberty opens and closes the factory.
+ * Where the server keeps its records: the JPA store, in the platform's database (PostgreSQL at
+ * {@code PAASMAKER_DATABASE_URL}, else the embedded Derby under {@code $PAASMAKER_HOME/derby}), its
+ * schema migrated first. Liberty opens and closes the factory.
  */
 @ApplicationScoped
 class StoreProducer {
 
-    @PersistenceUnit(unitName = JpaStore.PERSISTENCE_UNIT)
-    EntityManagerFactory factory;
+    @Inject
+    PlatformDatabase database;
 
     @Produces
     @ApplicationScoped
     Store store() {
-        return new JpaStore(factory);
+        return new JpaStore(database.factory());
     }
 }

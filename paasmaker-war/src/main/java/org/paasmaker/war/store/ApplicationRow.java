@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.plugin.PluginParameters;
@@ -28,6 +29,11 @@ class ApplicationRow {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "ID")
     long id;
+
+    /** Counted up by each update; an update over a revision that is no longer the row's fails (V2__revisions). */
+    @Version
+    @Column(name = "REVISION", nullable = false)
+    long revision;
 
     @Column(name = "WORKSPACE_ID", nullable = false)
     long workspaceId;

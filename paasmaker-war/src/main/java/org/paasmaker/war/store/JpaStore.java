@@ -13,7 +13,7 @@ import org.paasmaker.api.store.WorkspaceRepository;
  * {@value #PERSISTENCE_UNIT} (see {@code META-INF/persistence.xml}). Each call is one short
  * resource-local transaction, so the store works from any thread, inside a container or not. The
  * factory stays the caller's to close (in the server, the container's). Records written by one store are read by the next one on
- * the same database: the tables are created when missing and kept otherwise.
+ * the same database: {@link SchemaMigrations} makes and upgrades the tables before a store is opened.
  *
  * <p>In the server, inject the unit's factory ({@code @PersistenceUnit(unitName = JpaStore.PERSISTENCE_UNIT)
  * EntityManagerFactory factory}) and pass it in; the unit takes its connections from the non-transactional

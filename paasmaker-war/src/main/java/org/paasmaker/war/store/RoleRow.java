@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.paasmaker.api.access.Permission;
@@ -17,6 +18,11 @@ class RoleRow {
     @Id
     @Column(name = "NAME", length = 63)
     String name;
+
+    /** Counted up by each update; an update over a revision that is no longer the row's fails (V2__revisions). */
+    @Version
+    @Column(name = "REVISION", nullable = false)
+    long revision;
 
     @Column(name = "PERMISSIONS", nullable = false, length = 1000)
     String permissions;

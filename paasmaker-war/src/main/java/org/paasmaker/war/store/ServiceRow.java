@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ApplicationService;
@@ -23,6 +24,11 @@ class ServiceRow {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "ID")
     long id;
+
+    /** Counted up by each update; an update over a revision that is no longer the row's fails (V2__revisions). */
+    @Version
+    @Column(name = "REVISION", nullable = false)
+    long revision;
 
     @Column(name = "APPLICATION_ID", nullable = false)
     long applicationId;

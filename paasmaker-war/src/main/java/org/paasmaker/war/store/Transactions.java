@@ -3,9 +3,11 @@ package org.paasmaker.war.store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.Optional;
 import java.util.function.Function;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
@@ -13,7 +15,9 @@ import org.paasmaker.api.error.PaasmakerException;
 /**
  * One short entity manager and one resource-local transaction per repository call. The engine calls
  * the store from its own threads, outside any container transaction, and a manager per call means no
- * manager is ever shared between threads. Database failures leave as {@link PaasmakerException}s.
+ * manager is ever shared between threads. Database failures leave as {@link PaasmakerException}s: a
+ * database that cannot be reached as unavailable (503, and the API works again once it is back), a write
+ * over a stale revision as a conflict.
  */
 final class Transactions {
 
@@ -22,6 +26,9 @@ final class Transactions {
     private static final String ROLLED_BACK = "40";
 
     private final EntityManagerFactory factory;
+    /** The database's URL and user, as its driver said on the first connection: what errors name it by. */
+    private volatile String where = "jdbc/paasmaker (not reached yet)";
+    private volatile boolean located;
 
     Transactions(EntityManagerFactory factory) {
         this.factory = factory;
@@ -42,6 +49,12 @@ final class Transactions {
                 if (attempt >= ATTEMPTS || !sqlState(e).startsWith(ROLLED_BACK)) {
                     throw translate(what, e);
                 }
+            } catch (RuntimeException e) {
+                // EclipseLink's own DatabaseException, when a connection cannot even be had.
+                if (DatabaseFailures.isUnreachable(e)) {
+                    throw DatabaseFailures.unreachable(where, e);
+                }
+                throw e;
             }
         }
     }
@@ -51,6 +64,9 @@ final class Transactions {
         EntityTransaction transaction = manager.getTransaction();
         try {
             transaction.begin();
+            if (!located) {
+                locate(manager);
+            }
             T result = work.apply(manager);
             transaction.commit();
             return result;
@@ -65,9 +81,26 @@ final class Transactions {
         }
     }
 
-    private static PaasmakerException translate(String what, PersistenceException e) {
+    private void locate(EntityManager manager) {
+        try {
+            DatabaseMetaData database = manager.unwrap(Connection.class).getMetaData();
+            where = DatabaseFailures.withoutParameters(database.getURL()) + " (user " + database.getUserName() + ")";
+            located = true;
+        } catch (SQLException | PersistenceException e) {
+            // Named by its data source meanwhile; the statement that follows reports the failure.
+        }
+    }
+
+    private PaasmakerException translate(String what, PersistenceException e) {
         String state = sqlState(e);
-        String reason = sqlCause(e).map(Throwable::getMessage).orElse(e.getMessage());
+        String reason = DatabaseFailures.sqlCause(e).map(Throwable::getMessage).orElse(e.getMessage());
+        if (DatabaseFailures.isUnreachable(e)) {
+            return DatabaseFailures.unreachable(where, e);
+        }
+        if (isStaleRevision(e)) {
+            return new PaasmakerException(ErrorCode.CONFLICT, "could not " + what + ": the record changed since it"
+                    + " was read; read it again and repeat the change", e);
+        }
         if (state.startsWith("23")) {
             return new DuplicateKeyException("could not " + what + ": " + reason, e);
         }
@@ -80,16 +113,16 @@ final class Transactions {
                 + " and see the server log for the database's own error", e);
     }
 
-    private static String sqlState(PersistenceException e) {
-        return sqlCause(e).map(SQLException::getSQLState).orElse("");
-    }
-
-    private static Optional<SQLException> sqlCause(Throwable failure) {
+    private static boolean isStaleRevision(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                return Optional.of(sql);
+            if (cause instanceof OptimisticLockException) {
+                return true;
             }
         }
-        return Optional.empty();
+        return false;
+    }
+
+    private static String sqlState(PersistenceException e) {
+        return DatabaseFailures.sqlCause(e).map(SQLException::getSQLState).map(String::valueOf).orElse("");
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import org.paasmaker.api.access.NewUser;
 import org.paasmaker.api.access.PasswordHash;
@@ -22,6 +23,11 @@ class UserRow {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "ID")
     long id;
+
+    /** Counted up by each update; an update over a revision that is no longer the row's fails (V2__revisions). */
+    @Version
+    @Column(name = "REVISION", nullable = false)
+    long revision;
 
     @Column(name = "NAME", nullable = false, length = 63)
     String name;

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Optional;
 import org.paasmaker.api.application.ApplicationId;
@@ -29,6 +30,11 @@ class VersionRow {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "ID")
     long id;
+
+    /** Counted up by each update; an update over a revision that is no longer the row's fails (V2__revisions). */
+    @Version
+    @Column(name = "REVISION", nullable = false)
+    long revision;
 
     @Column(name = "APPLICATION_ID", nullable = false)
     long applicationId;
@@ -62,7 +68,7 @@ class VersionRow {
     @Column(name = "CREATED_AT", nullable = false, length = 40)
     String createdAt;
 
-    // Nullable, so that create-or-extend-tables can add it to a table that already has rows.
+    // Nullable: the column came after the first release's tables, whose rows have no value (V1__tables).
     @Column(name = "RELEASED_AT", length = 40)
     String releasedAt;
 

@@ -8,14 +8,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.api.workspace.WorkspaceId;
 
 /**
  * A {@link Workspace} as a table row; the unique stub backs the store's own check against races. Unique
- * keys are unique indexes rather than constraints: EclipseLink's create-or-extend-tables adds constraints
- * again on every start (and logs Derby's refusal), while it creates indexes only with their table.
+ * keys are unique indexes rather than constraints, as EclipseLink made them before migrations (the
+ * indexes here document the tables; the scripts under db/migration make them).
  */
 @Entity
 @Table(name = "PM_WORKSPACE", indexes = @Index(name = "PM_WS_STUB", columnList = "STUB", unique = true))
@@ -25,6 +26,11 @@ class WorkspaceRow {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     @Column(name = "ID")
     long id;
+
+    /** Counted up by each update; an update over a revision that is no longer the row's fails (V2__revisions). */
+    @Version
+    @Column(name = "REVISION", nullable = false)
+    long revision;
 
     @Column(name = "NAME", nullable = false, length = 1000)
     String name;

@@ -38,7 +38,7 @@ final class EmbeddedDerby implements AutoCloseable {
     }
 
     /**
-     * The store's persistence unit on the database. The unit names the server's data source, which
+     * The store's persistence unit on the database, its schema migrated first as the server's start does. The unit names the server's data source, which
      * EclipseLink looks up in JNDI even when JDBC URL properties are given; a DataSource object in the
      * property takes its place, so the tests go through the same data-source path as the server.
      */
@@ -51,6 +51,7 @@ final class EmbeddedDerby implements AutoCloseable {
         EmbeddedDataSource dataSource = new EmbeddedDataSource();
         dataSource.setDatabaseName(path);
         dataSource.setCreateDatabase("create");
+        SchemaMigrations.migrate(dataSource, "jdbc:derby:" + path);
         Map<String, Object> all = new java.util.HashMap<>(properties);
         all.put("jakarta.persistence.nonJtaDataSource", dataSource);
         EntityManagerFactory factory = Persistence.createEntityManagerFactory(JpaStore.PERSISTENCE_UNIT, all);
