@@ -1,8 +1,11 @@
 package org.paasmaker.war.store;
 
 import jakarta.persistence.EntityManagerFactory;
+import java.util.Optional;
 import org.paasmaker.api.store.ApplicationRepository;
+import org.paasmaker.api.store.CronLedgerRepository;
 import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.store.VersionRepository;
@@ -30,6 +33,8 @@ public final class JpaStore implements Store {
     private final VersionRepository versions;
     private final ServiceRepository services;
     private final InstanceRepository instances;
+    private final LeaseRepository leases;
+    private final CronLedgerRepository cronLedger;
 
     public JpaStore(EntityManagerFactory factory) {
         Transactions transactions = new Transactions(factory);
@@ -38,6 +43,8 @@ public final class JpaStore implements Store {
         versions = new JpaVersions(transactions);
         services = new JpaServices(transactions);
         instances = new JpaInstances(transactions);
+        leases = new JpaLeases(transactions);
+        cronLedger = new JpaCronLedger(transactions);
     }
 
     @Override
@@ -63,5 +70,16 @@ public final class JpaStore implements Store {
     @Override
     public InstanceRepository instances() {
         return instances;
+    }
+
+    /** The database is shared by every controller that names it: they take its lease in turn. */
+    @Override
+    public Optional<LeaseRepository> leases() {
+        return Optional.of(leases);
+    }
+
+    @Override
+    public Optional<CronLedgerRepository> cronLedger() {
+        return Optional.of(cronLedger);
     }
 }
