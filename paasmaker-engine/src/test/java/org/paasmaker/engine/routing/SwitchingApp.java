@@ -17,8 +17,13 @@ final class SwitchingApp {
     private SwitchingApp() {
     }
 
-    /** Writes the application; {@code quantity} web instances, {@code hostnames} the manifest's. */
+    /** Writes the application with {@code quantity} web instances, reached at {@link #HOSTNAME}. */
     static Path write(Path directory, int quantity) throws IOException {
+        return write(directory, quantity, HOSTNAME);
+    }
+
+    /** Writes the application with {@code quantity} web instances, reached at {@code hostname}. */
+    static Path write(Path directory, int quantity, String hostname) throws IOException {
         return EngineFixture.writeApp(directory, Map.of("manifest.yml", """
                 manifest: {format: 1}
                 application: {name: switch}
@@ -32,7 +37,7 @@ final class SwitchingApp {
                         launch_command: "python3 app.py %%(port)d"
                     hostnames:
                       - %s
-                """.formatted(quantity, HOSTNAME), "app.py", """
+                """.formatted(quantity, hostname), "app.py", """
                 import base64, hashlib, json, os, sys, time
                 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
                 from urllib.parse import urlparse, parse_qs
