@@ -176,10 +176,12 @@ public final class Paasmaker implements AutoCloseable {
             health = new HealthMonitor(store, instances, jobManager, clock,
                     new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
                     plugins::maintain);
-            LeaseRepository leases = store.leases().orElseGet(() -> new LocalLeases(clock));
-            leading = new Leadership(leases, ControllerName.holder(builder.settingsEnvironment),
+            Optional<LeaseRepository> shared = store.leases();
+            // Alone on its store, this engine always leads: that is not worth a word in its log.
+            leading = new Leadership(shared.orElseGet(() -> new LocalLeases(clock)),
+                    ControllerName.holder(builder.settingsEnvironment),
                     builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
-                    Paasmaker::inform).start();
+                    shared.isPresent() ? Paasmaker::inform : message -> { }).start();
             leadership = leading;
             health.start(builder.healthInterval, leadership::leads);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
