@@ -110,6 +110,9 @@ for file in paasmaker-client/target/paasmaker.jar paasmaker-engine/target/paasma
 done
 
 WORK=$(mktemp -d /tmp/paasmaker-footprint.XXXXXX)
+# nginx's workers run as another user: they must get through to the body they serve (the files in it
+# keep their own modes; the token is the owner's alone).
+chmod 711 "$WORK"
 PAASMAKER_HTTP_PORT=$(free_port)
 PAASMAKER_ROUTER_PORT=$(free_port)
 # Liberty (through `mvn liberty:run` or its own script) hands the environment to the server.
@@ -163,6 +166,7 @@ mb() {  # kB -> MB, one decimal; "-" stays
 
 # The processes measured: a label, and how to find its pids now (a command printing them).
 LABELS=()
+LOADS=()
 declare -A FIND IDLE_RSS IDLE_PSS LOAD_RSS AFTER_RSS RPS
 watch_process() {  # label, command printing its pids
     LABELS+=("$1")
@@ -281,7 +285,8 @@ START_ALONE=$(seconds "$READY" "$LAUNCH")
 echo "$WLP/bin/server start $SERVER (the server alone, on the data of the first start): $START_ALONE s from its launch to /api/v1/health 200"
 ROUTER_LINE_2=$(router_start_line "$WORK/router-start-2")
 echo "  $ROUTER_LINE_2"
-echo "  the server's JVM: $(ps -o args= -p "$(server_pid)" | cut -c1-300)"
+echo "  the server's JVM (less its --add-opens/--add-exports): $(tr '\0' '\n' < "/proc/$(server_pid)/cmdline" \
+    | grep -v -e '^--add-' -e '=ALL-UNNAMED$' | tr '\n' ' ')"
 
 # 3. The samples, deployed as the README does.
 PAASMAKER_SERVER=http://localhost:$PAASMAKER_HTTP_PORT PAASMAKER_TOKEN=$(cat "$PAASMAKER_HOME/token")
@@ -385,6 +390,7 @@ load() {  # name, url, host header, labels of the processes to watch...
     rps=$(awk '/^Requests\/sec/ {printf "%.0f", $2}' "$WORK/wrk.out")
     errors=$(awk '/Non-2xx|Socket errors/ {print}' "$WORK/wrk.out" | tr '\n' ' ')
     RPS[$name]=$rps
+    LOADS+=("$name")
     echo "  $name: $rps req/s $errors"
     i=0
     for label in "$@"; do
@@ -434,12 +440,16 @@ echo "  Maven's JVM under mvn liberty:run: $(mb "$MVN_RSS") MB resident"
 printf '  %-36s %9s %9s %s\n' "resident memory, MB" "idle RSS" "idle PSS" "peak under load / right after (wrk through ...)"
 for label in "${LABELS[@]}"; do
     loads=
-    for key in "${!LOAD_RSS[@]}"; do
-        [ "${key#*/}" = "$label" ] || continue
-        loads+="${LOAD_RSS[$key]} / ${AFTER_RSS[$key]} (${key%%/*}); "
+    for name in "${LOADS[@]}"; do
+        [ -n "${LOAD_RSS["$name/$label"]:-}" ] || continue
+        loads+="${LOAD_RSS["$name/$label"]} / ${AFTER_RSS["$name/$label"]} ($name); "
     done
-    printf '  %-36s %9s %9s %s\n' "$label" "${IDLE_RSS[$label]}" "${IDLE_PSS[$label]}" "${loads:-}"
+    if [ -z "$(pids_of "$label")" ]; then
+        printf '  %-36s %9s\n' "$label" none
+    else
+        printf '  %-36s %9s %9s %s\n' "$label" "${IDLE_RSS[$label]}" "${IDLE_PSS[$label]}" "${loads:-}"
+    fi
 done
 [ "$AGENT" = true ] && printf '  %-36s %9s %9s\n' "node agent" "$AGENT_RSS" "$AGENT_PSS"
 echo "  req/s:"
-for name in "${!RPS[@]}"; do printf '    %-36s %8s\n' "$name" "${RPS[$name]}"; done | sort
+for name in "${LOADS[@]}"; do printf '    %-36s %8s\n' "$name" "${RPS[$name]}"; done
