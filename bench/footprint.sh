@@ -22,7 +22,9 @@
 #
 # Knobs (environment): THREADS=2 CONNECTIONS=64 DURATION=20s (wrk), SETTLE=20 (seconds before the idle
 #   figures), LOAD_APPS="hello-java hello-python", PORTS=44600-44699 (the instances' ports),
-#   AGENT=true, AGENT_PORTS=44950-44999, BUILD=true (false: use the tree as built), MVN_FLAGS=-o
+#   AGENT=true, AGENT_PORTS=44950-44999, BUILD=true (false: use the tree as built), MVN_FLAGS=-o,
+#   SAMPLES="hello-python hello-java" (add hello-services for its managed PostgreSQL and Redis servers:
+#   PostgreSQL on a free port, Redis on 44940-44949)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,7 +38,7 @@ AGENT=${AGENT:-true}
 AGENT_PORTS=${AGENT_PORTS:-44950-44999}
 BUILD=${BUILD:-true}
 MVN_FLAGS=${MVN_FLAGS:--o}
-SAMPLES=(hello-python hello-java)
+read -r -a SAMPLES <<< "${SAMPLES:-hello-python hello-java}"
 SERVER=paasmaker
 WLP=paasmaker-war/target/liberty/wlp
 
@@ -117,6 +119,8 @@ PAASMAKER_HTTP_PORT=$(free_port)
 PAASMAKER_ROUTER_PORT=$(free_port)
 # Liberty (through `mvn liberty:run` or its own script) hands the environment to the server.
 export PAASMAKER_HOME=$WORK/home PAASMAKER_PORTS=$PORTS PAASMAKER_HTTP_PORT PAASMAKER_ROUTER_PORT
+# Only for samples with services: never the ports of a platform already running on this machine.
+export PAASMAKER_SERVICE_POSTGRES_PORT=0 PAASMAKER_SERVICE_MANAGEDREDIS_PORTS=44940-44949
 PM=http://localhost:$PAASMAKER_HTTP_PORT/api/v1
 ROUTER=http://127.0.0.1:$PAASMAKER_ROUTER_PORT
 SERVER_LAUNCHED=false
@@ -302,22 +306,30 @@ done
 
 watch_process "server (Liberty + engine)" server_pid
 watch_process "router process" "record_pid $PAASMAKER_HOME/router/process/router.json"
-backend_port() {  # application: the port of its (first) instance, from the routing table
+backend_ports() {  # application: the ports of its instances, from the routing table
     bin/paasmaker route list -o json | python3 -c 'import json, sys
 for route in json.load(sys.stdin)["routes"]:
     if route["hostname"] == sys.argv[1] + ".localhost":
-        print(route["targets"][0]["port"]); break' "$1"
+        print(" ".join(str(target["port"]) for target in route["targets"])); break' "$1"
 }
-declare -A BACKEND
+declare -A BACKEND INSTANCES
 for app in "${SAMPLES[@]}"; do
-    BACKEND[$app]=$(backend_port "$app")
-    [ -n "${BACKEND[$app]}" ] || { echo "no route to $app.localhost" >&2; bin/paasmaker route list >&2; exit 1; }
-    watch_process "instance $app" "group_of \$(listener_on ${BACKEND[$app]})"
+    ports=$(backend_ports "$app")
+    [ -n "$ports" ] || { echo "no route to $app.localhost" >&2; bin/paasmaker route list >&2; exit 1; }
+    BACKEND[$app]=${ports%% *}
+    label="instance $app"
+    [ "$ports" = "${BACKEND[$app]}" ] || label="instances of $app (ports $ports)"
+    INSTANCES[$app]=$label
+    watch_process "$label" "for port in $ports; do group_of \$(listener_on \$port); done"
 done
 # Each instance's output goes through a log writer (svlogd) of its own; managed database servers keep
-# their records under services/ (none for these samples).
+# their records under services/ (none for hello-python and hello-java).
 watch_process "log writers (svlogd)" "recorded_pids $PAASMAKER_HOME/log-writers/*.json"
-watch_process "managed database servers" "recorded_pids \$(service_records)"
+# Each managed server with its process group (PostgreSQL's postmaster and its backends).
+for record in $(service_records); do
+    watch_process "managed server $(basename "$(dirname "$(dirname "$record")")") ($(basename "$record" .json))" \
+        "for pid in \$(recorded_pids $record); do group_of \$pid; done"
+done
 
 # 4. nginx beside them: the same body from a file, and a reverse proxy in front of the instance.
 start_nginx() {  # directory, label, port, server body
@@ -358,12 +370,12 @@ done
 echo "settling for $SETTLE s"
 sleep "$SETTLE"
 echo "idle:"
-printf '  %-36s %-24s %10s %10s\n' process pids "RSS MB" "PSS MB"
+printf '  %-44s %-24s %10s %10s\n' process pids "RSS MB" "PSS MB"
 for label in "${LABELS[@]}"; do
     read -r -a pids <<< "$(pids_of "$label")"
     IDLE_RSS[$label]=$(mb "$(rss_kb "${pids[@]}")")
     IDLE_PSS[$label]=$( [ ${#pids[@]} -gt 0 ] && mb "$(pss_kb "${pids[@]}")" || echo -)
-    printf '  %-36s %-24s %10s %10s\n' "$label" "${pids[*]:-none}" "${IDLE_RSS[$label]}" "${IDLE_PSS[$label]}"
+    printf '  %-44s %-24s %10s %10s\n' "$label" "${pids[*]:-none}" "${IDLE_RSS[$label]}" "${IDLE_PSS[$label]}"
 done
 
 # 6. Under load: wrk for DURATION, each process's RSS sampled every 0.5 s (the peak kept), and right after.
@@ -397,15 +409,16 @@ load() {  # name, url, host header, labels of the processes to watch...
         read -r -a pids <<< "$(pids_of "$label")"
         LOAD_RSS["$name/$label"]=$(mb "${peak[i]}")
         AFTER_RSS["$name/$label"]=$(mb "$(rss_kb "${pids[@]}")")
-        printf '    %-36s peak %8s MB, right after %8s MB\n' "$label" "${LOAD_RSS["$name/$label"]}" "${AFTER_RSS["$name/$label"]}"
+        printf '    %-44s peak %8s MB, right after %8s MB\n' "$label" "${LOAD_RSS["$name/$label"]}" "${AFTER_RSS["$name/$label"]}"
         i=$((i + 1))
     done
 }
 echo "under load: wrk -t$THREADS -c$CONNECTIONS -d$DURATION"
 for app in $LOAD_APPS; do
-    load "router -> $app" "$ROUTER/" "$app.localhost" "router process" "server (Liberty + engine)" "instance $app"
-    load "direct $app" "http://127.0.0.1:${BACKEND[$app]}/" "$app.localhost" "instance $app"
-    load "nginx proxy -> $app" "http://127.0.0.1:${PROXY_PORT[$app]}/" "$app.localhost" "nginx proxy to $app" "instance $app"
+    load "router -> $app" "$ROUTER/" "$app.localhost" "router process" "server (Liberty + engine)" "${INSTANCES[$app]}"
+    # The direct load and the proxy's reach the first instance alone.
+    load "direct $app" "http://127.0.0.1:${BACKEND[$app]}/" "$app.localhost" "${INSTANCES[$app]}"
+    load "nginx proxy -> $app" "http://127.0.0.1:${PROXY_PORT[$app]}/" "$app.localhost" "nginx proxy to $app" "${INSTANCES[$app]}"
     load "nginx serving $app's body" "http://127.0.0.1:${NGINX_PORT[$app]}/" localhost "nginx serving $app's body"
 done
 
@@ -437,7 +450,7 @@ echo "  start: mvn liberty:run $START_MVN s; the server alone (server start) $ST
 echo "  $ROUTER_LINE_1 (with mvn liberty:run)"
 echo "  $ROUTER_LINE_2 (with server start)"
 echo "  Maven's JVM under mvn liberty:run: $(mb "$MVN_RSS") MB resident"
-printf '  %-36s %9s %9s %s\n' "resident memory, MB" "idle RSS" "idle PSS" "peak under load / right after (wrk through ...)"
+printf '  %-44s %9s %9s %s\n' "resident memory, MB" "idle RSS" "idle PSS" "peak under load / right after (wrk through ...)"
 for label in "${LABELS[@]}"; do
     loads=
     for name in "${LOADS[@]}"; do
@@ -445,11 +458,11 @@ for label in "${LABELS[@]}"; do
         loads+="${LOAD_RSS["$name/$label"]} / ${AFTER_RSS["$name/$label"]} ($name); "
     done
     if [ -z "$(pids_of "$label")" ]; then
-        printf '  %-36s %9s\n' "$label" none
+        printf '  %-44s %9s\n' "$label" none
     else
-        printf '  %-36s %9s %9s %s\n' "$label" "${IDLE_RSS[$label]}" "${IDLE_PSS[$label]}" "${loads:-}"
+        printf '  %-44s %9s %9s %s\n' "$label" "${IDLE_RSS[$label]}" "${IDLE_PSS[$label]}" "${loads:-}"
     fi
 done
-[ "$AGENT" = true ] && printf '  %-36s %9s %9s\n' "node agent" "$AGENT_RSS" "$AGENT_PSS"
+[ "$AGENT" = true ] && printf '  %-44s %9s %9s\n' "node agent" "$AGENT_RSS" "$AGENT_PSS"
 echo "  req/s:"
-for name in "${LOADS[@]}"; do printf '    %-36s %8s\n' "$name" "${RPS[$name]}"; done
+for name in "${LOADS[@]}"; do printf '    %-44s %8s\n' "$name" "${RPS[$name]}"; done
