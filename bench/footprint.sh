@@ -325,10 +325,11 @@ done
 # Each instance's output goes through a log writer (svlogd) of its own; managed database servers keep
 # their records under services/ (none for hello-python and hello-java).
 watch_process "log writers (svlogd)" "recorded_pids $PAASMAKER_HOME/log-writers/*.json"
-# Each managed server with its process group (PostgreSQL's postmaster and its backends).
+# Each managed server with its descendants (PostgreSQL's postmaster and its backends, each of which
+# makes a process group of its own).
 for record in $(service_records); do
     watch_process "managed server $(basename "$(dirname "$(dirname "$record")")") ($(basename "$record" .json))" \
-        "for pid in \$(recorded_pids $record); do group_of \$pid; done"
+        "for pid in \$(recorded_pids $record); do echo \$pid; descendants \$pid; done"
 done
 
 # 4. nginx beside them: the same body from a file, and a reverse proxy in front of the instance.
@@ -410,6 +411,7 @@ load() {  # name, url, host header, labels of the processes to watch...
         LOAD_RSS["$name/$label"]=$(mb "${peak[i]}")
         AFTER_RSS["$name/$label"]=$(mb "$(rss_kb "${pids[@]}")")
         printf '    %-44s peak %8s MB, right after %8s MB\n' "$label" "${LOAD_RSS["$name/$label"]}" "${AFTER_RSS["$name/$label"]}"
+        [ -n "${pids[*]}" ] || echo "    WARNING: $label no longer runs after $name"
         i=$((i + 1))
     done
 }
