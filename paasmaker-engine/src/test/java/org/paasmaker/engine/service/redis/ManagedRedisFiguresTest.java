@@ -65,13 +65,20 @@ class ManagedRedisFiguresTest {
 
             Memory debian;
             Path dir = Files.createTempDirectory("paasmaker-redis-debian-");
+            int debianPort;
+            try (ServerSocket probe = new ServerSocket(0)) {
+                debianPort = probe.getLocalPort();
+            }
             Process process = new ProcessBuilder("/usr/bin/redis-server", "/etc/redis/redis.conf", "--port",
-                    Integer.toString(first + 31), "--daemonize", "no", "--logfile", "", "--pidfile", "",
+                    Integer.toString(debianPort), "--daemonize", "no", "--logfile", "", "--pidfile", "",
                     "--dir", dir.toString(), "--supervised", "no").redirectErrorStream(true)
                     .redirectOutput(dir.resolve("log").toFile()).start();
             try {
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.readString(dir.resolve("log"))
-                        .contains("Ready to accept connections"));
+                // A loaded machine may take a while; one that cannot start says why in its log.
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !process.isAlive()
+                        || Files.readString(dir.resolve("log")).contains("Ready to accept connections"));
+                assertThat(Files.readString(dir.resolve("log"))).as("Debian's redis-server on port %d", debianPort)
+                        .contains("Ready to accept connections");
                 debian = idleMemory(process.pid());
             } finally {
                 process.destroy();
