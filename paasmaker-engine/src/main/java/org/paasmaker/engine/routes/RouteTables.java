@@ -1,15 +1,19 @@
 package org.paasmaker.engine.routes;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.paasmaker.api.application.Application;
+import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.InstanceState;
@@ -17,8 +21,10 @@ import org.paasmaker.api.manifest.InstanceTypeSpec;
 import org.paasmaker.api.manifest.Manifest;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.ApplicationVersion;
+import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.api.workspace.WorkspaceId;
 import org.paasmaker.api.routing.AcmeChallenge;
 import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.routing.RouteTarget;
@@ -44,6 +50,9 @@ import org.paasmaker.engine.certificate.KeptCertificate;
  * covers it; otherwise clients would be sent to a handshake that fails.
  */
 final class RouteTables {
+
+    /** A RUNNING version is routed under its own names; a READY one only while it is current. */
+    private static final Set<VersionState> ROUTED_STATES = Set.of(VersionState.RUNNING, VersionState.READY);
 
     private final Store store;
     private final Function<ApplicationVersion, Manifest> manifests;
@@ -123,18 +132,40 @@ final class RouteTables {
         return suffix != null && names.stream().anyMatch(name -> name.endsWith(suffix));
     }
 
+    /**
+     * Every routed version's claims, asked of the store in three questions (the versions that may be
+     * routed, their running instances, and their applications and workspaces once each) rather than
+     * by walking every application. Claimed in the order of workspace, application and version, as
+     * the older application keeps a hostname two claim.
+     */
     private Map<String, Claim> claims(Set<InstanceId> draining) {
-        Map<String, Claim> claims = new LinkedHashMap<>();
-        for (Workspace workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
-                for (ApplicationVersion version : store.versions().list(application.id())) {
-                    if (version.state() == VersionState.RUNNING || version.current() && version.state() == VersionState.READY) {
-                        claim(claims, workspace, application, version, draining);
-                    }
-                }
+        Map<VersionId, List<Instance>> running = store.instances().inStates(Set.of(InstanceState.RUNNING)).stream()
+                .collect(Collectors.groupingBy(Instance::versionId));
+        Map<ApplicationId, Optional<Application>> applications = new HashMap<>();
+        Map<WorkspaceId, Optional<Workspace>> workspaces = new HashMap<>();
+        List<Routed> routed = new ArrayList<>();
+        for (ApplicationVersion version : store.versions().inStates(ROUTED_STATES)) {
+            if (version.state() == VersionState.RUNNING || version.current()) {
+                Optional<Application> application = applications.computeIfAbsent(version.applicationId(),
+                        id -> store.applications().find(id));
+                application.flatMap(found -> workspaces.computeIfAbsent(found.workspaceId(),
+                                id -> store.workspaces().find(id)))
+                        .ifPresent(workspace -> routed.add(new Routed(workspace, application.get(), version)));
             }
         }
+        routed.sort(Comparator.<Routed>comparingLong(r -> r.workspace().id().value())
+                .thenComparingLong(r -> r.application().id().value())
+                .thenComparingInt(r -> r.version().number()));
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        for (Routed each : routed) {
+            claim(claims, each.workspace(), each.application(), each.version(),
+                    running.getOrDefault(each.version().id(), List.of()), draining);
+        }
         return claims;
+    }
+
+    /** A version that may be routed, with whose it is. */
+    private record Routed(Workspace workspace, Application application, ApplicationVersion version) {
     }
 
     /** Its node's address; while the node is not known, where it was last routed; null when neither is known. */
@@ -144,9 +175,8 @@ final class RouteTables {
     }
 
     private void claim(Map<String, Claim> claims, Workspace workspace, Application application,
-            ApplicationVersion version, Set<InstanceId> draining) {
+            ApplicationVersion version, List<Instance> instances, Set<InstanceId> draining) {
         Manifest manifest = manifests.apply(version);
-        List<Instance> instances = store.instances().list(version.id());
         String owner = "application " + application.name() + " in workspace " + workspace.stub();
         String suffix = application.name() + "." + workspace.stub() + "." + clusterHostname;
         for (InstanceTypeSpec type : manifest.instances()) {
