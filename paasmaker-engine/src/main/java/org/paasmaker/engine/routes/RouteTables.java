@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -24,7 +23,6 @@ import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
-import org.paasmaker.api.workspace.WorkspaceId;
 import org.paasmaker.api.routing.AcmeChallenge;
 import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.routing.RouteTarget;
@@ -133,39 +131,33 @@ final class RouteTables {
     }
 
     /**
-     * Every routed version's claims, asked of the store in three questions (the versions that may be
-     * routed, their running instances, and their applications and workspaces once each) rather than
-     * by walking every application. Claimed in the order of workspace, application and version, as
-     * the older application keeps a hostname two claim.
+     * Every routed version's claims, asked of the store in a few questions (the versions that may be
+     * routed, their running instances, the workspaces and their applications) rather than by walking
+     * every application's versions. Claimed in the order of workspace, application and version, as the
+     * older application keeps a hostname two claim.
      */
     private Map<String, Claim> claims(Set<InstanceId> draining) {
+        List<ApplicationVersion> versions = store.versions().inStates(ROUTED_STATES).stream()
+                .filter(version -> version.state() == VersionState.RUNNING || version.current())
+                .toList();
+        Map<String, Claim> claims = new LinkedHashMap<>();
+        if (versions.isEmpty()) {
+            return claims;
+        }
         Map<VersionId, List<Instance>> running = store.instances().inStates(Set.of(InstanceState.RUNNING)).stream()
                 .collect(Collectors.groupingBy(Instance::versionId));
-        Map<ApplicationId, Optional<Application>> applications = new HashMap<>();
-        Map<WorkspaceId, Optional<Workspace>> workspaces = new HashMap<>();
-        List<Routed> routed = new ArrayList<>();
-        for (ApplicationVersion version : store.versions().inStates(ROUTED_STATES)) {
-            if (version.state() == VersionState.RUNNING || version.current()) {
-                Optional<Application> application = applications.computeIfAbsent(version.applicationId(),
-                        id -> store.applications().find(id));
-                application.flatMap(found -> workspaces.computeIfAbsent(found.workspaceId(),
-                                id -> store.workspaces().find(id)))
-                        .ifPresent(workspace -> routed.add(new Routed(workspace, application.get(), version)));
+        Map<ApplicationId, List<ApplicationVersion>> byApplication = versions.stream()
+                .collect(Collectors.groupingBy(ApplicationVersion::applicationId));
+        for (Workspace workspace : store.workspaces().list()) {
+            for (Application application : store.applications().list(workspace.id())) {
+                for (ApplicationVersion version : byApplication.getOrDefault(application.id(), List.of()).stream()
+                        .sorted(Comparator.comparingInt(ApplicationVersion::number)).toList()) {
+                    claim(claims, workspace, application, version, running.getOrDefault(version.id(), List.of()),
+                            draining);
+                }
             }
         }
-        routed.sort(Comparator.<Routed>comparingLong(r -> r.workspace().id().value())
-                .thenComparingLong(r -> r.application().id().value())
-                .thenComparingInt(r -> r.version().number()));
-        Map<String, Claim> claims = new LinkedHashMap<>();
-        for (Routed each : routed) {
-            claim(claims, each.workspace(), each.application(), each.version(),
-                    running.getOrDefault(each.version().id(), List.of()), draining);
-        }
         return claims;
-    }
-
-    /** A version that may be routed, with whose it is. */
-    private record Routed(Workspace workspace, Application application, ApplicationVersion version) {
     }
 
     /** Its node's address; while the node is not known, where it was last routed; null when neither is known. */
