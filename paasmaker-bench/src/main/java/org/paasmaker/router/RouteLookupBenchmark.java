@@ -43,15 +43,16 @@ public class RouteLookupBenchmark {
         List<Route> routes = new ArrayList<>();
         RouteTarget target = new RouteTarget("127.0.0.1", 40000, "app", 1, "i-1");
         for (int i = 0; i < HOSTNAMES - 1000; i++) {
-            routes.add(new Route(i + ".web.app" + (i % 1000) + ".dev.localhost", List.of(target)));
+            routes.add(Route.of(i + ".web.app" + (i % 1000) + ".dev.localhost", List.of(target)));
         }
         for (int i = 0; i < 1000; i++) {
-            routes.add(new Route("*." + i + ".wild.app" + i + ".dev.localhost", List.of(target)));
+            routes.add(Route.of("*." + i + ".wild.app" + i + ".dev.localhost", List.of(target)));
         }
-        routes.set(0, new Route("*", List.of(target)));
-        routes.add(new Route("*.1234.wild.app234.dev.localhost", List.of(target)));
-        snapshot = new RouteSnapshot(new RoutingTable(1, routes),
-                routeTarget -> new Backend(routeTarget, new TrafficRecorder()), Balancing.ROUND_ROBIN);
+        routes.set(0, Route.of("*", List.of(target)));
+        routes.add(Route.of("*.1234.wild.app234.dev.localhost", List.of(target)));
+        snapshot = new RouteSnapshot(RoutingTable.of(1, routes),
+                routeTarget -> new Backend(routeTarget, new TrafficRecorder()), Balancing.ROUND_ROBIN,
+                ServedCertificates.NONE);
         if (snapshot.find(host) == null) {
             throw new IllegalStateException("the benchmark's table should serve " + host);
         }

@@ -32,9 +32,9 @@ class RouterAccessLogAndStatisticsTest {
             TestBackend two = closer.add(TestBackend.start("two"));
             Router router = closer.add(Router.start(
                     RouterSettings.onPort(0).withBindAddress("127.0.0.1").withAccessLog(log),
-                    new RoutingTable(3, List.of(
-                            new Route("app.com", List.of(one.target("app", 1), two.target("app", 2))),
-                            new Route("empty.com", List.of())))));
+                    RoutingTable.of(3, List.of(
+                            Route.of("app.com", List.of(one.target("app", 1), two.target("app", 2))),
+                            Route.of("empty.com", List.of())))));
 
             try (RawHttp http = new RawHttp(router.port())) {
                 for (int i = 0; i < 4; i++) {

@@ -80,7 +80,7 @@ class RouterBoundedTest {
             TestBackend one = closer.add(TestBackend.start("one"));
             Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1")
                             .withAccessLog(file).withAccessLogLimit(limit),
-                    new RoutingTable(1, List.of(new Route("app.com", List.of(one.target("app", 1)))))));
+                    RoutingTable.of(1, List.of(Route.of("app.com", List.of(one.target("app", 1)))))));
             try (RawHttp http = new RawHttp(router.port())) {
                 for (int i = 1; i <= 1000; i++) {
                     assertThat(http.get("app.com", "/" + i).status()).isEqualTo(200);
@@ -129,6 +129,6 @@ class RouterBoundedTest {
         for (TestBackend backend : backends) {
             targets.add(backend.target("app", 1));
         }
-        return new RoutingTable(generation, List.of(new Route("app.com", targets)));
+        return RoutingTable.of(generation, List.of(Route.of("app.com", targets)));
     }
 }

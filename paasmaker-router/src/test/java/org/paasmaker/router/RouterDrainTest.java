@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Timeout;
 class RouterDrainTest {
 
     private static RoutingTable table(long generation, TestBackend backend) {
-        return new RoutingTable(generation, List.of(new Route("app.com", List.of(backend.target("app", (int) generation)))));
+        return RoutingTable.of(generation, List.of(Route.of("app.com", List.of(backend.target("app", (int) generation)))));
     }
 
     @Test
@@ -87,13 +87,13 @@ class RouterDrainTest {
             KeepAliveBackend backend = closer.add(new KeepAliveBackend());
             RouteTarget target = new RouteTarget("127.0.0.1", backend.port(), "app", 1, "i-1");
             Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"),
-                    new RoutingTable(1, List.of(new Route("app.com", List.of(target))))));
+                    RoutingTable.of(1, List.of(Route.of("app.com", List.of(target))))));
             for (int i = 0; i < 3; i++) {
                 assertThat(RawHttp.get(router.port(), "app.com", "/").text()).isEqualTo("ok");
             }
             assertThat(backend.closedByClient()).as("kept alive in the pool").isZero();
 
-            router.update(new RoutingTable(2, List.of(new Route("app.com", List.of()))));
+            router.update(RoutingTable.of(2, List.of(Route.of("app.com", List.of()))));
 
             await().atMost(Duration.ofSeconds(20)).until(() -> backend.closedByClient() == backend.opened());
             assertThat(backend.opened()).isPositive();

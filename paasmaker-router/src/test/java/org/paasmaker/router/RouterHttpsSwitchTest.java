@@ -100,7 +100,7 @@ class RouterHttpsSwitchTest {
     }
 
     private static RoutingTable table(int version, TestBackend backend, ServedCertificate certificate) {
-        return new RoutingTable(version, List.of(new Route("localhost", List.of(backend.target("app", version)))),
+        return new RoutingTable(version, List.of(Route.of("localhost", List.of(backend.target("app", version)))),
                 List.of(certificate), List.of());
     }
 }

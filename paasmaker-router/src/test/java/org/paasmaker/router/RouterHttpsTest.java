@@ -121,7 +121,7 @@ class RouterHttpsTest {
     @Test
     void http2AndHttp11ClientsReachTheInstanceThroughTheSamePortAsHttps() throws Exception {
         TestBackend backend = closer.add(TestBackend.start("v1"));
-        Router router = https(new RoutingTable(1, List.of(new Route("localhost", List.of(backend.target("app", 1)))),
+        Router router = https(new RoutingTable(1, List.of(Route.of("localhost", List.of(backend.target("app", 1)))),
                 List.of(local), List.of()));
         URI root = URI.create("https://localhost:" + router.httpsPort() + "/");
 
@@ -157,7 +157,7 @@ class RouterHttpsTest {
         TestBackend backend = closer.add(TestBackend.start("v1"));
         Path log = directory.resolve("access.log");
         Router router = closer.add(Router.start(RouterSettings.onPort(0).withHttpsPort(0).withBindAddress("127.0.0.1")
-                .withAccessLog(log), new RoutingTable(1, List.of(new Route("localhost", List.of(backend.target("app", 1)))),
+                .withAccessLog(log), new RoutingTable(1, List.of(Route.of("localhost", List.of(backend.target("app", 1)))),
                 List.of(local), List.of())));
         HttpClient client = client(HttpClient.Version.HTTP_2);
 
@@ -237,7 +237,7 @@ class RouterHttpsTest {
         TestBackend backend = closer.add(TestBackend.start("v1"));
         Router router = https(new RoutingTable(1, List.of(
                 new Route("app.foo.com", List.of(backend.target("app", 1)), true),
-                new Route("plain.foo.com", List.of(backend.target("app", 1)))), List.of(exact), List.of()));
+                Route.of("plain.foo.com", List.of(backend.target("app", 1)))), List.of(exact), List.of()));
 
         RawHttp.Response get = RawHttp.get(router.port(), "app.foo.com:" + router.port(), "/a/b?q=1&r=2");
         RawHttp.Response post;

@@ -35,7 +35,7 @@ class RouterProxyTest {
 
     private Router router(Route... routes) {
         Router router = Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1").withEventLoops(2),
-                new RoutingTable(1, List.of(routes)));
+                RoutingTable.of(1, List.of(routes)));
         closer.add(router);
         return router;
     }
@@ -45,7 +45,7 @@ class RouterProxyTest {
         for (TestBackend backend : backends) {
             targets.add(backend.target("app-" + backend.name(), 1));
         }
-        return new Route(hostname, targets);
+        return Route.of(hostname, targets);
     }
 
     @Test
@@ -96,7 +96,7 @@ class RouterProxyTest {
 
     @Test
     void aKnownHostnameWithoutTargetsGets503NotA404() throws IOException {
-        Router router = router(new Route("starting.com", List.of()));
+        Router router = router(Route.of("starting.com", List.of()));
 
         RawHttp.Response response = RawHttp.get(router.port(), "starting.com", "/");
 
@@ -107,7 +107,7 @@ class RouterProxyTest {
     @Test
     void whenNoInstanceAnswersTheClientGets502() throws IOException {
         int closedPort = freePortNobodyListensOn();
-        Router router = router(new Route("dead.com", List.of(new RouteTarget("127.0.0.1", closedPort, "dead", 1, "i-1"))));
+        Router router = router(Route.of("dead.com", List.of(new RouteTarget("127.0.0.1", closedPort, "dead", 1, "i-1"))));
 
         RawHttp.Response response = RawHttp.get(router.port(), "dead.com", "/");
 
@@ -129,7 +129,7 @@ class RouterProxyTest {
             });
             server.start();
             closer.add(server::join);
-            Router router = router(new Route("odd.com", List.of(new RouteTarget("127.0.0.1", garbage.getLocalPort(), "odd", 1, "i-1"))));
+            Router router = router(Route.of("odd.com", List.of(new RouteTarget("127.0.0.1", garbage.getLocalPort(), "odd", 1, "i-1"))));
 
             RawHttp.Response response = RawHttp.get(router.port(), "odd.com", "/");
 
@@ -141,7 +141,7 @@ class RouterProxyTest {
     void aRefusedConnectionIsRetriedOnAnotherInstance() throws IOException {
         TestBackend alive = backend("alive");
         RouteTarget dead = new RouteTarget("127.0.0.1", freePortNobodyListensOn(), "app", 1, "dead");
-        Router router = router(new Route("app.com", List.of(dead, alive.target("app", 1))));
+        Router router = router(Route.of("app.com", List.of(dead, alive.target("app", 1))));
 
         for (int i = 0; i < 6; i++) {
             RawHttp.Response response = RawHttp.get(router.port(), "app.com", "/");
@@ -249,7 +249,7 @@ class RouterProxyTest {
     @Test
     void pipelinedRequestsAreAnsweredInOrder() throws IOException {
         TestBackend one = backend("one");
-        Router router = router(route("app.com", one), new Route("empty.com", List.of()));
+        Router router = router(route("app.com", one), Route.of("empty.com", List.of()));
 
         try (RawHttp http = new RawHttp(router.port())) {
             http.send("GET / HTTP/1.1\r\nHost: app.com\r\n\r\nGET / HTTP/1.1\r\nHost: unknown.com\r\n\r\n"
@@ -285,7 +285,7 @@ class RouterProxyTest {
         TestBackend busy = backend("busy");
         TestBackend free = backend("free");
         Router router = Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1")
-                .withBalancing(Balancing.LEAST_CONNECTIONS), new RoutingTable(1, List.of(route("app.com", busy, free))));
+                .withBalancing(Balancing.LEAST_CONNECTIONS), RoutingTable.of(1, List.of(route("app.com", busy, free))));
         closer.add(router);
         java.util.concurrent.CompletableFuture<RawHttp.Response> held = new java.util.concurrent.CompletableFuture<>();
         // The first request goes to one of them (ties go in turn); hold it there with /slow.
@@ -314,7 +314,7 @@ class RouterProxyTest {
     void aClientConnectionIdleBetweenRequestsIsClosedButNotOneWaitingForItsResponse() throws Exception {
         TestBackend backend = backend("one");
         Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1")
-                .withIdleTimeout(java.time.Duration.ofSeconds(1)), new RoutingTable(1, List.of(route("app.com", backend)))));
+                .withIdleTimeout(java.time.Duration.ofSeconds(1)), RoutingTable.of(1, List.of(route("app.com", backend)))));
 
         try (RawHttp idle = new RawHttp(router.port())) {
             assertThat(idle.get("app.com", "/").status()).isEqualTo(200);

@@ -83,6 +83,6 @@ class RouterTableSwapTest {
     }
 
     private static RoutingTable table(int version, TestBackend backend) {
-        return new RoutingTable(version, List.of(new Route("app.com", List.of(backend.target("app", version)))));
+        return RoutingTable.of(version, List.of(Route.of("app.com", List.of(backend.target("app", version)))));
     }
 }

@@ -24,7 +24,7 @@ class RouterWebSocketTest {
         try (Closer closer = new Closer()) {
             WebSocketEchoBackend backend = closer.add(new WebSocketEchoBackend());
             Router router = closer.add(Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"),
-                    new RoutingTable(1, List.of(new Route("*",
+                    RoutingTable.of(1, List.of(Route.of("*",
                             List.of(new RouteTarget("127.0.0.1", backend.port(), "chat", 1, "i-1")))))));
             LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
             WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()

@@ -16,8 +16,8 @@ class RoutingTableTest {
 
     @Test
     void aTableReadsBackFromItsJsonAsItWas() throws Exception {
-        RoutingTable table = new RoutingTable(7, List.of(new Route("*.hello.com", List.of(TARGET)),
-                new Route("1.web.hello.dev.localhost", List.of())));
+        RoutingTable table = RoutingTable.of(7, List.of(Route.of("*.hello.com", List.of(TARGET)),
+                Route.of("1.web.hello.dev.localhost", List.of())));
         ObjectMapper json = new ObjectMapper();
 
         String text = json.writeValueAsString(table);
@@ -28,20 +28,20 @@ class RoutingTableTest {
 
     @Test
     void hostnamesAreKeptLowercased() {
-        assertThat(new Route("Web.Hello.DEV.localhost", List.of()).hostname()).isEqualTo("web.hello.dev.localhost");
+        assertThat(Route.of("Web.Hello.DEV.localhost", List.of()).hostname()).isEqualTo("web.hello.dev.localhost");
     }
 
     @Test
     void aPatternWithAPortOrAStrayWildcardIsRefusedByName() {
-        assertThatThrownBy(() -> new Route("hello.com:8080", List.of())).hasMessageContaining("'hello.com:8080'");
-        assertThatThrownBy(() -> new Route("a.*.com", List.of())).hasMessageContaining("'a.*.com'");
-        assertThatThrownBy(() -> new Route("*hello.com", List.of())).hasMessageContaining("'*hello.com'");
-        assertThatThrownBy(() -> new Route("", List.of())).hasMessageContaining("''");
+        assertThatThrownBy(() -> Route.of("hello.com:8080", List.of())).hasMessageContaining("'hello.com:8080'");
+        assertThatThrownBy(() -> Route.of("a.*.com", List.of())).hasMessageContaining("'a.*.com'");
+        assertThatThrownBy(() -> Route.of("*hello.com", List.of())).hasMessageContaining("'*hello.com'");
+        assertThatThrownBy(() -> Route.of("", List.of())).hasMessageContaining("''");
     }
 
     @Test
     void aHostnameListedTwiceIsRefused() {
-        assertThatThrownBy(() -> new RoutingTable(1, List.of(new Route("a.com", List.of()), new Route("A.com", List.of()))))
+        assertThatThrownBy(() -> RoutingTable.of(1, List.of(Route.of("a.com", List.of()), Route.of("A.com", List.of()))))
                 .hasMessageContaining("'a.com' twice");
     }
 

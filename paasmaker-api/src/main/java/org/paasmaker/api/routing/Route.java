@@ -37,8 +37,11 @@ public record Route(String hostname, List<RouteTarget> targets, boolean redirect
         targets = List.copyOf(targets);
     }
 
-    /** A route served over plain HTTP and HTTPS alike. */
-    public Route(String hostname, List<RouteTarget> targets) {
-        this(hostname, targets, false);
+    /**
+     * A route served over plain HTTP and HTTPS alike. A factory rather than a second constructor: JSON-B
+     * binds a record only through its one constructor.
+     */
+    public static Route of(String hostname, List<RouteTarget> targets) {
+        return new Route(hostname, targets, false);
     }
 }

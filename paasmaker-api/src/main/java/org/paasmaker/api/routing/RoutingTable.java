@@ -34,11 +34,14 @@ public record RoutingTable(long generation, List<Route> routes, List<ServedCerti
         List<AcmeChallenge> challenges) {
 
     /** What a router serves before it was ever given a table: nothing (every hostname is unknown). */
-    public static final RoutingTable EMPTY = new RoutingTable(0, List.of());
+    public static final RoutingTable EMPTY = new RoutingTable(0, List.of(), List.of(), List.of());
 
-    /** A table served over plain HTTP only (no certificate, no challenge). */
-    public RoutingTable(long generation, List<Route> routes) {
-        this(generation, routes, List.of(), List.of());
+    /**
+     * A table with no certificate and no challenge. A factory rather than a second constructor: JSON-B
+     * binds a record only through its one constructor.
+     */
+    public static RoutingTable of(long generation, List<Route> routes) {
+        return new RoutingTable(generation, routes, List.of(), List.of());
     }
 
     public RoutingTable {

@@ -78,11 +78,11 @@ class DeployCommandTest {
                 .events("jobs/" + CURRENT + "/events", JobStreams.simple(CURRENT, "Make version 3 current",
                         "Publish the routes", JobState.SUCCESS, ""))
                 .json("GET", "versions/8/instances", 200, "[" + WireFixtures.read("instance-json.json") + "]")
-                .json("GET", "routes", 200, JobStreams.json(new RoutingTable(9, List.of(
-                        new Route("3.web.hello-python.dev.localhost", List.of(target(INSTANCE))),
-                        new Route("web.hello-python.dev.localhost", List.of(target(INSTANCE))),
-                        new Route("hello-python.localhost", List.of(target(INSTANCE))),
-                        new Route("1.web.other.dev.localhost", List.of(target("9f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b")))))))
+                .json("GET", "routes", 200, JobStreams.json(RoutingTable.of(9, List.of(
+                        Route.of("3.web.hello-python.dev.localhost", List.of(target(INSTANCE))),
+                        Route.of("web.hello-python.dev.localhost", List.of(target(INSTANCE))),
+                        Route.of("hello-python.localhost", List.of(target(INSTANCE))),
+                        Route.of("1.web.other.dev.localhost", List.of(target("9f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b")))))))
                 .fixture("GET", "versions/8", 200, "version-json.json");
         environment = new HashMap<>(Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
                 "HOME", home.toString()));

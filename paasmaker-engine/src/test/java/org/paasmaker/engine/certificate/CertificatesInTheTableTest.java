@@ -114,7 +114,7 @@ class CertificatesInTheTableTest {
                 List.of());
         fixture.close();
         // The router forgets them: only the next engine's table can bring them back.
-        router.update(new RoutingTable(router.table().generation() + 1, router.table().routes()));
+        router.update(RoutingTable.of(router.table().generation() + 1, router.table().routes()));
         assertThat(router.table().certificates()).isEmpty();
 
         fixture = new EngineFixture(temp.resolve("home"), builder -> builder.router(router));

@@ -120,7 +120,7 @@ class RouteFeedTest {
     }
 
     private static RoutingTable table(long generation) {
-        return new RoutingTable(generation, List.of(new Route("app.com",
+        return RoutingTable.of(generation, List.of(Route.of("app.com",
                 List.of(new RouteTarget("127.0.0.1", 40000 + (int) generation, "dev/app", 1, "i-" + generation)))));
     }
 

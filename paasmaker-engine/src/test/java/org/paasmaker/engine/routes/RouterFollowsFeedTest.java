@@ -167,7 +167,7 @@ class RouterFollowsFeedTest {
     }
 
     private static RoutingTable table(long generation, TestBackend backend) {
-        return new RoutingTable(generation, List.of(new Route("app.com", List.of(backend.target("app", 1)))));
+        return RoutingTable.of(generation, List.of(Route.of("app.com", List.of(backend.target("app", 1)))));
     }
 
     private static String answer(int port) {

@@ -94,7 +94,7 @@ class RouterCodeTest {
                 List.of("--bind=127.0.0.1", "--event-loops=1"), List.of("-Xmx64m", "-XX:+UseSerialGC"),
                 Duration.ofSeconds(60), warnings::add, RouterCode.classPath(classPath)));
         try {
-            router.update(new RoutingTable(1, List.of(new Route("app.com", List.of(backend.target("app", 1))))));
+            router.update(RoutingTable.of(1, List.of(Route.of("app.com", List.of(backend.target("app", 1))))));
             assertThat(RawHttp.get(router.port(), "app.com", "/").text()).isEqualTo("one");
             assertThat(Files.readString(router.logFile())).doesNotContain("Exception");
         } finally {

@@ -69,7 +69,7 @@ class RouterProcessTest {
     }
 
     private static RoutingTable table(long generation, TestBackend backend) {
-        return new RoutingTable(generation, List.of(new Route("app.com", List.of(backend.target("app", 1)))));
+        return RoutingTable.of(generation, List.of(Route.of("app.com", List.of(backend.target("app", 1)))));
     }
 
     @Test
@@ -83,7 +83,7 @@ class RouterProcessTest {
         assertThat(router.table()).isEqualTo(table(1, backend));
         assertThat(router.statistics().instances()).singleElement()
                 .satisfies(instance -> assertThat(instance.traffic().requests()).isEqualTo(1));
-        assertThat(router.drain(new RoutingTable(2, List.of()), Duration.ofSeconds(10)).drained())
+        assertThat(router.drain(RoutingTable.of(2, List.of()), Duration.ofSeconds(10)).drained())
                 .containsExactly(backend.target("app", 1));
         assertThat(RawHttp.get(router.port(), "app.com", "/").status()).isEqualTo(404);
         assertThat(Files.readString(state.resolve("access.log"))).contains("\"host\":\"app.com\"");

@@ -57,7 +57,7 @@ class RouterStreamingTest {
         RouterProcess router = RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0,
                 List.of("--bind=127.0.0.1"), List.of("-Xmx64m", "-XX:+UseSerialGC", "-XX:+ExitOnOutOfMemoryError"),
                 Duration.ofSeconds(60), System.err::println, TestRouterCode.classPath()));
-        router.update(new RoutingTable(1, List.of(new Route("app.com", List.of(backend.target("app", 1))))));
+        router.update(RoutingTable.of(1, List.of(Route.of("app.com", List.of(backend.target("app", 1))))));
         RawHttp http = closer.add(new RawHttp(router.port()));
 
         CompletableFuture<Long> uploaded = CompletableFuture.supplyAsync(() -> upload(http.output()));

@@ -203,7 +203,7 @@ class VersionSwitchTest {
                     .anyMatch(i -> fixture.engine().versions().instanceLog(i.id(), 10).contains("slow request")));
         }
 
-        DrainResult drained = router.drain(new RoutingTable(router.table().generation() + 1, List.of()),
+        DrainResult drained = router.drain(RoutingTable.of(router.table().generation() + 1, List.of()),
                 Duration.ofSeconds(20));
 
         assertThat(drained.stillBusy()).as("targets that still count a request in flight").isEmpty();
