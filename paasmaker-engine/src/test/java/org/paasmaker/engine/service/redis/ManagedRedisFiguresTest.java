@@ -22,6 +22,7 @@ import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceRequest;
+import org.paasmaker.engine.ProcessesUnder;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.service.server.ServerFigures.Memory;
 
@@ -96,6 +97,8 @@ class ManagedRedisFiguresTest {
             service.remove(request, kept);
         } finally {
             provider.close();
+            // Managed servers outlive their provider on purpose; a test cut short must not leave one behind.
+            ProcessesUnder.kill(home);
             Directories.deleteTree(home);
         }
     }
