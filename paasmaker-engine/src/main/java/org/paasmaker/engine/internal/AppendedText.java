@@ -44,6 +44,22 @@ public final class AppendedText {
             throw new IllegalArgumentException("a read starts at 0 or later and takes at least a byte: " + offset + ", "
                     + maxBytes);
         }
+        // svlogd renames its file and creates the next one: a file missing at the open may exist a moment later.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return readOnce(file, offset, maxBytes, wholeLines);
+            } catch (FileNotFoundException e) {
+                if (!Files.exists(file)) {
+                    return new Read(0, 0, "");
+                }
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static Read readOnce(Path file, long offset, int maxBytes, boolean wholeLines) throws IOException {
         // Not a channel: an interrupted thread (a job being aborted, a server stopping) still reads.
         try (RandomAccessFile in = new RandomAccessFile(file.toFile(), "r")) {
             long size = in.length();
@@ -60,11 +76,6 @@ public final class AppendedText {
             }
             int end = wholeLines || read < size - from ? cut(bytes, read, wholeLines, read == maxBytes) : read;
             return new Read(from, from + end, new String(bytes, 0, end, StandardCharsets.UTF_8));
-        } catch (FileNotFoundException e) {
-            if (Files.exists(file)) {
-                throw e;
-            }
-            return new Read(0, 0, "");
         }
     }
 

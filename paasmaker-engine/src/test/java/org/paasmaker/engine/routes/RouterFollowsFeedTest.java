@@ -82,12 +82,13 @@ class RouterFollowsFeedTest {
         ServedCertificate certificate = TestCertificates.authority(temp.resolve("ca")).issue("app.com");
         feed.publish(new RoutingTable(1, table(1, one).routes(), List.of(certificate), List.of()));
         await("the router serves generation 1").atMost(DEADLINE).until(() -> answer(port).equals("one"));
+        await("the feed records the router's generation").atMost(DEADLINE).until(() -> feed.confirmations().stream()
+                .anyMatch(c -> c.router().equals("edge-1") && c.generation() == 1));
+        // The router serves a table first and persists it next; it confirms a generation on its next poll, once both are done.
         // The certificate came over the feed with the routes, and the router keeps it (key and all) owner-only.
         Path saved = home.resolve(RouterHome.TABLE);
         assertThat(RoutingJson.read(Files.readAllBytes(saved), RoutingTable.class).certificates()).containsExactly(certificate);
         assertThat(Files.getPosixFilePermissions(saved)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        await("the feed records the router's generation").atMost(DEADLINE).until(() -> feed.confirmations().stream()
-                .anyMatch(c -> c.router().equals("edge-1") && c.generation() == 1));
 
         controller.close();
         feed.publish(table(2, two));
