@@ -113,6 +113,37 @@ class RouterFollowsFeedTest {
     }
 
     @Test
+    void aRouterFollowingSeveralControllersMovesOnWhenTheOneItFollowsIsGoneAndTakesTheNextOnesTable()
+            throws Exception {
+        TestBackend one = closer.add(TestBackend.start("one"));
+        TestBackend two = closer.add(TestBackend.start("two"));
+        RouteFeed other = new RouteFeed(Clock.systemUTC());
+        int otherPort = freePort();
+        controller = new FeedServer(feed, controllerPort);
+        FeedServer second = new FeedServer(other, otherPort);
+        try {
+            feed.publish(table(1, one));
+            other.publish(table(2, two));
+            Path log = temp.resolve("router.log");
+            int port = freePort();
+            startRouter(temp.resolve("home"), port, token(TOKEN), log, "edge-3",
+                    "http://127.0.0.1:" + controllerPort + ",http://127.0.0.1:" + otherPort);
+            await("the router serves the first controller's table").atMost(DEADLINE).until(() -> answer(port).equals("one"));
+            assertThat(other.confirmations()).as("only the first is followed").isEmpty();
+
+            controller.close();
+            controller = null;
+            await("the router moves on to the second").atMost(DEADLINE).until(() -> answer(port).equals("two"));
+            assertThat(Files.readString(log)).containsOnlyOnce("cannot reach the controller at http://127.0.0.1:"
+                    + controllerPort).contains("it tries the controller at http://127.0.0.1:" + otherPort)
+                    .containsOnlyOnce("The router follows the controller at http://127.0.0.1:" + otherPort
+                            + "/cluster/v1/routes now");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void aRouterWithAWrongTokenIsRefusedAndToldWhy() throws Exception {
         TestBackend one = closer.add(TestBackend.start("one"));
         controller = new FeedServer(feed, controllerPort);
@@ -140,8 +171,13 @@ class RouterFollowsFeedTest {
     }
 
     private void startRouter(Path home, int port, Path tokenFile, Path log, String name) throws IOException {
+        startRouter(home, port, tokenFile, log, name, "http://127.0.0.1:" + controllerPort);
+    }
+
+    private void startRouter(Path home, int port, Path tokenFile, Path log, String name, String follow)
+            throws IOException {
         Process router = launch(List.of("--home", home.toString(), "--port", Integer.toString(port), "--https-port", "0",
-                "--bind", "127.0.0.1", "--event-loops", "1", "--follow", "http://127.0.0.1:" + controllerPort, "--token-file",
+                "--bind", "127.0.0.1", "--event-loops", "1", "--follow", follow, "--token-file",
                 tokenFile.toString(), "--name", name), log);
         routers.add(router);
         await("the router process starts").atMost(DEADLINE).until(() -> Files.readString(log).contains("serves table")
