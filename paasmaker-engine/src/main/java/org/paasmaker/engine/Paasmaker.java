@@ -158,13 +158,20 @@ public final class Paasmaker implements AutoCloseable {
                         new ProcessRecords(home.resolve("processes"), Paasmaker::warn), clock, logLimit,
                         new LogWriters(new ProcessRecords(home.resolve("log-writers"), Paasmaker::warn), clock)));
             }
+            Optional<LeaseRepository> shared = store.leases();
+            // Alone on its store, this engine always leads: that is not worth a word in its log.
+            leading = new Leadership(shared.orElseGet(() -> new LocalLeases(clock)),
+                    ControllerName.holder(builder.settingsEnvironment),
+                    builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
+                    shared.isPresent() ? Paasmaker::inform : message -> { }).start();
+            leadership = leading;
             VersionManifests manifests = new VersionManifests(plugins);
             Optional<RouterControl> router = router(builder);
             FileCertificateStore certificateStore = FileCertificateStore.open(layout.home().resolve("certificates"),
                     Paasmaker::warn);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
                     builder.clusterHostname, control, new RouteFeed(Clock.systemUTC()), builder.drainLimit,
-                    nodeRegistry::addressIfKnown, certificateStore::list, Paasmaker::warn));
+                    nodeRegistry::addressIfKnown, certificateStore::list, leadership::term, Paasmaker::warn));
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
                     layout.work(), clock);
@@ -176,13 +183,6 @@ public final class Paasmaker implements AutoCloseable {
             health = new HealthMonitor(store, instances, jobManager, clock,
                     new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
                     plugins::maintain);
-            Optional<LeaseRepository> shared = store.leases();
-            // Alone on its store, this engine always leads: that is not worth a word in its log.
-            leading = new Leadership(shared.orElseGet(() -> new LocalLeases(clock)),
-                    ControllerName.holder(builder.settingsEnvironment),
-                    builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
-                    shared.isPresent() ? Paasmaker::inform : message -> { }).start();
-            leadership = leading;
             health.start(builder.healthInterval, leadership::leads);
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
@@ -228,8 +228,10 @@ public final class Paasmaker implements AutoCloseable {
                 ClusterServer server = ClusterServer.start(clusterSettings.address(), clusterSettings.port(), token,
                         nodeRegistry, packages, clock, Paasmaker::inform);
                 // Routers on other machines follow the tables here, with the same node token.
+                // Of controllers sharing a store, the leader alone serves them; alone, this one always does.
                 publisher.ifPresent(p -> server.mount(RouteFeedHandler.PATH, new RouteFeedHandler(p.feed(),
-                        value -> token.authorizes("Bearer " + value))));
+                        value -> token.authorizes("Bearer " + value), () -> shared.isEmpty() || leadership.leads()
+                                ? Optional.empty() : Optional.of(notLeading(leadership)))));
                 return server;
             });
         } catch (RuntimeException | Error e) {
@@ -243,6 +245,12 @@ public final class Paasmaker implements AutoCloseable {
             ownStore.ifPresent(FileStore::close);
             throw e;
         }
+    }
+
+    private static String notLeading(Leadership leadership) {
+        return "this controller (" + leadership.holder() + ") does not lead the controllers sharing its store, and only"
+                + " the leader serves the routes; " + (leadership.leader().isEmpty() ? "no leader is known yet"
+                : "the lease is held by " + leadership.leader()) + ": follow the next controller";
     }
 
     public static Builder builder() {

@@ -36,6 +36,8 @@ public final class Leadership implements AutoCloseable {
     private volatile long term;
     /** Whether the last answer from the store gave this controller the lease. */
     private volatile boolean leading;
+    /** Who held the lease at the store's last answer; empty before any. */
+    private volatile String leader = "";
 
     public Leadership(LeaseRepository leases, String holder, LeaseSettings settings, Consumer<String> log) {
         this(leases, holder, settings, System::nanoTime, log);
@@ -68,6 +70,14 @@ public final class Leadership implements AutoCloseable {
         return term;
     }
 
+    /**
+     * Who held the lease at the store's last answer to this controller (itself when it leads), such as
+     * for telling a router where the routes are served; empty before any answer.
+     */
+    public String leader() {
+        return leader;
+    }
+
     /** Who this controller is to the other controllers. */
     public String holder() {
         return holder;
@@ -77,6 +87,7 @@ public final class Leadership implements AutoCloseable {
         long sent = nanoTime.getAsLong();
         try {
             Lease lease = leases.acquire(LEASE, holder, settings.ttl());
+            leader = lease.holder();
             if (lease.heldBy(holder)) {
                 leadsUntil = sent + settings.ttl().toNanos();
                 term = lease.term();

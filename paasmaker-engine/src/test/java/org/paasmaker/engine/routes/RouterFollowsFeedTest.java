@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -144,6 +146,33 @@ class RouterFollowsFeedTest {
     }
 
     @Test
+    void aControllerThatDoesNotLeadAnswers503NamingTheLeaderAndTheRouterMovesOnToTheOneThatLeads() throws Exception {
+        TestBackend one = closer.add(TestBackend.start("one"));
+        RouteFeed leaders = new RouteFeed(Clock.systemUTC());
+        int leaderPort = freePort();
+        controller = new FeedServer(feed, controllerPort,
+                () -> Optional.of("this controller (first#1) does not lead; the lease is held by second#2"));
+        FeedServer second = new FeedServer(leaders, leaderPort);
+        try {
+            feed.publish(table(1, one));
+            leaders.publish(table(5, one));
+            Path log = temp.resolve("router.log");
+            int port = freePort();
+            startRouter(temp.resolve("home"), port, token(TOKEN), log, "edge-4",
+                    "http://127.0.0.1:" + controllerPort + ",http://127.0.0.1:" + leaderPort);
+
+            await("the router takes the leader's table").atMost(DEADLINE).until(() -> answer(port).equals("one")
+                    && leaders.confirmations().stream().anyMatch(c -> c.generation() == 5));
+            assertThat(Files.readString(log)).containsOnlyOnce("The controller at http://127.0.0.1:" + controllerPort
+                    + "/cluster/v1/routes answered 503: this controller (first#1) does not lead; the lease is held by"
+                    + " second#2");
+            assertThat(feed.confirmations()).as("a controller that does not lead counts no router").isEmpty();
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void aRouterWithAWrongTokenIsRefusedAndToldWhy() throws Exception {
         TestBackend one = closer.add(TestBackend.start("one"));
         controller = new FeedServer(feed, controllerPort);
@@ -230,9 +259,14 @@ class RouterFollowsFeedTest {
         private final ExecutorService threads = Executors.newCachedThreadPool();
 
         FeedServer(RouteFeed feed, int port) throws IOException {
+            this(feed, port, Optional::empty);
+        }
+
+        FeedServer(RouteFeed feed, int port, Supplier<Optional<String>> notLeading) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
             server.setExecutor(threads);
-            server.createContext("/cluster/v1/routes", new RouteFeedHandler(feed, RouteFeedHandler.token(TOKEN)));
+            server.createContext("/cluster/v1/routes", new RouteFeedHandler(feed, RouteFeedHandler.token(TOKEN),
+                    notLeading));
             server.start();
         }
 
