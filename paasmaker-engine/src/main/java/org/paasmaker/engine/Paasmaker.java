@@ -46,6 +46,7 @@ import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RouteFeed;
 import org.paasmaker.engine.routes.RoutePublisher;
+import org.paasmaker.engine.routes.RouteRefresh;
 import org.paasmaker.api.routing.AccessLogLimit;
 import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
@@ -120,6 +121,7 @@ public final class Paasmaker implements AutoCloseable {
     private final CronRunner cronRunner;
     private final Leadership leadership;
     private final Optional<ClusterServer> cluster;
+    private Optional<RoutePublisher> ownPublisher = Optional.empty();
     private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
     private Paasmaker(Builder builder) {
@@ -171,7 +173,9 @@ public final class Paasmaker implements AutoCloseable {
                     Paasmaker::warn);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
                     builder.clusterHostname, control, new RouteFeed(Clock.systemUTC()), builder.drainLimit,
-                    nodeRegistry::addressIfKnown, certificateStore::list, leadership::term, Paasmaker::warn));
+                    nodeRegistry::addressIfKnown, certificateStore::list, leadership::term, Paasmaker::warn)
+                    .refreshEvery(RouteRefresh.from(builder.settingsEnvironment).every()));
+            ownPublisher = publisher;
             Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
             ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
                     layout.work(), clock);
@@ -237,6 +241,7 @@ public final class Paasmaker implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             keeper.ifPresent(CertificateKeeper::close);
+            ownPublisher.ifPresent(RoutePublisher::close);
             if (leading != null) {
                 leading.close();
             }
@@ -344,6 +349,7 @@ public final class Paasmaker implements AutoCloseable {
         jobManager.close();
         cronRunner.close();
         keeper.ifPresent(CertificateKeeper::close);
+        ownPublisher.ifPresent(RoutePublisher::close);
         health.close();
         // After the rounds have stopped: another controller may take over at once.
         leadership.close();
