@@ -36,8 +36,8 @@ public record AgentSettings(List<URI> controllers, NodeToken token, String addre
 
     /** The options, for the usage text. */
     public static final String USAGE = String.join(System.lineSeparator(),
-            "  --controller URL[,URL...]  the controllers' cluster endpoints, http://HOST:8091 ($PAASMAKER_CONTROLLER);",
-            "                     several controllers on one database: give them all, the agent reports to each",
+            "  --controller URL[,URL...]  the controller's cluster endpoint, http://HOST:8091",
+            "                     ($PAASMAKER_CONTROLLER); of several on one database, all: it reports to each",
             "  --token-file FILE  the node token, as the controllers have it: the same token on every one",
             "                     ($PAASMAKER_NODE_TOKEN_FILE, or the token itself in $PAASMAKER_NODE_TOKEN)",
             "  --address ADDRESS  where the controller and routers reach this machine ($PAASMAKER_NODE_ADDRESS,",

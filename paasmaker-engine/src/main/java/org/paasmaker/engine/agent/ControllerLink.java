@@ -18,9 +18,10 @@ import org.paasmaker.engine.cluster.ClusterWire;
 /**
  * The agent's side of its bond with one controller: it registers, then reports its whole state every
  * interval and whenever something changed. An agent serving several controllers has one link to each,
- * each on a thread of its own, and each says its controller's trouble once and its return once. A controller that is away is tried again every interval
- * (the instances run on meanwhile); one that forgot the agent (its own restart) is registered with
- * again. Only one round runs at a time, on the scheduler's thread.
+ * each on a thread of its own, and each says its controller's trouble once and its return once. A
+ * controller that is away is tried again every interval (the instances run on meanwhile); one that
+ * forgot the agent (its own restart) is registered with again. Only one round runs at a time, on the
+ * scheduler's thread.
  */
 final class ControllerLink {
 
@@ -64,8 +65,8 @@ final class ControllerLink {
                 log.accept("The controller at " + controller + " refused this agent: " + e.getMessage());
                 throw e;
             }
-            trouble("Cannot register with the controller at " + controller + ": " + e.getMessage() + "; trying again every round, the instances run on"
-                    + " meanwhile");
+            trouble("Cannot register with the controller at " + controller + ": " + e.getMessage()
+                    + "; trying again every round, the instances run on meanwhile");
         }
     }
 
@@ -123,8 +124,8 @@ final class ControllerLink {
                         + "); registering again");
                 changed();
             } else {
-                trouble("Cannot report to the controller at " + controller + ": " + e.getMessage() + "; trying again every round, the instances run on"
-                        + " meanwhile");
+                trouble("Cannot report to the controller at " + controller + ": " + e.getMessage()
+                        + "; trying again every round, the instances run on meanwhile");
             }
         } catch (RuntimeException e) {
             trouble("Reporting to the controller at " + controller + " failed: " + e);

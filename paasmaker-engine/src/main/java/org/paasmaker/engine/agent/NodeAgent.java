@@ -40,8 +40,8 @@ import org.paasmaker.engine.process.ProcessRecords;
  * A node agent: the engine's node side on a machine of its own. It runs the node of this machine in
  * its own home ({@code packages} fetched from the controllers, {@code instances}, and their records),
  * serves the node verbs to the controllers alone (node token) at its address, and registers with each
- * controller and reports to each, independently. Instances run detached from the agent: when it stops or is killed they
- * run on, and the next agent on the same home finds them from their records.
+ * controller and reports to each, independently. Instances run detached from the agent: when it stops
+ * or is killed they run on, and the next agent on the same home finds them from their records.
  */
 public final class NodeAgent implements AutoCloseable {
 
