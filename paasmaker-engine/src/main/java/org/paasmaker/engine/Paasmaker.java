@@ -47,6 +47,8 @@ import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RouteFeed;
 import org.paasmaker.engine.routes.RoutePublisher;
 import org.paasmaker.engine.routes.RouteRefresh;
+import org.paasmaker.engine.routes.LeaderDrains;
+import org.paasmaker.engine.routes.RouteDrainHandler;
 import org.paasmaker.api.routing.AccessLogLimit;
 import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
@@ -233,9 +235,15 @@ public final class Paasmaker implements AutoCloseable {
                         nodeRegistry, packages, clock, Paasmaker::inform);
                 // Routers on other machines follow the tables here, with the same node token.
                 // Of controllers sharing a store, the leader alone serves them; alone, this one always does.
+                Supplier<Optional<String>> notLeading = () -> shared.isEmpty() || leadership.leads()
+                        ? Optional.empty() : Optional.of(notLeading(leadership));
                 publisher.ifPresent(p -> server.mount(RouteFeedHandler.PATH, new RouteFeedHandler(p.feed(),
-                        value -> token.authorizes("Bearer " + value), () -> shared.isEmpty() || leadership.leads()
-                                ? Optional.empty() : Optional.of(notLeading(leadership)))));
+                        value -> token.authorizes("Bearer " + value), notLeading)));
+                // A controller that does not lead has the leader drain what it stops from the leader's routers.
+                publisher.ifPresent(p -> server.mount(LeaderDrains.PATH, new RouteDrainHandler(p, notLeading)));
+                publisher.ifPresent(p -> p.drainingThrough(new LeaderDrains(
+                        LeaderDrains.controllers(builder.settingsEnvironment), token,
+                        () -> shared.isEmpty() || leadership.leads(), Paasmaker::warn)));
                 return server;
             });
         } catch (RuntimeException | Error e) {

@@ -61,6 +61,8 @@ public final class RoutePublisher implements Routing, ChallengeBoard, AutoClosea
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final Set<AcmeChallenge> challenges = new LinkedHashSet<>();
     private final LongSupplier term;
+    /** Who drains leaving instances from the routers following the leader, when another controller leads. */
+    private volatile LeaderDrains leader = new LeaderDrains(List.of(), null, () -> true, message -> { });
     // Guarded by this.
     private long generation;
     private RouteTables.Contents pushed;
@@ -169,6 +171,12 @@ public final class RoutePublisher implements Routing, ChallengeBoard, AutoClosea
         changed();
     }
 
+    /** Drains leaving instances from the routers following the leader too, through {@code leader}. */
+    public RoutePublisher drainingThrough(LeaderDrains leader) {
+        this.leader = leader;
+        return this;
+    }
+
     /** Refreshes every {@code every} until {@link #close()}. */
     public RoutePublisher refreshEvery(Duration every) {
         refresher.scheduleWithFixedDelay(this::refreshQuietly, every.toMillis(), every.toMillis(),
@@ -255,6 +263,8 @@ public final class RoutePublisher implements Routing, ChallengeBoard, AutoClosea
                             + " controller had not confirmed table generation " + next.generation()
                             + " with no request in flight to them after " + drainLimit.toSeconds() + " s: " + lagging);
                 }
+                // Then the routers following the leader, when another controller leads.
+                leader.drain(leaving, drainLimit);
                 return;
             } catch (PaasmakerException e) {
                 if (e.code() != ErrorCode.CONFLICT) {

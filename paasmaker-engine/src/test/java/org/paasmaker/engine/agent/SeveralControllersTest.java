@@ -41,6 +41,7 @@ import org.paasmaker.engine.cluster.NodeToken;
 import org.paasmaker.engine.lease.LeaseSettings;
 import org.paasmaker.engine.lease.LocalLeases;
 import org.paasmaker.engine.routes.FollowingRouter;
+import org.paasmaker.engine.routes.LeaderDrains;
 import org.paasmaker.engine.routes.RouteFeed;
 import org.paasmaker.engine.store.InMemoryStore;
 import org.paasmaker.router.RawHttp;
@@ -51,7 +52,8 @@ import org.paasmaker.router.RouterSettings;
  * Two controllers on one store and one lease, as two on one database: a node agent process given both
  * registers with both, a router process given both follows the leader only, and a version deployed
  * through the controller that does not lead is routed by the router following the leader (each
- * controller computes its routes from the store). When the leader stops, the other takes the lease,
+ * controller computes its routes from the store); the old version stopped through it is drained by
+ * the leader first, so that no request through the leader's router fails. When the leader stops, the other takes the lease,
  * the router moves to it with no failed request and takes its tables, numbered in the new term, and
  * follows what is done through it.
  */
@@ -121,11 +123,11 @@ class SeveralControllersTest {
         Path tokenFile = Files.writeString(temp.resolve("node-token"), TOKEN + "\n");
         int firstPort = freePort();
         int secondPort = freePort();
-        first = controller("first", firstPort);
-        second = controller("second", secondPort);
+        String controllers = "http://127.0.0.1:" + firstPort + ",http://127.0.0.1:" + secondPort;
+        first = controller("first", firstPort, controllers);
+        second = controller("second", secondPort, controllers);
         assertThat(first.engine().leadership().leads()).isTrue();
         assertThat(second.engine().leadership().leads()).isFalse();
-        String controllers = "http://127.0.0.1:" + firstPort + ",http://127.0.0.1:" + secondPort;
 
         agent = AgentProcess.start(List.of("-Xmx64m", "-XX:+UseSerialGC"), controllers, tokenFile, ADDRESS,
                 temp.resolve(NODE), NODE, "44900-44919", List.of(), temp.resolve("agent.out"));
@@ -142,6 +144,17 @@ class SeveralControllersTest {
         assertThat(leaders.confirmations()).singleElement().satisfies(c -> assertThat(c.generation() >> 32)
                 .as("a table of term 1").isEqualTo(1));
         assertThat(second.engine().routes().feed().confirmations()).as("the other serves no router").isEmpty();
+
+        // Switched and stopped through the controller that does not lead, under load through the leader's
+        // router: it has the leader drain the old instance from that router before it stops it.
+        VersionId two;
+        try (Load load = new Load()) {
+            two = deploy(second, "2");
+            second.succeed(second.engine().versions().stop(one));
+            await("the router serves version 2").atMost(WAIT).until(() -> body().equals("version 2"));
+            load.stop();
+            assertThat(load.failures).as(String.join("; ", load.failures)).isEmpty();
+        }
 
         // The leader stops: the other takes the lease, the router moves to it and takes its tables.
         long term = first.engine().leadership().term();
@@ -164,16 +177,17 @@ class SeveralControllersTest {
                 .contains("The router follows the controller at http://127.0.0.1:" + secondPort + "/cluster/v1/routes now");
 
         // What is done through the new leader reaches the router.
-        VersionId two = deploy(second, "2");
-        second.succeed(second.engine().versions().stop(one));
-        await("the router serves version 2").atMost(WAIT).until(() -> body().equals("version 2"));
-        assertThat(second.engine().versions().instances(two)).anyMatch(i -> i.state() == InstanceState.RUNNING);
+        VersionId three = deploy(second, "3");
+        second.succeed(second.engine().versions().stop(two));
+        await("the router serves version 3").atMost(WAIT).until(() -> body().equals("version 3"));
+        assertThat(second.engine().versions().instances(three)).anyMatch(i -> i.state() == InstanceState.RUNNING);
     }
 
-    private EngineFixture controller(String name, int clusterPort) {
+    private EngineFixture controller(String name, int clusterPort, String controllers) {
         Router local = Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"));
         localRouters.add(local);
         return new EngineFixture(temp.resolve(name), builder -> builder.store(store).localNode(false).router(local)
+                .settingsEnvironment(Map.of(LeaderDrains.VARIABLE, controllers))
                 .lease(new LeaseSettings(Duration.ofSeconds(2)))
                 .cluster(new ClusterSettings("127.0.0.1", clusterPort, Optional.of(new NodeToken(TOKEN, "the test")))));
     }
