@@ -72,13 +72,16 @@ public final class RouteFeedHandler implements HttpHandler {
                         + " a node token this controller issued, with --token-file");
                 return;
             }
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             // Before the poll, which would count the router among those the drains wait for.
             Optional<String> elsewhere = notLeading.get();
             if (elsewhere.isPresent()) {
+                if (query.get("router") != null) {
+                    feed.forget(query.get("router"));
+                }
                 text(exchange, 503, elsewhere.get());
                 return;
             }
-            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
             Optional<RoutingTable> table;
             try {
                 long after = number(query, "after", -1, Long.MAX_VALUE);
