@@ -69,10 +69,6 @@ final class Follower implements AutoCloseable {
     /** Whether a controller answered (rather than could not be reached) since the last pause. */
     private boolean answered;
 
-    Follower(URI feed, String token, String name, AcceptedTables tables, Consumer<String> log) {
-        this(List.of(feed), token, name, tables, log);
-    }
-
     Follower(List<URI> feeds, String token, String name, AcceptedTables tables, Consumer<String> log) {
         if (feeds.isEmpty()) {
             throw new IllegalArgumentException("a follower needs a controller's feed to follow");

@@ -141,10 +141,6 @@ record RouterOptions(RouterHome home, RouterSettings settings, List<URI> follow,
     }
 
     /** The feed's URL: the one given when it names a path, else the controller's {@value #FEED_PATH} below it. */
-    static URI feed(String url) {
-        return feed(url, "");
-    }
-
     private static URI feed(String url, String where) {
         try {
             URI uri = new URI(url);

@@ -72,8 +72,8 @@ class RouterOptionsTest {
 
     @Test
     void aFeedUrlWithAPathIsTakenAsItIs() {
-        assertThat(RouterOptions.feed("http://127.0.0.1:9/elsewhere/routes"))
-                .isEqualTo(URI.create("http://127.0.0.1:9/elsewhere/routes"));
+        assertThat(RouterOptions.feeds("http://127.0.0.1:9/elsewhere/routes"))
+                .containsExactly(URI.create("http://127.0.0.1:9/elsewhere/routes"));
     }
 
     @Test

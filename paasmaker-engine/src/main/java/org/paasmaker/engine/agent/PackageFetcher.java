@@ -31,10 +31,6 @@ final class PackageFetcher {
     private final Consumer<String> log;
     private final KeyedLocks locks = new KeyedLocks();
 
-    PackageFetcher(ControllerHttp controller, PackageStore cache, Consumer<String> log) {
-        this(List.of(controller), controllerUri -> true, cache, log);
-    }
-
     PackageFetcher(List<ControllerHttp> controllers, Predicate<URI> answering, PackageStore cache,
             Consumer<String> log) {
         this.controllers = List.copyOf(controllers);

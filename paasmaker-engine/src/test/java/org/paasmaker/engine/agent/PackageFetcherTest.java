@@ -169,8 +169,8 @@ class PackageFetcherTest {
             exchange.close();
         });
         stub.start();
-        return new PackageFetcher(new ControllerHttp(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()),
-                token), cache, log::add);
+        return new PackageFetcher(List.of(new ControllerHttp(URI.create("http://127.0.0.1:"
+                + stub.getAddress().getPort()), token)), controller -> true, cache, log::add);
     }
 
     private static byte[] corrupt() {
