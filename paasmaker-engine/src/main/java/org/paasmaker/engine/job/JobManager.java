@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,6 +37,8 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
+import org.paasmaker.api.store.JobRepository;
+import org.paasmaker.api.store.JobTree;
 import org.paasmaker.engine.internal.DaemonThreads;
 
 /**
@@ -65,7 +68,11 @@ public final class JobManager implements AutoCloseable {
     private final Clock clock;
     private final Executor executor;
     private final Consumer<String> warnings;
+    /** This engine's files: the jobs' logs, and the trees' records of engines before the store kept them. */
     private final JobRecords records;
+    private final JobRepository repository;
+    /** Who runs the trees created here, as the store records it. */
+    private final String controller;
     private final JobLogLimit logLimit;
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
@@ -92,7 +99,19 @@ public final class JobManager implements AutoCloseable {
     /** @param logLimit the most each job's log holds on disk: its beginning and its newest output */
     public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
             JobLogLimit logLimit) {
-        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit);
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit, null,
+                JobRecords.EARLIER);
+    }
+
+    /**
+     * @param repository where the trees are kept, for every controller sharing it to read; trees that an
+     *     earlier release recorded in {@code directory} move there at start
+     * @param controller the name of this controller there: the one whose lease says it is alive
+     */
+    public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
+            JobLogLimit logLimit, JobRepository repository, String controller) {
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit,
+                Objects.requireNonNull(repository, "repository"), controller);
     }
 
     /**
@@ -101,18 +120,21 @@ public final class JobManager implements AutoCloseable {
      */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
         this(directory, clock, executor, warnings, keptTrees, DaemonThreads.named("paasmaker-job-events-"),
-                JobLogLimit.DEFAULT);
+                JobLogLimit.DEFAULT, null, JobRecords.EARLIER);
     }
 
+    /** @param repository null for the files in {@code directory} */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees,
-            ThreadFactory deliveryThreads, JobLogLimit logLimit) {
+            ThreadFactory deliveryThreads, JobLogLimit logLimit, JobRepository repository, String controller) {
         this.directory = directory;
         this.logLimit = logLimit;
         this.clock = clock;
         this.executor = executor;
         this.warnings = warnings;
         this.records = new JobRecords(directory, warnings);
-        this.recorder = new TreeRecorder(records, executor, warnings);
+        this.repository = repository != null ? repository : records;
+        this.controller = Objects.requireNonNull(controller, "controller");
+        this.recorder = new TreeRecorder(this::save, executor, warnings);
         this.deliveries = Executors.newCachedThreadPool(deliveryThreads);
         this.subscriptions = new JobSubscriptions(deliveries, warnings);
         try {
@@ -542,7 +564,7 @@ public final class JobManager implements AutoCloseable {
             if (control == null || !control.done.isDone() || (i < kept && !old)) {
                 continue;
             }
-            bytes += records.delete(tree);
+            bytes += delete(tree);
             roots.remove(tree.id());
             tree.walk(job -> jobs.remove(job.id()));
             count++;
@@ -550,15 +572,28 @@ public final class JobManager implements AutoCloseable {
         return new Forgotten(count, bytes);
     }
 
-    /** Loads the trees an earlier engine recorded, ends those it left unfinished and forgets the oldest. */
+    /**
+     * Loads the trees this engine's home recorded (their logs are here), ends those left unfinished and
+     * forgets the oldest. Trees that an earlier release kept in files move to the store first.
+     */
     private void restore(int keptTrees) {
         records.deleteLeftovers();
-        List<JobView> trees = new ArrayList<>(records.load());
+        boolean files = repository == records || (repository instanceof JobRecords other && other.keepsIn(directory));
+        if (!files) {
+            bringRecords();
+        }
+        List<JobView> trees = new ArrayList<>();
+        for (JobTree tree : repository.loggedIn(directory.toString())) {
+            // Another machine may keep its logs in a directory of the same name: its trees' logs are not here.
+            if (files || Files.exists(records.logFile(tree.root().id()))) {
+                trees.add(tree.root());
+            }
+        }
         trees.sort(NEWEST_FIRST);
         int kept = Math.min(keptTrees, trees.size());
         for (JobView old : trees.subList(kept, trees.size())) {
             try {
-                records.delete(old);
+                delete(old);
             } catch (PaasmakerException e) {
                 warnings.accept(e.getMessage() + ". It is tried again at the next start.");
             }
@@ -580,9 +615,32 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
+    /** Moves the trees an earlier release recorded in files beside the logs into the store, once. */
+    private void bringRecords() {
+        for (JobTree tree : records.trees()) {
+            try {
+                repository.save(new JobTree(tree.root(), controller, directory.toString()));
+                records.delete(tree.root().id());
+            } catch (PaasmakerException e) {
+                warnings.accept(e.getMessage() + ". The job record stays in " + directory
+                        + "; it is tried again at the next start.");
+            }
+        }
+    }
+
+    private void save(JobView root) {
+        repository.save(new JobTree(root, controller, directory.toString()));
+    }
+
+    /** Forgets the tree: its record first, then its logs, so that no record is left without them. The bytes freed. */
+    private long delete(JobView tree) {
+        repository.delete(tree.id());
+        return records.deleteLogs(tree);
+    }
+
     private void saveNow(JobView tree) {
         try {
-            records.save(tree);
+            save(tree);
         } catch (PaasmakerException e) {
             warnings.accept(e.getMessage() + ". The next engine settles this job again.");
         }

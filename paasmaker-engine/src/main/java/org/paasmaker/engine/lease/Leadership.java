@@ -23,6 +23,7 @@ public final class Leadership implements AutoCloseable {
 
     /** The lease the controllers share. */
     public static final String LEASE = "controller";
+    private static final String PRESENCE = "controller:";
 
     private final LeaseRepository leases;
     private final String holder;
@@ -73,9 +74,18 @@ public final class Leadership implements AutoCloseable {
         return holder;
     }
 
+    /**
+     * The lease each controller holds on its own name while it runs, renewed with the controllers'
+     * lease: when it has expired, the controller stopped answering, and its running jobs never end.
+     */
+    public static String presence(String holder) {
+        return PRESENCE + holder;
+    }
+
     void renew() {
         long sent = nanoTime.getAsLong();
         try {
+            leases.acquire(presence(holder), holder, settings.ttl());
             Lease lease = leases.acquire(LEASE, holder, settings.ttl());
             if (lease.heldBy(holder)) {
                 leadsUntil = sent + settings.ttl().toNanos();
@@ -108,6 +118,7 @@ public final class Leadership implements AutoCloseable {
         leading = false;
         try {
             leases.release(LEASE, holder);
+            leases.release(presence(holder), holder);
         } catch (RuntimeException e) {
             log.accept("The controller's lease could not be given up; another controller takes it once it expires"
                     + " (" + settings.ttl().toSeconds() + " s): " + e.getMessage());
