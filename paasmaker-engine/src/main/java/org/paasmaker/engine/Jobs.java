@@ -39,6 +39,14 @@ public final class Jobs {
                 .orElseThrow(() -> new NotFoundException("job", id)));
     }
 
+    /**
+     * The job as it stands now, if this controller runs its tree and so can follow it and read its logs;
+     * else an error that names the controller that does.
+     */
+    public JobView heldHere(JobId id) {
+        return jobs.get(here(id));
+    }
+
     /** The job's own log so far; it grows while the job runs. */
     public String log(JobId id) {
         return jobs.log(here(id));

@@ -75,6 +75,7 @@ class JobsOfADeadControllerTest {
                 assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
                 assertThat(e.getMessage()).contains("controller " + nameA).contains(a.engine().home().toString());
             });
+            assertThatThrownBy(() -> b.engine().jobs().heldHere(job)).hasMessageContaining("ask " + nameA);
             assertThat(b.engine().leadership().leads()).isFalse();
 
             // The first loses the store: its leases run out while its job still runs in its memory.
