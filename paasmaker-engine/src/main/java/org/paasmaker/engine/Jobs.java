@@ -24,10 +24,11 @@ import org.paasmaker.engine.job.LogText;
 public final class Jobs {
 
     private final JobManager jobs;
-    private final JobRepository stored;
+    /** The trees of the other controllers sharing the store; empty when this one is alone on it. */
+    private final Optional<JobRepository> stored;
     private final String self;
 
-    Jobs(JobManager jobs, JobRepository stored, String self) {
+    Jobs(JobManager jobs, Optional<JobRepository> stored, String self) {
         this.jobs = jobs;
         this.stored = stored;
         this.self = self;
@@ -35,7 +36,7 @@ public final class Jobs {
 
     /** The job with its children, as they stand now (as last saved, when another controller runs it). */
     public JobView get(JobId id) {
-        return jobs.find(id).orElseGet(() -> stored.holding(id).flatMap(tree -> within(tree.root(), id))
+        return jobs.find(id).orElseGet(() -> stored(id).flatMap(tree -> within(tree.root(), id))
                 .orElseThrow(() -> new NotFoundException("job", id)));
     }
 
@@ -94,11 +95,15 @@ public final class Jobs {
         if (jobs.find(id).isPresent()) {
             return id;
         }
-        JobTree tree = stored.holding(id).orElseThrow(() -> new NotFoundException("job", id));
+        JobTree tree = stored(id).orElseThrow(() -> new NotFoundException("job", id));
         throw new PaasmakerException(ErrorCode.CONFLICT, "job " + id + " ('" + within(tree.root(), id)
                 .map(JobView::title).orElse(tree.root().title()) + "') ran at controller " + tree.controller()
                 + ", which keeps its log in " + tree.logs() + " and alone can follow or abort it; this is controller "
                 + self + ": ask " + tree.controller());
+    }
+
+    private Optional<JobTree> stored(JobId id) {
+        return stored.flatMap(trees -> trees.holding(id));
     }
 
     private static Optional<JobView> within(JobView tree, JobId id) {

@@ -184,7 +184,8 @@ public final class Paasmaker implements AutoCloseable {
             Optional<LeaseRepository> shared = store.leases();
             // Alone on its store, this engine always leads: that is not worth a word in its log.
             LeaseRepository leases = shared.orElseGet(() -> new LocalLeases(clock));
-            LeaseSettings leaseSettings = builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment);
+            LeaseSettings leaseSettings = builder.lease != null ? builder.lease
+                    : LeaseSettings.from(builder.settingsEnvironment);
             leading = new Leadership(leases, controller, leaseSettings,
                     shared.isPresent() ? Paasmaker::inform : message -> { }).start();
             leadership = leading;
@@ -206,7 +207,8 @@ public final class Paasmaker implements AutoCloseable {
                     new Retention(store, jobManager, instances, packages, layout, builder.retention != null
                             ? builder.retention : RetentionPolicy.from(builder.settingsEnvironment), clock),
                     new PrepareRoom(accounting));
-            jobs = new Jobs(jobManager, store.jobs(), controller);
+            // Alone on its store, every tree this engine knows is in its memory: the store has none to add.
+            jobs = new Jobs(jobManager, shared.map(all -> store.jobs()), controller);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
             ApplicationHostnames hostnames = new ApplicationHostnames(store, manifests, builder.clusterHostname);

@@ -100,7 +100,8 @@ public final class AbandonedJobs implements AutoCloseable {
             Instant now = clock.instant();
             for (JobTree tree : trees) {
                 jobs.save(new JobTree(StoppedJobs.settle(tree.root(), now, why).tree(), controller, tree.logs()));
-                log.accept("Ended job " + tree.root().id() + " ('" + tree.root().title() + "') as FAILED: " + why + ".");
+                log.accept("Ended job " + tree.root().id() + " ('" + tree.root().title() + "') as FAILED: " + why
+                        + ".");
             }
             return trees.size();
         } finally {

@@ -46,9 +46,10 @@ import org.paasmaker.engine.internal.DaemonThreads;
  * child job with its own log file under the jobs directory. A failed step fails every ancestor with
  * the step's reason; steps that never ran end as ABORTED, so a finished tree has no WAITING job.
  *
- * <p>Each tree is recorded in the same directory after it changes, off the job's thread, so the
- * next engine on it shows the trees this one ran. That engine ends the trees left unfinished, as FAILED with a reason the
- * user can act on, and keeps only the newest {@value #KEPT_TREES} trees.
+ * <p>Each tree is recorded in the store after it changes, off the job's thread, so that other
+ * controllers sharing the store show it, and the next engine on this directory the trees this one
+ * ran. That engine ends the trees left unfinished, as FAILED with a reason the user can act on, and
+ * keeps only the newest {@value #KEPT_TREES} trees.
  *
  * <p>What happens in a tree is published to its subscribers ({@link #subscribe}) as it happens: state
  * changes and tags when they are made, a log's growth when the engine writes to it (a step's command's
@@ -100,7 +101,7 @@ public final class JobManager implements AutoCloseable {
     public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
             JobLogLimit logLimit) {
         this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit, null,
-                JobRecords.EARLIER);
+                JobRecords.UNNAMED);
     }
 
     /**
@@ -120,7 +121,7 @@ public final class JobManager implements AutoCloseable {
      */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
         this(directory, clock, executor, warnings, keptTrees, DaemonThreads.named("paasmaker-job-events-"),
-                JobLogLimit.DEFAULT, null, JobRecords.EARLIER);
+                JobLogLimit.DEFAULT, null, JobRecords.UNNAMED);
     }
 
     /** @param repository null for the files in {@code directory} */

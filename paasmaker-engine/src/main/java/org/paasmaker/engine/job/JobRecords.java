@@ -31,12 +31,15 @@ import org.paasmaker.api.store.JobTree;
  * reader never sees half of one. Files are not forced to disk: a restarted engine finds what the page
  * cache held, and after a machine crash a torn file is skipped like any unreadable one, while forcing
  * each save to disk would make it several times dearer. Files written before the store kept trees
- * name no controller and no logs: their logs are beside them, and their controller is {@value #EARLIER}.
+ * name no controller and no logs: their logs are beside them, and their controller is {@link #UNNAMED}.
  */
 public final class JobRecords implements JobRepository {
 
-    /** The controller a tree recorded before trees named theirs ran at. */
-    public static final String EARLIER = "an earlier engine";
+    /**
+     * The controller of a tree recorded without one: before trees named theirs, or by an engine alone
+     * on its files, which no other controller asks.
+     */
+    public static final String UNNAMED = "an unnamed engine";
     private static final String SUFFIX = ".tree.json";
     private static final String TEMPORARY_SUFFIX = ".tmp";
     private static final int FORMAT = 1;
@@ -126,9 +129,9 @@ public final class JobRecords implements JobRepository {
         return found[0];
     }
 
-    /** Writes the tree as run by an earlier engine, its logs beside it, replacing its earlier record. */
+    /** Writes the tree as run by an unnamed engine, its logs beside it, replacing its earlier record. */
     void save(JobView root) {
-        save(new JobTree(root, EARLIER, directory.toString()));
+        save(new JobTree(root, UNNAMED, directory.toString()));
     }
 
     /**
@@ -250,7 +253,7 @@ public final class JobRecords implements JobRepository {
                 throw new IllegalArgumentException("its format is " + format + ", this engine reads format " + FORMAT);
             }
             JobView view = Objects.requireNonNull(root, "root is missing").toView(Optional.empty(), Optional.empty());
-            return new JobTree(view, controller != null ? controller : EARLIER, logs != null ? logs : logsIfNone);
+            return new JobTree(view, controller != null ? controller : UNNAMED, logs != null ? logs : logsIfNone);
         }
     }
 

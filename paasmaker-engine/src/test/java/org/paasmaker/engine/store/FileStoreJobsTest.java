@@ -45,7 +45,7 @@ class FileStoreJobsTest extends JobRepositoryContract {
         assertThat(jobs.holding(root)).hasValueSatisfying(tree -> {
             assertThat(tree.root().state()).isEqualTo(JobState.SUCCESS);
             assertThat(tree.root().startedBy()).contains("alice");
-            assertThat(tree.controller()).isEqualTo(JobRecords.EARLIER);
+            assertThat(tree.controller()).isEqualTo(JobRecords.UNNAMED);
             assertThat(tree.logs()).isEqualTo(jobsDirectory.toString());
         });
         assertThat(jobs.loggedIn(jobsDirectory.toString())).hasSize(1);
