@@ -187,7 +187,11 @@ public final class Paasmaker implements AutoCloseable {
             LeaseSettings leaseSettings = builder.lease != null ? builder.lease
                     : LeaseSettings.from(builder.settingsEnvironment);
             leading = new Leadership(leases, controller, leaseSettings,
-                    shared.isPresent() ? Paasmaker::inform : message -> { }).start();
+                    shared.isPresent() ? Paasmaker::inform : message -> { })
+                    .whenPresenceLost(() -> jobManager.endAll("controller " + controller + ", which ran this job,"
+                            + " could not reach the store for longer than its lease; another controller may have"
+                            + " ended it meanwhile: run the same action again"))
+                    .start();
             leadership = leading;
             looking = shared.map(all -> new AbandonedJobs(store.jobs(), all, controller, leaseSettings.ttl(), clock,
                     Paasmaker::warn).start(leadership::leads, leaseSettings.renewEvery()));

@@ -40,7 +40,8 @@ import org.paasmaker.engine.store.InMemoryStore;
 /**
  * Two controllers on one store: the second shows the tree of a job the first runs, names the first
  * when asked for its log, and once the first stops answering (it loses the store and its lease runs
- * out, without closing) ends that job as FAILED in words that say so.
+ * out, without closing) ends that job as FAILED in words that say so; the first, back, ends the job
+ * it still ran rather than show it running again.
  */
 class JobsOfADeadControllerTest {
 
@@ -96,6 +97,17 @@ class JobsOfADeadControllerTest {
             Lease presence = leases.find(org.paasmaker.engine.lease.Leadership.presence(nameA)).orElseThrow();
             assertThat(presence.heldBy(nameB)).isTrue();
             assertThat(presence.expiresAt()).isBeforeOrEqualTo(Instant.now());
+
+            // The first reaches the store again: it learns its lease passed to another, and ends the job it
+            // still ran, so that the store never shows it running again.
+            first.down.set(false);
+            await().atMost(Duration.ofSeconds(20)).until(() -> a.engine().jobs().get(job).state() == JobState.FAILED);
+            assertThat(a.engine().jobs().get(job).summary()).isEqualTo("controller " + nameA + ", which ran this job,"
+                    + " could not reach the store for longer than its lease; another controller may have ended it"
+                    + " meanwhile: run the same action again");
+            await().atMost(Duration.ofSeconds(10)).until(() -> records.jobs().holding(job).orElseThrow().root().summary()
+                    .startsWith("controller " + nameA + ", which ran this job, could not reach the store"));
+            assertThat(records.jobs().unfinished()).isEmpty();
         } finally {
             Files.writeString(release, "go");
         }

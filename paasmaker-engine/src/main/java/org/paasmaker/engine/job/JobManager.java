@@ -445,6 +445,18 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends every unfinished tree at once as FAILED with {@code why}, without waiting for them: for when
+     * another controller may have ended them in the store already, this one having stopped answering.
+     */
+    public void endAll(String why) {
+        roots.forEach((id, control) -> {
+            if (control.submitted) {
+                abort(jobs.get(id), new PaasmakerException(ErrorCode.UNAVAILABLE, why));
+            }
+        });
+    }
+
     private boolean abort(Job root, PaasmakerException because) {
         RootControl control = control(root);
         if (control.done.isDone()) {

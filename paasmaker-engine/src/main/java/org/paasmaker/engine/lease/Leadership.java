@@ -37,6 +37,9 @@ public final class Leadership implements AutoCloseable {
     private volatile long term;
     /** Whether the last answer from the store gave this controller the lease. */
     private volatile boolean leading;
+    private volatile Runnable presenceLost = () -> { };
+    /** The term of this controller's lease on its own name at the last renewal; 0 when it did not hold it. */
+    private long presenceTerm;
 
     public Leadership(LeaseRepository leases, String holder, LeaseSettings settings, Consumer<String> log) {
         this(leases, holder, settings, System::nanoTime, log);
@@ -49,6 +52,16 @@ public final class Leadership implements AutoCloseable {
         this.settings = settings;
         this.nanoTime = nanoTime;
         this.log = log;
+    }
+
+    /**
+     * Runs {@code then} when this controller finds that the lease on its own name passed to another
+     * controller since its last renewal: it had expired, and the leader may have ended this
+     * controller's running jobs in the store. Set it before {@link #start()}.
+     */
+    public Leadership whenPresenceLost(Runnable then) {
+        presenceLost = then;
+        return this;
     }
 
     /** Tries once now, so that a controller alone on its store leads from its first round, then keeps trying. */
@@ -85,7 +98,11 @@ public final class Leadership implements AutoCloseable {
     void renew() {
         long sent = nanoTime.getAsLong();
         try {
-            leases.acquire(presence(holder), holder, settings.ttl());
+            Lease presence = leases.acquire(presence(holder), holder, settings.ttl());
+            if (!presence.heldBy(holder) || (presenceTerm != 0 && presence.term() != presenceTerm)) {
+                presenceLost.run();
+            }
+            presenceTerm = presence.heldBy(holder) ? presence.term() : 0;
             Lease lease = leases.acquire(LEASE, holder, settings.ttl());
             if (lease.heldBy(holder)) {
                 leadsUntil = sent + settings.ttl().toNanos();

@@ -114,6 +114,25 @@ class LeadershipTest {
                 .as("b gave its lease up").isEqualTo("a");
     }
 
+    @Test
+    void aControllerWhoseLeaseOnItsNamePassedToAnotherHearsOfItOnce() {
+        List<String> lost = new CopyOnWriteArrayList<>();
+        Leadership a = leadership("a").whenPresenceLost(() -> lost.add("a"));
+        a.renew();
+        pass(Duration.ofSeconds(5));
+        a.renew();
+        pass(Duration.ofSeconds(7));
+        a.renew();
+        assertThat(lost).as("its lease ran out, but nobody took it: nothing was done in its name").isEmpty();
+
+        pass(Duration.ofSeconds(7));
+        store.acquire(Leadership.presence("a"), "b", SETTINGS.ttl());
+        store.release(Leadership.presence("a"), "b");
+        a.renew();
+        a.renew();
+        assertThat(lost).containsExactly("a");
+    }
+
     private Leadership leadership(String holder) {
         return new Leadership(store, holder, SETTINGS, nanos::get, said::add);
     }
