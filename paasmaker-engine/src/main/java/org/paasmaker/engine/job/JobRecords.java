@@ -123,7 +123,7 @@ public final class JobRecords implements JobRepository {
         return directory.equals(other);
     }
 
-    static boolean contains(JobView tree, JobId job) {
+    private static boolean contains(JobView tree, JobId job) {
         boolean[] found = {false};
         tree.walk(each -> found[0] |= each.id().equals(job));
         return found[0];
