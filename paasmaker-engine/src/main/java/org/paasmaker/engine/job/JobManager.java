@@ -100,8 +100,8 @@ public final class JobManager implements AutoCloseable {
     /** @param logLimit the most each job's log holds on disk: its beginning and its newest output */
     public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
             JobLogLimit logLimit) {
-        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit, null,
-                JobRecords.UNNAMED);
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit,
+                new JobRecords(directory, JobManager::logWarning), JobRecords.UNNAMED);
     }
 
     /**
@@ -111,8 +111,8 @@ public final class JobManager implements AutoCloseable {
      */
     public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
             JobLogLimit logLimit, JobRepository repository, String controller) {
-        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit,
-                Objects.requireNonNull(repository, "repository"), controller);
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit, repository,
+                controller);
     }
 
     /**
@@ -121,10 +121,9 @@ public final class JobManager implements AutoCloseable {
      */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
         this(directory, clock, executor, warnings, keptTrees, DaemonThreads.named("paasmaker-job-events-"),
-                JobLogLimit.DEFAULT, null, JobRecords.UNNAMED);
+                JobLogLimit.DEFAULT, new JobRecords(directory, warnings), JobRecords.UNNAMED);
     }
 
-    /** @param repository null for the files in {@code directory} */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees,
             ThreadFactory deliveryThreads, JobLogLimit logLimit, JobRepository repository, String controller) {
         this.directory = directory;
@@ -133,7 +132,7 @@ public final class JobManager implements AutoCloseable {
         this.executor = executor;
         this.warnings = warnings;
         this.records = new JobRecords(directory, warnings);
-        this.repository = repository != null ? repository : records;
+        this.repository = Objects.requireNonNull(repository, "repository");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.recorder = new TreeRecorder(this::save, executor, warnings);
         this.deliveries = Executors.newCachedThreadPool(deliveryThreads);
@@ -591,7 +590,7 @@ public final class JobManager implements AutoCloseable {
      */
     private void restore(int keptTrees) {
         records.deleteLeftovers();
-        boolean files = repository == records || (repository instanceof JobRecords other && other.keepsIn(directory));
+        boolean files = repository instanceof JobRecords other && other.keepsIn(directory);
         if (!files) {
             bringRecords();
         }
