@@ -245,6 +245,11 @@ public final class FileStore implements Store, AutoCloseable {
         }
 
         @Override
+        public List<Application> all() {
+            return read(FileStoreState::allApplications);
+        }
+
+        @Override
         public Application update(Application application) {
             return change(s -> s.updateApplication(application));
         }

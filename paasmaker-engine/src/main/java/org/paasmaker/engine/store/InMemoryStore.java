@@ -204,6 +204,13 @@ public final class InMemoryStore implements Store {
         }
 
         @Override
+        public List<Application> all() {
+            synchronized (lock) {
+                return List.copyOf(applications.values());
+            }
+        }
+
+        @Override
         public Application update(Application application) {
             return replaceIn(applications, application.id().value(), application, "application");
         }
