@@ -28,6 +28,7 @@ import org.paasmaker.api.node.NodeState;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.store.ApplicationRepository;
 import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
@@ -297,6 +298,11 @@ class SeveralControllersTest {
         @Override
         public InstanceRepository instances() {
             return records.instances();
+        }
+
+        @Override
+        public JobRepository jobs() {
+            return records.jobs();
         }
 
         @Override
