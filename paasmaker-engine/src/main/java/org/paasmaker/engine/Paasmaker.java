@@ -46,6 +46,9 @@ import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.instance.Routing;
 import org.paasmaker.engine.routes.RouteFeed;
 import org.paasmaker.engine.routes.RoutePublisher;
+import org.paasmaker.engine.routes.RouteRefresh;
+import org.paasmaker.engine.routes.LeaderDrains;
+import org.paasmaker.engine.routes.RouteDrainHandler;
 import org.paasmaker.api.routing.AccessLogLimit;
 import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.engine.routing.RouterProcess;
@@ -123,6 +126,7 @@ public final class Paasmaker implements AutoCloseable {
     /** Only where controllers share the store: one alone ends its own leftovers when it starts. */
     private final Optional<AbandonedJobs> abandoned;
     private final Optional<ClusterServer> cluster;
+    private Optional<RoutePublisher> ownPublisher = Optional.empty();
     private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
     private Paasmaker(Builder builder) {
@@ -163,24 +167,6 @@ public final class Paasmaker implements AutoCloseable {
                         new ProcessRecords(home.resolve("processes"), Paasmaker::warn), clock, logLimit,
                         new LogWriters(new ProcessRecords(home.resolve("log-writers"), Paasmaker::warn), clock)));
             }
-            VersionManifests manifests = new VersionManifests(plugins);
-            Optional<RouterControl> router = router(builder);
-            FileCertificateStore certificateStore = FileCertificateStore.open(layout.home().resolve("certificates"),
-                    Paasmaker::warn);
-            Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
-                    builder.clusterHostname, control, new RouteFeed(Clock.systemUTC()), builder.drainLimit,
-                    nodeRegistry::addressIfKnown, certificateStore::list, Paasmaker::warn));
-            Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
-            ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
-                    layout.work(), clock);
-            InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages,
-                    routing, new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
-            instances.adopt();
-            NodeWatchSettings watch = builder.nodeWatch != null ? builder.nodeWatch
-                    : NodeWatchSettings.from(builder.settingsEnvironment);
-            health = new HealthMonitor(store, instances, jobManager, clock,
-                    new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
-                    plugins::maintain);
             Optional<LeaseRepository> shared = store.leases();
             // Alone on its store, this engine always leads: that is not worth a word in its log.
             LeaseRepository leases = shared.orElseGet(() -> new LocalLeases(clock));
@@ -193,6 +179,26 @@ public final class Paasmaker implements AutoCloseable {
                             + " ended it meanwhile: run the same action again"))
                     .start();
             leadership = leading;
+            VersionManifests manifests = new VersionManifests(plugins);
+            Optional<RouterControl> router = router(builder);
+            FileCertificateStore certificateStore = FileCertificateStore.open(layout.home().resolve("certificates"),
+                    Paasmaker::warn);
+            Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
+                    builder.clusterHostname, control, new RouteFeed(Clock.systemUTC()), builder.drainLimit,
+                    nodeRegistry::addressIfKnown, certificateStore::list, leadership::term, Paasmaker::warn)
+                    .refreshEvery(RouteRefresh.from(builder.settingsEnvironment).every()));
+            ownPublisher = publisher;
+            Routing routing = publisher.<Routing>map(p -> p).orElse(Routing.NONE);
+            ReleaseStep release = new ReleaseStep(store, new CommandSteps(plugins, jobManager), packages, packer,
+                    layout.work(), clock);
+            InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages,
+                    routing, new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
+            instances.adopt();
+            NodeWatchSettings watch = builder.nodeWatch != null ? builder.nodeWatch
+                    : NodeWatchSettings.from(builder.settingsEnvironment);
+            health = new HealthMonitor(store, instances, jobManager, clock,
+                    new NodeWatch(store, nodeRegistry, instances, clock, watch.timeout()), watch.replacementsPerRound(),
+                    plugins::maintain);
             looking = shared.map(all -> new AbandonedJobs(store.jobs(), all, controller, leaseSettings.ttl(), clock,
                     Paasmaker::warn).start(leadership::leads, leaseSettings.renewEvery()));
             abandoned = looking;
@@ -242,13 +248,22 @@ public final class Paasmaker implements AutoCloseable {
                 ClusterServer server = ClusterServer.start(clusterSettings.address(), clusterSettings.port(), token,
                         nodeRegistry, packages, clock, Paasmaker::inform);
                 // Routers on other machines follow the tables here, with the same node token.
+                // Of controllers sharing a store, the leader alone serves them; alone, this one always does.
+                Supplier<Optional<String>> notLeading = () -> shared.isEmpty() || leadership.leads()
+                        ? Optional.empty() : Optional.of(notLeading(leadership));
                 publisher.ifPresent(p -> server.mount(RouteFeedHandler.PATH, new RouteFeedHandler(p.feed(),
-                        value -> token.authorizes("Bearer " + value))));
+                        value -> token.authorizes("Bearer " + value), notLeading)));
+                // A controller that does not lead has the leader drain what it stops from the leader's routers.
+                publisher.ifPresent(p -> server.mount(LeaderDrains.PATH, new RouteDrainHandler(p, notLeading)));
+                publisher.ifPresent(p -> p.drainingThrough(new LeaderDrains(
+                        LeaderDrains.controllers(builder.settingsEnvironment), token,
+                        () -> shared.isEmpty() || leadership.leads(), Paasmaker::warn)));
                 return server;
             });
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             keeper.ifPresent(CertificateKeeper::close);
+            ownPublisher.ifPresent(RoutePublisher::close);
             looking.ifPresent(AbandonedJobs::close);
             if (leading != null) {
                 leading.close();
@@ -258,6 +273,12 @@ public final class Paasmaker implements AutoCloseable {
             ownStore.ifPresent(FileStore::close);
             throw e;
         }
+    }
+
+    private static String notLeading(Leadership leadership) {
+        return "this controller (" + leadership.holder() + ") does not lead the controllers sharing its store, and only"
+                + " the leader serves the routes; " + (leadership.leader().isEmpty() ? "no leader is known yet"
+                : "the lease is held by " + leadership.leader()) + ": follow the next controller";
     }
 
     public static Builder builder() {
@@ -352,6 +373,7 @@ public final class Paasmaker implements AutoCloseable {
         cronRunner.close();
         abandoned.ifPresent(AbandonedJobs::close);
         keeper.ifPresent(CertificateKeeper::close);
+        ownPublisher.ifPresent(RoutePublisher::close);
         health.close();
         // After the rounds have stopped: another controller may take over at once.
         leadership.close();

@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -25,9 +28,16 @@ import org.paasmaker.api.routing.RoutingTable;
  * that tables dropped still have requests in flight here; while some do, it polls again soon, so the
  * controller learns when they are done and may stop those instances.
  *
- * <p>When the controller cannot be reached, or refuses, the router keeps serving its last table, as
- * long as it takes: nothing is dropped because the controller is silent. It tries again with a
- * growing pause (at most {@link #MAX_BACKOFF}) and says so once, and once more when it follows again.
+ * <p>Given several controllers (sharing one database), it follows one at a time and moves on to the
+ * next when that one fails it: unreachable, an error answer, or a 503 saying it does not lead (only
+ * the leader serves the feed). It goes round the list at once and pauses only once each has failed,
+ * so it finds a new leader within a pause or so of its taking over.
+ *
+ * <p>When no controller can be reached, or all refuse, the router keeps serving its last table, as
+ * long as it takes: nothing is dropped because the controllers are silent. It tries again with a
+ * growing pause (at most {@link #MAX_BACKOFF}; {@link #ANSWERED_BACKOFF} while some controller
+ * answers, as during a takeover) and says each controller's problem once, and once more when it
+ * follows again.
  */
 final class Follower implements AutoCloseable {
 
@@ -37,8 +47,10 @@ final class Follower implements AutoCloseable {
     static final Duration BUSY_WAIT = Duration.ofMillis(200);
     static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** The longest pause while a controller answers, though not with a table: another may lead any moment. */
+    static final Duration ANSWERED_BACKOFF = Duration.ofSeconds(1);
 
-    private final URI feed;
+    private final List<URI> feeds;
     private final String token;
     private final String name;
     private final AcceptedTables tables;
@@ -47,11 +59,21 @@ final class Follower implements AutoCloseable {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
-    /** The kind of the last problem said, so that each is said once; null while following. Only the follower's thread uses it. */
-    private String problem;
+    // Only the follower's thread uses these.
+    /** The feed polled next. */
+    private int current;
+    /** The feed that answered last with a table or a wait; null before any did. */
+    private URI followed;
+    /** Each feed's kind of problem said since the router last followed, so that each is said once. */
+    private final Set<String> said = new HashSet<>();
+    /** Whether a controller answered (rather than could not be reached) since the last pause. */
+    private boolean answered;
 
-    Follower(URI feed, String token, String name, AcceptedTables tables, Consumer<String> log) {
-        this.feed = feed;
+    Follower(List<URI> feeds, String token, String name, AcceptedTables tables, Consumer<String> log) {
+        if (feeds.isEmpty()) {
+            throw new IllegalArgumentException("a follower needs a controller's feed to follow");
+        }
+        this.feeds = List.copyOf(feeds);
         this.token = token;
         this.name = name;
         this.tables = tables;
@@ -68,13 +90,21 @@ final class Follower implements AutoCloseable {
 
     private void run() {
         Duration backoff = FIRST_BACKOFF;
+        int failed = 0;
         while (closed.getCount() > 0) {
             if (pollOnce()) {
                 backoff = FIRST_BACKOFF;
+                failed = 0;
                 continue;
             }
+            // Round the list at once; a pause once every controller failed.
+            if (++failed % feeds.size() != 0) {
+                continue;
+            }
+            Duration pause = answered && backoff.compareTo(ANSWERED_BACKOFF) > 0 ? ANSWERED_BACKOFF : backoff;
+            answered = false;
             try {
-                if (closed.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (closed.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
                     return;
                 }
             } catch (InterruptedException e) {
@@ -84,8 +114,9 @@ final class Follower implements AutoCloseable {
         }
     }
 
-    /** One poll; false when the controller could not be reached or refused. */
+    /** One poll of the current feed; false when its controller could not be reached or refused. */
     boolean pollOnce() {
+        URI feed = feeds.get(current);
         long served = tables.router().table().generation();
         int busy = tables.router().busyDropped();
         URI uri = URI.create(feed + "?after=" + served + "&router=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
@@ -96,52 +127,62 @@ final class Follower implements AutoCloseable {
         try {
             response = http.send(request, BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            return trouble("unreachable", "The router cannot reach the controller at " + feed + " (" + e + "); it keeps serving"
-                    + " table generation " + served + " and tries again.");
+            return trouble(feed, "unreachable", "The router cannot reach the controller at " + feed + " (" + e
+                    + "); it keeps serving table generation " + served + " and tries again.");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             closed.countDown();
             return false;
         }
+        answered = true;
         int status = response.statusCode();
         String text = new String(response.body(), StandardCharsets.UTF_8).strip();
         if (status == 401 || status == 403) {
-            return trouble("refused " + status, "The controller at " + feed + " refused this router's token (" + status + (text.isEmpty()
-                    ? "" : ": " + text) + "); check the file given by --token-file. The router keeps serving table"
-                    + " generation " + served + " and tries again.");
+            return trouble(feed, "refused " + status, "The controller at " + feed + " refused this router's token ("
+                    + status + (text.isEmpty() ? "" : ": " + text) + "); check the file given by --token-file. The"
+                    + " router keeps serving table generation " + served + " and tries again.");
         }
         if (status == 204) {
-            return following();
+            return following(feed);
         }
         if (status != 200) {
-            return trouble("status " + status, "The controller at " + feed + " answered " + status + (text.isEmpty() ? "" : ": " + text)
-                    + "; the router keeps serving table generation " + served + " and tries again.");
+            return trouble(feed, "status " + status, "The controller at " + feed + " answered " + status
+                    + (text.isEmpty() ? "" : ": " + text) + "; the router keeps serving table generation " + served
+                    + " and tries again.");
         }
         try {
             RoutingTable table = RoutingJson.read(response.body(), RoutingTable.class);
             if (table.generation() > tables.router().table().generation()) {
                 tables.accept(table);
             }
-            return following();
+            return following(feed);
         } catch (IllegalArgumentException | PaasmakerException e) {
-            return trouble("bad table", "The router cannot take the table the controller at " + feed + " sent: " + e.getMessage()
-                    + "; it keeps serving table generation " + served + " and tries again.");
+            return trouble(feed, "bad table", "The router cannot take the table the controller at " + feed + " sent: "
+                    + e.getMessage() + "; it keeps serving table generation " + served + " and tries again.");
         }
     }
 
-    private boolean following() {
-        if (problem != null) {
-            problem = null;
-            log.accept("The router follows the controller at " + feed + " again; it serves table generation "
-                    + tables.router().table().generation() + ".");
+    private boolean following(URI feed) {
+        if (!said.isEmpty() || followed != null && !followed.equals(feed)) {
+            log.accept("The router follows the controller at " + feed + (feed.equals(followed) ? " again" : " now")
+                    + "; it serves table generation " + tables.router().table().generation() + ".");
         }
+        said.clear();
+        followed = feed;
         return true;
     }
 
-    /** Says the message when its kind of problem is new: a controller away for an hour is said once. */
-    private boolean trouble(String kind, String message) {
-        if (!kind.equals(problem)) {
-            problem = kind;
+    /**
+     * Says the message when this feed's kind of problem is new, so that a controller away for an hour
+     * is said once; with several feeds, moves on to the next.
+     */
+    private boolean trouble(URI feed, String kind, String message) {
+        if (feeds.size() > 1) {
+            current = (current + 1) % feeds.size();
+            message = message.replace(" and tries again.", "; it tries the controller at " + feeds.get(current)
+                    + " next.");
+        }
+        if (said.add(feed + " " + kind)) {
             log.accept(message);
         }
         return false;

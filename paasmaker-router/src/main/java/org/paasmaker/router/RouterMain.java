@@ -1,5 +1,6 @@
 package org.paasmaker.router;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -43,8 +44,9 @@ public final class RouterMain {
             Router router = Router.start(options.settings(), table);
             AcceptedTables tables = new AcceptedTables(router, file);
             ControlServer control = new ControlServer(tables, home);
-            Optional<Follower> follower = options.follow().map(feed -> new Follower(feed, options.token().orElseThrow(),
-                    options.name(), tables, System.out::println).start());
+            Optional<Follower> follower = options.follow().isEmpty() ? Optional.empty()
+                    : Optional.of(new Follower(options.follow(), options.token().orElseThrow(), options.name(), tables,
+                            System.out::println).start());
             CountDownLatch stopped = new CountDownLatch(1);
             java.lang.Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 follower.ifPresent(Follower::close);
@@ -59,7 +61,8 @@ public final class RouterMain {
                             + " with " + Router.tlsProvider())
                     + "; control channel on 127.0.0.1:"
                     + control.port() + "; home " + home.directory()
-                    + options.follow().map(feed -> "; follows " + feed + " as '" + options.name() + "'").orElse(""));
+                    + (options.follow().isEmpty() ? "" : "; follows " + String.join(", ", options.follow().stream()
+                            .map(URI::toString).toList()) + " as '" + options.name() + "'"));
             stopped.await();
         } catch (PaasmakerException e) {
             System.err.println(e.getMessage());

@@ -18,11 +18,12 @@ import org.paasmaker.api.routing.RouterHome;
  * The router process's settings, from its command line and, for what that leaves out, from
  * {@code PAASMAKER_ROUTER_*} environment variables; parsed once, so tests pass a map.
  *
- * @param follow the controller's route feed to follow, when this router follows one
+ * @param follow the route feeds of the controllers to follow, in order (empty when it follows none):
+ *        several controllers on one database serve the feed from the one that leads
  * @param token the node token it sends to the controller (read from {@code --token-file})
  * @param name how the controller calls this router when it records which generation it serves
  */
-record RouterOptions(RouterHome home, RouterSettings settings, Optional<URI> follow, Optional<String> token,
+record RouterOptions(RouterHome home, RouterSettings settings, List<URI> follow, Optional<String> token,
         String name) {
 
     /** Where a controller's cluster server serves the feed, below the URL {@code --follow} names. */
@@ -30,13 +31,14 @@ record RouterOptions(RouterHome home, RouterSettings settings, Optional<URI> fol
 
     static final String USAGE = """
             usage: java -jar paasmaker-router.jar [--home DIR] [--port N] [--https-port N|-1] [--bind ADDRESS]
-                   [--follow URL --token-file FILE [--name NAME]]
+                   [--follow URL[,URL...] --token-file FILE [--name NAME]]
                    [--event-loops N] [--balancing round-robin|least-connections]
                    [--no-access-log] [--access-log-bytes N] [--access-logs-kept N]
             Each option may also be given as PAASMAKER_ROUTER_<OPTION> in the environment
             (PAASMAKER_ROUTER_HOME, _PORT, _HTTPS_PORT, _BIND, _FOLLOW, _TOKEN_FILE, _NAME, _EVENT_LOOPS, _BALANCING,
             _ACCESS_LOG_BYTES, _ACCESS_LOGS_KEPT); the command line wins. HTTPS listens on 8443 unless
-            --https-port says another port (0: any free one) or -1 (none).""";
+            --https-port says another port (0: any free one) or -1 (none). --follow takes the controllers
+            sharing a database, comma-separated: the router follows the one that leads.""";
 
     private static final List<String> VALUED = List.of("home", "port", "https-port", "bind", "follow", "token-file", "name",
             "event-loops", "balancing", "access-log-bytes", "access-logs-kept");
@@ -93,9 +95,9 @@ record RouterOptions(RouterHome home, RouterSettings settings, Optional<URI> fol
                 given.containsKey("access-log-bytes") ? Long.parseLong(given.get("access-log-bytes"))
                         : AccessLogLimit.DEFAULT.maxBytes(),
                 number(given, "access-logs-kept", AccessLogLimit.DEFAULT.kept())));
-        Optional<URI> follow = Optional.ofNullable(given.get("follow")).map(RouterOptions::feed);
+        List<URI> follow = given.containsKey("follow") ? feeds(given.get("follow")) : List.of();
         Optional<String> token = Optional.empty();
-        if (follow.isPresent()) {
+        if (!follow.isEmpty()) {
             if (!given.containsKey("token-file")) {
                 throw new IllegalArgumentException("--follow needs --token-file FILE (or PAASMAKER_ROUTER_TOKEN_FILE):"
                         + " the file holding the node token the controller gave, which the router sends with each poll");
@@ -122,19 +124,35 @@ record RouterOptions(RouterHome home, RouterSettings settings, Optional<URI> fol
         }
     }
 
+    /** {@code http://a:8091,http://b:8091}: each checked, a bad one named with its place in the list. */
+    static List<URI> feeds(String text) {
+        String[] parts = text.split(",", -1);
+        List<URI> feeds = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String where = parts.length == 1 ? "" : " (controller " + (i + 1) + " of " + parts.length + " in '" + text
+                    + "')";
+            URI feed = feed(parts[i].strip(), where);
+            if (feeds.contains(feed)) {
+                throw new IllegalArgumentException("--follow names the controller '" + parts[i].strip() + "' twice");
+            }
+            feeds.add(feed);
+        }
+        return List.copyOf(feeds);
+    }
+
     /** The feed's URL: the one given when it names a path, else the controller's {@value #FEED_PATH} below it. */
-    static URI feed(String url) {
+    private static URI feed(String url, String where) {
         try {
             URI uri = new URI(url);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
                 throw new IllegalArgumentException("--follow takes the controller's URL, such as"
-                        + " http://controller.example:8091, not '" + url + "'");
+                        + " http://controller.example:8091, not '" + url + "'" + where);
             }
             String path = uri.getPath() == null ? "" : uri.getPath();
             return path.isEmpty() || path.equals("/") ? uri.resolve(FEED_PATH) : uri;
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("--follow takes the controller's URL, such as http://controller.example:8091,"
-                    + " not '" + url + "': " + e.getMessage(), e);
+                    + " not '" + url + "'" + where + ": " + e.getMessage(), e);
         }
     }
 

@@ -54,9 +54,26 @@ class RouterOptionsTest {
     }
 
     @Test
+    void severalControllersAreFollowedInTheOrderGiven() throws Exception {
+        Path token = Files.writeString(temp.resolve("token"), "node-token\n");
+        RouterOptions options = RouterOptions.parse(List.of("--home", temp.toString(), "--token-file", token.toString(),
+                "--follow", "http://c1:8091, http://c2:8091/feed"), Map.of());
+        assertThat(options.follow()).containsExactly(URI.create("http://c1:8091/cluster/v1/routes"),
+                URI.create("http://c2:8091/feed"));
+        assertThat(RouterOptions.parse(List.of("--home", temp.toString()), Map.of("PAASMAKER_ROUTER_FOLLOW",
+                "http://c1:8091,http://c2:8091", "PAASMAKER_ROUTER_TOKEN_FILE", token.toString())).follow()).hasSize(2);
+
+        assertThatThrownBy(() -> RouterOptions.parse(List.of("--follow", "http://c1:8091,c2:8091", "--token-file",
+                token.toString()), Map.of())).hasMessageContaining("not 'c2:8091' (controller 2 of 2 in"
+                        + " 'http://c1:8091,c2:8091')");
+        assertThatThrownBy(() -> RouterOptions.parse(List.of("--follow", "http://c1:8091,http://c1:8091",
+                "--token-file", token.toString()), Map.of())).hasMessageContaining("twice");
+    }
+
+    @Test
     void aFeedUrlWithAPathIsTakenAsItIs() {
-        assertThat(RouterOptions.feed("http://127.0.0.1:9/elsewhere/routes"))
-                .isEqualTo(URI.create("http://127.0.0.1:9/elsewhere/routes"));
+        assertThat(RouterOptions.feeds("http://127.0.0.1:9/elsewhere/routes"))
+                .containsExactly(URI.create("http://127.0.0.1:9/elsewhere/routes"));
     }
 
     @Test

@@ -10,8 +10,9 @@ import org.paasmaker.api.error.PaasmakerException;
 public final class AgentCommand {
 
     public static final String USAGE = String.join(System.lineSeparator(),
-            "       java -jar paasmaker-engine.jar agent --controller URL --token-file FILE [--address ADDRESS]",
-            "            [--home DIR] [--name NAME] [--tag KEY=VALUE]... [--ports FIRST-LAST] [--port PORT]",
+            "       java -jar paasmaker-engine.jar agent --controller URL[,URL...] --token-file FILE",
+            "            [--address ADDRESS] [--home DIR] [--name NAME] [--tag KEY=VALUE]... [--ports FIRST-LAST]",
+            "            [--port PORT]",
             "  agent    run this machine's node for a controller on another machine; its instances keep",
             "           running when it stops",
             AgentSettings.USAGE);

@@ -19,13 +19,16 @@ import org.paasmaker.api.instance.PortRange;
 import org.paasmaker.engine.cluster.NodeToken;
 
 /**
- * A node agent's settings: the controller it serves, the node token, the address its instances and
+ * A node agent's settings: the controllers it serves, the node token, the address its instances and
  * its node verbs are reached at, its home, its name and tags, its instances' ports, the port of its
  * node verbs and how often it reports. Each comes from an option or, without it, a variable.
  *
+ * @param controllers the cluster endpoints of the controllers sharing one store: the agent registers
+ *        and reports to each, so that whichever leads knows this node
+ *
  * @param environment the variables its plugins and log limits read, as an engine's do
  */
-public record AgentSettings(URI controller, NodeToken token, String address, Path home, String name,
+public record AgentSettings(List<URI> controllers, NodeToken token, String address, Path home, String name,
         Map<String, Object> tags, PortRange ports, int port, Duration reportInterval, Map<String, String> environment) {
 
     public static final int DEFAULT_PORT = 8092;
@@ -33,9 +36,10 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
 
     /** The options, for the usage text. */
     public static final String USAGE = String.join(System.lineSeparator(),
-            "  --controller URL   the controller's cluster endpoint, http://HOST:8091 ($PAASMAKER_CONTROLLER)",
-            "  --token-file FILE  the node token, as the controller has it ($PAASMAKER_NODE_TOKEN_FILE,",
-            "                     or the token itself in $PAASMAKER_NODE_TOKEN)",
+            "  --controller URL[,URL...]  the controller's cluster endpoint, http://HOST:8091",
+            "                     ($PAASMAKER_CONTROLLER); of several on one database, all: it reports to each",
+            "  --token-file FILE  the node token, as the controllers have it: the same token on every one",
+            "                     ($PAASMAKER_NODE_TOKEN_FILE, or the token itself in $PAASMAKER_NODE_TOKEN)",
             "  --address ADDRESS  where the controller and routers reach this machine ($PAASMAKER_NODE_ADDRESS,",
             "                     default 127.0.0.1)",
             "  --home DIR         packages, instances and their records ($PAASMAKER_HOME, default ~/.paasmaker)",
@@ -46,7 +50,10 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
             "  --report-every S   seconds between reports ($PAASMAKER_REPORT_INTERVAL, default 2)");
 
     public AgentSettings {
-        Objects.requireNonNull(controller, "controller");
+        controllers = List.copyOf(controllers);
+        if (controllers.isEmpty()) {
+            throw invalid("the controller is missing: give --controller http://HOST:8091");
+        }
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(home, "home");
@@ -69,7 +76,7 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
 
     /** The same settings, reporting every {@code interval}. */
     public AgentSettings withReportInterval(Duration interval) {
-        return new AgentSettings(controller, token, address, home, name, tags, ports, port, interval, environment);
+        return new AgentSettings(controllers, token, address, home, name, tags, ports, port, interval, environment);
     }
 
     /** Reads the options, each falling back on its variable; an unknown or incomplete option is an error naming it. */
@@ -109,7 +116,7 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
                         + " controller's node token"));
         Path home = option(options, "--home", environment, "PAASMAKER_HOME").map(Path::of)
                 .orElse(Path.of(System.getProperty("user.home"), ".paasmaker"));
-        return new AgentSettings(controllerUri(controller), token,
+        return new AgentSettings(controllerUris(controller), token,
                 option(options, "--address", environment, "PAASMAKER_NODE_ADDRESS").orElse("127.0.0.1"), home,
                 option(options, "--name", environment, "PAASMAKER_NODE_NAME").orElseGet(AgentSettings::hostName),
                 tags,
@@ -121,7 +128,24 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
                 environment);
     }
 
-    private static URI controllerUri(String text) {
+    /** {@code http://a:8091,http://b:8091}: each one checked, a bad one named with its place in the list. */
+    private static List<URI> controllerUris(String text) {
+        String[] parts = text.split(",", -1);
+        List<URI> uris = new java.util.ArrayList<>();
+        for (int i = 0; i < parts.length; i++) {
+            String part = parts[i].strip();
+            String where = parts.length == 1 ? "" : " (controller " + (i + 1) + " of " + parts.length + " in '"
+                    + text + "')";
+            URI uri = controllerUri(part, where);
+            if (uris.contains(uri)) {
+                throw invalid("the controller '" + part + "'" + where + " is given twice");
+            }
+            uris.add(uri);
+        }
+        return uris;
+    }
+
+    private static URI controllerUri(String text, String where) {
         try {
             URI uri = URI.create(text);
             if ("http".equals(uri.getScheme()) && uri.getHost() != null) {
@@ -130,7 +154,7 @@ public record AgentSettings(URI controller, NodeToken token, String address, Pat
         } catch (IllegalArgumentException e) {
             // Said below.
         }
-        throw invalid("the controller '" + text + "' is not a URL such as http://HOST:8091");
+        throw invalid("the controller '" + text + "'" + where + " is not a URL such as http://HOST:8091");
     }
 
     private static void addTag(Map<String, Object> tags, String tag, String where) {

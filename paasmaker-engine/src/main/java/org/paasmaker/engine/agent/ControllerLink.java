@@ -16,10 +16,12 @@ import org.paasmaker.api.node.NodeProfile;
 import org.paasmaker.engine.cluster.ClusterWire;
 
 /**
- * The agent's side of its bond with the controller: it registers, then reports its whole state every
- * interval and whenever something changed. A controller that is away is tried again every interval
- * (the instances run on meanwhile); one that forgot the agent (its own restart) is registered with
- * again. Only one round runs at a time, on the scheduler's thread.
+ * The agent's side of its bond with one controller: it registers, then reports its whole state every
+ * interval and whenever something changed. An agent serving several controllers has one link to each,
+ * each on a thread of its own, and each says its controller's trouble once and its return once. A
+ * controller that is away is tried again every interval (the instances run on meanwhile); one that
+ * forgot the agent (its own restart) is registered with again. Only one round runs at a time, on the
+ * scheduler's thread.
  */
 final class ControllerLink {
 
@@ -37,7 +39,7 @@ final class ControllerLink {
     private volatile boolean registered;
     private volatile boolean stopped;
     /** The last trouble told, so that a controller away for an hour is not told every few seconds. */
-    private String lastTrouble = "";
+    private volatile String lastTrouble = "";
 
     ControllerLink(ControllerHttp http, Node node, NodeProfile profile, URI verbsUrl,
             Clock clock, Consumer<String> log, ScheduledExecutorService scheduler) {
@@ -63,8 +65,8 @@ final class ControllerLink {
                 log.accept("The controller at " + controller + " refused this agent: " + e.getMessage());
                 throw e;
             }
-            trouble("Cannot register: " + e.getMessage() + "; trying again every round, the instances run on"
-                    + " meanwhile");
+            trouble("Cannot register with the controller at " + controller + ": " + e.getMessage()
+                    + "; trying again every round, the instances run on meanwhile");
         }
     }
 
@@ -89,15 +91,19 @@ final class ControllerLink {
         return registered;
     }
 
+    URI controller() {
+        return controller;
+    }
+
+    /** Whether the controller answered the last call: registered, and no trouble since. */
+    boolean answering() {
+        return registered && lastTrouble.isEmpty();
+    }
+
     private void round() {
         reportPending.set(false);
         if (stopped) {
             return;
-        }
-        try {
-            node.maintain();
-        } catch (RuntimeException e) {
-            log.accept("Upkeep of the instances' logs failed: " + e.getMessage());
         }
         try {
             if (!registered) {
@@ -118,11 +124,11 @@ final class ControllerLink {
                         + "); registering again");
                 changed();
             } else {
-                trouble("Cannot report: " + e.getMessage() + "; trying again every round, the instances run on"
-                        + " meanwhile");
+                trouble("Cannot report to the controller at " + controller + ": " + e.getMessage()
+                        + "; trying again every round, the instances run on meanwhile");
             }
         } catch (RuntimeException e) {
-            trouble("Reporting failed: " + e);
+            trouble("Reporting to the controller at " + controller + " failed: " + e);
         }
     }
 

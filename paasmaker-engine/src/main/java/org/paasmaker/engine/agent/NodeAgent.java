@@ -11,8 +11,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -36,35 +38,36 @@ import org.paasmaker.engine.process.ProcessRecords;
 
 /**
  * A node agent: the engine's node side on a machine of its own. It runs the node of this machine in
- * its own home ({@code packages} fetched from the controller, {@code instances}, and their records),
- * serves the node verbs to the controller alone (node token) at its address, and registers with the
- * controller and reports to it. Instances run detached from the agent: when it stops or is killed they
- * run on, and the next agent on the same home finds them from their records.
+ * its own home ({@code packages} fetched from the controllers, {@code instances}, and their records),
+ * serves the node verbs to the controllers alone (node token) at its address, and registers with each
+ * controller and reports to each, independently. Instances run detached from the agent: when it stops
+ * or is killed they run on, and the next agent on the same home finds them from their records.
  */
 public final class NodeAgent implements AutoCloseable {
 
     private final AgentSettings settings;
     private final HttpServer server;
     private final ExecutorService executor;
-    private final ScheduledExecutorService scheduler;
+    /** The upkeep's, then one per controller: a controller that does not answer delays no other. */
+    private final List<ScheduledExecutorService> schedulers;
     private final PluginRegistry plugins;
-    private final ControllerLink link;
+    private final List<ControllerLink> links;
     private final URI url;
 
     private NodeAgent(AgentSettings settings, HttpServer server, ExecutorService executor,
-            ScheduledExecutorService scheduler, PluginRegistry plugins, ControllerLink link, URI url) {
+            List<ScheduledExecutorService> schedulers, PluginRegistry plugins, List<ControllerLink> links, URI url) {
         this.settings = settings;
         this.server = server;
         this.executor = executor;
-        this.scheduler = scheduler;
+        this.schedulers = schedulers;
         this.plugins = plugins;
-        this.link = link;
+        this.links = links;
         this.url = url;
     }
 
     /**
-     * Starts serving and registers. A controller that refuses the node token fails the start with its
-     * reason; one that cannot be reached is tried again every report interval.
+     * Starts serving and registers with each controller. A controller that refuses the node token fails
+     * the start with its reason; one that cannot be reached is tried again every report interval.
      *
      * @param log where the agent tells the operator what happens (registrations, a controller away)
      */
@@ -75,8 +78,8 @@ public final class NodeAgent implements AutoCloseable {
                 new PluginRegistry.Settings(home, java.util.Map.of(), settings.environment(), log));
         HttpServer server = null;
         ExecutorService executor = Executors.newCachedThreadPool(DaemonThreads.named("paasmaker-agent-"));
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-                DaemonThreads.named("paasmaker-agent-reports-"));
+        List<ScheduledExecutorService> schedulers = new ArrayList<>();
+        schedulers.add(Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("paasmaker-agent-upkeep-")));
         try {
             PackageStore cache = new PackageStore(home.resolve("packages"));
             deleteUnfinishedFetches(home.resolve("packages"), log);
@@ -84,28 +87,69 @@ public final class NodeAgent implements AutoCloseable {
                     home.resolve("instances"), cache, new TarGzPacker(), new PortAllocator(settings.ports()), plugins,
                     new ProcessRecords(home.resolve("processes"), log), clock, LogLimit.from(settings.environment()),
                     new LogWriters(new ProcessRecords(home.resolve("log-writers"), log), clock));
-            ControllerHttp http = new ControllerHttp(settings.controller(), settings.token());
-            PackageFetcher fetcher = new PackageFetcher(http, cache, log);
+            List<ControllerHttp> controllers = settings.controllers().stream()
+                    .map(controller -> new ControllerHttp(controller, settings.token())).toList();
+            List<ControllerLink> links = new ArrayList<>();
+            PackageFetcher fetcher = new PackageFetcher(controllers, controller -> links.stream()
+                    .anyMatch(link -> link.controller().equals(controller) && link.answering()), cache, log);
             server = listen(settings);
             URI url = URI.create("http://" + hostInUrl(settings.address()) + ":" + server.getAddress().getPort());
             NodeProfile profile = node.profile();
-            ControllerLink link = new ControllerLink(http, node, profile, url,
-                    clock, log, scheduler);
+            for (ControllerHttp http : controllers) {
+                ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+                        DaemonThreads.named("paasmaker-agent-reports-"));
+                schedulers.add(scheduler);
+                links.add(new ControllerLink(http, node, profile, url, clock, log, scheduler));
+            }
+            // Any of the controllers may command this node: they share the node token.
             server.createContext(HttpNode.PATH, Exchanges.guarded(settings.token(), "node agent " + settings.name(),
-                    new NodeVerbs(node, fetcher, link::changed)));
+                    new NodeVerbs(node, fetcher, () -> links.forEach(ControllerLink::changed))));
             server.setExecutor(executor);
             server.start();
-            link.registerFirst();
-            link.start(settings.reportInterval());
-            return new NodeAgent(settings, server, executor, scheduler, plugins, link, url);
+            registerFirst(links, schedulers.subList(1, schedulers.size()));
+            long every = settings.reportInterval().toMillis();
+            schedulers.get(0).scheduleWithFixedDelay(() -> upkeep(node, log), every, every, TimeUnit.MILLISECONDS);
+            for (ControllerLink link : links) {
+                link.start(settings.reportInterval());
+            }
+            return new NodeAgent(settings, server, executor, List.copyOf(schedulers), plugins, List.copyOf(links), url);
         } catch (RuntimeException | Error e) {
             if (server != null) {
                 server.stop(0);
             }
             executor.shutdownNow();
-            scheduler.shutdownNow();
+            schedulers.forEach(ScheduledExecutorService::shutdownNow);
             plugins.close();
             throw e;
+        }
+    }
+
+    /** With every controller at once: one that does not answer holds up no other. */
+    private static void registerFirst(List<ControllerLink> links, List<ScheduledExecutorService> schedulers) {
+        List<Future<?>> registrations = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            registrations.add(schedulers.get(i).submit(links.get(i)::registerFirst));
+        }
+        for (Future<?> registration : registrations) {
+            try {
+                registration.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException refused) {
+                    throw refused;
+                }
+                throw new PaasmakerException(ErrorCode.INTERNAL, "registering failed: " + e.getCause(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PaasmakerException(ErrorCode.UNAVAILABLE, "the agent was interrupted while registering", e);
+            }
+        }
+    }
+
+    private static void upkeep(LocalNode node, Consumer<String> log) {
+        try {
+            node.maintain();
+        } catch (RuntimeException e) {
+            log.accept("Upkeep of the instances' logs failed: " + e.getMessage());
         }
     }
 
@@ -159,20 +203,22 @@ public final class NodeAgent implements AutoCloseable {
         return settings.name();
     }
 
-    /** Whether the controller has it registered, as far as the agent last heard. */
+    /** Whether every controller has it registered, as far as the agent last heard. */
     public boolean registered() {
-        return link.registered();
+        return links.stream().allMatch(ControllerLink::registered);
     }
 
     /** Stops serving and reporting; the instances run on. */
     @Override
     public void close() {
-        link.stop();
+        links.forEach(ControllerLink::stop);
         server.stop(0);
-        scheduler.shutdownNow();
+        schedulers.forEach(ScheduledExecutorService::shutdownNow);
         executor.shutdownNow();
         try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            for (ScheduledExecutorService scheduler : schedulers) {
+                scheduler.awaitTermination(5, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

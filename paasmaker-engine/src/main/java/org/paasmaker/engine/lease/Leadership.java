@@ -37,6 +37,8 @@ public final class Leadership implements AutoCloseable {
     private volatile long term;
     /** Whether the last answer from the store gave this controller the lease. */
     private volatile boolean leading;
+    /** Who held the lease at the store's last answer; empty before any. */
+    private volatile String leader = "";
     private volatile Runnable presenceLost = () -> { };
     /** The term of this controller's lease on its own name at the last renewal; 0 when it did not hold it. */
     private long presenceTerm;
@@ -82,6 +84,14 @@ public final class Leadership implements AutoCloseable {
         return term;
     }
 
+    /**
+     * Who held the lease at the store's last answer to this controller (itself when it leads), such as
+     * for telling a router where the routes are served; empty before any answer.
+     */
+    public String leader() {
+        return leader;
+    }
+
     /** Who this controller is to the other controllers. */
     public String holder() {
         return holder;
@@ -104,6 +114,7 @@ public final class Leadership implements AutoCloseable {
             }
             presenceTerm = presence.heldBy(holder) ? presence.term() : 0;
             Lease lease = leases.acquire(LEASE, holder, settings.ttl());
+            leader = lease.holder();
             if (lease.heldBy(holder)) {
                 leadsUntil = sent + settings.ttl().toNanos();
                 term = lease.term();

@@ -93,6 +93,16 @@ public final class RouteFeed {
         return confirmations.values().stream().mapToLong(Confirmation::generation).max().orElse(0);
     }
 
+    /**
+     * Forgets {@code router}: it follows another controller now (this one told it that it does not
+     * lead), and the drains here need not wait for it.
+     */
+    public synchronized void forget(String router) {
+        if (confirmations.remove(router) != null) {
+            notifyAll();
+        }
+    }
+
     /** Every router's last poll, in the order they first polled. */
     public synchronized List<Confirmation> confirmations() {
         return List.copyOf(confirmations.values());

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.paasmaker.api.routing.RoutingTable;
 import org.paasmaker.engine.routing.RoutingJson;
 
@@ -20,7 +21,9 @@ import org.paasmaker.engine.routing.RoutingJson;
  * {@code Authorization: Bearer <node token>} answers 200 with the whole latest table as JSON once it
  * is newer than G, or 204 when the wait (default and at most {@link RouteFeed#MAX_WAIT}) ran out.
  * {@code inflight} is how many targets dropped by earlier tables the router still has requests in
- * flight to (see {@link RouteFeed#awaitConfirmed}).
+ * flight to (see {@link RouteFeed#awaitConfirmed}). Of several controllers sharing a store, only the
+ * one that leads serves the feed; the others answer 503 naming the leader they know, and the router
+ * moves on to the next controller it was given.
  *
  * <p>Each poll holds a thread of the server's executor while it waits: give the server one thread
  * per router, and some.
@@ -33,11 +36,21 @@ public final class RouteFeedHandler implements HttpHandler {
 
     private final RouteFeed feed;
     private final Predicate<String> tokens;
+    private final Supplier<Optional<String>> notLeading;
 
     /** @param tokens whether a bearer token is one the controller gave a node */
     public RouteFeedHandler(RouteFeed feed, Predicate<String> tokens) {
+        this(feed, tokens, Optional::empty);
+    }
+
+    /**
+     * @param notLeading empty while this controller leads those sharing its store; else why it does not,
+     *     naming the leader it knows: routers get it with a 503 and move on to the next controller
+     */
+    public RouteFeedHandler(RouteFeed feed, Predicate<String> tokens, Supplier<Optional<String>> notLeading) {
         this.feed = feed;
         this.tokens = tokens;
+        this.notLeading = notLeading;
     }
 
     @Override
@@ -60,6 +73,15 @@ public final class RouteFeedHandler implements HttpHandler {
                 return;
             }
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            // Before the poll, which would count the router among those the drains wait for.
+            Optional<String> elsewhere = notLeading.get();
+            if (elsewhere.isPresent()) {
+                if (query.get("router") != null) {
+                    feed.forget(query.get("router"));
+                }
+                text(exchange, 503, elsewhere.get());
+                return;
+            }
             Optional<RoutingTable> table;
             try {
                 long after = number(query, "after", -1, Long.MAX_VALUE);

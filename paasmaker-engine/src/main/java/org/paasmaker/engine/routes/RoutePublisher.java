@@ -5,8 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
@@ -24,6 +28,7 @@ import org.paasmaker.api.routing.RouterStatistics;
 import org.paasmaker.api.routing.RoutingTable;
 import org.paasmaker.engine.certificate.ChallengeBoard;
 import org.paasmaker.engine.certificate.KeptCertificate;
+import org.paasmaker.engine.internal.DaemonThreads;
 
 /**
  * Keeps the routers' table in step with the records: each change is computed into a whole new table
@@ -35,8 +40,13 @@ import org.paasmaker.engine.certificate.KeptCertificate;
  * <p>Tables carry the certificates for their hostnames and the ACME challenges posted on this
  * publisher as a {@link ChallengeBoard}: a challenge goes out with the next table, and
  * {@link #post} returns once the local router and every live follower serve it.
+ *
+ * <p>Several controllers may share the store: each recomputes its table from it every refresh (see
+ * {@link #refreshEvery}), so that a change made through another reaches its routers too, and numbers
+ * its tables in the lease's term it holds or held last, so that routers moving to a new leader take
+ * its tables over the old one's.
  */
-public final class RoutePublisher implements Routing, ChallengeBoard {
+public final class RoutePublisher implements Routing, ChallengeBoard, AutoCloseable {
 
     /** How long a posted challenge waits for the following routers: a live one polls within {@link RouteFeed#MAX_WAIT}. */
     private static final Duration CHALLENGE_WAIT = RouteFeed.MAX_WAIT.plusSeconds(10);
@@ -50,8 +60,18 @@ public final class RoutePublisher implements Routing, ChallengeBoard {
     private final Set<InstanceId> draining = ConcurrentHashMap.newKeySet();
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
     private final Set<AcmeChallenge> challenges = new LinkedHashSet<>();
+    private final LongSupplier term;
+    /** Who drains leaving instances from the routers following the leader, when another controller leads. */
+    private volatile LeaderDrains leader = new LeaderDrains(List.of(), null, () -> true, message -> { });
+    // Guarded by this.
     private long generation;
     private RouteTables.Contents pushed;
+    /** The lease's term the last table was numbered in. */
+    private long pushedTerm = -1;
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("paasmaker-routes-refresh-"));
+    /** Whether the last refresh failed, so that an outage is said once and its end once. Refresher's thread only. */
+    private boolean refreshFailing;
 
     /**
      * @param clusterHostname the suffix of the per-version and per-type hostnames ({@code localhost})
@@ -62,17 +82,20 @@ public final class RoutePublisher implements Routing, ChallengeBoard {
     public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
             RouterControl router, Duration drainLimit, Function<String, String> addresses, Consumer<String> warnings) {
         this(store, manifests, clusterHostname, router, new RouteFeed(java.time.Clock.systemUTC()), drainLimit, addresses,
-                List::of, warnings);
+                List::of, () -> 0, warnings);
     }
 
     /**
      * @param feed where routers on other machines follow the tables
      * @param certificates the certificates kept now, of which each table carries those serving its hostnames
+     * @param term the term of the controllers' lease this controller holds or held last: its tables are
+     *     numbered above every table of earlier terms, so that routers take a new leader's tables
      */
     public RoutePublisher(Store store, Function<ApplicationVersion, Manifest> manifests, String clusterHostname,
             RouterControl router, RouteFeed feed, Duration drainLimit, Function<String, String> addresses,
-            Supplier<List<KeptCertificate>> certificates, Consumer<String> warnings) {
+            Supplier<List<KeptCertificate>> certificates, LongSupplier term, Consumer<String> warnings) {
         this.store = store;
+        this.term = term;
         this.router = router;
         this.feed = feed;
         this.drainLimit = drainLimit;
@@ -114,12 +137,77 @@ public final class RoutePublisher implements Routing, ChallengeBoard {
         draining.removeIf(id -> store.instances().find(id).map(i -> i.state() != InstanceState.RUNNING).orElse(true));
         RouteTables.Contents contents = tables.contents(draining, List.copyOf(challenges));
         if (!contents.equals(pushed)) {
-            // Above what followers serve too: they refuse lower generations.
-            generation = Math.max(generation, feed.highestServed());
-            RoutingTable table = contents.table(++generation);
+            RoutingTable table = contents.table(nextGeneration());
             router.update(table);
             feed.publish(table);
             pushed = contents;
+        }
+    }
+
+    /**
+     * The next table's generation: above the last, above what followers serve (they refuse lower
+     * generations), and above every table of earlier terms of the lease, {@code (term << 32) + n}, so
+     * that routers that followed an earlier leader take this one's. A controller alone on its store is
+     * in term 1 for good.
+     */
+    private long nextGeneration() {
+        long now = term.getAsLong();
+        generation = Math.max(generation, Math.max(feed.highestServed(), now << 32)) + 1;
+        pushedTerm = now;
+        return generation;
+    }
+
+    /**
+     * Recomputes the table from the store and sends it when its routes differ from the last sent:
+     * what other controllers sharing the store changed (a deploy, a switch, a stop through them)
+     * reaches this controller's routers and its followers so. The table goes out again, newly
+     * numbered, when this controller's term changed (it now leads) or a follower serves a higher
+     * generation.
+     */
+    public synchronized void refresh() {
+        if (term.getAsLong() != pushedTerm || feed.highestServed() > feed.latest().generation()) {
+            pushed = null;
+        }
+        changed();
+    }
+
+    /** Drains leaving instances from the routers following the leader too, through {@code leader}. */
+    public RoutePublisher drainingThrough(LeaderDrains leader) {
+        this.leader = leader;
+        return this;
+    }
+
+    /** Refreshes every {@code every} until {@link #close()}. */
+    public RoutePublisher refreshEvery(Duration every) {
+        refresher.scheduleWithFixedDelay(this::refreshQuietly, every.toMillis(), every.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void refreshQuietly() {
+        try {
+            refresh();
+            if (refreshFailing) {
+                refreshFailing = false;
+                warnings.accept("The routes are refreshed from the store again");
+            }
+        } catch (RuntimeException e) {
+            if (!refreshFailing) {
+                refreshFailing = true;
+                warnings.accept("The routes could not be refreshed from the store (" + e.getMessage() + "); the"
+                        + " routers keep their tables, and this is tried again every refresh");
+            }
+        }
+    }
+
+    /** Stops refreshing. */
+    @Override
+    public void close() {
+        refresher.shutdownNow();
+        try {
+            refresher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -156,8 +244,7 @@ public final class RoutePublisher implements Routing, ChallengeBoard {
             RoutingTable next;
             synchronized (this) {
                 pushed = tables.contents(draining, List.copyOf(challenges));
-                generation = Math.max(generation, feed.highestServed());
-                next = pushed.table(++generation);
+                next = pushed.table(nextGeneration());
             }
             try {
                 // Waits outside the lock: other changes go on being published meanwhile.
@@ -176,6 +263,8 @@ public final class RoutePublisher implements Routing, ChallengeBoard {
                             + " controller had not confirmed table generation " + next.generation()
                             + " with no request in flight to them after " + drainLimit.toSeconds() + " s: " + lagging);
                 }
+                // Then the routers following the leader, when another controller leads.
+                leader.drain(leaving, drainLimit);
                 return;
             } catch (PaasmakerException e) {
                 if (e.code() != ErrorCode.CONFLICT) {

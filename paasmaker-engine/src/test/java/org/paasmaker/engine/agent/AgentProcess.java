@@ -34,11 +34,17 @@ final class AgentProcess implements AutoCloseable {
     /** @param more further options, such as {@code --tag rack=a} */
     static AgentProcess start(List<String> jvmOptions, URI controller, Path tokenFile, String address, Path home,
             String name, String ports, List<String> more, Path output) throws IOException {
+        return start(jvmOptions, controller.toString(), tokenFile, address, home, name, ports, more, output);
+    }
+
+    /** @param controllers one controller's URL, or several separated by commas */
+    static AgentProcess start(List<String> jvmOptions, String controllers, Path tokenFile, String address, Path home,
+            String name, String ports, List<String> more, Path output) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.paasmaker.engine.Main", "agent",
-                "--controller", controller.toString(), "--token-file", tokenFile.toString(), "--address", address,
+                "--controller", controllers, "--token-file", tokenFile.toString(), "--address", address,
                 "--home", home.toString(), "--name", name, "--ports", ports, "--port", "0", "--report-every", "1"));
         command.addAll(more);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

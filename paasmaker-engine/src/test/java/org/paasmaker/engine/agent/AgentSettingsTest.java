@@ -30,7 +30,7 @@ class AgentSettingsTest {
                 Map.of("PAASMAKER_NODE_ADDRESS", "10.0.0.12", "PAASMAKER_HOME", temp.toString(),
                         "PAASMAKER_NODE_NAME", "ignored", "PAASMAKER_REPORT_INTERVAL", "2"));
 
-        assertThat(settings.controller().toString()).isEqualTo("http://10.0.0.1:8091");
+        assertThat(settings.controllers()).extracting(Object::toString).containsExactly("http://10.0.0.1:8091");
         assertThat(settings.token().authorizes("Bearer secret")).isTrue();
         assertThat(settings.address()).isEqualTo("10.0.0.12");
         assertThat(settings.home()).isEqualTo(temp);
@@ -49,6 +49,30 @@ class AgentSettingsTest {
 
         assertThat(settings.token().authorizes("Bearer from-env")).isTrue();
         assertThat(settings.tags()).isEqualTo(Map.of("rack", "a", "disk", "ssd"));
+    }
+
+    @Test
+    void severalControllersAreAListSeparatedByCommas() {
+        AgentSettings settings = AgentSettings.parse(List.of("--name", "n1", "--controller",
+                "http://a:8091, http://b:8091"), Map.of("PAASMAKER_NODE_TOKEN", "t"));
+        assertThat(settings.controllers()).extracting(Object::toString).containsExactly("http://a:8091", "http://b:8091");
+
+        AgentSettings fromVariable = AgentSettings.parse(List.of("--name", "n1"), Map.of("PAASMAKER_NODE_TOKEN", "t",
+                "PAASMAKER_CONTROLLER", "http://a:8091,http://b:8091,http://c:8091"));
+        assertThat(fromVariable.controllers()).hasSize(3);
+    }
+
+    @Test
+    void aBadControllerInTheListIsNamedWithItsPlace() {
+        Map<String, String> env = Map.of("PAASMAKER_NODE_TOKEN", "t");
+        assertThatThrownBy(() -> AgentSettings.parse(List.of("--name", "n", "--controller",
+                "http://a:8091,b:8091,http://c:8091"), env))
+                .hasMessageContaining("the controller 'b:8091' (controller 2 of 3 in 'http://a:8091,b:8091,http://c:8091')"
+                        + " is not a URL");
+        assertThatThrownBy(() -> AgentSettings.parse(List.of("--name", "n", "--controller", "http://a:8091,"), env))
+                .hasMessageContaining("the controller '' (controller 2 of 2");
+        assertThatThrownBy(() -> AgentSettings.parse(List.of("--name", "n", "--controller",
+                "http://a:8091,http://a:8091"), env)).hasMessageContaining("is given twice");
     }
 
     @Test

@@ -47,7 +47,7 @@ class EngineWithAgentTest {
         fixture = new EngineFixture(temp.resolve("home"), builder -> builder
                 .cluster(new ClusterSettings("127.0.0.1", 0, Optional.of(TestController.TOKEN))));
         int port = fixture.engine().cluster().orElseThrow().port();
-        agent = NodeAgent.start(new AgentSettings(URI.create("http://127.0.0.1:" + port), TestController.TOKEN,
+        agent = NodeAgent.start(new AgentSettings(java.util.List.of(URI.create("http://127.0.0.1:" + port)), TestController.TOKEN,
                 "127.0.0.8", temp.resolve("agent"), "far", Map.of("rack", "far"), new PortRange(44790, 44799), 0,
                 Duration.ofSeconds(1), Map.of()), line -> { });
     }

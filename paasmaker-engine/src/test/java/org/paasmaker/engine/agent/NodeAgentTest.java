@@ -152,6 +152,52 @@ class NodeAgentTest {
         assertThat(log).anyMatch(line -> line.contains("incoming-123.part") && line.contains("did not finish"));
     }
 
+    @Test
+    void anAgentOfSeveralControllersReportsToEachTakesCommandsFromAnyAndFetchesFromTheOneWithThePackage()
+            throws Exception {
+        TestController first = TestController.start(temp.resolve("first"));
+        int firstPort = first.server.port();
+        TestController second = closing(TestController.start(temp.resolve("second")));
+        // A controller that takes the connection and never answers: the others must not wait for it.
+        java.net.ServerSocket silent = closing(new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress()));
+        URI silentUri = URI.create("http://127.0.0.1:" + silent.getLocalPort());
+        List<String> log = new CopyOnWriteArrayList<>();
+        InstanceId instance = InstanceId.random();
+        int port;
+        try {
+            closing(NodeAgent.start(new AgentSettings(List.of(silentUri, first.uri(), second.uri()), TestController.TOKEN,
+                    "127.0.0.6", home("shared"), "shared", Map.of(), new PortRange(44780, 44789), 0,
+                    Duration.ofSeconds(1), Map.of()), log::add));
+            assertThat(first.nodes.knows("shared")).isTrue();
+            assertThat(second.nodes.knows("shared")).isTrue();
+            // The package is in the second controller's home only; the first commands the node.
+            String checksum = second.publishServer(temp.resolve("tree"));
+            Node node = first.nodes.node("shared");
+            port = node.register(instance, checksum, true).getAsInt();
+            node.start(instance, TestController.serving(port), new NodeStep());
+            await().atMost(WAIT).until(() -> reports(first, "shared", instance) && reports(second, "shared", instance));
+            assertThat(log).anyMatch(line -> line.contains("not to be had from the controller at " + first.uri()));
+        } finally {
+            first.close();
+        }
+        Instant closed = Instant.now();
+        await("reports to the second go on every round").atMost(WAIT).until(() -> second.nodes.lastReport("shared")
+                .map(report -> report.sent().isAfter(closed.plusSeconds(2))).orElse(false));
+        assertThat(log.stream().filter(line -> line.contains("Cannot report to the controller at " + first.uri())))
+                .as("the first's trouble said once").hasSize(1);
+        assertThat(log.stream().filter(line -> line.contains("controller at " + silentUri))).as("the silent one's once")
+                .hasSize(1);
+
+        TestController returned = closing(TestController.startOn(temp.resolve("first"), firstPort));
+        await().atMost(WAIT).until(() -> reports(returned, "shared", instance));
+        assertThat(log.stream().filter(line -> line.contains("The controller at " + first.uri() + " hears this agent again")))
+                .hasSize(1);
+        assertThat(get("127.0.0.6", port)).isEqualTo(200);
+        second.nodes.node("shared").stop(instance, Duration.ofSeconds(5));
+        await().atMost(WAIT).until(() -> !reports(returned, "shared", instance));
+        second.nodes.node("shared").deregister(instance);
+    }
+
     private static boolean reports(TestController controller, String node, InstanceId instance) {
         return controller.nodes.knows(node) && controller.nodes.lastReport(node)
                 .map(report -> report.running().contains(instance)).orElse(false);
@@ -159,7 +205,7 @@ class NodeAgentTest {
 
     private AgentSettings settings(URI controller, String address, Path home, String name, PortRange ports,
             Duration interval) {
-        return new AgentSettings(controller, TestController.TOKEN, address, home, name, Map.of(), ports, 0, interval,
+        return new AgentSettings(java.util.List.of(controller), TestController.TOKEN, address, home, name, Map.of(), ports, 0, interval,
                 Map.of());
     }
 

@@ -92,6 +92,72 @@ class PackageFetcherTest {
         assertThat(requests).hasValue(0);
     }
 
+    @Test
+    void eachControllerIsAskedInTurnUntilOneHasThePackage() throws Exception {
+        PackageStore cache = new PackageStore(temp.resolve("cache"));
+        fetcher(0, cache);
+        HttpServer lacking = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        lacking.createContext("/cluster/v1/packages/", exchange -> {
+            byte[] body = notFound("no package " + CHECKSUM + " here");
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        lacking.start();
+        try {
+            URI gone = URI.create("http://127.0.0.1:" + freePort());
+            URI without = URI.create("http://127.0.0.1:" + lacking.getAddress().getPort());
+            URI with = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
+            PackageFetcher fetcher = new PackageFetcher(List.of(new ControllerHttp(gone, token),
+                    new ControllerHttp(without, token), new ControllerHttp(with, token)), controller -> true, cache, log::add);
+
+            fetcher.ensure(CHECKSUM);
+
+            assertThat(cache.contains(CHECKSUM)).isTrue();
+            assertThat(requests).hasValue(1);
+            assertThat(log).hasSize(2);
+            assertThat(log.get(0)).contains("from " + gone, "cannot be reached", "fetching it again");
+            assertThat(log.get(1)).contains("not to be had from the controller at " + without, "asking the others");
+        } finally {
+            lacking.stop(0);
+        }
+    }
+
+    @Test
+    void aPackageNoControllerHasIsANotFoundNamingThemAll() throws Exception {
+        PackageStore cache = new PackageStore(temp.resolve("cache"));
+        stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        stub.createContext("/cluster/v1/packages/", exchange -> {
+            requests.incrementAndGet();
+            byte[] body = notFound("no such package");
+            exchange.sendResponseHeaders(404, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        stub.start();
+        URI one = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
+        URI two = URI.create("http://localhost:" + stub.getAddress().getPort());
+        PackageFetcher fetcher = new PackageFetcher(List.of(new ControllerHttp(one, token),
+                new ControllerHttp(two, token)), controller -> true, cache, log::add);
+
+        assertThatThrownBy(() -> fetcher.ensure(CHECKSUM)).isInstanceOfSatisfying(PaasmakerException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(e.getMessage()).contains("none of the controllers " + one + ", " + two + " has package " + CHECKSUM);
+        });
+        assertThat(requests).as("each asked once: a controller without it does not get it by asking again").hasValue(2);
+    }
+
+    private static byte[] notFound(String message) {
+        return org.paasmaker.engine.cluster.ClusterWire.write(org.paasmaker.engine.cluster.ClusterWire.problem(
+                new PaasmakerException(ErrorCode.NOT_FOUND, message)));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     /** A fetcher from a stub controller whose first {@code corruptAnswers} answers are wrong bytes. */
     private PackageFetcher fetcher(int corruptAnswers, PackageStore cache) throws IOException {
         stub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -103,8 +169,8 @@ class PackageFetcherTest {
             exchange.close();
         });
         stub.start();
-        return new PackageFetcher(new ControllerHttp(URI.create("http://127.0.0.1:" + stub.getAddress().getPort()),
-                token), cache, log::add);
+        return new PackageFetcher(List.of(new ControllerHttp(URI.create("http://127.0.0.1:"
+                + stub.getAddress().getPort()), token)), controller -> true, cache, log::add);
     }
 
     private static byte[] corrupt() {

@@ -38,7 +38,7 @@ class RemoteStartTest {
     @BeforeEach
     void start() {
         controller = TestController.start(temp.resolve("controller"));
-        agent = NodeAgent.start(new AgentSettings(controller.uri(), TestController.TOKEN, "127.0.0.9",
+        agent = NodeAgent.start(new AgentSettings(java.util.List.of(controller.uri()), TestController.TOKEN, "127.0.0.9",
                 temp.resolve("agent"), "aborting", Map.of(), new PortRange(44800, 44809), 0, Duration.ofSeconds(1),
                 Map.of()), line -> { });
     }

@@ -181,7 +181,7 @@ class ClusterServerTest {
     }
 
     private AgentSettings agent(NodeToken agentToken) {
-        return new AgentSettings(URI.create("http://127.0.0.1:" + controller.port()), agentToken, "127.0.0.2",
+        return new AgentSettings(java.util.List.of(URI.create("http://127.0.0.1:" + controller.port())), agentToken, "127.0.0.2",
                 temp.resolve("agent"), "edge", Map.of("zone", "b"), new PortRange(44700, 44709), 0,
                 Duration.ofSeconds(1), Map.of());
     }

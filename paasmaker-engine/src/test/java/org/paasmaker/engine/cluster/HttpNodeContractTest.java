@@ -51,7 +51,7 @@ class HttpNodeContractTest extends NodeContract {
         NodeRegistry nodes = new NodeRegistry(List.of());
         controller = ClusterServer.start("127.0.0.1", 0, token, nodes, packages, Clock.systemUTC(), line -> { });
         Path home = temp.resolve("agent");
-        agent = NodeAgent.start(new AgentSettings(java.net.URI.create("http://127.0.0.1:" + controller.port()), token,
+        agent = NodeAgent.start(new AgentSettings(java.util.List.of(java.net.URI.create("http://127.0.0.1:" + controller.port())), token,
                 "127.0.0.2", home, "remote", Map.of("rack", "a"), new PortRange(44600, 44699), 0,
                 Duration.ofSeconds(1), Map.of()), System.out::println);
         await().atMost(Duration.ofSeconds(10)).until(() -> nodes.knows("remote"));

@@ -50,6 +50,7 @@ class LeadershipTest {
         assertThat(a.leads()).isTrue();
         assertThat(b.leads()).isFalse();
         assertThat(a.term()).isEqualTo(1);
+        assertThat(b.leader()).as("the leader b knows, for the routers it turns away").isEqualTo(a.holder());
 
         // a dies: b asks again and again, and takes the lease only once it has run out by the store's clock.
         pass(Duration.ofSeconds(5));
@@ -58,6 +59,7 @@ class LeadershipTest {
         pass(Duration.ofSeconds(2));
         b.renew();
         assertThat(b.leads()).isTrue();
+        assertThat(b.leader()).isEqualTo(b.holder());
         assertThat(b.term()).isEqualTo(2);
         assertThat(a.leads()).as("a's own clock has run past its lease too").isFalse();
 

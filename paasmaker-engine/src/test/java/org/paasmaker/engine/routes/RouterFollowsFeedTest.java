@@ -15,6 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -113,6 +115,67 @@ class RouterFollowsFeedTest {
     }
 
     @Test
+    void aRouterFollowingSeveralControllersMovesOnWhenTheOneItFollowsIsGoneAndTakesTheNextOnesTable()
+            throws Exception {
+        TestBackend one = closer.add(TestBackend.start("one"));
+        TestBackend two = closer.add(TestBackend.start("two"));
+        RouteFeed other = new RouteFeed(Clock.systemUTC());
+        int otherPort = freePort();
+        controller = new FeedServer(feed, controllerPort);
+        FeedServer second = new FeedServer(other, otherPort);
+        try {
+            feed.publish(table(1, one));
+            other.publish(table(2, two));
+            Path log = temp.resolve("router.log");
+            int port = freePort();
+            startRouter(temp.resolve("home"), port, token(TOKEN), log, "edge-3",
+                    "http://127.0.0.1:" + controllerPort + ",http://127.0.0.1:" + otherPort);
+            await("the router serves the first controller's table").atMost(DEADLINE).until(() -> answer(port).equals("one"));
+            assertThat(other.confirmations()).as("only the first is followed").isEmpty();
+
+            controller.close();
+            controller = null;
+            await("the router moves on to the second").atMost(DEADLINE).until(() -> answer(port).equals("two"));
+            assertThat(Files.readString(log)).containsOnlyOnce("cannot reach the controller at http://127.0.0.1:"
+                    + controllerPort).contains("it tries the controller at http://127.0.0.1:" + otherPort)
+                    .containsOnlyOnce("The router follows the controller at http://127.0.0.1:" + otherPort
+                            + "/cluster/v1/routes now");
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void aControllerThatDoesNotLeadAnswers503NamingTheLeaderAndTheRouterMovesOnToTheOneThatLeads() throws Exception {
+        TestBackend one = closer.add(TestBackend.start("one"));
+        RouteFeed leaders = new RouteFeed(Clock.systemUTC());
+        int leaderPort = freePort();
+        controller = new FeedServer(feed, controllerPort,
+                () -> Optional.of("this controller (first#1) does not lead; the lease is held by second#2"));
+        FeedServer second = new FeedServer(leaders, leaderPort);
+        try {
+            feed.publish(table(1, one));
+            leaders.publish(table(5, one));
+            // As when this controller led and the router followed it.
+            assertThat(feed.poll("edge-4", 1, 0, Duration.ZERO)).isEmpty();
+            Path log = temp.resolve("router.log");
+            int port = freePort();
+            startRouter(temp.resolve("home"), port, token(TOKEN), log, "edge-4",
+                    "http://127.0.0.1:" + controllerPort + ",http://127.0.0.1:" + leaderPort);
+
+            await("the router takes the leader's table").atMost(DEADLINE).until(() -> answer(port).equals("one")
+                    && leaders.confirmations().stream().anyMatch(c -> c.generation() == 5));
+            assertThat(Files.readString(log)).containsOnlyOnce("The controller at http://127.0.0.1:" + controllerPort
+                    + "/cluster/v1/routes answered 503: this controller (first#1) does not lead; the lease is held by"
+                    + " second#2");
+            assertThat(feed.confirmations()).as("a controller that does not lead forgets the router it turns away,"
+                    + " so that its drains do not wait for it").isEmpty();
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
     void aRouterWithAWrongTokenIsRefusedAndToldWhy() throws Exception {
         TestBackend one = closer.add(TestBackend.start("one"));
         controller = new FeedServer(feed, controllerPort);
@@ -140,8 +203,13 @@ class RouterFollowsFeedTest {
     }
 
     private void startRouter(Path home, int port, Path tokenFile, Path log, String name) throws IOException {
+        startRouter(home, port, tokenFile, log, name, "http://127.0.0.1:" + controllerPort);
+    }
+
+    private void startRouter(Path home, int port, Path tokenFile, Path log, String name, String follow)
+            throws IOException {
         Process router = launch(List.of("--home", home.toString(), "--port", Integer.toString(port), "--https-port", "0",
-                "--bind", "127.0.0.1", "--event-loops", "1", "--follow", "http://127.0.0.1:" + controllerPort, "--token-file",
+                "--bind", "127.0.0.1", "--event-loops", "1", "--follow", follow, "--token-file",
                 tokenFile.toString(), "--name", name), log);
         routers.add(router);
         await("the router process starts").atMost(DEADLINE).until(() -> Files.readString(log).contains("serves table")
@@ -194,9 +262,14 @@ class RouterFollowsFeedTest {
         private final ExecutorService threads = Executors.newCachedThreadPool();
 
         FeedServer(RouteFeed feed, int port) throws IOException {
+            this(feed, port, Optional::empty);
+        }
+
+        FeedServer(RouteFeed feed, int port, Supplier<Optional<String>> notLeading) throws IOException {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
             server.setExecutor(threads);
-            server.createContext("/cluster/v1/routes", new RouteFeedHandler(feed, RouteFeedHandler.token(TOKEN)));
+            server.createContext("/cluster/v1/routes", new RouteFeedHandler(feed, RouteFeedHandler.token(TOKEN),
+                    notLeading));
             server.start();
         }
 
