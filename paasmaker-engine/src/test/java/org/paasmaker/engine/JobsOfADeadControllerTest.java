@@ -21,21 +21,16 @@ import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
-import org.paasmaker.api.store.ApplicationRepository;
-import org.paasmaker.api.store.InstanceRepository;
 import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.JobTree;
 import org.paasmaker.api.store.Lease;
 import org.paasmaker.api.store.LeaseRepository;
-import org.paasmaker.api.store.ServiceRepository;
-import org.paasmaker.api.store.Store;
-import org.paasmaker.api.store.VersionRepository;
-import org.paasmaker.api.store.WorkspaceRepository;
 import org.paasmaker.api.version.PrepareRequest;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.lease.LeaseSettings;
 import org.paasmaker.engine.lease.LocalLeases;
 import org.paasmaker.engine.store.InMemoryStore;
+import org.paasmaker.engine.store.StoreWithLeases;
 
 /**
  * Two controllers on one store: the second shows the tree of a job the first runs, names the first
@@ -126,39 +121,15 @@ class JobsOfADeadControllerTest {
      * One controller's way to the shared records and leases; once {@link #down}, its leases and job
      * trees are out of reach, as a database is to a controller cut off from it.
      */
-    private static final class Controller implements Store {
+    private static final class Controller extends StoreWithLeases {
         final AtomicBoolean down = new AtomicBoolean();
         private final InMemoryStore records;
         private final LeaseRepository leases;
 
         Controller(InMemoryStore records, LeaseRepository leases) {
+            super(records, leases);
             this.records = records;
             this.leases = leases;
-        }
-
-        @Override
-        public WorkspaceRepository workspaces() {
-            return records.workspaces();
-        }
-
-        @Override
-        public ApplicationRepository applications() {
-            return records.applications();
-        }
-
-        @Override
-        public VersionRepository versions() {
-            return records.versions();
-        }
-
-        @Override
-        public ServiceRepository services() {
-            return records.services();
-        }
-
-        @Override
-        public InstanceRepository instances() {
-            return records.instances();
         }
 
         @Override

@@ -26,14 +26,8 @@ import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.node.NodeState;
 import org.paasmaker.api.source.SourceSpec;
-import org.paasmaker.api.store.ApplicationRepository;
-import org.paasmaker.api.store.InstanceRepository;
-import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.LeaseRepository;
-import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
-import org.paasmaker.api.store.VersionRepository;
-import org.paasmaker.api.store.WorkspaceRepository;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.ProcessesUnder;
@@ -45,6 +39,7 @@ import org.paasmaker.engine.routes.FollowingRouter;
 import org.paasmaker.engine.routes.LeaderDrains;
 import org.paasmaker.engine.routes.RouteFeed;
 import org.paasmaker.engine.store.InMemoryStore;
+import org.paasmaker.engine.store.StoreWithLeases;
 import org.paasmaker.router.RawHttp;
 import org.paasmaker.router.Router;
 import org.paasmaker.router.RouterSettings;
@@ -84,7 +79,7 @@ class SeveralControllersTest {
     Path temp;
 
     private final LeaseRepository leases = new LocalLeases(Clock.systemUTC());
-    private final Store store = new SharedStore(new InMemoryStore(), leases);
+    private final Store store = new StoreWithLeases(new InMemoryStore(), leases);
     private final List<Router> localRouters = new ArrayList<>();
     private EngineFixture first;
     private EngineFixture second;
@@ -269,45 +264,6 @@ class SeveralControllersTest {
         @Override
         public void close() throws InterruptedException {
             stop();
-        }
-    }
-
-    /** The in-memory store with leases its engines share, as a database's are. */
-    private record SharedStore(InMemoryStore records, LeaseRepository shared) implements Store {
-
-        @Override
-        public WorkspaceRepository workspaces() {
-            return records.workspaces();
-        }
-
-        @Override
-        public ApplicationRepository applications() {
-            return records.applications();
-        }
-
-        @Override
-        public VersionRepository versions() {
-            return records.versions();
-        }
-
-        @Override
-        public ServiceRepository services() {
-            return records.services();
-        }
-
-        @Override
-        public InstanceRepository instances() {
-            return records.instances();
-        }
-
-        @Override
-        public JobRepository jobs() {
-            return records.jobs();
-        }
-
-        @Override
-        public Optional<LeaseRepository> leases() {
-            return Optional.of(shared);
         }
     }
 }

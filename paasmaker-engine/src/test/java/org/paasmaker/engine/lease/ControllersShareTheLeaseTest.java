@@ -6,19 +6,13 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.paasmaker.api.store.ApplicationRepository;
-import org.paasmaker.api.store.InstanceRepository;
-import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.LeaseRepository;
-import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
-import org.paasmaker.api.store.VersionRepository;
-import org.paasmaker.api.store.WorkspaceRepository;
 import org.paasmaker.engine.Paasmaker;
 import org.paasmaker.engine.store.InMemoryStore;
+import org.paasmaker.engine.store.StoreWithLeases;
 
 /**
  * Two engines on one store and one set of leases, as two controllers on one database are: one leads
@@ -33,7 +27,7 @@ class ControllersShareTheLeaseTest {
     @Test
     void oneLeadsAtATimeAndTheOtherTakesOverWhenItStops() {
         LeaseRepository leases = new LocalLeases(Clock.systemUTC());
-        Store store = new SharedStore(new InMemoryStore(), leases);
+        Store store = new StoreWithLeases(new InMemoryStore(), leases);
         LeaseSettings settings = new LeaseSettings(Duration.ofSeconds(2));
         try (Paasmaker first = engine(store, leases, settings, "first");
                 Paasmaker second = engine(store, leases, settings, "second")) {
@@ -53,44 +47,5 @@ class ControllersShareTheLeaseTest {
 
     private Paasmaker engine(Store store, LeaseRepository leases, LeaseSettings settings, String name) {
         return Paasmaker.builder().home(temp.resolve(name)).store(store).lease(settings).build();
-    }
-
-    /** The in-memory store with leases its engines share, as a database's are. */
-    private record SharedStore(InMemoryStore records, LeaseRepository shared) implements Store {
-
-        @Override
-        public WorkspaceRepository workspaces() {
-            return records.workspaces();
-        }
-
-        @Override
-        public ApplicationRepository applications() {
-            return records.applications();
-        }
-
-        @Override
-        public VersionRepository versions() {
-            return records.versions();
-        }
-
-        @Override
-        public ServiceRepository services() {
-            return records.services();
-        }
-
-        @Override
-        public InstanceRepository instances() {
-            return records.instances();
-        }
-
-        @Override
-        public JobRepository jobs() {
-            return records.jobs();
-        }
-
-        @Override
-        public Optional<LeaseRepository> leases() {
-            return Optional.of(shared);
-        }
     }
 }
