@@ -183,7 +183,7 @@ public final class Paasmaker implements AutoCloseable {
                     builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
                     shared.isPresent() ? Paasmaker::inform : message -> { }).start();
             leadership = leading;
-            health.start(builder.healthInterval, leadership::leads);
+            health.start(builder.healthInterval, leadership.rounds("health rounds"));
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));
