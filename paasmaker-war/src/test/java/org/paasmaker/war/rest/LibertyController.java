@@ -92,25 +92,23 @@ final class LibertyController implements AutoCloseable {
     }
 
     /**
-     * The integration tests' server directory as the plugin made it, without its logs and work area
-     * (the running server writes them), its SQL trace (which would only slow this one down) and the
-     * settings Maven wrote for it (bootstrap.properties keeps only where the WAR is).
+     * What the integration tests' server directory holds of the platform, as the plugin made it: its
+     * server.xml and server.env, the JDBC drivers, and the configDropins file that deploys the WAR; of its
+     * bootstrap.properties only where the WAR is. Not its logs, work area, transaction log or keys, which
+     * are that running server's own, nor its SQL trace, which would only slow this one down.
      */
     private static void copyTestServer(Path target) throws IOException {
         Path template = ItServer.wlp().resolve("usr/servers").resolve(ItServer.serverName());
-        List<Path> skipped = List.of(template.resolve("logs"), template.resolve("workarea"),
-                template.resolve("configDropins/overrides/paasmaker-it-trace.xml"),
-                template.resolve("bootstrap.properties"), template.resolve("jvm.options"));
-        try (Stream<Path> files = Files.walk(template)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                if (skipped.stream().anyMatch(file::startsWith)) {
-                    continue;
-                }
-                Path copy = target.resolve(template.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(copy);
-                } else {
-                    Files.copy(file, copy);
+        for (String part : List.of("server.xml", "server.env", "jdbc", "configDropins/overrides/paasmaker-it.xml")) {
+            try (Stream<Path> files = Files.walk(template.resolve(part))) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Path copy = target.resolve(template.relativize(file).toString());
+                    if (Files.isDirectory(file)) {
+                        Files.createDirectories(copy);
+                    } else {
+                        Files.createDirectories(copy.getParent());
+                        Files.copy(file, copy);
+                    }
                 }
             }
         }

@@ -28,16 +28,17 @@ import org.paasmaker.war.store.SharedPostgres;
 
 /**
  * Issue 18: two controllers, each a Liberty server of its own, on one PostgreSQL database (a fresh one on
- * the store tests' server), with a node agent that runs the instances. A version deployed through one
- * is read the same through the other; exactly one of them leads; the leader's JVM is SIGKILLed under load
- * through its router, just before a minute's cron slot, and the other takes over: the time from the kill
- * to its first health round as leader is printed (the goal is under 10 s with the default lease of 6 s;
- * only a generous deadline is asserted), no request fails, and no cron slot runs twice.
+ * the store tests' server), with a node agent that runs the instances and two routers. A version deployed
+ * through one controller is read the same through the other; exactly one of them leads; the leader's JVM
+ * is SIGKILLed under load through both routers, just before a minute's cron slot, and the other takes
+ * over: the time from the kill to its first health round as leader is printed (the goal is under 10 s
+ * with the default lease of 6 s; only a generous deadline is asserted), no request fails, and no cron
+ * slot runs twice.
  *
- * <p>Until agents and routers follow several controllers, the agent registers with the leader alone and
- * the load goes through the leader's router process, which outlives it serving its last table; the
- * survivor knows no node, so it cannot call the takeover's cron slot yet, and a job the dead controller
- * ran is in its home only. The test asserts what holds today and prints the rest.
+ * <p>Until agents and routers follow several controllers, the agent and the following router know the
+ * leader alone: both routers (the leader's own process and the follower) outlive it serving their last
+ * table, and the survivor, which knows no node, cannot call the takeover's cron slot yet; a job the dead
+ * controller ran is in its home only. The test asserts what holds today and prints the rest.
  */
 @ExtendWith(SharedPostgres.class)
 class TwoControllersIT {
@@ -74,12 +75,16 @@ class TwoControllersIT {
 
     private final List<LibertyController> controllers = new ArrayList<>();
     private final List<NodeAgent> agents = new ArrayList<>();
+    private final List<FollowingRouter> routers = new ArrayList<>();
 
     @AfterEach
     void killEverything() throws Exception {
         try {
             for (NodeAgent agent : agents) {
                 agent.close();
+            }
+            for (FollowingRouter router : routers) {
+                router.close();
             }
             for (LibertyController controller : controllers) {
                 controller.close();
@@ -166,15 +171,26 @@ class TwoControllersIT {
                 .containsExactly(agent.name());
         await("the leader calls the cron of the current version").atMost(WAIT).until(() -> !calls(ticks).isEmpty());
 
+        // Two routers: the leader's own process, and one following the leader as on another machine.
+        FollowingRouter follower = FollowingRouter.start(List.of(leader.clusterUrl()), "node-" + token, "router-1",
+                temp);
+        routers.add(follower);
+        List<Integer> routerPorts = List.of(leader.routerPort(), follower.port());
+        for (int port : routerPorts) {
+            await("the router on port %d serves the application".formatted(port)).atMost(WAIT).ignoreExceptions()
+                    .until(() -> ItServer.throughRouter(port, HOSTNAME, "/").contains(ANSWER));
+        }
+
         Instant killedAt;
         long killed;
         long leadsAfter;
         long roundsAfter;
         JsonNode otherAfter;
-        RouterLoad load = new RouterLoad(leader.routerPort(), HOSTNAME, ANSWER, 4, Duration.ofMillis(20));
-        try (load) {
-            await("the load's first answers through %s's router".formatted(leader.name())).atMost(WAIT)
-                    .until(() -> load.answeredSince(0, 40));
+        List<RouterLoad> loads = routerPorts.stream()
+                .map(port -> new RouterLoad(port, HOSTNAME, ANSWER, 2, Duration.ofMillis(20))).toList();
+        try (RouterLoad ownRouter = loads.get(0); RouterLoad followingRouter = loads.get(1)) {
+            await("the load's first answers through both routers").atMost(WAIT)
+                    .until(() -> loads.stream().allMatch(load -> load.answeredSince(0, 20)));
             await("second %d to %d of a minute".formatted(KILL_FROM_SECOND, KILL_TO_SECOND))
                     .atMost(Duration.ofSeconds(70)).pollInterval(Duration.ofMillis(50)).until(() -> {
                         int second = Instant.now().atZone(ZoneOffset.UTC).getSecond();
@@ -197,9 +213,10 @@ class TwoControllersIT {
             // Past the slot and two of the cron runner's checks (every 5 s) on the new leader, still under load.
             Instant settled = killedAt.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1))
                     .plus(Duration.ofSeconds(12));
-            long beforeSettled = load.answers();
-            await("the load after the takeover").atMost(WAIT)
-                    .until(() -> Instant.now().isAfter(settled) && load.answeredSince(beforeSettled, 40));
+            List<Long> beforeSettled = loads.stream().map(RouterLoad::answers).toList();
+            await("the load through both routers after the takeover").atMost(WAIT)
+                    .until(() -> Instant.now().isAfter(settled) && loads.get(0).answeredSince(beforeSettled.get(0), 20)
+                            && loads.get(1).answeredSince(beforeSettled.get(1), 20));
         }
 
         Instant takeoverSlot = killedAt.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
@@ -208,16 +225,19 @@ class TwoControllersIT {
                         Collectors.counting()));
         System.out.printf("FIGURE two controllers on PostgreSQL: started in %d ms; %s killed (SIGKILL) at %s, %s took"
                 + " the lease after %d ms and began its first health round as leader %d ms after the kill (lease %s,"
-                + " default); %d answers through %s's router, %d failed; cron calls by slot %s, %d in the slot due"
-                + " during the takeover (%s)%n", started.toMillis(), leader.name(), killedAt, other.name(),
-                leadsAfter / 1_000_000, roundsAfter / 1_000_000, "6 s", load.answers(), leader.name(), load.failures(),
-                callsBySlot, callsBySlot.getOrDefault(takeoverSlot, 0L), takeoverSlot);
+                + " default); %d and %d answers through %s's router and the following one, %d and %d failed; cron"
+                + " calls by slot %s, %d in the slot due during the takeover (%s)%n", started.toMillis(),
+                leader.name(), killedAt, other.name(), leadsAfter / 1_000_000, roundsAfter / 1_000_000, "6 s",
+                loads.get(0).answers(), loads.get(1).answers(), leader.name(), loads.get(0).failures(),
+                loads.get(1).failures(), callsBySlot, callsBySlot.getOrDefault(takeoverSlot, 0L), takeoverSlot);
 
         assertThat(otherAfter.path("leads").asBoolean()).as("%s after the takeover: %s", other.name(), otherAfter)
                 .isTrue();
         assertThat(otherAfter.path("term").asLong()).isGreaterThan(leaderBefore.path("term").asLong());
-        assertThat(load.failures()).as("failed requests through the router, the first of them: %s",
-                load.firstFailures()).isZero();
+        for (RouterLoad load : loads) {
+            assertThat(load.failures()).as("failed requests through a router, the first of them: %s",
+                    load.firstFailures()).isZero();
+        }
         assertThat(callsBySlot).as("cron calls by slot").isNotEmpty().allSatisfy((slot, count) ->
                 assertThat(count).as("calls in slot %s", slot).isEqualTo(1));
     }
