@@ -234,6 +234,9 @@ class TwoControllersIT {
         assertThat(otherAfter.path("leads").asBoolean()).as("%s after the takeover: %s", other.name(), otherAfter)
                 .isTrue();
         assertThat(otherAfter.path("term").asLong()).isGreaterThan(leaderBefore.path("term").asLong());
+        JsonNode versionAfter = throughOther.get("versions/" + version).json();
+        assertThat(versionAfter.path("current").asBoolean()).as("the version through %s after the takeover: %s",
+                other.name(), versionAfter).isTrue();
         for (RouterLoad load : loads) {
             assertThat(load.failures()).as("failed requests through a router, the first of them: %s",
                     load.firstFailures()).isZero();
