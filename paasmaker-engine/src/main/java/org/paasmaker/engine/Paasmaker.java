@@ -63,6 +63,7 @@ import org.paasmaker.engine.lease.Leadership;
 import org.paasmaker.engine.lease.LeaseSettings;
 import org.paasmaker.engine.lease.LocalLeases;
 import org.paasmaker.engine.job.JobLogLimit;
+import org.paasmaker.engine.job.AbandonedJobs;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
@@ -119,6 +120,8 @@ public final class Paasmaker implements AutoCloseable {
     private final HealthMonitor health;
     private final CronRunner cronRunner;
     private final Leadership leadership;
+    /** Only where controllers share the store: one alone ends its own leftovers when it starts. */
+    private final Optional<AbandonedJobs> abandoned;
     private final Optional<ClusterServer> cluster;
     private Optional<PluginRegistry> ownPlugins = Optional.empty();
 
@@ -131,13 +134,15 @@ public final class Paasmaker implements AutoCloseable {
                 : Executors.newCachedThreadPool(DaemonThreads.named("paasmaker-job-"));
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
         Leadership leading = null;
+        Optional<AbandonedJobs> looking = Optional.empty();
+        String controller = ControllerName.holder(builder.settingsEnvironment);
         try {
             plugins = PluginRegistry.load(builder.classLoader, builder.enabledPlugins, layout.plugins(), clock,
                     new PluginRegistry.Settings(layout.home(), builder.pluginSettings, builder.settingsEnvironment,
                             Paasmaker::warn));
             ownPlugins = Optional.of(plugins);
             jobManager = new JobManager(layout.jobs(), clock, executor, builder.threadFactory,
-                    JobLogLimit.from(builder.settingsEnvironment));
+                    JobLogLimit.from(builder.settingsEnvironment), store.jobs(), controller);
             TarGzPacker packer = new TarGzPacker();
             PackageStore packages = new PackageStore(layout.packages());
             PreparePipeline pipeline = new PreparePipeline(store, plugins, jobManager, packages, packer::pack,
@@ -178,11 +183,19 @@ public final class Paasmaker implements AutoCloseable {
                     plugins::maintain);
             Optional<LeaseRepository> shared = store.leases();
             // Alone on its store, this engine always leads: that is not worth a word in its log.
-            leading = new Leadership(shared.orElseGet(() -> new LocalLeases(clock)),
-                    ControllerName.holder(builder.settingsEnvironment),
-                    builder.lease != null ? builder.lease : LeaseSettings.from(builder.settingsEnvironment),
-                    shared.isPresent() ? Paasmaker::inform : message -> { }).start();
+            LeaseRepository leases = shared.orElseGet(() -> new LocalLeases(clock));
+            LeaseSettings leaseSettings = builder.lease != null ? builder.lease
+                    : LeaseSettings.from(builder.settingsEnvironment);
+            leading = new Leadership(leases, controller, leaseSettings,
+                    shared.isPresent() ? Paasmaker::inform : message -> { })
+                    .whenPresenceLost(() -> jobManager.endAll("controller " + controller + ", which ran this job,"
+                            + " could not reach the store for longer than its lease; another controller may have"
+                            + " ended it meanwhile: run the same action again"))
+                    .start();
             leadership = leading;
+            looking = shared.map(all -> new AbandonedJobs(store.jobs(), all, controller, leaseSettings.ttl(), clock,
+                    Paasmaker::warn).start(leadership::leads, leaseSettings.renewEvery()));
+            abandoned = looking;
             health.start(builder.healthInterval, leadership.rounds("health rounds"));
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
@@ -198,7 +211,8 @@ public final class Paasmaker implements AutoCloseable {
                     new Retention(store, jobManager, instances, packages, layout, builder.retention != null
                             ? builder.retention : RetentionPolicy.from(builder.settingsEnvironment), clock),
                     new PrepareRoom(accounting));
-            jobs = new Jobs(jobManager);
+            // Alone on its store, every tree this engine knows is in its memory: the store has none to add.
+            jobs = new Jobs(jobManager, shared.map(all -> store.jobs()), controller);
             crons = new Crons(store, currentCrons, cronRunner);
             routes = new Routes(publisher);
             ApplicationHostnames hostnames = new ApplicationHostnames(store, manifests, builder.clusterHostname);
@@ -235,6 +249,7 @@ public final class Paasmaker implements AutoCloseable {
         } catch (RuntimeException | Error e) {
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             keeper.ifPresent(CertificateKeeper::close);
+            looking.ifPresent(AbandonedJobs::close);
             if (leading != null) {
                 leading.close();
             }
@@ -335,6 +350,7 @@ public final class Paasmaker implements AutoCloseable {
         jobManager.stopAllForShutdown(SHUTDOWN_JOB_LIMIT);
         jobManager.close();
         cronRunner.close();
+        abandoned.ifPresent(AbandonedJobs::close);
         keeper.ifPresent(CertificateKeeper::close);
         health.close();
         // After the rounds have stopped: another controller may take over at once.

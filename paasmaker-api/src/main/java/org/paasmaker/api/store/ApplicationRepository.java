@@ -25,6 +25,12 @@ public interface ApplicationRepository {
     /** The workspace's applications, by id. */
     List<Application> list(WorkspaceId workspace);
 
+    /**
+     * Every workspace's applications, by id: what the routes are computed from, in one question
+     * rather than one per workspace.
+     */
+    List<Application> all();
+
     Application update(Application application);
 
     void delete(ApplicationId id);

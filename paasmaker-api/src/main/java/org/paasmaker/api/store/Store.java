@@ -18,6 +18,9 @@ public interface Store {
 
     InstanceRepository instances();
 
+    /** The job trees, with the controller that runs each and where its logs are. */
+    JobRepository jobs();
+
     /**
      * The leases that controllers sharing this store take in turn. Empty for a store only one engine
      * can open (the engine's own file or memory), whose engine always leads.

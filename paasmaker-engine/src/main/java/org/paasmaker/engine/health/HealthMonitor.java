@@ -3,6 +3,8 @@ package org.paasmaker.engine.health;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -12,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.InstanceState;
@@ -25,6 +28,7 @@ import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.engine.instance.InstanceManager;
 import org.paasmaker.engine.internal.DaemonThreads;
+import org.paasmaker.engine.health.InstanceChecks.Finding;
 import org.paasmaker.engine.job.JobManager;
 
 /**
@@ -46,6 +50,7 @@ public final class HealthMonitor implements AutoCloseable {
     private final Runnable pluginUpkeep;
     private final NodeWatch nodeWatch;
     private final int replacementsPerRound;
+    private final InstanceChecks checks;
     private final Map<String, Integer> misses = new ConcurrentHashMap<>();
     private final Map<VersionId, Repair> repairs = new ConcurrentHashMap<>();
     private final Map<InstanceId, Integer> cleanExits = new ConcurrentHashMap<>();
@@ -70,6 +75,7 @@ public final class HealthMonitor implements AutoCloseable {
         this.nodeWatch = nodeWatch;
         this.replacementsPerRound = replacementsPerRound;
         this.pluginUpkeep = pluginUpkeep;
+        this.checks = new InstanceChecks(instances);
     }
 
     /**
@@ -97,21 +103,41 @@ public final class HealthMonitor implements AutoCloseable {
         pluginUpkeep.run();
     }
 
+    /**
+     * Two questions to the store whatever the number of versions (the running versions, every active
+     * instance), and the instances' findings for all of them at once ({@link InstanceChecks}); each
+     * version is then judged on those, its list kept up to date with what the round changes.
+     */
     private void checkVersions() {
-        int[] replacements = {0};
-        for (ApplicationVersion version : store.versions().inStates(Set.of(VersionState.RUNNING))) {
-            check(version, replacements);
+        List<ApplicationVersion> running = store.versions().inStates(Set.of(VersionState.RUNNING));
+        if (running.isEmpty()) {
+            return;
         }
+        Map<VersionId, List<Instance>> active = store.instances().inStates(InstanceManager.ACTIVE).stream()
+                .collect(Collectors.groupingBy(Instance::versionId));
+        Map<InstanceId, Finding> findings = checks.check(running.stream()
+                .flatMap(version -> active.getOrDefault(version.id(), List.of()).stream())
+                .filter(instance -> instance.state() == InstanceState.RUNNING && instances.onReachableNode(instance))
+                .toList());
+        int[] replacements = {0};
+        for (ApplicationVersion version : running) {
+            check(version, new ArrayList<>(active.getOrDefault(version.id(), List.of())), findings, replacements);
+        }
+        // A restart is due only to a STARTING instance: one no longer active will never be restarted.
+        Set<InstanceId> stillActive = active.values().stream().flatMap(List::stream).map(Instance::id)
+                .collect(Collectors.toSet());
+        restarts.keySet().removeIf(id -> !stillActive.contains(id));
     }
 
-    private void check(ApplicationVersion version, int[] replacements) {
+    private void check(ApplicationVersion version, List<Instance> active, Map<InstanceId, Finding> findings,
+            int[] replacements) {
         try {
-            instances.ifIdle(version.id(), () -> {
-                int failed = failBroken(version);
-                restartDue(version);
+            instances.ifIdle(version, () -> {
+                int failed = failBroken(active, findings);
+                restartDue(active);
                 // Past the round's budget a short version waits for the next round: losing a node must not
                 // start every replacement at once on the others.
-                if (replacements[0] < replacementsPerRound && repair(version, failed)) {
+                if (replacements[0] < replacementsPerRound && repair(version, active, failed)) {
                     replacements[0]++;
                 }
             });
@@ -122,29 +148,35 @@ public final class HealthMonitor implements AutoCloseable {
         }
     }
 
-    /** Marks RUNNING instances that died or stopped answering as ERROR; returns how many. */
-    private int failBroken(ApplicationVersion version) {
+    /**
+     * Marks RUNNING instances found dead or not answering as ERROR, in {@code active} too; returns how
+     * many. An instance with no finding (on a node that is DOWN or not known, the node watch's to judge,
+     * or one that could not be asked) is left alone.
+     */
+    private int failBroken(List<Instance> active, Map<InstanceId, Finding> findings) {
         int failed = 0;
-        for (Instance instance : store.instances().list(version.id())) {
-            // An instance on a node that is DOWN or not known is the node watch's to judge.
-            if (instance.state() != InstanceState.RUNNING || !instances.onReachableNode(instance)) {
+        for (int i = 0; i < active.size(); i++) {
+            Instance instance = active.get(i);
+            Finding finding = findings.get(instance.id());
+            if (instance.state() != InstanceState.RUNNING || finding == null) {
                 continue;
             }
             String key = instance.id().value();
-            if (!instances.isAlive(instance)) {
+            if (finding == Finding.DEAD) {
                 misses.remove(key);
                 OptionalInt status = instances.exitStatus(instance);
                 if (status.isPresent() && status.getAsInt() == 0) {
-                    cleanExit(instance);
+                    active.set(i, cleanExit(instance));
                 } else {
-                    instances.fail(instance, "its process " + ended(status) + "; a new instance replaces it");
+                    active.set(i, instances.fail(instance, "its process " + ended(status)
+                            + "; a new instance replaces it"));
                     failed++;
                 }
-            } else if (!instances.isHealthy(instance)) {
+            } else if (finding == Finding.NOT_ACCEPTING) {
                 if (misses.merge(key, 1, Integer::sum) >= MISSES_BEFORE_FAILING) {
                     misses.remove(key);
-                    instances.fail(instance, "it stopped accepting connections on port " + instance.port().getAsInt()
-                            + "; a new instance replaces it");
+                    active.set(i, instances.fail(instance, "it stopped accepting connections on port "
+                            + instance.port().getAsInt() + "; a new instance replaces it"));
                     failed++;
                 }
             } else {
@@ -158,7 +190,7 @@ public final class HealthMonitor implements AutoCloseable {
      * An instance that exited with status 0 is restarted in place, as the original Paasmaker did; if
      * it keeps exiting soon after each restart, the restarts back off like failed replacements.
      */
-    private void cleanExit(Instance instance) {
+    private Instance cleanExit(Instance instance) {
         Instant now = clock.instant();
         boolean soon = instance.startedAt().map(started -> started.plus(STABLE_AFTER).isAfter(now)).orElse(true);
         int exits = soon ? cleanExits.getOrDefault(instance.id(), 0) + 1 : 1;
@@ -168,13 +200,13 @@ public final class HealthMonitor implements AutoCloseable {
                 + (delay.isZero() ? "" : " in " + delay.toSeconds() + " s, as it exited " + exits
                         + " times soon after starting");
         restarts.put(instance.id(), now.plus(delay));
-        instances.markRestarting(instance, why);
+        return instances.markRestarting(instance, why);
     }
 
     /** Restarts, in place, the instances whose clean exit was seen and whose delay has passed. */
-    private void restartDue(ApplicationVersion version) {
+    private void restartDue(List<Instance> active) {
         Instant now = clock.instant();
-        for (Instance instance : store.instances().list(version.id())) {
+        for (Instance instance : active) {
             Instant due = restarts.get(instance.id());
             if (due == null || now.isBefore(due)) {
                 continue;
@@ -198,20 +230,20 @@ public final class HealthMonitor implements AutoCloseable {
      * Starts replacements when the version is short, backing off while replacements keep failing;
      * whether it started any.
      */
-    private boolean repair(ApplicationVersion version, int failedNow) {
+    private boolean repair(ApplicationVersion version, List<Instance> active, int failedNow) {
         Instant now = clock.instant();
         Repair previous = repairs.get(version.id());
         int failures = failedNow;
         Instant notBefore = Instant.MIN;
         if (previous != null) {
-            failures += previous.failures(version, store, now);
+            failures += previous.failures(active, now);
             if (!previous.judged() && jobs.get(previous.job()).state() == JobState.FAILED) {
                 failures++;
             }
             notBefore = previous.startedAt().plus(backoff(failures));
             repairs.put(version.id(), new Repair(previous.job(), previous.startedAt(), failures, true));
         }
-        if (!instances.isShort(version) || now.isBefore(notBefore)) {
+        if (!instances.isShort(version, active) || now.isBefore(notBefore)) {
             return false;
         }
         repairs.put(version.id(), new Repair(instances.start(version.id()), now, failures, false));
@@ -274,6 +306,7 @@ public final class HealthMonitor implements AutoCloseable {
     public void close() {
         timer.shutdownNow();
         nodeTimer.shutdownNow();
+        checks.close();
     }
 
     /**
@@ -283,8 +316,8 @@ public final class HealthMonitor implements AutoCloseable {
     private record Repair(JobId job, Instant startedAt, int failures, boolean judged) {
 
         /** The failures so far, forgotten once the version has run a while without one. */
-        int failures(ApplicationVersion version, Store store, Instant now) {
-            var running = store.instances().list(version.id()).stream()
+        int failures(List<Instance> instances, Instant now) {
+            var running = instances.stream()
                     .filter(i -> i.state() == InstanceState.RUNNING).toList();
             boolean stable = !running.isEmpty() && running.stream()
                     .allMatch(i -> i.startedAt().map(t -> t.plus(STABLE_AFTER).isBefore(now)).orElse(false));

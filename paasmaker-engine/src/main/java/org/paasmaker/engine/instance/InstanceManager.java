@@ -358,17 +358,13 @@ public final class InstanceManager {
      * Runs {@code check} unless a lifecycle job of the version's application is queued or running, and
      * holds new ones back while it runs: the health checks never judge instances an action is changing.
      */
-    public boolean ifIdle(VersionId id, Runnable check) {
-        return queues.ifIdle(applicationOf(id), check);
+    public boolean ifIdle(ApplicationVersion version, Runnable check) {
+        return queues.ifIdle(version.applicationId(), check);
     }
 
     /** Runs the work as a job of the application's queue, after its jobs queued before. */
     public JobId enqueue(ApplicationId application, Job root, Runnable work) {
         return queues.enqueue(application, root, work);
-    }
-
-    private ApplicationId applicationOf(VersionId id) {
-        return store.versions().get(id).applicationId();
     }
 
     /**
@@ -427,6 +423,22 @@ public final class InstanceManager {
         return lost;
     }
 
+    /**
+     * Whether the agent of the instance's node listed it as running in a report the controller received
+     * after the instance last started: then its process lived a report interval ago at most, and the
+     * node need not be asked. False for a node that does not report (the controller's own) and for an
+     * instance started since the last report.
+     */
+    public boolean reportedRunning(Instance instance) {
+        if (instance.startedAt().isEmpty() || !nodes.knows(instance.node())) {
+            return false;
+        }
+        return nodes.lastReport(instance.node())
+                .filter(report -> report.received().isAfter(instance.startedAt().get()))
+                .map(report -> report.running().contains(instance.id()))
+                .orElse(false);
+    }
+
     /** Whether the node the instance was placed on can be asked about it: known, and not DOWN. */
     public boolean onReachableNode(Instance instance) {
         return nodes.reachable(instance.node());
@@ -466,8 +478,12 @@ public final class InstanceManager {
 
     /** Whether the version has fewer instances of some type than its manifest asks for. */
     public boolean isShort(ApplicationVersion version) {
+        return isShort(version, store.instances().list(version.id()));
+    }
+
+    /** {@link #isShort(ApplicationVersion)} over the version's instances already read (at least its active ones). */
+    public boolean isShort(ApplicationVersion version, List<Instance> instances) {
         Manifest manifest = manifest(version);
-        List<Instance> instances = store.instances().list(version.id());
         return manifest.instances().stream()
                 .filter(type -> !type.exclusive() || version.current())
                 .anyMatch(type -> instances.stream()

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -36,6 +37,8 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
+import org.paasmaker.api.store.JobRepository;
+import org.paasmaker.api.store.JobTree;
 import org.paasmaker.engine.internal.DaemonThreads;
 
 /**
@@ -43,9 +46,10 @@ import org.paasmaker.engine.internal.DaemonThreads;
  * child job with its own log file under the jobs directory. A failed step fails every ancestor with
  * the step's reason; steps that never ran end as ABORTED, so a finished tree has no WAITING job.
  *
- * <p>Each tree is recorded in the same directory after it changes, off the job's thread, so the
- * next engine on it shows the trees this one ran. That engine ends the trees left unfinished, as FAILED with a reason the
- * user can act on, and keeps only the newest {@value #KEPT_TREES} trees.
+ * <p>Each tree is recorded in the store after it changes, off the job's thread, so that other
+ * controllers sharing the store show it, and the next engine on this directory the trees this one
+ * ran. That engine ends the trees left unfinished, as FAILED with a reason the user can act on, and
+ * keeps only the newest {@value #KEPT_TREES} trees.
  *
  * <p>What happens in a tree is published to its subscribers ({@link #subscribe}) as it happens: state
  * changes and tags when they are made, a log's growth when the engine writes to it (a step's command's
@@ -65,7 +69,11 @@ public final class JobManager implements AutoCloseable {
     private final Clock clock;
     private final Executor executor;
     private final Consumer<String> warnings;
+    /** This engine's files: the jobs' logs, and the trees' records of engines before the store kept them. */
     private final JobRecords records;
+    private final JobRepository repository;
+    /** Who runs the trees created here, as the store records it. */
+    private final String controller;
     private final JobLogLimit logLimit;
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
@@ -92,7 +100,19 @@ public final class JobManager implements AutoCloseable {
     /** @param logLimit the most each job's log holds on disk: its beginning and its newest output */
     public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
             JobLogLimit logLimit) {
-        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit);
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit,
+                new JobRecords(directory, JobManager::logWarning), JobRecords.UNNAMED);
+    }
+
+    /**
+     * @param repository where the trees are kept, for every controller sharing it to read; trees that an
+     *     earlier release recorded in {@code directory} move there at start
+     * @param controller the name of this controller there: the one whose lease says it is alive
+     */
+    public JobManager(Path directory, Clock clock, Executor executor, ThreadFactory deliveryThreads,
+            JobLogLimit logLimit, JobRepository repository, String controller) {
+        this(directory, clock, executor, JobManager::logWarning, KEPT_TREES, deliveryThreads, logLimit, repository,
+                controller);
     }
 
     /**
@@ -101,18 +121,20 @@ public final class JobManager implements AutoCloseable {
      */
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees) {
         this(directory, clock, executor, warnings, keptTrees, DaemonThreads.named("paasmaker-job-events-"),
-                JobLogLimit.DEFAULT);
+                JobLogLimit.DEFAULT, new JobRecords(directory, warnings), JobRecords.UNNAMED);
     }
 
     JobManager(Path directory, Clock clock, Executor executor, Consumer<String> warnings, int keptTrees,
-            ThreadFactory deliveryThreads, JobLogLimit logLimit) {
+            ThreadFactory deliveryThreads, JobLogLimit logLimit, JobRepository repository, String controller) {
         this.directory = directory;
         this.logLimit = logLimit;
         this.clock = clock;
         this.executor = executor;
         this.warnings = warnings;
         this.records = new JobRecords(directory, warnings);
-        this.recorder = new TreeRecorder(records, executor, warnings);
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.controller = Objects.requireNonNull(controller, "controller");
+        this.recorder = new TreeRecorder(this::save, executor, warnings);
         this.deliveries = Executors.newCachedThreadPool(deliveryThreads);
         this.subscriptions = new JobSubscriptions(deliveries, warnings);
         try {
@@ -422,6 +444,18 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
+    /**
+     * Ends every unfinished tree at once as FAILED with {@code why}, without waiting for them: for when
+     * another controller may have ended them in the store already, this one having stopped answering.
+     */
+    public void endAll(String why) {
+        roots.forEach((id, control) -> {
+            if (control.submitted) {
+                abort(jobs.get(id), new PaasmakerException(ErrorCode.UNAVAILABLE, why));
+            }
+        });
+    }
+
     private boolean abort(Job root, PaasmakerException because) {
         RootControl control = control(root);
         if (control.done.isDone()) {
@@ -542,7 +576,7 @@ public final class JobManager implements AutoCloseable {
             if (control == null || !control.done.isDone() || (i < kept && !old)) {
                 continue;
             }
-            bytes += records.delete(tree);
+            bytes += delete(tree);
             roots.remove(tree.id());
             tree.walk(job -> jobs.remove(job.id()));
             count++;
@@ -550,15 +584,28 @@ public final class JobManager implements AutoCloseable {
         return new Forgotten(count, bytes);
     }
 
-    /** Loads the trees an earlier engine recorded, ends those it left unfinished and forgets the oldest. */
+    /**
+     * Loads the trees this engine's home recorded (their logs are here), ends those left unfinished and
+     * forgets the oldest. Trees that an earlier release kept in files move to the store first.
+     */
     private void restore(int keptTrees) {
         records.deleteLeftovers();
-        List<JobView> trees = new ArrayList<>(records.load());
+        boolean files = repository instanceof JobRecords other && other.keepsIn(directory);
+        if (!files) {
+            bringRecords();
+        }
+        List<JobView> trees = new ArrayList<>();
+        for (JobTree tree : repository.loggedIn(directory.toString())) {
+            // Another machine may keep its logs in a directory of the same name: its trees' logs are not here.
+            if (files || Files.exists(records.logFile(tree.root().id()))) {
+                trees.add(tree.root());
+            }
+        }
         trees.sort(NEWEST_FIRST);
         int kept = Math.min(keptTrees, trees.size());
         for (JobView old : trees.subList(kept, trees.size())) {
             try {
-                records.delete(old);
+                delete(old);
             } catch (PaasmakerException e) {
                 warnings.accept(e.getMessage() + ". It is tried again at the next start.");
             }
@@ -580,9 +627,32 @@ public final class JobManager implements AutoCloseable {
         }
     }
 
+    /** Moves the trees an earlier release recorded in files beside the logs into the store, once. */
+    private void bringRecords() {
+        for (JobTree tree : records.trees()) {
+            try {
+                repository.save(new JobTree(tree.root(), controller, directory.toString()));
+                records.delete(tree.root().id());
+            } catch (PaasmakerException e) {
+                warnings.accept(e.getMessage() + ". The job record stays in " + directory
+                        + "; it is tried again at the next start.");
+            }
+        }
+    }
+
+    private void save(JobView root) {
+        repository.save(new JobTree(root, controller, directory.toString()));
+    }
+
+    /** Forgets the tree: its record first, then its logs, so that no record is left without them. The bytes freed. */
+    private long delete(JobView tree) {
+        repository.delete(tree.id());
+        return records.deleteLogs(tree);
+    }
+
     private void saveNow(JobView tree) {
         try {
-            records.save(tree);
+            save(tree);
         } catch (PaasmakerException e) {
             warnings.accept(e.getMessage() + ". The next engine settles this job again.");
         }

@@ -22,16 +22,24 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
+import org.paasmaker.api.store.JobRepository;
+import org.paasmaker.api.store.JobTree;
 
 /**
- * The job trees kept for the next engine: one small JSON file per root, {@code <root id>.tree.json},
+ * The job trees of an engine alone on its store: one small JSON file per root, {@code <root id>.tree.json},
  * beside the jobs' logs. A tree is written whole to a temporary file and moved into place, so a
  * reader never sees half of one. Files are not forced to disk: a restarted engine finds what the page
  * cache held, and after a machine crash a torn file is skipped like any unreadable one, while forcing
- * each save to disk would make it several times dearer.
+ * each save to disk would make it several times dearer. Files written before the store kept trees
+ * name no controller and no logs: their logs are beside them, and their controller is {@link #UNNAMED}.
  */
-final class JobRecords {
+public final class JobRecords implements JobRepository {
 
+    /**
+     * The controller of a tree recorded without one: before trees named theirs, or by an engine alone
+     * on its files, which no other controller asks.
+     */
+    public static final String UNNAMED = "an unnamed engine";
     private static final String SUFFIX = ".tree.json";
     private static final String TEMPORARY_SUFFIX = ".tmp";
     private static final int FORMAT = 1;
@@ -44,17 +52,38 @@ final class JobRecords {
      * @param warnings hears, in words for an operator, about each file that could not be read; such
      *        files are skipped, never deleted
      */
-    JobRecords(Path directory, Consumer<String> warnings) {
+    public JobRecords(Path directory, Consumer<String> warnings) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
     }
 
-    /** Writes the tree, replacing its earlier record. */
-    void save(JobView root) {
+    /** The tree as a JSON text, the same as a file holds: what a database keeps in a row. */
+    public static String encode(JobTree tree) {
+        try {
+            return JSON.writeValueAsString(StoredTree.of(tree));
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot write the record of job " + tree.root().id()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The tree a text of {@link #encode} holds; {@code logs} stands for a record that names none. */
+    public static JobTree decode(String text, String logs) {
+        try {
+            return JSON.readValue(text, StoredTree.class).toTree(logs);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable job record: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void save(JobTree tree) {
+        JobView root = tree.root();
         Path temporary = null;
         try {
+            Files.createDirectories(directory);
             temporary = Files.createTempFile(directory, root.id() + "-", TEMPORARY_SUFFIX);
-            JSON.writeValue(temporary.toFile(), new StoredTree(FORMAT, StoredJob.of(root)));
+            JSON.writeValue(temporary.toFile(), StoredTree.of(tree));
             Files.move(temporary, file(root.id()), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot save the record of job " + root.id() + " ('"
@@ -64,11 +93,57 @@ final class JobRecords {
         }
     }
 
+    @Override
+    public Optional<JobTree> holding(JobId job) {
+        return trees().stream().filter(tree -> contains(tree.root(), job)).findFirst();
+    }
+
+    @Override
+    public List<JobTree> loggedIn(String logs) {
+        return trees().stream().filter(tree -> tree.logs().equals(logs)).toList();
+    }
+
+    @Override
+    public List<JobTree> unfinished() {
+        return trees().stream().filter(tree -> !tree.finished()).toList();
+    }
+
+    @Override
+    public void delete(JobId root) {
+        try {
+            Files.deleteIfExists(file(root));
+        } catch (IOException e) {
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot delete the record of job tree " + root + " in "
+                    + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether this records its trees in {@code other}: then there is nothing to bring from its files. */
+    boolean keepsIn(Path other) {
+        return directory.equals(other);
+    }
+
+    private static boolean contains(JobView tree, JobId job) {
+        boolean[] found = {false};
+        tree.walk(each -> found[0] |= each.id().equals(job));
+        return found[0];
+    }
+
+    /** Writes the tree as run by an unnamed engine, its logs beside it, replacing its earlier record. */
+    void save(JobView root) {
+        save(new JobTree(root, UNNAMED, directory.toString()));
+    }
+
     /**
      * Every readable tree, in the order of their file names. A file that cannot be read, or that holds
      * a job id an earlier file already holds, is reported to the warnings and skipped.
      */
     List<JobView> load() {
+        return trees().stream().map(JobTree::root).toList();
+    }
+
+    /** {@link #load()}, with each tree's controller and logs. */
+    List<JobTree> trees() {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> listing = Files.newDirectoryStream(directory, "*" + SUFFIX)) {
             listing.forEach(files::add);
@@ -77,7 +152,7 @@ final class JobRecords {
                     + e.getMessage(), e);
         }
         files.sort(null);
-        List<JobView> trees = new ArrayList<>();
+        List<JobTree> trees = new ArrayList<>();
         Set<JobId> seen = new HashSet<>();
         for (Path file : files) {
             read(file, seen).ifPresent(trees::add);
@@ -85,14 +160,10 @@ final class JobRecords {
         return trees;
     }
 
-    /**
-     * Forgets the tree: its record first, then every job's log, so a crash in between leaves no record
-     * without logs. The bytes it freed.
-     */
-    long delete(JobView root) {
+    /** Deletes every job's log of the tree, once its record is gone. The bytes it freed. */
+    long deleteLogs(JobView root) {
         try {
-            long freed = size(file(root.id()));
-            Files.deleteIfExists(file(root.id()));
+            long freed = 0;
             List<Path> logs = new ArrayList<>();
             root.walk(job -> logs.add(logFile(job.id())));
             for (Path log : logs) {
@@ -101,7 +172,7 @@ final class JobRecords {
             }
             return freed;
         } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot delete the job tree " + root.id() + " ('"
+            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot delete the logs of job tree " + root.id() + " ('"
                     + root.title() + "') in " + directory + ": " + e.getMessage(), e);
         }
     }
@@ -130,11 +201,11 @@ final class JobRecords {
         return directory.resolve(root + SUFFIX);
     }
 
-    private Optional<JobView> read(Path file, Set<JobId> seen) {
+    private Optional<JobTree> read(Path file, Set<JobId> seen) {
         String problem;
         try {
-            StoredTree stored = JSON.readValue(Files.readAllBytes(file), StoredTree.class);
-            JobView root = stored.toView();
+            JobTree tree = JSON.readValue(Files.readAllBytes(file), StoredTree.class).toTree(directory.toString());
+            JobView root = tree.root();
             Set<JobId> ids = new HashSet<>();
             List<JobId> repeated = new ArrayList<>();
             root.walk(job -> {
@@ -148,7 +219,7 @@ final class JobRecords {
                 problem = "it repeats job " + repeated.get(0) + ", which another job or record already has";
             } else {
                 seen.addAll(ids);
-                return Optional.of(root);
+                return Optional.of(tree);
             }
         } catch (IOException | IllegalArgumentException | NullPointerException | DateTimeException
                 | PaasmakerException e) {
@@ -170,13 +241,19 @@ final class JobRecords {
     }
 
     /** The file's shape: plain values only, so the format is ours and not whatever a library makes of a type. */
-    private record StoredTree(int format, StoredJob root) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    private record StoredTree(int format, String controller, String logs, StoredJob root) {
 
-        JobView toView() {
+        static StoredTree of(JobTree tree) {
+            return new StoredTree(FORMAT, tree.controller(), tree.logs(), StoredJob.of(tree.root()));
+        }
+
+        JobTree toTree(String logsIfNone) {
             if (format != FORMAT) {
                 throw new IllegalArgumentException("its format is " + format + ", this engine reads format " + FORMAT);
             }
-            return Objects.requireNonNull(root, "root is missing").toView(Optional.empty(), Optional.empty());
+            JobView view = Objects.requireNonNull(root, "root is missing").toView(Optional.empty(), Optional.empty());
+            return new JobTree(view, controller != null ? controller : UNNAMED, logs != null ? logs : logsIfNone);
         }
     }
 

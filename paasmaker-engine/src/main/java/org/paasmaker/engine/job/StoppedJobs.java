@@ -35,19 +35,24 @@ final class StoppedJobs {
      * @param now when this engine noticed: the moment the earlier one stopped is not known
      */
     static Settled settle(JobView root, Instant now) {
+        return settle(root, now, STOPPED);
+    }
+
+    /** Like {@link #settle(JobView, Instant)}, the jobs that were running ending with {@code why}. */
+    static Settled settle(JobView root, Instant now, String why) {
         List<JobId> stopped = new ArrayList<>();
-        JobView tree = settle(root, true, now, stopped);
+        JobView tree = settle(root, true, now, why, stopped);
         return new Settled(tree, List.copyOf(stopped), !tree.equals(root));
     }
 
-    private static JobView settle(JobView job, boolean root, Instant now, List<JobId> stopped) {
+    private static JobView settle(JobView job, boolean root, Instant now, String why, List<JobId> stopped) {
         JobState state = job.state();
         String summary = job.summary();
         Optional<Instant> finishedAt = job.finishedAt();
         // A root that never started was queued behind another action: the user asked for it, so it failed.
         if (state == JobState.RUNNING || (root && state == JobState.WAITING)) {
             state = JobState.FAILED;
-            summary = STOPPED;
+            summary = why;
             finishedAt = Optional.of(now);
             stopped.add(job.id());
         } else if (state == JobState.WAITING) {
@@ -55,7 +60,7 @@ final class StoppedJobs {
             summary = NOT_RUN;
             finishedAt = Optional.of(now);
         }
-        List<JobView> children = job.children().stream().map(child -> settle(child, false, now, stopped)).toList();
+        List<JobView> children = job.children().stream().map(child -> settle(child, false, now, why, stopped)).toList();
         return new JobView(job.id(), job.parentId(), job.title(), state, summary, job.tags(), job.startedBy(), job.createdAt(),
                 job.startedAt(), finishedAt, children);
     }

@@ -10,6 +10,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
+import org.paasmaker.api.job.JobView;
 
 /**
  * Saves changed trees off the threads that change them. A record is written whole, so its cost grows
@@ -21,7 +22,8 @@ final class TreeRecorder implements AutoCloseable {
 
     private static final String LATER = "The next engine will show this job as it was last saved.";
 
-    private final JobRecords records;
+    /** Keeps a tree in the store, whole. */
+    private final Consumer<JobView> records;
     private final Executor executor;
     private final Consumer<String> warnings;
     /** Held for each save and by close, so that close sees no save half done. */
@@ -31,7 +33,7 @@ final class TreeRecorder implements AutoCloseable {
     private boolean draining;
     private boolean closed;
 
-    TreeRecorder(JobRecords records, Executor executor, Consumer<String> warnings) {
+    TreeRecorder(Consumer<JobView> records, Executor executor, Consumer<String> warnings) {
         this.records = Objects.requireNonNull(records, "records");
         this.executor = Objects.requireNonNull(executor, "executor");
         this.warnings = Objects.requireNonNull(warnings, "warnings");
@@ -90,7 +92,7 @@ final class TreeRecorder implements AutoCloseable {
 
     private void save(Job root) {
         try {
-            records.save(root.view());
+            records.accept(root.view());
         } catch (PaasmakerException e) {
             // The record only serves the next engine: this one's jobs run on, and the operator hears why it failed.
             warnings.accept(e.getMessage() + ". " + LATER);

@@ -25,6 +25,7 @@ public final class Leadership implements AutoCloseable {
 
     /** The lease the controllers share. */
     public static final String LEASE = "controller";
+    private static final String PRESENCE = "controller:";
 
     private final LeaseRepository leases;
     private final String holder;
@@ -38,6 +39,9 @@ public final class Leadership implements AutoCloseable {
     private volatile long term;
     /** Whether the last answer from the store gave this controller the lease. */
     private volatile boolean leading;
+    private volatile Runnable presenceLost = () -> { };
+    /** The term of this controller's lease on its own name at the last renewal; 0 when it did not hold it. */
+    private long presenceTerm;
 
     public Leadership(LeaseRepository leases, String holder, LeaseSettings settings, Consumer<String> log) {
         this(leases, holder, settings, System::nanoTime, log);
@@ -50,6 +54,16 @@ public final class Leadership implements AutoCloseable {
         this.settings = settings;
         this.nanoTime = nanoTime;
         this.log = log;
+    }
+
+    /**
+     * Runs {@code then} when this controller finds that the lease on its own name passed to another
+     * controller since its last renewal: it had expired, and the leader may have ended this
+     * controller's running jobs in the store. Set it before {@link #start()}.
+     */
+    public Leadership whenPresenceLost(Runnable then) {
+        presenceLost = then;
+        return this;
     }
 
     /** Tries once now, so that a controller alone on its store leads from its first round, then keeps trying. */
@@ -92,9 +106,22 @@ public final class Leadership implements AutoCloseable {
         return holder;
     }
 
+    /**
+     * The lease each controller holds on its own name while it runs, renewed with the controllers'
+     * lease: when it has expired, the controller stopped answering, and its running jobs never end.
+     */
+    public static String presence(String holder) {
+        return PRESENCE + holder;
+    }
+
     void renew() {
         long sent = nanoTime.getAsLong();
         try {
+            Lease presence = leases.acquire(presence(holder), holder, settings.ttl());
+            if (!presence.heldBy(holder) || (presenceTerm != 0 && presence.term() != presenceTerm)) {
+                presenceLost.run();
+            }
+            presenceTerm = presence.heldBy(holder) ? presence.term() : 0;
             Lease lease = leases.acquire(LEASE, holder, settings.ttl());
             if (lease.heldBy(holder)) {
                 leadsUntil = sent + settings.ttl().toNanos();
@@ -127,6 +154,7 @@ public final class Leadership implements AutoCloseable {
         leading = false;
         try {
             leases.release(LEASE, holder);
+            leases.release(presence(holder), holder);
         } catch (RuntimeException e) {
             log.accept("The controller's lease could not be given up; another controller takes it once it expires"
                     + " (" + settings.ttl().toSeconds() + " s): " + e.getMessage());

@@ -23,6 +23,7 @@ import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.Workspace;
+import org.paasmaker.api.workspace.WorkspaceId;
 import org.paasmaker.api.routing.AcmeChallenge;
 import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.routing.RouteTarget;
@@ -131,8 +132,8 @@ final class RouteTables {
     }
 
     /**
-     * Every routed version's claims, asked of the store in a few questions (the versions that may be
-     * routed, their running instances, the workspaces and their applications) rather than by walking
+     * Every routed version's claims, asked of the store in four questions (the versions that may be
+     * routed, the running instances, the workspaces, every application) rather than by walking
      * every application's versions. Claimed in the order of workspace, application and version, as the
      * older application keeps a hostname two claim.
      */
@@ -148,8 +149,10 @@ final class RouteTables {
                 .collect(Collectors.groupingBy(Instance::versionId));
         Map<ApplicationId, List<ApplicationVersion>> byApplication = versions.stream()
                 .collect(Collectors.groupingBy(ApplicationVersion::applicationId));
+        Map<WorkspaceId, List<Application>> applications = store.applications().all().stream()
+                .collect(Collectors.groupingBy(Application::workspaceId));
         for (Workspace workspace : store.workspaces().list()) {
-            for (Application application : store.applications().list(workspace.id())) {
+            for (Application application : applications.getOrDefault(workspace.id(), List.of())) {
                 for (ApplicationVersion version : byApplication.getOrDefault(application.id(), List.of()).stream()
                         .sorted(Comparator.comparingInt(ApplicationVersion::number)).toList()) {
                     claim(claims, workspace, application, version, running.getOrDefault(version.id(), List.of()),

@@ -21,6 +21,7 @@ import org.paasmaker.api.service.ServiceId;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.store.ApplicationRepository;
 import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.store.VersionRepository;
@@ -31,6 +32,7 @@ import org.paasmaker.api.version.VersionState;
 import org.paasmaker.api.workspace.NewWorkspace;
 import org.paasmaker.api.workspace.Workspace;
 import org.paasmaker.api.workspace.WorkspaceId;
+import org.paasmaker.engine.job.JobRecords;
 
 /**
  * A store for an embedded engine without a database: its records in memory, and in one JSON file
@@ -40,6 +42,9 @@ import org.paasmaker.api.workspace.WorkspaceId;
  * fails is undone in memory too. Only one store at a time may have the file open.
  */
 public final class FileStore implements Store, AutoCloseable {
+
+    /** Where the job trees are beside the store's file, unless {@link #open(Path, Path)} says otherwise. */
+    static final String JOBS = "jobs";
 
     private final Object lock = new Object();
     private final FileStoreFile file;
@@ -52,9 +57,11 @@ public final class FileStore implements Store, AutoCloseable {
     private final VersionRepository versionRepository = new Versions();
     private final ServiceRepository serviceRepository = new Services();
     private final InstanceRepository instanceRepository = new Instances();
+    private final JobRepository jobRepository;
 
-    private FileStore(FileStoreFile file, FileStoreSnapshot saved) {
+    private FileStore(FileStoreFile file, FileStoreSnapshot saved, JobRepository jobs) {
         this.file = file;
+        this.jobRepository = jobs;
         this.saved = saved;
         this.state = new FileStoreState(saved);
     }
@@ -65,10 +72,18 @@ public final class FileStore implements Store, AutoCloseable {
      * be read, which says how to recover.
      */
     public static FileStore open(Path file) {
+        return open(file, file.resolveSibling(JOBS));
+    }
+
+    /**
+     * The store kept in {@code file}, its job trees a file each in {@code jobs} (as the engine kept them
+     * before the store did, where the engine keeps their logs: none is lost across an upgrade).
+     */
+    public static FileStore open(Path file, Path jobs) {
         FileStoreFile claimed = FileStoreFile.claim(file);
         try {
             return new FileStore(claimed, claimed.read().map(content -> decode(claimed, content))
-                    .orElse(FileStoreSnapshot.EMPTY));
+                    .orElse(FileStoreSnapshot.EMPTY), new JobRecords(jobs, FileStore::warnAboutJobs));
         } catch (RuntimeException e) {
             claimed.close();
             throw e;
@@ -119,6 +134,16 @@ public final class FileStore implements Store, AutoCloseable {
     @Override
     public InstanceRepository instances() {
         return instanceRepository;
+    }
+
+    /** Kept a file per tree, written on the job's change, not under the store's lock: trees are the job manager's alone. */
+    @Override
+    public JobRepository jobs() {
+        return jobRepository;
+    }
+
+    private static void warnAboutJobs(String message) {
+        System.getLogger(FileStore.class.getName()).log(System.Logger.Level.WARNING, message);
     }
 
     private <T> T read(Function<FileStoreState, T> query) {
@@ -217,6 +242,11 @@ public final class FileStore implements Store, AutoCloseable {
         @Override
         public List<Application> list(WorkspaceId workspace) {
             return read(s -> s.applications(workspace));
+        }
+
+        @Override
+        public List<Application> all() {
+            return read(FileStoreState::allApplications);
         }
 
         @Override

@@ -114,6 +114,10 @@ final class FileStoreState {
         return applications.values().stream().filter(a -> a.workspaceId().equals(workspace)).toList();
     }
 
+    List<Application> allApplications() {
+        return applications.values().stream().sorted(Comparator.comparingLong(a -> a.id().value())).toList();
+    }
+
     Application updateApplication(Application application) {
         return replace(applications, application.id().value(), application, "application");
     }

@@ -21,6 +21,7 @@ import org.paasmaker.api.service.ServiceId;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.store.ApplicationRepository;
 import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.store.VersionRepository;
@@ -52,6 +53,7 @@ public final class InMemoryStore implements Store {
     private final VersionRepository versionRepository = new Versions();
     private final ServiceRepository serviceRepository = new Services();
     private final InstanceRepository instanceRepository = new Instances();
+    private final JobRepository jobRepository = new InMemoryJobs();
 
     @Override
     public WorkspaceRepository workspaces() {
@@ -76,6 +78,11 @@ public final class InMemoryStore implements Store {
     @Override
     public InstanceRepository instances() {
         return instanceRepository;
+    }
+
+    @Override
+    public JobRepository jobs() {
+        return jobRepository;
     }
 
     private long newId() {
@@ -193,6 +200,13 @@ public final class InMemoryStore implements Store {
         public List<Application> list(WorkspaceId workspace) {
             synchronized (lock) {
                 return applications.values().stream().filter(a -> a.workspaceId().equals(workspace)).toList();
+            }
+        }
+
+        @Override
+        public List<Application> all() {
+            synchronized (lock) {
+                return List.copyOf(applications.values());
             }
         }
 

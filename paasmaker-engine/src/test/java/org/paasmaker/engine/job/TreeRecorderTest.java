@@ -30,7 +30,7 @@ class TreeRecorderTest {
     @Test
     void changesWhileASaveIsDueShareItAndItWritesTheTreeAsItStandsWhenItRuns() {
         JobRecords records = new JobRecords(directory, warnings::add);
-        TreeRecorder recorder = new TreeRecorder(records, held, warnings::add);
+        TreeRecorder recorder = new TreeRecorder(records::save, held, warnings::add);
         Job root = root(recorder);
         Job step = child(root, recorder);
 
@@ -57,7 +57,7 @@ class TreeRecorderTest {
     @Test
     void closeSavesWhatIsDueThenNothingMore() {
         JobRecords records = new JobRecords(directory, warnings::add);
-        TreeRecorder recorder = new TreeRecorder(records, held, warnings::add);
+        TreeRecorder recorder = new TreeRecorder(records::save, held, warnings::add);
         Job root = root(recorder);
         Job step = child(root, recorder);
         step.start(NOW);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.store.ApplicationRepository;
 import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
@@ -80,6 +81,11 @@ class ControllersShareTheLeaseTest {
         @Override
         public InstanceRepository instances() {
             return records.instances();
+        }
+
+        @Override
+        public JobRepository jobs() {
+            return records.jobs();
         }
 
         @Override

@@ -120,6 +120,44 @@ class LeadershipTest {
                 "This controller (b) starts its health rounds in term 2.");
     }
 
+    @Test
+    void eachControllerHoldsTheLeaseOnItsOwnNameWhileItRenewsAndGivesItUpWhenItCloses() {
+        Leadership a = leadership("a");
+        Leadership b = leadership("b");
+        a.renew();
+        b.renew();
+        assertThat(store.find(Leadership.presence("a")).orElseThrow().holder()).isEqualTo("a");
+        assertThat(store.find(Leadership.presence("b")).orElseThrow().holder()).isEqualTo("b");
+
+        pass(Duration.ofSeconds(7));
+        assertThat(store.acquire(Leadership.presence("a"), "b", SETTINGS.ttl()).holder())
+                .as("a stopped renewing: its lease ran out").isEqualTo("b");
+        store.release(Leadership.presence("a"), "b");
+
+        b.close();
+        assertThat(store.acquire(Leadership.presence("b"), "a", SETTINGS.ttl()).holder())
+                .as("b gave its lease up").isEqualTo("a");
+    }
+
+    @Test
+    void aControllerWhoseLeaseOnItsNamePassedToAnotherHearsOfItOnce() {
+        List<String> lost = new CopyOnWriteArrayList<>();
+        Leadership a = leadership("a").whenPresenceLost(() -> lost.add("a"));
+        a.renew();
+        pass(Duration.ofSeconds(5));
+        a.renew();
+        pass(Duration.ofSeconds(7));
+        a.renew();
+        assertThat(lost).as("its lease ran out, but nobody took it: nothing was done in its name").isEmpty();
+
+        pass(Duration.ofSeconds(7));
+        store.acquire(Leadership.presence("a"), "b", SETTINGS.ttl());
+        store.release(Leadership.presence("a"), "b");
+        a.renew();
+        a.renew();
+        assertThat(lost).containsExactly("a");
+    }
+
     private Leadership leadership(String holder) {
         return new Leadership(store, holder, SETTINGS, nanos::get, said::add);
     }

@@ -81,6 +81,15 @@ public abstract class LeaseContract {
     }
 
     @Test
+    void aControllerWithALongNameHoldsTheLeaseOnItsName() {
+        String holder = "controller-" + "x".repeat(180) + "#1a2b3c4d";
+        Lease taken = leases.acquire(Leadership.presence(holder), holder, LONG);
+        assertThat(taken.name()).isEqualTo(Leadership.presence(holder));
+        assertThat(leases.find(Leadership.presence(holder))).hasValueSatisfying(lease ->
+                assertThat(lease.holder()).isEqualTo(holder));
+    }
+
+    @Test
     void ofManyAskingAtOnceExactlyOneHoldsTheLease() throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(8);
         try {

@@ -93,6 +93,20 @@ public abstract class StoreContract {
     }
 
     @Test
+    void everyWorkspacesApplicationsAreListedTogetherById() {
+        WorkspaceId one = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        WorkspaceId two = store.workspaces().create(new NewWorkspace("Two", "two")).id();
+        assertThat(store.applications().all()).isEmpty();
+        Application hello = store.applications().findOrCreate(two, "hello", PluginParameters.empty());
+        Application world = store.applications().findOrCreate(one, "world", PluginParameters.empty());
+        Application again = store.applications().findOrCreate(two, "again", PluginParameters.empty());
+
+        assertThat(store.applications().all()).containsExactly(hello, world, again);
+        store.applications().delete(world.id());
+        assertThat(store.applications().all()).containsExactly(hello, again);
+    }
+
+    @Test
     void versionsAreNumberedFromOneAndNumbersAreNeverReused() {
         WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
         Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());

@@ -97,7 +97,8 @@ public class JobsResource {
     public void events(@PathParam("id") String id, @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
             @Context SseEventSink sink, @Context Sse sse) {
         JobId job = PathIds.job(id);
-        engine.jobs().get(job);
+        // Before the stream starts, so that a job another controller runs is answered with an error naming it.
+        engine.jobs().heldHere(job);
         JobCursor from = JobCursor.decode(lastEventId);
         new JobEventStream(engine.jobs(), new JobEvents(engine.jobs(), job), from, EventSink.of(sink, sse), scheduler,
                 runnable -> threads.newThread(runnable).start())

@@ -64,6 +64,13 @@ final class JpaApplications implements ApplicationRepository {
     }
 
     @Override
+    public List<Application> all() {
+        return transactions.inTransaction("list every application", manager -> manager
+                .createQuery("SELECT a FROM ApplicationRow a ORDER BY a.id", ApplicationRow.class)
+                .getResultStream().map(ApplicationRow::toRecord).toList());
+    }
+
+    @Override
     public Application update(Application application) {
         try {
             return transactions.inTransaction("update application " + application.id(), manager -> {

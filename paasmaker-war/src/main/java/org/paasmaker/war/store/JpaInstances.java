@@ -64,7 +64,8 @@ final class JpaInstances implements InstanceRepository {
             return List.of();
         }
         return transactions.inTransaction("list the instances in " + states, manager -> manager
-                .createQuery("SELECT i FROM InstanceRow i WHERE i.state IN :states ORDER BY i.seq", InstanceRow.class)
+                .createQuery("SELECT " + InstanceRow.COLUMNS + " FROM InstanceRow i WHERE i.state IN :states"
+                        + " ORDER BY i.seq", Object[].class)
                 .setParameter("states", states.stream().map(Enum::name).toList())
                 .getResultStream().map(InstanceRow::toRecord).toList());
     }
@@ -72,7 +73,8 @@ final class JpaInstances implements InstanceRepository {
     @Override
     public List<Instance> onNode(String node) {
         return transactions.inTransaction("list the instances on node " + node, manager -> manager
-                .createQuery("SELECT i FROM InstanceRow i WHERE i.node = :node ORDER BY i.seq", InstanceRow.class)
+                .createQuery("SELECT " + InstanceRow.COLUMNS + " FROM InstanceRow i WHERE i.node = :node"
+                        + " ORDER BY i.seq", Object[].class)
                 .setParameter("node", node)
                 .getResultStream().map(InstanceRow::toRecord).toList());
     }

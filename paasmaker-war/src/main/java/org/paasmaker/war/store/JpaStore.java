@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.paasmaker.api.store.ApplicationRepository;
 import org.paasmaker.api.store.CronLedgerRepository;
 import org.paasmaker.api.store.InstanceRepository;
+import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
@@ -35,6 +36,7 @@ public final class JpaStore implements Store {
     private final InstanceRepository instances;
     private final LeaseRepository leases;
     private final CronLedgerRepository cronLedger;
+    private final JobRepository jobs;
 
     public JpaStore(EntityManagerFactory factory) {
         Transactions transactions = new Transactions(factory);
@@ -45,6 +47,7 @@ public final class JpaStore implements Store {
         instances = new JpaInstances(transactions);
         leases = new JpaLeases(transactions);
         cronLedger = new JpaCronLedger(transactions);
+        jobs = new JpaJobs(transactions);
     }
 
     @Override
@@ -70,6 +73,11 @@ public final class JpaStore implements Store {
     @Override
     public InstanceRepository instances() {
         return instances;
+    }
+
+    @Override
+    public JobRepository jobs() {
+        return jobs;
     }
 
     /** The database is shared by every controller that names it: they take its lease in turn. */

@@ -55,7 +55,8 @@ final class JpaVersions implements VersionRepository {
             return List.of();
         }
         return transactions.inTransaction("list the versions in " + states, manager -> manager
-                .createQuery("SELECT v FROM VersionRow v WHERE v.state IN :states ORDER BY v.id", VersionRow.class)
+                .createQuery("SELECT " + VersionRow.COLUMNS + " FROM VersionRow v WHERE v.state IN :states"
+                        + " ORDER BY v.id", Object[].class)
                 .setParameter("states", states.stream().map(Enum::name).toList())
                 .getResultStream().map(VersionRow::toRecord).toList());
     }
@@ -63,15 +64,16 @@ final class JpaVersions implements VersionRepository {
     @Override
     public List<ApplicationVersion> current() {
         return transactions.inTransaction("list the current versions", manager -> manager
-                .createQuery("SELECT v FROM VersionRow v WHERE v.current = TRUE ORDER BY v.id", VersionRow.class)
+                .createQuery("SELECT " + VersionRow.COLUMNS + " FROM VersionRow v WHERE v.current = TRUE ORDER BY v.id",
+                        Object[].class)
                 .getResultStream().map(VersionRow::toRecord).toList());
     }
 
     @Override
     public List<ApplicationVersion> withPackage(String checksum) {
         return transactions.inTransaction("list the versions with package " + checksum, manager -> manager
-                .createQuery("SELECT v FROM VersionRow v WHERE v.packageChecksum = :checksum ORDER BY v.id",
-                        VersionRow.class)
+                .createQuery("SELECT " + VersionRow.COLUMNS + " FROM VersionRow v"
+                        + " WHERE v.packageChecksum = :checksum ORDER BY v.id", Object[].class)
                 .setParameter("checksum", checksum)
                 .getResultStream().map(VersionRow::toRecord).toList());
     }

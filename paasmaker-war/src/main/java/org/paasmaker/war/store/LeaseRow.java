@@ -13,7 +13,7 @@ import org.paasmaker.api.store.Lease;
 class LeaseRow {
 
     @Id
-    @Column(name = "NAME", length = 63)
+    @Column(name = "NAME", length = 250)
     String name;
 
     @Column(name = "HOLDER", nullable = false, length = 200)

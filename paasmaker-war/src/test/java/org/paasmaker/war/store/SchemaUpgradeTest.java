@@ -65,7 +65,7 @@ class SchemaUpgradeTest {
         JpaStore store = derby.openStore();
         JpaAccessStore access = new JpaAccessStore(derby.openFactory(), Clock.systemUTC());
 
-        assertThat(history()).containsExactly("1 BASELINE", "2 SQL", "3 SQL");
+        assertThat(history()).containsExactly("1 BASELINE", "2 SQL", "3 SQL", "4 SQL");
         Workspace prod = store.workspaces().findByStub("prod").orElseThrow();
         assertThat(prod.tagMap()).containsEntry("TIER", "prod");
         Application shop = store.applications().list(prod.id()).get(0);
@@ -99,7 +99,7 @@ class SchemaUpgradeTest {
 
         derby.openStore().workspaces().list();
 
-        assertThat(history()).containsExactly("1 SQL", "2 SQL", "3 SQL");
+        assertThat(history()).containsExactly("1 SQL", "2 SQL", "3 SQL", "4 SQL");
     }
 
     @Test
