@@ -202,7 +202,7 @@ public final class Paasmaker implements AutoCloseable {
             looking = shared.map(all -> new AbandonedJobs(store.jobs(), all, controller, leaseSettings.ttl(), clock,
                     Paasmaker::warn).start(leadership::leads, leaseSettings.renewEvery()));
             abandoned = looking;
-            health.start(builder.healthInterval, leadership::leads);
+            health.start(builder.healthInterval, leadership.rounds("health rounds"));
             CurrentVersionCrons currentCrons = new CurrentVersionCrons(store, manifests, nodeRegistry::addressIfKnown);
             // Before any work is taken: no prepare runs and no cron is checked yet.
             new StaleFiles(layout, jobManager).clean(GoneCrons.files(currentCrons, layout.crons()));

@@ -32,6 +32,7 @@ public final class WireFixtures {
     private static final List<Fixture> ALL = List.of(
             new Fixture("health-json.json", HealthJson.class),
             new Fixture("health-json-disk-low.json", HealthJson.class),
+            new Fixture("controller-json.json", ControllerJson.class),
             new Fixture("disk-json.json", DiskJson.class),
             new Fixture("application-disk-json.json", DiskJson.ApplicationDiskJson.class),
             new Fixture("workspace-json.json", WorkspaceJson.class),

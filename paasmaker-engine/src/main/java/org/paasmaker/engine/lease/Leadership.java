@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import org.paasmaker.api.store.Lease;
@@ -77,6 +79,23 @@ public final class Leadership implements AutoCloseable {
     /** Whether this controller holds the lease now, surely. */
     public boolean leads() {
         return leading && nanoTime.getAsLong() - leadsUntil < 0;
+    }
+
+    /**
+     * {@link #leads()} for a duty's rounds, which also says when the first round of each term this
+     * controller leads begins: the log then shows when a dead leader's duties resume on its successor
+     * (the time from a leader's death to the next one's first health round is one of issue 18's goals).
+     */
+    public BooleanSupplier rounds(String duty) {
+        AtomicLong announcedTerm = new AtomicLong();
+        return () -> {
+            boolean leads = leads();
+            long current = term;
+            if (leads && announcedTerm.getAndSet(current) != current) {
+                log.accept("This controller (" + holder + ") starts its " + duty + " in term " + current + ".");
+            }
+            return leads;
+        };
     }
 
     /** The term of the lease this controller holds or held last; 0 before it ever held it. */

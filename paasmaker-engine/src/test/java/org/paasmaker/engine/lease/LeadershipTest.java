@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.paasmaker.api.store.Lease;
 import org.paasmaker.api.store.LeaseRepository;
@@ -95,6 +96,30 @@ class LeadershipTest {
         assertThat(a.leads()).isFalse();
         b.renew();
         assertThat(b.leads()).isTrue();
+    }
+
+    @Test
+    void aDutysRoundsAskWhetherItLeadsAndTheFirstRoundOfEachTermIsLogged() {
+        Leadership a = leadership("a");
+        Leadership b = leadership("b");
+        BooleanSupplier aRounds = a.rounds("health rounds");
+        BooleanSupplier bRounds = b.rounds("health rounds");
+        a.renew();
+        b.renew();
+        assertThat(aRounds.getAsBoolean()).isTrue();
+        assertThat(aRounds.getAsBoolean()).isTrue();
+        assertThat(bRounds.getAsBoolean()).isFalse();
+        assertThat(said).filteredOn(line -> line.contains("starts its"))
+                .containsExactly("This controller (a) starts its health rounds in term 1.");
+
+        pass(Duration.ofSeconds(7));
+        b.renew();
+        assertThat(aRounds.getAsBoolean()).isFalse();
+        assertThat(bRounds.getAsBoolean()).isTrue();
+        assertThat(bRounds.getAsBoolean()).isTrue();
+        assertThat(said).filteredOn(line -> line.contains("starts its")).containsExactly(
+                "This controller (a) starts its health rounds in term 1.",
+                "This controller (b) starts its health rounds in term 2.");
     }
 
     @Test

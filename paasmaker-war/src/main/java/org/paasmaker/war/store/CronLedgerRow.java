@@ -24,4 +24,12 @@ class CronLedgerRow {
         this.key = key;
         this.lastHandled = lastHandled;
     }
+
+    /**
+     * The slot is handled. In its own method, as {@link LeaseRow}'s changes are: a change the woven
+     * entity does not make itself never reaches the database.
+     */
+    void handled(String slot) {
+        this.lastHandled = slot;
+    }
 }

@@ -33,7 +33,7 @@ final class JpaCronLedger implements CronLedgerRepository {
                     manager.persist(new CronLedgerRow(key, slot.toString()));
                     manager.flush();
                 } else {
-                    row.lastHandled = slot.toString();
+                    row.handled(slot.toString());
                 }
                 return true;
             });

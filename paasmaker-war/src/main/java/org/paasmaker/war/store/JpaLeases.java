@@ -31,11 +31,7 @@ final class JpaLeases implements LeaseRepository {
                     manager.persist(row);
                     manager.flush();
                 } else if (row.holder.equals(holder) || row.expiresAtMillis <= now.toEpochMilli()) {
-                    if (!row.holder.equals(holder)) {
-                        row.term++;
-                        row.holder = holder;
-                    }
-                    row.expiresAtMillis = now.plus(ttl).toEpochMilli();
+                    row.holdUntil(holder, now.plus(ttl));
                 }
                 return row.toRecord();
             });
@@ -49,7 +45,7 @@ final class JpaLeases implements LeaseRepository {
         transactions.inTransaction("give up the lease " + name, manager -> {
             LeaseRow row = manager.find(LeaseRow.class, name, LockModeType.PESSIMISTIC_WRITE);
             if (row != null && row.holder.equals(holder)) {
-                row.expiresAtMillis = DatabaseClock.now(manager).toEpochMilli();
+                row.expireAt(DatabaseClock.now(manager));
             }
             return null;
         });

@@ -35,6 +35,24 @@ class LeaseRow {
         this.term = term;
     }
 
+    /**
+     * Held by {@code holder} until {@code expiresAt}, in a new term if another held it. The row's fields
+     * change only in its own methods: in the server EclipseLink weaves the entities, and tracks a change
+     * only through the entity's own writes, so one made from another class would never reach the database.
+     */
+    void holdUntil(String holder, Instant expiresAt) {
+        if (!this.holder.equals(holder)) {
+            this.term++;
+            this.holder = holder;
+        }
+        this.expiresAtMillis = expiresAt.toEpochMilli();
+    }
+
+    /** Run out at {@code at}: given up by its holder. */
+    void expireAt(Instant at) {
+        this.expiresAtMillis = at.toEpochMilli();
+    }
+
     Lease toRecord() {
         return new Lease(name, holder, Instant.ofEpochMilli(expiresAtMillis), term);
     }

@@ -39,7 +39,12 @@ final class ItServer {
      * header), on a connection of its own: the status line and the body.
      */
     static String throughRouter(String hostname, String path) throws java.io.IOException {
-        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), routerPort())) {
+        return throughRouter(routerPort(), hostname, path);
+    }
+
+    /** The same through the router on another port, such as another controller's. */
+    static String throughRouter(int port, String hostname, String path) throws java.io.IOException {
+        try (java.net.Socket socket = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(30_000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + hostname
                     + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
@@ -76,7 +81,7 @@ final class ItServer {
 
     /** Runs {@code wlp/bin/server <action> <server>}, its output appended to {@link #scriptLog()}; its exit status. */
     private static int script(String action) {
-        Path wlp = Path.of(property("paasmaker.it.wlp"));
+        Path wlp = wlp();
         ProcessBuilder builder = new ProcessBuilder(wlp.resolve("bin/server").toString(), action, serverName())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(scriptLog().toFile()));
@@ -98,7 +103,12 @@ final class ItServer {
         }
     }
 
-    private static String serverName() {
+    /** Liberty's installation, whose bin/server starts the test server and any other. */
+    static Path wlp() {
+        return Path.of(property("paasmaker.it.wlp"));
+    }
+
+    static String serverName() {
         return property("paasmaker.it.server");
     }
 

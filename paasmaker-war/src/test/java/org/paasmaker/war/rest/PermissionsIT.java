@@ -58,6 +58,7 @@ class PermissionsIT {
         ws("GET /services/{id}/export", "SERVICE_EXPORT");
         rule("GET /workspaces", "WORKSPACE_LIST", Where.LIST);
         global("GET /disk", "SYSTEM_OVERVIEW");
+        global("GET /controller", "SYSTEM_OVERVIEW");
         global("GET /nodes", "NODE_LIST");
         global("GET /plugins", "SYSTEM_OVERVIEW");
         global("GET /runtimes", "SYSTEM_OVERVIEW");

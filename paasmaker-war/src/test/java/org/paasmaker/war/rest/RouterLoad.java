@@ -21,6 +21,7 @@ final class RouterLoad implements AutoCloseable {
     /** Enough failures to see what went wrong, not so many that a broken run floods the report. */
     private static final int KEPT_FAILURES = 20;
 
+    private final int routerPort;
     private final String hostname;
     private final String expected;
     private final ScheduledExecutorService clients;
@@ -34,6 +35,12 @@ final class RouterLoad implements AutoCloseable {
      * @param pause how long each client waits between the end of one request and the start of its next
      */
     RouterLoad(String hostname, String expected, int clients, Duration pause) {
+        this(ItServer.routerPort(), hostname, expected, clients, pause);
+    }
+
+    /** @param routerPort the router to load: the test server's, or another controller's */
+    RouterLoad(int routerPort, String hostname, String expected, int clients, Duration pause) {
+        this.routerPort = routerPort;
         this.hostname = hostname;
         this.expected = expected;
         AtomicInteger count = new AtomicInteger();
@@ -74,7 +81,7 @@ final class RouterLoad implements AutoCloseable {
     private void request() {
         // Everything is caught: a scheduled task that throws is never run again, and would stop counting silently.
         try {
-            String answer = ItServer.throughRouter(hostname, "/");
+            String answer = ItServer.throughRouter(routerPort, hostname, "/");
             if (answer.startsWith("HTTP/1.1 200") && answer.contains(expected)) {
                 answers.incrementAndGet();
             } else {

@@ -12,7 +12,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * A database on the tests' PostgreSQL ({@link SharedPostgres}) and the store's persistence unit on it,
  * its schema migrated first, as the server opens it; {@link #close()} closes the factories it opened.
  */
-final class PostgresDatabase implements AutoCloseable {
+public final class PostgresDatabase implements AutoCloseable {
 
     private final String url;
     private final String user;
@@ -25,15 +25,15 @@ final class PostgresDatabase implements AutoCloseable {
         this.password = password;
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    String user() {
+    public String user() {
         return user;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 

@@ -22,9 +22,10 @@ import org.paasmaker.engine.service.server.ServerServiceProvider;
  * One real PostgreSQL server for every store test of the run: the engine's managed PostgreSQL (Debian's
  * binaries; initdb as the postgres user when the tests run as root), on a free port, started by the
  * first class that asks and stopped, its files removed, when the whole run ends. Each test takes a
- * database of its own from it through the PostgreSQL service plugin, with a role that owns it.
+ * database of its own from it through the PostgreSQL service plugin, with a role that owns it. Public for
+ * the integration tests that run controllers on it (TwoControllersIT).
  */
-final class SharedPostgres implements BeforeAllCallback {
+public final class SharedPostgres implements BeforeAllCallback {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static Server server;
@@ -36,7 +37,7 @@ final class SharedPostgres implements BeforeAllCallback {
     }
 
     /** A new, empty database on the shared server, owned by a role of its own. */
-    static synchronized PostgresDatabase newDatabase() {
+    public static synchronized PostgresDatabase newDatabase() {
         if (server == null) {
             throw new IllegalStateException("annotate the test class with @ExtendWith(SharedPostgres.class)");
         }
