@@ -19,6 +19,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -145,11 +146,14 @@ class TwoControllersIT {
         String otherLeads = "(" + other.name() + "#";
         assertThat(other.logLine(otherLeads)).as("%s's log before the kill", other.name()).isEmpty();
 
-        // Today an agent registers with one controller: the leader, which places and watches its instances.
-        NodeAgent agent = NodeAgent.start(List.of(leader.clusterUrl()), "node-" + token, "node-1", AGENT_PORTS, temp);
+        // The agent registers with both controllers, so that whichever leads places and watches its instances.
+        NodeAgent agent = NodeAgent.start(List.of(leader.clusterUrl(), other.clusterUrl()), "node-" + token, "node-1",
+                AGENT_PORTS, temp);
         agents.add(agent);
-        await("the agent registers with %s".formatted(leader.name())).atMost(WAIT)
-                .until(() -> throughLeader.get("nodes").json().findValuesAsText("state").contains("ACTIVE"));
+        for (Api api : List.of(throughLeader, throughOther)) {
+            await("the agent registers with both controllers").atMost(WAIT)
+                    .until(() -> api.get("nodes").json().findValuesAsText("state").contains("ACTIVE"));
+        }
 
         // Deployed through the leader, read the same through the other.
         Path ticks = temp.resolve("cron-calls");
@@ -171,11 +175,11 @@ class TwoControllersIT {
                 .containsExactly(agent.name());
         await("the leader calls the cron of the current version").atMost(WAIT).until(() -> !calls(ticks).isEmpty());
 
-        // Two routers: the leader's own process, and one following the leader as on another machine.
-        FollowingRouter follower = FollowingRouter.start(List.of(leader.clusterUrl()), "node-" + token, "router-1",
-                temp);
+        // Three routers: each controller's own process, and one following the controllers as on another machine.
+        FollowingRouter follower = FollowingRouter.start(List.of(leader.clusterUrl(), other.clusterUrl()),
+                "node-" + token, "router-1", temp);
         routers.add(follower);
-        List<Integer> routerPorts = List.of(leader.routerPort(), follower.port());
+        List<Integer> routerPorts = List.of(leader.routerPort(), follower.port(), other.routerPort());
         for (int port : routerPorts) {
             await("the router on port %d serves the application".formatted(port)).atMost(WAIT).ignoreExceptions()
                     .until(() -> ItServer.throughRouter(port, HOSTNAME, "/").contains(ANSWER));
@@ -190,7 +194,8 @@ class TwoControllersIT {
 
         List<RouterLoad> loads = routerPorts.stream()
                 .map(port -> new RouterLoad(port, HOSTNAME, ANSWER, 2, Duration.ofMillis(20))).toList();
-        try (RouterLoad ownRouter = loads.get(0); RouterLoad followingRouter = loads.get(1)) {
+        try (RouterLoad leadersRouter = loads.get(0); RouterLoad followingRouter = loads.get(1);
+                RouterLoad othersRouter = loads.get(2)) {
             await("the load's first answers through both routers").atMost(WAIT)
                     .until(() -> loads.stream().allMatch(load -> load.answeredSince(0, 20)));
             await("second %d to %d of a minute".formatted(KILL_FROM_SECOND, KILL_TO_SECOND))
@@ -219,9 +224,9 @@ class TwoControllersIT {
             Instant settled = killedAt.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1))
                     .plus(Duration.ofSeconds(12));
             List<Long> beforeSettled = loads.stream().map(RouterLoad::answers).toList();
-            await("the load through both routers after the takeover").atMost(WAIT)
-                    .until(() -> Instant.now().isAfter(settled) && loads.get(0).answeredSince(beforeSettled.get(0), 20)
-                            && loads.get(1).answeredSince(beforeSettled.get(1), 20));
+            await("the load through every router after the takeover").atMost(WAIT)
+                    .until(() -> Instant.now().isAfter(settled) && IntStream.range(0, loads.size())
+                            .allMatch(i -> loads.get(i).answeredSince(beforeSettled.get(i), 20)));
         }
 
         Instant takeoverSlot = killedAt.truncatedTo(ChronoUnit.MINUTES).plus(Duration.ofMinutes(1));
@@ -230,11 +235,12 @@ class TwoControllersIT {
                         Collectors.counting()));
         System.out.printf("FIGURE two controllers on PostgreSQL: started in %d ms; %s killed (SIGKILL) at %s, %s took"
                 + " the lease after %d ms and began its first health round as leader %d ms after the kill (lease %s,"
-                + " default); %d and %d answers through %s's router and the following one, %d and %d failed; cron"
+                + " default); answers through %s's router, the following one and %s's: %s, failed: %s; cron"
                 + " calls by slot %s, %d in the slot due during the takeover (%s)%n", started.toMillis(),
                 leader.name(), killedAt, other.name(), leadsAfter / 1_000_000, roundsAfter / 1_000_000, "6 s",
-                loads.get(0).answers(), loads.get(1).answers(), leader.name(), loads.get(0).failures(),
-                loads.get(1).failures(), callsBySlot, callsBySlot.getOrDefault(takeoverSlot, 0L), takeoverSlot);
+                leader.name(), other.name(), loads.stream().map(RouterLoad::answers).toList(),
+                loads.stream().map(RouterLoad::failures).toList(), callsBySlot,
+                callsBySlot.getOrDefault(takeoverSlot, 0L), takeoverSlot);
 
         assertThat(otherAfter.path("leads").asBoolean()).as("%s after the takeover: %s", other.name(), otherAfter)
                 .isTrue();
@@ -250,7 +256,7 @@ class TwoControllersIT {
             assertThat(load.failures()).as("failed requests through a router, the first of them: %s",
                     load.firstFailures()).isZero();
         }
-        assertThat(callsBySlot).as("cron calls by slot").isNotEmpty().allSatisfy((slot, count) ->
+        assertThat(callsBySlot).as("cron calls by slot").containsEntry(takeoverSlot, 1L).allSatisfy((slot, count) ->
                 assertThat(count).as("calls in slot %s", slot).isEqualTo(1));
     }
 
