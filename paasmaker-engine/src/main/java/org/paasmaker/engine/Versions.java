@@ -22,6 +22,7 @@ import org.paasmaker.engine.disk.PrepareRoom;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.prepare.PreparePipeline;
 import org.paasmaker.engine.retention.Retention;
+import org.paasmaker.engine.store.StoredRecords;
 
 /** The engine's version verbs. */
 public final class Versions {
@@ -99,7 +100,7 @@ public final class Versions {
      * many newer ones follow it.
      */
     public ApplicationVersion keep(VersionId id, boolean kept) {
-        return store.versions().update(get(id).withKept(kept));
+        return StoredRecords.change(store, id, version -> version.withKept(kept));
     }
 
     /** The last lines of an instance's output; still there after it died or was stopped. */

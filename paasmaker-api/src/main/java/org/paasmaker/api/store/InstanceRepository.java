@@ -12,7 +12,9 @@ import org.paasmaker.api.version.VersionId;
 /** Instances; their ids are made by the engine, not the store. */
 public interface InstanceRepository {
 
-    /** Stores a new instance; a {@code CONFLICT} error when its id is taken. */
+    /**
+     * Stores a new instance and returns it at its first revision; a {@code CONFLICT} error when its id is taken.
+     */
     Instance create(Instance instance);
 
     Optional<Instance> find(InstanceId id);
@@ -30,6 +32,10 @@ public interface InstanceRepository {
     /** The instances placed on the node, in any state, oldest first. */
     List<Instance> onNode(String node);
 
+    /**
+     * Writes the instance over the stored one when that is still at the instance's revision, and returns it at
+     * its next revision; otherwise a {@code CONFLICT} error ({@link Revisions}).
+     */
     Instance update(Instance instance);
 
     void delete(InstanceId id);

@@ -42,6 +42,10 @@ public interface VersionRepository {
     /** The versions, of any application, whose package has this checksum. */
     List<ApplicationVersion> withPackage(String checksum);
 
+    /**
+     * Writes the version over the stored one when that is still at the version's revision, and returns it at
+     * its next revision; otherwise a {@code CONFLICT} error ({@link Revisions}).
+     */
     ApplicationVersion update(ApplicationVersion version);
 
     void delete(VersionId id);

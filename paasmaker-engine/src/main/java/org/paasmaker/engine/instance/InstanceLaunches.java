@@ -17,6 +17,7 @@ import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionState;
 import org.paasmaker.engine.environment.InstanceEnvironment;
 import org.paasmaker.engine.node.NodeRegistry;
+import org.paasmaker.engine.store.StoredRecords;
 
 /**
  * Starts one instance on a node: where placement puts a new one, or in place on its own node after its
@@ -56,17 +57,17 @@ final class InstanceLaunches {
         String label = type.name() + " instance " + instance.id();
         try {
             OptionalInt port = node.register(instance.id(), version.packageChecksum().orElseThrow(), !type.standalone());
-            instance = store.instances().update((port.isPresent() ? instance.withPort(port.getAsInt()) : instance)
-                    .withState(InstanceState.REGISTERED, ""));
-            if (store.versions().get(version.id()).state() == VersionState.PREPARED) {
-                store.versions().update(store.versions().get(version.id()).withState(VersionState.READY));
-            }
+            instance = StoredRecords.change(store, instance.id(), stored -> (port.isPresent()
+                    ? stored.withPort(port.getAsInt()) : stored).withState(InstanceState.REGISTERED, ""));
+            StoredRecords.change(store, version.id(), stored -> stored.state() == VersionState.PREPARED
+                    ? stored.withState(VersionState.READY) : stored);
             step.log("Registered " + label + " on node " + node.name()
                     + (port.isPresent() ? ", port " + port.getAsInt() : ", standalone"));
-            instance = store.instances().update(instance.withState(InstanceState.STARTING, ""));
+            instance = StoredRecords.change(store, instance.id(),
+                    stored -> stored.withState(InstanceState.STARTING, ""));
             node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
                     environment(version, application, manifest, port, node)), step);
-            store.instances().update(instance.running(clock.instant()));
+            StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, ""));
             routing.changed();
             step.log("Started " + label);
         } catch (RuntimeException e) {
@@ -87,8 +88,7 @@ final class InstanceLaunches {
             node.restart(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), instance.port(),
                     environment(version, application, manifest, instance.port(), node)), context);
             // The reason stays: that it was restarted in place, and why, is worth seeing.
-            store.instances().update(store.instances().get(instance.id()).running(clock.instant())
-                    .withState(InstanceState.RUNNING, why));
+            StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, why));
             routing.changed();
         } catch (RuntimeException e) {
             fail.apply(store.instances().get(instance.id()), "it could not be restarted in place: " + e.getMessage()
@@ -104,5 +104,14 @@ final class InstanceLaunches {
     private Map<String, String> environment(
             ApplicationVersion version, Application application, Manifest manifest, OptionalInt port, Node node) {
         return environments.of(version, application, manifest, port, nodes.profile(node.name()).tags());
+    }
+
+    /**
+     * The instance RUNNING for the reason given, now that its process started; unchanged when it is no longer
+     * STARTING: another writer (a stop, the health round, a controller that took over) ended it meanwhile.
+     */
+    private Instance runningIfStarting(Instance stored, String why) {
+        return stored.state() == InstanceState.STARTING
+                ? stored.running(clock.instant()).withState(InstanceState.RUNNING, why) : stored;
     }
 }

@@ -31,6 +31,7 @@ import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
 import org.paasmaker.engine.release.ReleaseStep;
+import org.paasmaker.engine.store.StoredRecords;
 
 /**
  * Starts, stops and deregisters a version's instances, each as a job tree: every instance is a step
@@ -111,7 +112,7 @@ public final class InstanceManager {
             steps.addAll(startSteps(root, now, application, manifest, type, ""));
         }
         steps.forEach(Runnable::run);
-        store.versions().update(store.versions().get(id).withState(VersionState.RUNNING));
+        StoredRecords.change(store, id, version -> version.withState(VersionState.RUNNING));
         // A RUNNING version's own hostnames are routed.
         routing.changed();
     }
@@ -124,10 +125,8 @@ public final class InstanceManager {
         return enqueue(application.id(), root, () -> {
             stopAll(root, store.instances().list(id).stream().filter(i -> ACTIVE.contains(i.state())).toList(),
                     "stopped");
-            ApplicationVersion now = store.versions().get(id);
-            if (now.state() == VersionState.RUNNING) {
-                store.versions().update(now.withState(VersionState.READY));
-            }
+            StoredRecords.change(store, id, now -> now.state() == VersionState.RUNNING
+                    ? now.withState(VersionState.READY) : now);
             routing.changed();
         });
     }
@@ -148,14 +147,12 @@ public final class InstanceManager {
                     if (nodes.reachable(instance.node())) {
                         node(instance).deregister(instance.id());
                     }
-                    store.instances().update(store.instances().get(instance.id())
-                            .withState(InstanceState.DEREGISTERED, "files deleted"));
+                    StoredRecords.change(store, instance.id(),
+                            stored -> stored.withState(InstanceState.DEREGISTERED, "files deleted"));
                 });
             }
-            ApplicationVersion now = store.versions().get(id);
-            if (now.state() != VersionState.NEW) {
-                store.versions().update(now.withState(VersionState.PREPARED));
-            }
+            StoredRecords.change(store, id, now -> now.state() != VersionState.NEW
+                    ? now.withState(VersionState.PREPARED) : now);
             routing.changed();
         });
     }
@@ -213,8 +210,8 @@ public final class InstanceManager {
                         .toList(), "stopped: version " + now.number() + " became current");
             });
             jobs.runStep(jobs.addChild(root, "Switch the current version to " + now.number()), context -> {
-                previous.ifPresent(old -> store.versions().update(store.versions().get(old.id()).withCurrent(false)));
-                store.versions().update(store.versions().get(id).withCurrent(true));
+                previous.ifPresent(old -> StoredRecords.change(store, old.id(), stored -> stored.withCurrent(false)));
+                StoredRecords.change(store, id, stored -> stored.withCurrent(true));
                 // One new table: the hostnames gain the new version's instances as they lose the old
                 // one's, which keep running (unrouted) and finish their requests in flight.
                 routing.changed();
@@ -235,7 +232,8 @@ public final class InstanceManager {
      * counts towards its type's quantity, so no replacement starts meanwhile.
      */
     public Instance markRestarting(Instance instance, String why) {
-        Instance restarting = store.instances().update(instance.restarting(why));
+        Instance restarting = StoredRecords.change(store, instance.id(),
+                stored -> unchangedSince(instance, stored) ? stored.restarting(why) : stored);
         routing.changed();
         return restarting;
     }
@@ -319,7 +317,7 @@ public final class InstanceManager {
         Job step = jobs.addChild(root, "Stop " + instance.instanceType() + " instance " + instance.id());
         return () -> jobs.runStep(step, context -> {
             node(instance).stop(instance.id(), STOP_GRACE);
-            store.instances().update(store.instances().get(instance.id()).withState(InstanceState.STOPPED, why));
+            StoredRecords.change(store, instance.id(), stored -> stored.withState(InstanceState.STOPPED, why));
         });
     }
 
@@ -376,9 +374,19 @@ public final class InstanceManager {
         if (nodes.reachable(instance.node())) {
             node(instance).release(instance.id());
         }
-        Instance failed = store.instances().update(instance.withState(InstanceState.ERROR, why));
+        Instance failed = StoredRecords.change(store, instance.id(),
+                stored -> unchangedSince(instance, stored) ? stored.withState(InstanceState.ERROR, why) : stored);
         routing.changed();
         return failed;
+    }
+
+    /**
+     * Whether a judgement made on the instance as seen still applies to it as stored: it is in the same state.
+     * Otherwise another writer (a stop, a controller that took over) moved it on meanwhile, and the judgement
+     * is dropped rather than written over that change.
+     */
+    private static boolean unchangedSince(Instance seen, Instance stored) {
+        return stored.state() == seen.state();
     }
 
     /** Whether a running instance still is: its process lives and, unless standalone, it accepts connections. */
@@ -418,7 +426,8 @@ public final class InstanceManager {
      * if it comes back ({@link #adopt(String)}).
      */
     public Instance lose(Instance instance, String why) {
-        Instance lost = store.instances().update(instance.withState(InstanceState.DOWN, why));
+        Instance lost = StoredRecords.change(store, instance.id(),
+                stored -> unchangedSince(instance, stored) ? stored.withState(InstanceState.DOWN, why) : stored);
         routing.changed();
         return lost;
     }

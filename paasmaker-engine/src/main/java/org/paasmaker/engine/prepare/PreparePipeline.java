@@ -31,6 +31,7 @@ import org.paasmaker.engine.job.Job;
 import org.paasmaker.engine.job.JobManager;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
+import org.paasmaker.engine.store.StoredRecords;
 
 /**
  * From source to stored package: fetch the source into a fresh working copy, read its manifest,
@@ -230,8 +231,8 @@ public final class PreparePipeline {
     private void pack(Path copy, Prepared prepared, StepContext step) {
         String checksum = packages.store(out -> packer.pack(copy, out));
         step.log("Stored package " + checksum);
-        ApplicationVersion version = store.versions().get(prepared.version.id());
-        store.versions().update(version.withPackage(checksum).withState(VersionState.PREPARED));
+        StoredRecords.change(store, prepared.version.id(),
+                version -> version.withPackage(checksum).withState(VersionState.PREPARED));
     }
 
     private static String applicationKey(Workspace workspace, Manifest manifest) {

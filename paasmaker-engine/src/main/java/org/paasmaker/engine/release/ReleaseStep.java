@@ -21,6 +21,7 @@ import org.paasmaker.engine.pack.ArchiveLimits;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.prepare.CommandSteps;
+import org.paasmaker.engine.store.StoredRecords;
 
 /**
  * A version's release: its manifest's {@code application.release} commands (a schema migration,
@@ -70,7 +71,7 @@ public final class ReleaseStep {
                     + " start, in a fresh copy of package " + checksum);
             commands.run(job, "Release", release, copy,
                     commands.withRuntime(manifest.application().releaseRuntime(), environment));
-            store.versions().update(store.versions().get(version.id()).released(clock.instant()));
+            StoredRecords.change(store, version.id(), stored -> stored.released(clock.instant()));
             context.log("Released: later starts of version " + version.number()
                     + " (a restart, more instances, replacements) do not run the release again");
         } finally {

@@ -133,6 +133,7 @@ final class FileStoreCodec {
         node.put("createdAt", version.createdAt().toString());
         version.releasedAt().ifPresent(at -> node.put("releasedAt", at.toString()));
         node.put("kept", version.kept());
+        node.put("revision", version.revision());
         return node;
     }
 
@@ -149,7 +150,7 @@ final class FileStoreCodec {
                 Instant.parse(text(node, "createdAt", where)),
                 optionalText(node, "releasedAt", where).map(Instant::parse),
                 // Absent in files written before versions could be kept.
-                node.path("kept").asBoolean(false));
+                node.path("kept").asBoolean(false), revision(node, where));
     }
 
     private static ObjectNode service(ApplicationService service, ObjectNode node) {
@@ -182,6 +183,7 @@ final class FileStoreCodec {
         node.put("createdAt", instance.createdAt().toString());
         instance.startedAt().ifPresent(startedAt -> node.put("startedAt", startedAt.toString()));
         node.put("restarts", instance.restarts());
+        node.put("revision", instance.revision());
         return node;
     }
 
@@ -193,7 +195,7 @@ final class FileStoreCodec {
                 text(node, "reason", where), Instant.parse(text(node, "createdAt", where)),
                 optionalText(node, "startedAt", where).map(Instant::parse),
                 // Records written before restarts were counted have none.
-                node.has("restarts") ? integer(node, "restarts", where) : 0);
+                node.has("restarts") ? integer(node, "restarts", where) : 0, revision(node, where));
     }
 
     private static <T> void encodeAll(ArrayNode array, List<T> records, BiFunction<T, ObjectNode, ObjectNode> encoder) {
@@ -222,6 +224,11 @@ final class FileStoreCodec {
             throw new IllegalArgumentException(where + "." + name + " is not a whole number");
         }
         return value.longValue();
+    }
+
+    /** A record's revision; files written before records carried one hold them at the first. */
+    private static long revision(JsonNode node, String where) {
+        return node.has("revision") ? whole(node, "revision", where) : StoredRevisions.FIRST;
     }
 
     private static int integer(JsonNode node, String name, String where) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
@@ -133,7 +134,8 @@ final class FileStoreState {
         existing(applications, application.value(), "application");
         int number = highestVersionNumbers.merge(application.value(), 1, Integer::sum);
         return add(versions, id -> new ApplicationVersion(new VersionId(id), application, number, VersionState.NEW,
-                false, source, manifestPath, manifestText, Optional.empty(), createdAt, Optional.empty(), false));
+                false, source, manifestPath, manifestText, Optional.empty(), createdAt, Optional.empty(), false,
+                StoredRevisions.FIRST));
     }
 
     Optional<ApplicationVersion> version(VersionId id) {
@@ -153,7 +155,7 @@ final class FileStoreState {
     }
 
     ApplicationVersion updateVersion(ApplicationVersion version) {
-        return replace(versions, version.id().value(), version, "version");
+        return revise(versions, version.id().value(), stored -> StoredRevisions.next(stored, version), "version");
     }
 
     void deleteVersion(VersionId id) {
@@ -206,8 +208,9 @@ final class FileStoreState {
         if (instances.containsKey(instance.id().value())) {
             throw new PaasmakerException(ErrorCode.CONFLICT, "an instance " + instance.id() + " exists already");
         }
-        instances.put(instance.id().value(), instance);
-        return instance;
+        Instance stored = instance.withRevision(StoredRevisions.FIRST);
+        instances.put(instance.id().value(), stored);
+        return stored;
     }
 
     Optional<Instance> instance(InstanceId id) {
@@ -224,7 +227,7 @@ final class FileStoreState {
     }
 
     Instance updateInstance(Instance instance) {
-        return replace(instances, instance.id().value(), instance, "instance");
+        return revise(instances, instance.id().value(), stored -> StoredRevisions.next(stored, instance), "instance");
     }
 
     void deleteInstance(InstanceId id) {
@@ -248,6 +251,13 @@ final class FileStoreState {
 
     private static <K, T> T replace(Map<K, T> records, K id, T record, String kind) {
         existing(records, id, kind);
+        records.put(id, record);
+        return record;
+    }
+
+    private static <K, T> T revise(Map<K, T> records, K id, UnaryOperator<T> next, String kind) {
+        existing(records, id, kind);
+        T record = next.apply(records.get(id));
         records.put(id, record);
         return record;
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
@@ -100,6 +101,18 @@ public final class InMemoryStore implements Store {
             if (!records.containsKey(id)) {
                 throw new NotFoundException(kind, id);
             }
+            records.put(id, record);
+            return record;
+        }
+    }
+
+    private <K, T> T reviseIn(Map<K, T> records, K id, UnaryOperator<T> next, String kind) {
+        synchronized (lock) {
+            T stored = records.get(id);
+            if (stored == null) {
+                throw new NotFoundException(kind, id);
+            }
+            T record = next.apply(stored);
             records.put(id, record);
             return record;
         }
@@ -232,7 +245,7 @@ public final class InMemoryStore implements Store {
                 int number = highestVersionNumber.merge(application.value(), 1, Integer::sum);
                 ApplicationVersion created = new ApplicationVersion(new VersionId(newId()), application, number,
                         VersionState.NEW, false, source, manifestPath, manifestText, Optional.empty(), createdAt,
-                        Optional.empty(), false);
+                        Optional.empty(), false, StoredRevisions.FIRST);
                 versions.put(created.id().value(), created);
                 return created;
             }
@@ -276,7 +289,7 @@ public final class InMemoryStore implements Store {
 
         @Override
         public ApplicationVersion update(ApplicationVersion version) {
-            return replaceIn(versions, version.id().value(), version, "version");
+            return reviseIn(versions, version.id().value(), stored -> StoredRevisions.next(stored, version), "version");
         }
 
         @Override
@@ -348,8 +361,9 @@ public final class InMemoryStore implements Store {
                 if (instances.containsKey(instance.id().value())) {
                     throw new PaasmakerException(ErrorCode.CONFLICT, "an instance " + instance.id() + " exists already");
                 }
-                instances.put(instance.id().value(), instance);
-                return instance;
+                Instance stored = instance.withRevision(StoredRevisions.FIRST);
+                instances.put(instance.id().value(), stored);
+                return stored;
             }
         }
 
@@ -381,7 +395,8 @@ public final class InMemoryStore implements Store {
 
         @Override
         public Instance update(Instance instance) {
-            return replaceIn(instances, instance.id().value(), instance, "instance");
+            return reviseIn(instances, instance.id().value(), stored -> StoredRevisions.next(stored, instance),
+                    "instance");
         }
 
         @Override

@@ -52,7 +52,7 @@ public abstract class ReopenContract {
         ApplicationVersion running = store.versions().update(new ApplicationVersion(prepared.id(), hello.id(),
                 prepared.number(), VersionState.RUNNING, true, prepared.source(), prepared.manifestPath(),
                 prepared.manifestText(), Optional.of("ab".repeat(32)), prepared.createdAt(),
-                Optional.of(Instant.ofEpochSecond(1_700_000_000, 7)), true));
+                Optional.of(Instant.ofEpochSecond(1_700_000_000, 7)), true, prepared.revision()));
         store.services().create(hello.id(), "db", "paasmaker.service.parameters",
                 PluginParameters.of(Map.of("host", "db.local", "port", 5432L)),
                 PluginParameters.of(Map.of("host", "db.local", "port", 5432L, "password", "s3cret")));

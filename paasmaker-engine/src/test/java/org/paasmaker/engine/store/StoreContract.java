@@ -287,4 +287,65 @@ public abstract class StoreContract {
         assertThat(store.instances().inStates(Set.of(InstanceState.RUNNING))).containsExactly(c);
         assertThat(store.instances().onNode("node-a")).containsExactly(stopped, c);
     }
+
+    @Test
+    void anInstanceWrittenOverAStaleRevisionIsRefusedAndTheNewerWriteStays() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion version = store.versions().create(app.id(), SOURCE, "m", "t", Instant.EPOCH);
+        Instance allocated = Instance.allocated(version.id(), "web", "node-a", Instant.EPOCH);
+        assertThat(allocated.revision()).isZero();
+        Instance read = store.instances().create(allocated);
+        assertThat(read.revision()).isPositive();
+        assertThat(store.instances().get(read.id())).isEqualTo(read);
+
+        Instance registered = store.instances().update(read.withPort(42600).withState(InstanceState.REGISTERED, ""));
+        assertThat(registered.revision()).isEqualTo(read.revision() + 1);
+        assertThat(store.instances().get(read.id())).isEqualTo(registered);
+        assertThatThrownBy(() -> store.instances().update(read.withState(InstanceState.STOPPED, "stopped")))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).isEqualTo("instance " + read.id() + " changed since it was read"
+                            + " (revision " + read.revision() + ", now " + registered.revision()
+                            + "); read it again and repeat the change");
+                });
+        assertThat(store.instances().get(read.id())).isEqualTo(registered);
+        assertThat(store.instances().list(version.id())).containsExactly(registered);
+        assertThat(store.instances().onNode("node-a")).containsExactly(registered);
+
+        // A write that changes nothing still counts, so a writer holding the older revision cannot follow it.
+        Instance rewritten = store.instances().update(registered);
+        assertThat(rewritten.revision()).isEqualTo(registered.revision() + 1);
+        assertThatThrownBy(() -> store.instances().update(registered.withState(InstanceState.ERROR, "late")))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(store.instances().get(read.id())).isEqualTo(rewritten);
+    }
+
+    @Test
+    void aVersionWrittenOverAStaleRevisionIsRefusedAndTheNewerWriteStays() {
+        WorkspaceId ws = store.workspaces().create(new NewWorkspace("One", "one")).id();
+        Application app = store.applications().findOrCreate(ws, "hello", PluginParameters.empty());
+        ApplicationVersion read = store.versions().create(app.id(), SOURCE, "m", "t", Instant.EPOCH);
+        assertThat(read.revision()).isPositive();
+        assertThat(store.versions().get(read.id())).isEqualTo(read);
+
+        ApplicationVersion prepared = store.versions().update(read.withPackage("ab".repeat(32))
+                .withState(VersionState.PREPARED));
+        assertThat(prepared.revision()).isEqualTo(read.revision() + 1);
+        assertThat(store.versions().get(read.id())).isEqualTo(prepared);
+        assertThatThrownBy(() -> store.versions().update(read.withKept(true)))
+                .isInstanceOfSatisfying(PaasmakerException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT);
+                    assertThat(e.getMessage()).isEqualTo("version " + read.id() + " changed since it was read"
+                            + " (revision " + read.revision() + ", now " + prepared.revision()
+                            + "); read it again and repeat the change");
+                });
+        assertThat(store.versions().get(read.id())).isEqualTo(prepared);
+        assertThat(store.versions().inStates(Set.of(VersionState.PREPARED))).containsExactly(prepared);
+        assertThat(store.versions().withPackage("ab".repeat(32))).containsExactly(prepared);
+
+        ApplicationVersion kept = store.versions().update(prepared.withKept(true));
+        assertThat(kept.revision()).isEqualTo(prepared.revision() + 1);
+        assertThat(store.versions().list(app.id())).containsExactly(kept);
+    }
 }

@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceId;
 import org.paasmaker.api.instance.InstanceState;
+import org.paasmaker.api.store.Revisions;
 import org.paasmaker.api.version.VersionId;
 
 /**
@@ -77,7 +78,16 @@ class InstanceRow {
         copy(instance);
     }
 
-    void copy(Instance instance) {
+    /**
+     * Writes the instance over this row when the row is still at the instance's revision; the caller has
+     * the row locked, and the update counts the revision up.
+     */
+    void revise(Instance instance) {
+        Revisions.require("instance " + instance.id(), instance.revision(), revision);
+        copy(instance);
+    }
+
+    private void copy(Instance instance) {
         instanceId = instance.id().value();
         versionId = instance.versionId().value();
         instanceType = instance.instanceType();
@@ -96,7 +106,7 @@ class InstanceRow {
      * registers and copies at several times the cost of reading the rows.
      */
     static final String COLUMNS = "i.instanceId, i.versionId, i.instanceType, i.node, i.state, i.port, i.reason,"
-            + " i.createdAt, i.startedAt, i.restarts";
+            + " i.createdAt, i.startedAt, i.restarts, i.revision";
 
     /** The record of a row selected as {@link #COLUMNS}. */
     static Instance toRecord(Object[] columns) {
@@ -111,6 +121,7 @@ class InstanceRow {
         row.createdAt = (String) columns[7];
         row.startedAt = (String) columns[8];
         row.restarts = columns[9] == null ? null : ((Number) columns[9]).intValue();
+        row.revision = ((Number) columns[10]).longValue();
         return row.toRecord();
     }
 
@@ -118,6 +129,6 @@ class InstanceRow {
         return new Instance(new InstanceId(instanceId), new VersionId(versionId), instanceType, node,
                 InstanceState.valueOf(state), port == null ? OptionalInt.empty() : OptionalInt.of(port), reason,
                 StoredInstants.parse(createdAt), Optional.ofNullable(startedAt).map(StoredInstants::parse),
-                restarts == null ? 0 : restarts);
+                restarts == null ? 0 : restarts, revision);
     }
 }

@@ -35,8 +35,10 @@ final class JpaInstances implements InstanceRepository {
                         .isPresent()) {
                     throw exists(instance.id(), null);
                 }
-                manager.persist(new InstanceRow(instance));
-                return instance;
+                InstanceRow row = new InstanceRow(instance);
+                manager.persist(row);
+                manager.flush();
+                return row.toRecord();
             });
         } catch (DuplicateKeyException e) {
             throw exists(instance.id(), e);
@@ -87,8 +89,8 @@ final class JpaInstances implements InstanceRepository {
                             .setParameter("id", instance.id().value())
                             .setLockMode(LockModeType.PESSIMISTIC_WRITE))
                     .orElseThrow(() -> new NotFoundException("instance", instance.id()));
-            row.copy(instance);
-            return instance;
+            row.revise(instance);
+            return Rows.revised(manager, row).toRecord();
         });
     }
 

@@ -81,8 +81,9 @@ final class JpaVersions implements VersionRepository {
     @Override
     public ApplicationVersion update(ApplicationVersion version) {
         return transactions.inTransaction("update version " + version.id(), manager -> {
-            Rows.locked(manager, VersionRow.class, version.id().value(), "version").copy(version);
-            return version;
+            VersionRow row = Rows.locked(manager, VersionRow.class, version.id().value(), "version");
+            row.revise(version);
+            return Rows.revised(manager, row).toRecord();
         });
     }
 

@@ -21,6 +21,16 @@ final class Rows {
                 .orElseThrow(() -> new NotFoundException(kind, key));
     }
 
+    /**
+     * The locked row written: its revision counted up even when the update changed none of its columns, as
+     * the in-memory stores count every update, so the record returned carries the revision the next update names.
+     */
+    static <T> T revised(EntityManager manager, T row) {
+        manager.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        manager.flush();
+        return row;
+    }
+
     static <T> Optional<T> first(TypedQuery<T> query) {
         return query.setMaxResults(1).getResultStream().findFirst();
     }

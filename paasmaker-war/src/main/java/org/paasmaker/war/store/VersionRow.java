@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.source.SourceSpec;
+import org.paasmaker.api.store.Revisions;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.api.version.VersionState;
@@ -93,7 +94,16 @@ class VersionRow {
         this.createdAt = createdAt.toString();
     }
 
-    void copy(ApplicationVersion version) {
+    /**
+     * Writes the version over this row when the row is still at the version's revision; the caller has
+     * the row locked, and the update counts the revision up.
+     */
+    void revise(ApplicationVersion version) {
+        Revisions.require("version " + version.id(), version.revision(), revision);
+        copy(version);
+    }
+
+    private void copy(ApplicationVersion version) {
         applicationId = version.applicationId().value();
         number = version.number();
         state = version.state().name();
@@ -115,7 +125,7 @@ class VersionRow {
      */
     static final String COLUMNS = "v.id, v.applicationId, v.number, v.state, v.current, v.sourcePlugin,"
             + " v.sourceParameters, v.manifestPath, v.manifestText, v.packageChecksum, v.createdAt, v.releasedAt,"
-            + " v.kept";
+            + " v.kept, v.revision";
 
     /** The record of a row selected as {@link #COLUMNS}. */
     static ApplicationVersion toRecord(Object[] columns) {
@@ -133,6 +143,7 @@ class VersionRow {
         row.createdAt = (String) columns[10];
         row.releasedAt = (String) columns[11];
         row.kept = (Boolean) columns[12];
+        row.revision = ((Number) columns[13]).longValue();
         return row.toRecord();
     }
 
@@ -142,6 +153,6 @@ class VersionRow {
                 new SourceSpec(sourcePlugin, ParametersJson.read(sourceParameters, "the source of version " + id)),
                 manifestPath, manifestText, Optional.ofNullable(packageChecksum), StoredInstants.parse(createdAt),
                 Optional.ofNullable(releasedAt).map(StoredInstants::parse),
-                Boolean.TRUE.equals(kept));
+                Boolean.TRUE.equals(kept), revision);
     }
 }

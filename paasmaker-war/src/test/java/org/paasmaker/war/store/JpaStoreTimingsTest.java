@@ -57,7 +57,9 @@ class JpaStoreTimingsTest {
             instances.add(store.instances().create(Instance.allocated(version.id(), "web", "local", Instant.EPOCH)));
         }
 
-        IntConsumer update = i -> store.instances().update(instances.get(i % INSTANCES).withPort(40000 + i));
+        // Each update names the revision the previous one returned.
+        IntConsumer update = i -> instances.set(i % INSTANCES,
+                store.instances().update(instances.get(i % INSTANCES).withPort(40000 + i)));
         IntConsumer listInstances = i -> store.instances().list(version.id());
         IntConsumer listVersions = i -> store.versions().list(app.id());
         IntConsumer find = i -> store.instances().get(instances.get(i % INSTANCES).id());

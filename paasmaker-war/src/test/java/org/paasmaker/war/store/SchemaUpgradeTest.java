@@ -84,7 +84,8 @@ class SchemaUpgradeTest {
 
         // The kept rows take updates (their revision column came with a default) and new rows follow them.
         store.instances().update(new Instance(web.id(), web.versionId(), web.instanceType(), web.node(),
-                InstanceState.RUNNING, web.port(), "started", web.createdAt(), java.util.Optional.of(Instant.EPOCH), 0));
+                InstanceState.RUNNING, web.port(), "started", web.createdAt(), java.util.Optional.of(Instant.EPOCH), 0,
+                web.revision()));
         assertThat(store.instances().get(web.id()).state()).isEqualTo(InstanceState.RUNNING);
         assertThat(revision("PM_INSTANCE")).isEqualTo(1);
         assertThat(store.versions().create(shop.id(), first.source(), "manifest.yml", "t", Instant.EPOCH).number())
