@@ -123,6 +123,7 @@ public final class Paasmaker implements AutoCloseable {
     private final HealthMonitor health;
     private final CronRunner cronRunner;
     private final Leadership leadership;
+    private final InstanceManager instanceManager;
     /** Only where controllers share the store: one alone ends its own leftovers when it starts. */
     private final Optional<AbandonedJobs> abandoned;
     private final Optional<ClusterServer> cluster;
@@ -194,6 +195,8 @@ public final class Paasmaker implements AutoCloseable {
             InstanceManager instances = new InstanceManager(store, plugins, manifests, jobManager, nodeRegistry, packages,
                     routing, new InstanceEnvironment(store, builder.environment, builder.nodeTags), release, clock);
             instances.adopt();
+            shared.ifPresent(all -> instances.takeTurns(all, controller, leaseSettings.ttl(), Paasmaker::warn));
+            instanceManager = instances;
             NodeWatchSettings watch = builder.nodeWatch != null ? builder.nodeWatch
                     : NodeWatchSettings.from(builder.settingsEnvironment);
             health = new HealthMonitor(store, instances, jobManager, clock,
@@ -371,6 +374,7 @@ public final class Paasmaker implements AutoCloseable {
         jobManager.stopAllForShutdown(SHUTDOWN_JOB_LIMIT);
         jobManager.close();
         cronRunner.close();
+        instanceManager.close();
         abandoned.ifPresent(AbandonedJobs::close);
         keeper.ifPresent(CertificateKeeper::close);
         ownPublisher.ifPresent(RoutePublisher::close);

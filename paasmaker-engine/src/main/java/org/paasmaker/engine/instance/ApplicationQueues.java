@@ -2,7 +2,9 @@ package org.paasmaker.engine.instance;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.engine.job.Job;
@@ -11,15 +13,27 @@ import org.paasmaker.engine.job.JobManager;
 /**
  * One lifecycle action at a time per application: a job waits (WAITING) until the application's
  * previous one has ended, then runs. The queues live in memory, so a lock a dead engine held never
- * sticks. The health checks look only at applications with nothing queued.
+ * sticks. The health checks look only at applications with nothing queued. Where controllers share a
+ * store, a job also takes its application's {@link ApplicationTurns turn} before it runs, so that jobs
+ * of one application submitted through different controllers take turns too.
  */
 final class ApplicationQueues {
 
     private final JobManager jobs;
     private final Map<ApplicationId, CompletableFuture<Void>> tails = new HashMap<>();
+    private volatile ApplicationTurns turns = ApplicationTurns.ALONE;
 
     ApplicationQueues(JobManager jobs) {
         this.jobs = jobs;
+    }
+
+    /** Takes turns with the other controllers sharing the store through {@code turns}. */
+    void takeTurnsThrough(ApplicationTurns turns) {
+        this.turns = turns;
+    }
+
+    void close() {
+        turns.close();
     }
 
     /** Submits the job behind the application's previous one. */
@@ -27,12 +41,28 @@ final class ApplicationQueues {
         CompletableFuture<Void> previous = tails.getOrDefault(application, CompletableFuture.completedFuture(null));
         CompletableFuture<Void> mine = new CompletableFuture<>();
         tails.put(application, mine);
-        return jobs.submitAfter(previous, root, job -> work.run(), () -> {
+        return jobs.submitAfter(previous, root, job -> {
+            try (ApplicationTurns.Turn turn = turn(application, root)) {
+                work.run();
+            }
+        }, () -> {
             mine.complete(null);
             synchronized (this) {
                 tails.remove(application, mine);
             }
         });
+    }
+
+    /** The application's turn: at once, or after a step that waits for the controller holding it. */
+    private ApplicationTurns.Turn turn(ApplicationId application, Job root) {
+        Optional<ApplicationTurns.Turn> now = turns.tryTake(application);
+        if (now.isPresent()) {
+            return now.get();
+        }
+        AtomicReference<ApplicationTurns.Turn> taken = new AtomicReference<>();
+        Job wait = jobs.addChild(root, "Wait for this application's job on another controller");
+        jobs.runStep(wait, step -> taken.set(turns.take(application, step::log)));
+        return taken.get();
     }
 
     /**

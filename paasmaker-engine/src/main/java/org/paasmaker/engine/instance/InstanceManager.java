@@ -1,5 +1,9 @@
 package org.paasmaker.engine.instance;
 
+import java.util.function.Consumer;
+
+import org.paasmaker.api.store.LeaseRepository;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +45,7 @@ import org.paasmaker.engine.store.StoredRecords;
  * Starting one instance is {@link InstanceLaunches}'s, deleting {@link Deletions}' and taking over
  * after a restart {@link Adoption}'s.
  */
-public final class InstanceManager {
+public final class InstanceManager implements AutoCloseable {
 
     private static final Duration STOP_GRACE = Duration.ofSeconds(10);
 
@@ -358,6 +362,20 @@ public final class InstanceManager {
      */
     public boolean ifIdle(ApplicationVersion version, Runnable check) {
         return queues.ifIdle(version.applicationId(), check);
+    }
+
+    /**
+     * Takes turns with the other controllers sharing the store: each lifecycle job holds its
+     * application's lease {@code application:<id>} while it runs, renewed every quarter of {@code ttl}.
+     */
+    public void takeTurns(LeaseRepository leases, String holder, Duration ttl, Consumer<String> warnings) {
+        queues.takeTurnsThrough(new ApplicationTurns(leases, holder, ttl, warnings));
+    }
+
+    /** Stops renewing the turns of applications (their jobs have ended or been stopped by now). */
+    @Override
+    public void close() {
+        queues.close();
     }
 
     /** Runs the work as a job of the application's queue, after its jobs queued before. */
