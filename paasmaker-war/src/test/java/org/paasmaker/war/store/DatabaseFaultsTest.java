@@ -2,9 +2,11 @@ package org.paasmaker.war.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,6 +54,15 @@ class DatabaseFaultsTest {
             Workspace prod = store.workspaces().create(NewWorkspace.of("Production", "prod", Map.of()));
 
             relay.cut();
+            // A connection the store had opened as the cut came may still answer once; then none does.
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                try {
+                    store.workspaces().list();
+                    return false;
+                } catch (PaasmakerException e) {
+                    return true;
+                }
+            });
             assertThatThrownBy(() -> store.workspaces().list())
                     .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE))
                     .hasMessageStartingWith("the platform's database at jdbc:postgresql://127.0.0.1:" + relay.port()

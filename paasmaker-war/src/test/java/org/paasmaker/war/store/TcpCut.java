@@ -68,8 +68,16 @@ final class TcpCut implements AutoCloseable {
             try {
                 Socket client = socket.accept();
                 Socket server = new Socket(targetHost, targetPort);
-                open.add(client);
-                open.add(server);
+                synchronized (this) {
+                    // Accepted before a cut but relayed after it: the cut closed only the connections it saw.
+                    if (socket.isClosed()) {
+                        client.close();
+                        server.close();
+                        continue;
+                    }
+                    open.add(client);
+                    open.add(server);
+                }
                 pump(client, server);
                 pump(server, client);
             } catch (IOException e) {
