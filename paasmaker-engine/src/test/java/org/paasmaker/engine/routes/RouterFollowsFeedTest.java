@@ -139,6 +139,8 @@ class RouterFollowsFeedTest {
             controller.close();
             controller = null;
             await("the router moves on to the second").atMost(DEADLINE).until(() -> answer(port).equals("two"));
+            await("the router's word that it follows the second").atMost(DEADLINE)
+                    .until(() -> Files.readString(log).contains("follows the controller at http://127.0.0.1:" + otherPort));
             assertThat(Files.readString(log)).containsOnlyOnce("cannot reach the controller at http://127.0.0.1:"
                     + controllerPort).contains("it tries the controller at http://127.0.0.1:" + otherPort)
                     .containsOnlyOnce("The router follows the controller at http://127.0.0.1:" + otherPort
