@@ -8,13 +8,14 @@
 #   * Memory: the samples hello-python and hello-java deployed with `bin/paasmaker deploy` (started and
 #     made current); the resident memory (VmRSS, and PSS from smaps_rollup) of the server's JVM, the
 #     router, each instance (its whole process group), any managed database server, and of the Maven JVM
-#     that `mvn liberty:run` keeps running; idle after SETTLE seconds, then the peak while wrk loads each
+#     that `mvn liberty:run` keeps running (right after the start and after SETTLE seconds); idle after SETTLE seconds, then the peak while wrk loads each
 #     LOAD_APPS sample through the router, and right after. Beside them, with the same wrk: the instance
 #     itself (direct), nginx (Debian's, as bench/router.sh runs it) serving the same body from a file,
 #     and nginx as a reverse proxy in front of the instance, each with its memory and req/s.
 #   * Optionally (AGENT=true) a node agent with the README's JVM options, idle, registered with the
 #     server (whose cluster endpoint is then on, with a node token, for the server-alone run).
-# Ends with a summary table. The machine's load average (uptime) is printed at the start and the end:
+# Ends with a summary table, and the platform's total idle (the server, the router, the instances, their
+# log writers and the managed servers). The machine's load average (uptime) is printed at the start and the end:
 # figures taken on a busy machine say so.
 #
 # Everything runs on free ports, with PAASMAKER_HOME in a temporary directory under /tmp; at the end
@@ -265,6 +266,10 @@ echo "  $ROUTER_LINE_1"
 # (Debian's mvn script execs java, so $MVN_PID is Maven's JVM.)
 MVN_RSS=$(rss_kb "$MVN_PID")
 echo "  right after its start: Maven's JVM $(mb "$MVN_RSS") MB resident, the server's $(mb "$(rss_kb "$(server_pid)")") MB"
+# Maven's JVM gives back the heap its build used once it idles (.mvn/jvm.config): measured again after settling.
+sleep "$SETTLE"
+MVN_SETTLED_RSS=$(rss_kb "$MVN_PID")
+echo "  after $SETTLE s: Maven's JVM $(mb "$MVN_SETTLED_RSS") MB resident, the server's $(mb "$(rss_kb "$(server_pid)")") MB"
 "$WLP/bin/server" stop "$SERVER" > /dev/null
 wait "$MVN_PID" || true
 MVN_PID=
@@ -451,7 +456,7 @@ echo "summary ($(uptime | sed 's/.*load average/load average/'))"
 echo "  start: mvn liberty:run $START_MVN s; the server alone (server start) $START_ALONE s"
 echo "  $ROUTER_LINE_1 (with mvn liberty:run)"
 echo "  $ROUTER_LINE_2 (with server start)"
-echo "  Maven's JVM under mvn liberty:run: $(mb "$MVN_RSS") MB resident"
+echo "  Maven's JVM under mvn liberty:run: $(mb "$MVN_RSS") MB resident right after the start, $(mb "$MVN_SETTLED_RSS") MB after $SETTLE s"
 printf '  %-44s %9s %9s %s\n' "resident memory, MB" "idle RSS" "idle PSS" "peak under load / right after (wrk through ...)"
 for label in "${LABELS[@]}"; do
     loads=
@@ -466,5 +471,14 @@ for label in "${LABELS[@]}"; do
     fi
 done
 [ "$AGENT" = true ] && printf '  %-44s %9s %9s\n' "node agent" "$AGENT_RSS" "$AGENT_PSS"
+# The platform with its applications, idle: every process measured but nginx's (and Maven's, which the
+# server alone does without).
+total_rss=0 total_pss=0
+for label in "${LABELS[@]}"; do
+    case $label in nginx*) continue ;; esac
+    total_rss=$(awk -v a="$total_rss" -v b="${IDLE_RSS[$label]}" 'BEGIN { printf "%.1f", a + b }')
+    total_pss=$(awk -v a="$total_pss" -v b="${IDLE_PSS[$label]}" 'BEGIN { printf "%.1f", a + b }')
+done
+printf '  %-44s %9s %9s\n' "the platform with the samples, idle" "$total_rss" "$total_pss"
 echo "  req/s:"
 for name in "${LOADS[@]}"; do printf '    %-44s %8s\n' "$name" "${RPS[$name]}"; done
