@@ -42,10 +42,11 @@ class LauncherIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** A checkout of its own: bin/paasmaker and, if asked, the jar where the launcher looks for it. */
+    /** A checkout of its own: bin/paasmaker, what it sources and, if asked, the jar where the launcher looks for it. */
     private static Path checkout(Path root, boolean withJar) throws IOException {
         Path bin = Files.createDirectories(root.resolve("bin"));
         Files.copy(LAUNCHER, bin.resolve("paasmaker"));
+        Files.copy(LAUNCHER.resolveSibling("java-cds.sh"), bin.resolve("java-cds.sh"));
         if (withJar) {
             Files.copy(JAR, Files.createDirectories(root.resolve("paasmaker-client/target")).resolve("paasmaker.jar"));
         }

@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.paasmaker.api.error.PaasmakerException;
 
 /** {@code java -jar paasmaker-engine.jar agent ...}: a node agent until Ctrl-C (or SIGTERM). */
@@ -26,6 +27,15 @@ public final class AgentCommand {
      */
     public static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err,
             Runnable untilStopped) {
+        if (args.equals(List.of(AgentTraining.OPTION))) {
+            return AgentTraining.run();
+        }
+        return run(args, environment, out, err, agent -> untilStopped.run());
+    }
+
+    /** @param serving runs once the agent serves, and blocks while it should */
+    static int run(List<String> args, Map<String, String> environment, PrintStream out, PrintStream err,
+            Consumer<NodeAgent> serving) {
         AgentSettings settings;
         try {
             settings = AgentSettings.parse(args, environment);
@@ -40,7 +50,7 @@ public final class AgentCommand {
             out.println(Instant.now() + " Node agent " + agent.name() + " serves at " + agent.url() + " from "
                     + settings.home() + "; its instances at " + settings.address() + ", ports " + settings.ports());
             out.flush();
-            untilStopped.run();
+            serving.accept(agent);
             return 0;
         } catch (PaasmakerException e) {
             err.println(e.getMessage());

@@ -1,13 +1,26 @@
 package org.paasmaker.engine.runtime;
 
+import java.util.Arrays;
+import java.util.List;
 import org.paasmaker.api.plugin.BuiltinPlugins;
+import org.paasmaker.api.plugin.ParameterType;
 import org.paasmaker.api.plugin.PluginContext;
 import org.paasmaker.api.plugin.PluginDescriptor;
+import org.paasmaker.api.plugin.PluginParameter;
+import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.runtime.Runtime;
 import org.paasmaker.api.runtime.RuntimeProvider;
 
-/** {@code paasmaker.runtime.static}: a document root served as files, version "1". */
+/**
+ * {@code paasmaker.runtime.static}: a document root served as files, version "1". The operator's setting
+ * {@code java_options} (as a variable {@code PAASMAKER_RUNTIME_STATIC_JAVA_OPTIONS}) replaces the file
+ * server's JVM options.
+ */
 public final class StaticRuntimeProvider implements RuntimeProvider {
+
+    static final String JAVA_OPTIONS = "java_options";
+
+    private List<String> javaOptions = StaticRuntime.JAVA_OPTIONS;
 
     @Override
     public PluginDescriptor descriptor() {
@@ -15,7 +28,20 @@ public final class StaticRuntimeProvider implements RuntimeProvider {
     }
 
     @Override
+    public List<PluginParameter> settings() {
+        return List.of(PluginParameter.optional(JAVA_OPTIONS, ParameterType.STRING, String.join(" ",
+                StaticRuntime.JAVA_OPTIONS), "The JVM options of each instance's file server, separated by spaces."));
+    }
+
+    @Override
+    public void init(PluginSettings settings) {
+        javaOptions = settings.findString(JAVA_OPTIONS)
+                .map(text -> Arrays.stream(text.strip().split("\\s+")).filter(word -> !word.isEmpty()).toList())
+                .orElse(StaticRuntime.JAVA_OPTIONS);
+    }
+
+    @Override
     public Runtime create(PluginContext context) {
-        return new StaticRuntime();
+        return new StaticRuntime(javaOptions);
     }
 }

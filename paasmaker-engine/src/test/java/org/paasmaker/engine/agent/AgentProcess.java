@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -40,16 +41,31 @@ final class AgentProcess implements AutoCloseable {
     /** @param controllers one controller's URL, or several separated by commas */
     static AgentProcess start(List<String> jvmOptions, String controllers, Path tokenFile, String address, Path home,
             String name, String ports, List<String> more, Path output) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+        List<String> launcher = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.paasmaker.engine.Main", "agent",
-                "--controller", controllers, "--token-file", tokenFile.toString(), "--address", address,
+        launcher.addAll(jvmOptions);
+        launcher.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.paasmaker.engine.Main", "agent"));
+        List<String> options = new ArrayList<>(List.of("--controller", controllers));
+        options.addAll(more);
+        return launch(launcher, Map.of(), tokenFile, address, home, name, ports, options, output);
+    }
+
+    /**
+     * @param launcher what runs the agent command, such as {@code java ... -jar paasmaker-engine.jar agent}
+     *        or {@code bin/paasmaker-agent}
+     * @param environment added to this JVM's, without its PAASMAKER_ variables
+     * @param options {@code --controller} and more
+     */
+    static AgentProcess launch(List<String> launcher, Map<String, String> environment, Path tokenFile, String address,
+            Path home, String name, String ports, List<String> options, Path output) throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of("--token-file", tokenFile.toString(), "--address", address,
                 "--home", home.toString(), "--name", name, "--ports", ports, "--port", "0", "--report-every", "1"));
-        command.addAll(more);
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(output.toFile()));
         builder.environment().keySet().removeIf(key -> key.startsWith("PAASMAKER_"));
+        builder.environment().putAll(environment);
         return new AgentProcess(builder.start(), output);
     }
 

@@ -10,11 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.plugin.PluginContext;
 import org.paasmaker.api.plugin.PluginParameters;
+import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.runtime.LaunchPlan;
 import org.paasmaker.api.runtime.LaunchRequest;
 import org.paasmaker.engine.instance.Readiness;
@@ -32,7 +35,7 @@ class StaticRuntimeTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        LaunchPlan plan = new StaticRuntime().launchPlan(new LaunchRequest("1",
+        LaunchPlan plan = new StaticRuntime(StaticRuntime.JAVA_OPTIONS).launchPlan(new LaunchRequest("1",
                 PluginParameters.of(Map.of("document_root", "web")), code, OptionalInt.of(port),
                 Map.of("PATH", System.getenv("PATH"))));
 
@@ -49,6 +52,9 @@ class StaticRuntimeTest {
             assertThat(page.statusCode()).isEqualTo(200);
             assertThat(page.body()).isEqualTo("<h1>static</h1>");
             assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+            assertThat(ProcessHandle.of(server.pid()).orElseThrow().info().arguments().orElseThrow())
+                    .containsSequence("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss256k",
+                            "-XX:ReservedCodeCacheSize=16m", "-Dsun.net.httpserver.nodelay=true", "-cp");
         } finally {
             server.destroy();
             server.onExit().get();
@@ -56,8 +62,31 @@ class StaticRuntimeTest {
     }
 
     @Test
+    void theOperatorsJavaOptionsReplaceTheFileServersOwn() throws Exception {
+        Files.createDirectories(code.resolve("web"));
+        StaticRuntimeProvider provider = new StaticRuntimeProvider();
+        provider.init(PluginSettings.of("paasmaker.runtime.static", provider.settings(),
+                Map.of("java_options", " -Xmx32m  -XX:+UseSerialGC "), code));
+
+        LaunchPlan plan = provider.create(new PluginContext() {
+            @Override
+            public Path dataDirectory() {
+                return code;
+            }
+
+            @Override
+            public Clock clock() {
+                return Clock.systemUTC();
+            }
+        }).launchPlan(new LaunchRequest("1", PluginParameters.of(Map.of("document_root", "web")), code,
+                OptionalInt.of(1), Map.of()));
+
+        assertThat(plan.command().subList(1, 4)).containsExactly("-Xmx32m", "-XX:+UseSerialGC", "-cp");
+    }
+
+    @Test
     void aDocumentRootOutsideTheCodeOrMissingIsRefused() {
-        StaticRuntime runtime = new StaticRuntime();
+        StaticRuntime runtime = new StaticRuntime(StaticRuntime.JAVA_OPTIONS);
         assertThatThrownBy(() -> runtime.launchPlan(new LaunchRequest("1",
                 PluginParameters.of(Map.of("document_root", "../..")), code, OptionalInt.of(1), Map.of())))
                 .hasMessageContaining("points outside the application's code");
