@@ -12,7 +12,7 @@
 #     LOAD_APPS sample through the router, and right after. Beside them, with the same wrk: the instance
 #     itself (direct), nginx (Debian's, as bench/router.sh runs it) serving the same body from a file,
 #     and nginx as a reverse proxy in front of the instance, each with its memory and req/s.
-#   * Optionally (AGENT=true) a node agent with the README's JVM options, idle, registered with the
+#   * Optionally (AGENT=true) a node agent started by bin/paasmaker-agent as the README does, idle, registered with the
 #     server (whose cluster endpoint is then on, with a node token, for the server-alone run).
 # Ends with a summary table, and the platform's total idle (the server, the router, the instances, their
 # log writers and the managed servers). The machine's load average (uptime) is printed at the start and the end:
@@ -429,12 +429,13 @@ for app in $LOAD_APPS; do
     load "nginx serving $app's body" "http://127.0.0.1:${NGINX_PORT[$app]}/" localhost "nginx serving $app's body"
 done
 
-# 7. Optionally a node agent, idle, with the README's JVM options.
+# 7. Optionally a node agent, idle, started as the README does.
 AGENT_RSS=- AGENT_PSS=-
 if [ "$AGENT" = true ]; then
     mkdir -p "$WORK/agent"
-    java -Xms8m -Xmx24m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss256k -XX:ReservedCodeCacheSize=8m \
-        -jar paasmaker-engine/target/paasmaker-engine.jar agent --controller "http://127.0.0.1:$PAASMAKER_CLUSTER_PORT" \
+    # As the README runs it: its launcher (the README's JVM options and the agent's CDS archive, made by the
+    # launcher's first run if the build left none).
+    bin/paasmaker-agent --controller "http://127.0.0.1:$PAASMAKER_CLUSTER_PORT" \
         --token-file "$WORK/node-token" --address 127.0.0.2 --home "$WORK/agent" --name footprint-agent \
         --ports "$AGENT_PORTS" --port "$(free_port)" > "$WORK/agent.log" 2>&1 &
     AGENT_PID=$!
