@@ -3,6 +3,11 @@ package org.paasmaker.engine.service.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +50,42 @@ public final class ServerFigures {
             return lines.filter(line -> line.startsWith(name)).findFirst()
                     .map(line -> Long.parseLong(Arrays.stream(line.split("\\s+")).skip(1).findFirst().orElse("0")))
                     .orElse(0L);
+        }
+    }
+
+    /**
+     * A small application's work on a database: a table, {@code rows} inserts and as many selects by key,
+     * spread round-robin over the connections (each its own session, as an application's pool has).
+     */
+    public static void smallLoad(List<Connection> connections, int rows) throws SQLException {
+        try (Statement statement = connections.get(0).createStatement()) {
+            statement.execute("CREATE TABLE figures (id integer PRIMARY KEY, body varchar(200) NOT NULL)");
+        }
+        for (int i = 0; i < rows; i++) {
+            try (PreparedStatement insert = connections.get(i % connections.size())
+                    .prepareStatement("INSERT INTO figures (id, body) VALUES (?, ?)")) {
+                insert.setInt(1, i);
+                insert.setString(2, "row " + i + " of a small application's table, some text to store");
+                insert.executeUpdate();
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            try (PreparedStatement select = connections.get(i % connections.size())
+                    .prepareStatement("SELECT body FROM figures WHERE id = ?")) {
+                select.setInt(1, (i * 7) % rows);
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        throw new SQLException("row " + (i * 7) % rows + " is missing");
+                    }
+                }
+            }
+        }
+        try (Statement statement = connections.get(0).createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*), max(length(body)) FROM figures")) {
+            result.next();
+            if (result.getInt(1) != rows) {
+                throw new SQLException("the table holds " + result.getInt(1) + " rows, not " + rows);
+            }
         }
     }
 
