@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
 
     static final String RECORD_KEY = "postgres";
     private static final String SUPERUSER = "postgres";
+    private static final Duration ADMIN_IDLE = Duration.ofMinutes(1);
     /** What the platform reaches the server by, and includes, which would bypass the check. */
     private static final Set<String> PINNED = Set.of("listen_addresses", "port", "unix_socket_directories",
             "data_directory", "config_file", "hba_file", "ident_file", "include", "include_dir", "include_if_exists");
@@ -145,6 +147,21 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
             adminPort = port;
         }
         return admin;
+    }
+
+    /**
+     * The admin connection is a backend process (some 10 MB resident, 2 MB PSS once it has worked) that the
+     * platform uses only to make and drop services; a deploy's burst of them shares it, then it is closed.
+     */
+    @Override
+    protected void closeIdleAdmin() {
+        closeAdminIdleFor(ADMIN_IDLE);
+    }
+
+    synchronized void closeAdminIdleFor(Duration idle) {
+        if (admin != null) {
+            admin.closeIfIdleFor(idle);
+        }
     }
 
     @Override

@@ -131,6 +131,31 @@ class ManagedPostgresTest extends PostgresServiceContract {
     }
 
     @Test
+    void theUpkeepLeavesTheAdminConnectionOpenWhileRecentlyUsedAndOnceIdleItIsClosedAndOpenedAgainWhenNeeded()
+            throws Exception {
+        PluginParameters mine = provision("idle", "db");
+        try (Connection connection = connect(mine, mine.string("database"))) {
+            provider.maintain();
+            assertThat(adminSessions(connection)).as("used a moment ago").isEqualTo(1);
+
+            managed().closeAdminIdleFor(Duration.ZERO);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> adminSessions(connection) == 0);
+            provision("again", "db");
+            assertThat(adminSessions(connection)).isEqualTo(1);
+        }
+    }
+
+    private static long adminSessions(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE usename = 'postgres'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    @Test
     void aServicesRoleCannotConnectToTheMaintenanceDatabasesEither() {
         PluginParameters mine = provision("shop", "db");
 

@@ -23,7 +23,8 @@ import org.paasmaker.engine.internal.Directories;
 /**
  * Issue 20's figures for the managed PostgreSQL server, printed, not asserted: the memory of the
  * postmaster and its processes idle after a start, with a small application's connections open after
- * a few hundred inserts and selects, and idle again once they closed. Skipped unless
+ * a few hundred inserts and selects, idle again once they closed, and once the upkeep closed the
+ * platform's idle admin connection too. Skipped unless
  * {@code -Dpaasmaker.figures=true}; {@code bench/services-footprint.sh} runs it.
  */
 @EnabledIfSystemProperty(named = "paasmaker.figures", matches = "true")
@@ -63,6 +64,10 @@ class PostgresFootprintFiguresTest {
                 }
             }
             System.out.printf("managed PostgreSQL footprint, idle again, the connections closed: %s%n",
+                    idleMemory(pid));
+            // What the upkeep does once the platform's admin connection has been idle a minute.
+            server.closeAdminIdleFor(Duration.ZERO);
+            System.out.printf("managed PostgreSQL footprint, idle, the platform's admin connection closed too: %s%n",
                     idleMemory(pid));
             server.stop(Duration.ofSeconds(10));
         } finally {
