@@ -6,6 +6,8 @@ import static org.paasmaker.engine.service.server.ServerFigures.smallLoad;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,6 +71,15 @@ class PostgresFootprintFiguresTest {
             server.closeAdminIdleFor(Duration.ZERO);
             System.out.printf("managed PostgreSQL footprint, idle, the platform's admin connection closed too: %s%n",
                     idleMemory(pid));
+            String sharedMemory = server.asAdmin(connection -> {
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("SHOW shared_memory_size")) {
+                    rows.next();
+                    return rows.getString(1);
+                }
+            });
+            System.out.printf("managed PostgreSQL footprint, its shared memory (shared_memory_size): %s%n",
+                    sharedMemory);
             server.stop(Duration.ofSeconds(10));
         } finally {
             provider.close();

@@ -21,12 +21,19 @@ public final class ServerFigures {
     private ServerFigures() {
     }
 
-    /** A server's processes' memory. */
-    public record Memory(int processes, long rssKb, long pssKb) {
+    /**
+     * A server's processes' memory: RSS summed (shared pages counted in each process), PSS (shared pages
+     * divided among the processes mapping them) and anonymous (each process's own heap and stacks, which
+     * its end frees; not shared memory). Shared memory a process touched and no live one maps any longer,
+     * such as shared buffers a closed PostgreSQL backend read, leaves PSS and RSS but stays allocated
+     * while the server runs.
+     */
+    public record Memory(int processes, long rssKb, long pssKb, long anonymousKb) {
         @Override
         public String toString() {
-            return String.format("%d process%s, RSS %.1f MB summed, PSS %.1f MB (shared pages counted once)",
-                    processes, processes == 1 ? "" : "es", rssKb / 1024.0, pssKb / 1024.0);
+            return String.format("%d process%s, RSS %.1f MB summed, PSS %.1f MB (shared pages counted once),"
+                    + " anonymous %.1f MB", processes, processes == 1 ? "" : "es", rssKb / 1024.0, pssKb / 1024.0,
+                    anonymousKb / 1024.0);
         }
     }
 
@@ -38,11 +45,14 @@ public final class ServerFigures {
         ProcessHandle.of(server).ifPresent(p -> p.children().forEach(child -> pids.add(child.pid())));
         long rss = 0;
         long pss = 0;
+        long anonymous = 0;
         for (long pid : pids) {
+            Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
             rss += field(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
-            pss += field(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+            pss += field(rollup, "Pss:");
+            anonymous += field(rollup, "Anonymous:");
         }
-        return new Memory(pids.size(), rss, pss);
+        return new Memory(pids.size(), rss, pss, anonymous);
     }
 
     private static long field(Path file, String name) throws IOException {
