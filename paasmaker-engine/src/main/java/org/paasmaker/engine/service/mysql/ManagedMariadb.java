@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.service.server.DatabaseNames;
 import org.paasmaker.engine.service.server.ManagedServer;
+import org.paasmaker.engine.service.server.OperatorSettings;
 import org.paasmaker.engine.service.server.RunAs;
 import org.paasmaker.engine.service.server.ServerFiles;
 import org.paasmaker.engine.service.server.ServerKind;
@@ -30,6 +32,12 @@ final class ManagedMariadb extends ManagedServer implements MysqlServer {
     static final String RECORD_KEY = "mariadb";
     /** The platform's admin user, reaching the server over 127.0.0.1 only. */
     static final String ADMIN = "paasmaker";
+    /**
+     * What the platform reaches the server by, and what would open it to anyone (skip-grant-tables) or
+     * run statements as it starts; names as {@link OperatorSettings.Syntax#MARIADB} makes them.
+     */
+    private static final Set<String> PINNED = Set.of("datadir", "bind_address", "port", "socket", "pid_file",
+            "networking", "grant_tables", "init_file");
 
     private final MysqlSettings settings;
     // Guarded by this.
@@ -191,13 +199,17 @@ final class ManagedMariadb extends ManagedServer implements MysqlServer {
         }
     }
 
-    /** Small-machine settings, written before every start so that changed settings apply. */
+    /**
+     * Small-machine settings, then the operator's ({@link OperatorSettings}), written before every start
+     * so that changed settings apply to a server made by any release.
+     */
     @Override
     protected void writeConfiguration() throws IOException {
+        String operators = OperatorSettings.appended(directory, ServerKind.MARIADB, OperatorSettings.Syntax.MARIADB, PINNED);
         Path file = directory.resolve("my.cnf");
         Files.writeString(file, String.join("\n",
                 "# Written by Paasmaker before each start of this server; change the PAASMAKER_SERVICE_MYSQL_*",
-                "# settings rather than this file.",
+                "# settings, or add your own to " + OperatorSettings.file(directory) + ", rather than this file.",
                 "[mariadbd]",
                 "datadir = " + directory.resolve("data"),
                 "bind-address = 127.0.0.1",
@@ -222,7 +234,7 @@ final class ManagedMariadb extends ManagedServer implements MysqlServer {
                 "character-set-server = utf8mb4",
                 "collation-server = utf8mb4_unicode_ci",
                 "log_warnings = 2",
-                ""));
+                "") + operators);
         runAs.own(file);
     }
 }

@@ -2,6 +2,7 @@ package org.paasmaker.engine.service.postgres;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.function.Supplier;
 import org.paasmaker.api.error.ErrorCode;
@@ -10,7 +11,7 @@ import org.postgresql.Driver;
 
 /**
  * One admin connection to a PostgreSQL server, opened when first needed, opened again when it broke,
- * closed with the plugin. The driver is called directly rather than through {@code DriverManager},
+ * closed with the plugin or when idle ({@link #closeIfIdleFor}). The driver is called directly rather than through {@code DriverManager},
  * which does not see drivers inside a web application's class loader.
  */
 final class AdminConnection implements AutoCloseable {
@@ -27,6 +28,7 @@ final class AdminConnection implements AutoCloseable {
     private final Supplier<String> password;
     // Guarded by this.
     private Connection connection;
+    private long lastUse;
 
     AdminConnection(String host, int port, String database, String user, Supplier<String> password) {
         this.host = host;
@@ -46,6 +48,15 @@ final class AdminConnection implements AutoCloseable {
         } catch (SQLException e) {
             throw new PaasmakerException(ErrorCode.UNAVAILABLE, "PostgreSQL at " + host + ":" + port + " (as " + user
                     + "): " + e.getMessage(), e);
+        } finally {
+            lastUse = System.nanoTime();
+        }
+    }
+
+    /** Closes the connection if no work used it for {@code idle}: its backend is a process of the server's. */
+    synchronized void closeIfIdleFor(Duration idle) {
+        if (connection != null && System.nanoTime() - lastUse >= idle.toNanos()) {
+            closeQuietly();
         }
     }
 

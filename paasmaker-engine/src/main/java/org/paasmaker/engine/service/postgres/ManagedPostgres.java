@@ -8,14 +8,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.service.server.DatabaseNames;
 import org.paasmaker.engine.service.server.ManagedServer;
+import org.paasmaker.engine.service.server.OperatorSettings;
 import org.paasmaker.engine.service.server.RunAs;
 import org.paasmaker.engine.service.server.ServerFiles;
 import org.paasmaker.engine.service.server.ServerKind;
@@ -32,6 +35,10 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
 
     static final String RECORD_KEY = "postgres";
     private static final String SUPERUSER = "postgres";
+    private static final Duration ADMIN_IDLE = Duration.ofMinutes(1);
+    /** What the platform reaches the server by, and includes, which would bypass the check. */
+    private static final Set<String> PINNED = Set.of("listen_addresses", "port", "unix_socket_directories",
+            "data_directory", "config_file", "hba_file", "ident_file", "include", "include_dir", "include_if_exists");
 
     private final PostgresSettings settings;
     /** One admin connection, for the port the server has; guarded by this. */
@@ -142,6 +149,21 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
         return admin;
     }
 
+    /**
+     * The admin connection is a backend process (some 10 MB resident, 2 MB PSS once it has worked) that the
+     * platform uses only to make and drop services; a deploy's burst of them shares it, then it is closed.
+     */
+    @Override
+    protected void closeIdleAdmin() {
+        closeAdminIdleFor(ADMIN_IDLE);
+    }
+
+    synchronized void closeAdminIdleFor(Duration idle) {
+        if (admin != null) {
+            admin.closeIfIdleFor(idle);
+        }
+    }
+
     @Override
     protected synchronized void closeAdmin() {
         if (admin != null) {
@@ -194,16 +216,22 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
     }
 
     /**
-     * Small-machine settings, written before every start so that changed settings apply; and the lock
-     * file of a postmaster that has ended removed.
+     * Small-machine settings, then the operator's ({@link OperatorSettings}), written before every start
+     * so that changed settings apply to a server made by any release; and the lock file of a postmaster
+     * that has ended removed. Beside shared_buffers and max_connections: no JIT (it loads LLVM into a
+     * backend for a costly query, tens of MB, and a small application's queries gain nothing), no
+     * parallel query (each worker is a process with its own work_mem, on a machine of one or two cores
+     * the applications need), and no logical replication launcher (a process the platform never uses).
      */
     @Override
     protected void writeConfiguration() throws IOException {
         removeLockOfEndedPostmaster();
+        String operators = OperatorSettings.appended(directory, ServerKind.POSTGRES, OperatorSettings.Syntax.POSTGRES,
+                PINNED);
         Path file = directory.resolve("data").resolve("paasmaker.conf");
         Files.writeString(file, String.join("\n",
                 "# Written by Paasmaker before each start of this server; change the PAASMAKER_SERVICE_POSTGRES_*",
-                "# settings rather than this file.",
+                "# settings, or add your own to " + OperatorSettings.file(directory) + ", rather than this file.",
                 "listen_addresses = '127.0.0.1'",
                 "port = " + port(),
                 "unix_socket_directories = ''",
@@ -215,10 +243,13 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
                 "wal_buffers = '1MB'",
                 "min_wal_size = '32MB'",
                 "max_wal_size = '256MB'",
-                "max_worker_processes = 4",
+                "jit = off",
+                "max_worker_processes = 2",
                 "max_parallel_workers = 2",
-                "max_parallel_workers_per_gather = 1",
-                "max_parallel_maintenance_workers = 1",
+                "max_parallel_workers_per_gather = 0",
+                "max_parallel_maintenance_workers = 0",
+                "max_logical_replication_workers = 0",
+                "autovacuum = on",
                 "autovacuum_max_workers = 2",
                 "huge_pages = off",
                 "logging_collector = off",
@@ -226,7 +257,7 @@ final class ManagedPostgres extends ManagedServer implements PostgresServer {
                 "log_line_prefix = '%m [%p] '",
                 "log_timezone = 'UTC'",
                 "timezone = 'UTC'",
-                ""));
+                "") + operators);
         runAs.own(file);
     }
 

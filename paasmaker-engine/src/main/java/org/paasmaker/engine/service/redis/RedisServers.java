@@ -32,6 +32,7 @@ import org.paasmaker.engine.process.ProcessGroupKiller;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.OperatorSettings;
 import org.paasmaker.engine.service.server.RunAs;
 import org.paasmaker.engine.service.server.ServiceServer;
 import org.paasmaker.engine.service.server.ServerFiles;
@@ -55,6 +56,10 @@ final class RedisServers implements ServiceServer {
 
     private static final Duration POLL = Duration.ofMillis(50);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
+    /** What the platform reaches a server by, and what would open it to others or rename the commands it sends. */
+    private static final Set<String> PINNED = Set.of("bind", "port", "requirepass", "dir", "protected-mode",
+            "daemonize", "supervised", "logfile", "include", "unixsocket", "unixsocketperm", "user", "aclfile",
+            "rename-command");
 
     private final RedisSettings settings;
     private final Consumer<String> warnings;
@@ -316,13 +321,15 @@ final class RedisServers implements ServiceServer {
 
     /** The server's settings, written before each start (the password among them: 0600, the server user's). */
     private Path writeConfiguration(Server server) throws IOException {
+        String operators = OperatorSettings.appended(directory, ServerKind.REDIS, OperatorSettings.Syntax.REDIS, PINNED);
         Path folder = directory(server.name());
         Path file = folder.resolve("redis.conf");
         Files.deleteIfExists(file);
         Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(file, String.join("\n",
                 "# Written by Paasmaker before each start of this server; change the",
-                "# PAASMAKER_SERVICE_MANAGEDREDIS_* settings rather than this file.",
+                "# PAASMAKER_SERVICE_MANAGEDREDIS_* settings, or add your own to " + OperatorSettings.file(directory) + ",",
+                "# rather than this file.",
                 "bind 127.0.0.1",
                 "protected-mode yes",
                 "port " + server.port(),
@@ -338,7 +345,7 @@ final class RedisServers implements ServiceServer {
                 // An export (redis-cli --rdb) is a replica's sync: start it at once, not after Redis' 5 s wait for more.
                 "repl-diskless-sync-delay 0",
                 "requirepass " + server.password(),
-                ""));
+                "") + operators);
         runAs.own(file);
         return file;
     }

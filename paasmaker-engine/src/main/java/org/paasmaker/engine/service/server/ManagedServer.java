@@ -100,6 +100,10 @@ public abstract class ManagedServer {
     /** Closes the admin connection (before a start, and when stopping). */
     protected abstract void closeAdmin();
 
+    /** Closes the admin connection if it has been idle long enough to be worth its memory; on each upkeep round. */
+    protected void closeIdleAdmin() {
+    }
+
     /** Takes over the server an earlier engine started, when it still runs; starts nothing. Call from the constructor. */
     protected final synchronized void adopt(int configuredPort) {
         if (Files.isDirectory(directory.resolve("process"))) {
@@ -133,8 +137,12 @@ public abstract class ManagedServer {
         return directory;
     }
 
-    /** Starts the server again if it died (or an earlier engine's did), once it has ever been made. */
+    /**
+     * Starts the server again if it died (or an earlier engine's did), once it has ever been made; and
+     * closes an idle admin connection.
+     */
     public synchronized void maintain() {
+        closeIdleAdmin();
         if (!isInitialised() || process().isPresent() || Instant.now().isBefore(nextAttempt)) {
             return;
         }

@@ -85,6 +85,55 @@ class ManagedMysqlTest extends MysqlServiceContract {
     }
 
     @Test
+    void theOperatorsSettingsReachARunningServerAtItsNextStartAndWinOverThePlatforms() throws Exception {
+        provision("before", "db");
+        Path operators = home.resolve("services").resolve("mysql.conf");
+        try {
+            Files.writeString(operators, "# more memory for this machine\ninnodb_buffer_pool_size = 24M\n\n"
+                    + "max-connections=60\n");
+            managed().stop(Duration.ofSeconds(10));
+
+            provision("after", "db");
+
+            provider.server().asAdmin(connection -> {
+                assertThat(variable(connection, "innodb_buffer_pool_size")).isEqualTo(Long.toString(24L << 20));
+                assertThat(variable(connection, "max_connections")).isEqualTo("60");
+                assertThat(variable(connection, "performance_schema")).as("the platform's others stay").isEqualTo("0");
+                return null;
+            });
+        } finally {
+            Files.deleteIfExists(operators);
+            managed().stop(Duration.ofSeconds(10));
+        }
+        provider.server().asAdmin(connection -> {
+            assertThat(variable(connection, "innodb_buffer_pool_size")).as("the file gone")
+                    .isEqualTo(Long.toString(16L << 20));
+            return null;
+        });
+    }
+
+    @Test
+    void anOperatorsSettingThePlatformReachesTheServerByIsRefusedNamingItsLineAndTheServerKeepsItsData()
+            throws Exception {
+        PluginParameters mine = provision("kept", "db");
+        Path operators = home.resolve("services").resolve("mysql.conf");
+        try {
+            Files.writeString(operators, "key_buffer_size = 2M\nloose-skip-grant-tables\n");
+            managed().stop(Duration.ofSeconds(10));
+
+            assertThatThrownBy(() -> managed().ensureRunning())
+                    .isInstanceOfSatisfying(PaasmakerException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                    .hasMessageContaining(operators + ", line 2, sets 'loose-skip-grant-tables', which the platform"
+                            + " sets itself for the managed MariaDB server");
+        } finally {
+            Files.deleteIfExists(operators);
+        }
+        managed().ensureRunning();
+        connect(mine, mine.string("database")).close();
+    }
+
+    @Test
     void aServicesUserCannotReachTheSystemDatabases() {
         PluginParameters mine = provision("shop", "db");
 

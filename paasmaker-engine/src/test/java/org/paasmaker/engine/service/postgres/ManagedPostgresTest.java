@@ -74,10 +74,85 @@ class ManagedPostgresTest extends PostgresServiceContract {
             assertThat(show(connection, "listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(show(connection, "shared_buffers")).isEqualTo("16MB");
             assertThat(show(connection, "max_connections")).isEqualTo("50");
+            assertThat(show(connection, "jit")).isEqualTo("off");
+            assertThat(show(connection, "max_parallel_workers_per_gather")).isEqualTo("0");
+            assertThat(show(connection, "autovacuum")).isEqualTo("on");
             assertThat(show(connection, "port")).isEqualTo(Integer.toString(provider.server().port()));
             return null;
         });
         assertThat(Files.readString(directory.resolve("postgres.log"))).contains("database system is ready");
+    }
+
+    @Test
+    void theOperatorsSettingsReachARunningServerAtItsNextStartAndWinOverThePlatforms() throws Exception {
+        provision("before", "db");
+        Path operators = home.resolve("services").resolve("postgres.conf");
+        try {
+            Files.writeString(operators, "# more memory for this machine\nshared_buffers = '24MB'\n\nwork_mem 8MB\n");
+            managed().stop(Duration.ofSeconds(10));
+
+            provision("after", "db");
+
+            provider.server().asAdmin(connection -> {
+                assertThat(show(connection, "shared_buffers")).isEqualTo("24MB");
+                assertThat(show(connection, "work_mem")).isEqualTo("8MB");
+                assertThat(show(connection, "jit")).as("the platform's others stay").isEqualTo("off");
+                return null;
+            });
+        } finally {
+            Files.deleteIfExists(operators);
+            managed().stop(Duration.ofSeconds(10));
+        }
+        provider.server().asAdmin(connection -> {
+            assertThat(show(connection, "shared_buffers")).as("the file gone").isEqualTo("16MB");
+            return null;
+        });
+    }
+
+    @Test
+    void anOperatorsSettingThePlatformReachesTheServerByIsRefusedNamingItsLineAndTheServerKeepsItsData()
+            throws Exception {
+        PluginParameters mine = provision("kept", "db");
+        Path operators = home.resolve("services").resolve("postgres.conf");
+        try {
+            Files.writeString(operators, "work_mem = '8MB'\nListen_Addresses = '*'\n");
+            managed().stop(Duration.ofSeconds(10));
+
+            assertThatThrownBy(() -> managed().ensureRunning())
+                    .isInstanceOfSatisfying(PaasmakerException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                    .hasMessageContaining(operators + ", line 2, sets 'Listen_Addresses', which the platform sets"
+                            + " itself for the managed PostgreSQL server");
+        } finally {
+            Files.deleteIfExists(operators);
+        }
+        managed().ensureRunning();
+        connect(mine, mine.string("database")).close();
+    }
+
+    @Test
+    void theUpkeepLeavesTheAdminConnectionOpenWhileRecentlyUsedAndOnceIdleItIsClosedAndOpenedAgainWhenNeeded()
+            throws Exception {
+        PluginParameters mine = provision("idle", "db");
+        try (Connection connection = connect(mine, mine.string("database"))) {
+            provider.maintain();
+            assertThat(adminSessions(connection)).as("used a moment ago").isEqualTo(1);
+
+            managed().closeAdminIdleFor(Duration.ZERO);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> adminSessions(connection) == 0);
+            provision("again", "db");
+            assertThat(adminSessions(connection)).isEqualTo(1);
+        }
+    }
+
+    private static long adminSessions(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE usename = 'postgres'")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     @Test

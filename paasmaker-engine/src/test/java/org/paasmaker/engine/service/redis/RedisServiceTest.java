@@ -162,6 +162,40 @@ class RedisServiceTest {
     }
 
     @Test
+    void theOperatorsSettingsReachARunningServerAtItsNextStartAndWinOverThePlatforms() throws IOException {
+        PluginParameters credentials = provision("tuned", "cache");
+        String name = credentials.string("name");
+        Path operators = home.resolve("services").resolve("redis.conf");
+        try {
+            Files.writeString(operators, "# more memory for this machine\nmaxmemory 48mb\n\nhz 20\n");
+            provider.server().stop(name, Duration.ofSeconds(10));
+
+            service.provision(request("tuned", "cache"), Optional.of(credentials));
+
+            try (RespClient client = authenticated(credentials)) {
+                assertThat(client.call("CONFIG", "GET", "maxmemory")).isEqualTo("maxmemory " + (48L << 20));
+                assertThat(client.call("CONFIG", "GET", "hz")).isEqualTo("hz 20");
+                assertThat(client.call("CONFIG", "GET", "maxmemory-policy")).as("the platform's others stay")
+                        .isEqualTo("maxmemory-policy noeviction");
+            }
+
+            Files.writeString(operators, "hz 20\nrequirepass guessable\n");
+            provider.server().stop(name, Duration.ofSeconds(10));
+            assertThatThrownBy(() -> service.provision(request("tuned", "cache"), Optional.of(credentials)))
+                    .isInstanceOfSatisfying(PaasmakerException.class,
+                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
+                    .hasMessageContaining(operators + ", line 2, sets 'requirepass', which the platform sets itself"
+                            + " for the managed Redis server");
+        } finally {
+            Files.deleteIfExists(operators);
+        }
+        service.provision(request("tuned", "cache"), Optional.of(credentials));
+        try (RespClient client = authenticated(credentials)) {
+            assertThat(client.call("CONFIG", "GET", "maxmemory")).as("the file gone").isEqualTo("maxmemory " + (32L << 20));
+        }
+    }
+
+    @Test
     void theNextEngineFindsTheRunningServerInsteadOfStartingAnother() throws IOException {
         PluginParameters credentials = provision("adopted", "cache");
         ProcessIdentity running = provider.server().process(credentials.string("name")).orElseThrow();

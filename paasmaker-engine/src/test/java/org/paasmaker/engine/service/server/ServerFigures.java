@@ -3,6 +3,11 @@ package org.paasmaker.engine.service.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,12 +21,19 @@ public final class ServerFigures {
     private ServerFigures() {
     }
 
-    /** A server's processes' memory. */
-    public record Memory(int processes, long rssKb, long pssKb) {
+    /**
+     * A server's processes' memory: RSS summed (shared pages counted in each process), PSS (shared pages
+     * divided among the processes mapping them) and anonymous (each process's own heap and stacks, which
+     * its end frees; not shared memory). Shared memory a process touched and no live one maps any longer,
+     * such as shared buffers a closed PostgreSQL backend read, leaves PSS and RSS but stays allocated
+     * while the server runs.
+     */
+    public record Memory(int processes, long rssKb, long pssKb, long anonymousKb) {
         @Override
         public String toString() {
-            return String.format("%d process%s, RSS %.1f MB summed, PSS %.1f MB (shared pages counted once)",
-                    processes, processes == 1 ? "" : "es", rssKb / 1024.0, pssKb / 1024.0);
+            return String.format("%d process%s, RSS %.1f MB summed, PSS %.1f MB (shared pages counted once),"
+                    + " anonymous %.1f MB", processes, processes == 1 ? "" : "es", rssKb / 1024.0, pssKb / 1024.0,
+                    anonymousKb / 1024.0);
         }
     }
 
@@ -33,11 +45,14 @@ public final class ServerFigures {
         ProcessHandle.of(server).ifPresent(p -> p.children().forEach(child -> pids.add(child.pid())));
         long rss = 0;
         long pss = 0;
+        long anonymous = 0;
         for (long pid : pids) {
+            Path rollup = Path.of("/proc", Long.toString(pid), "smaps_rollup");
             rss += field(Path.of("/proc", Long.toString(pid), "status"), "VmRSS:");
-            pss += field(Path.of("/proc", Long.toString(pid), "smaps_rollup"), "Pss:");
+            pss += field(rollup, "Pss:");
+            anonymous += field(rollup, "Anonymous:");
         }
-        return new Memory(pids.size(), rss, pss);
+        return new Memory(pids.size(), rss, pss, anonymous);
     }
 
     private static long field(Path file, String name) throws IOException {
@@ -45,6 +60,42 @@ public final class ServerFigures {
             return lines.filter(line -> line.startsWith(name)).findFirst()
                     .map(line -> Long.parseLong(Arrays.stream(line.split("\\s+")).skip(1).findFirst().orElse("0")))
                     .orElse(0L);
+        }
+    }
+
+    /**
+     * A small application's work on a database: a table, {@code rows} inserts and as many selects by key,
+     * spread round-robin over the connections (each its own session, as an application's pool has).
+     */
+    public static void smallLoad(List<Connection> connections, int rows) throws SQLException {
+        try (Statement statement = connections.get(0).createStatement()) {
+            statement.execute("CREATE TABLE figures (id integer PRIMARY KEY, body varchar(200) NOT NULL)");
+        }
+        for (int i = 0; i < rows; i++) {
+            try (PreparedStatement insert = connections.get(i % connections.size())
+                    .prepareStatement("INSERT INTO figures (id, body) VALUES (?, ?)")) {
+                insert.setInt(1, i);
+                insert.setString(2, "row " + i + " of a small application's table, some text to store");
+                insert.executeUpdate();
+            }
+        }
+        for (int i = 0; i < rows; i++) {
+            try (PreparedStatement select = connections.get(i % connections.size())
+                    .prepareStatement("SELECT body FROM figures WHERE id = ?")) {
+                select.setInt(1, (i * 7) % rows);
+                try (ResultSet result = select.executeQuery()) {
+                    if (!result.next()) {
+                        throw new SQLException("row " + (i * 7) % rows + " is missing");
+                    }
+                }
+            }
+        }
+        try (Statement statement = connections.get(0).createStatement();
+                ResultSet result = statement.executeQuery("SELECT count(*), max(length(body)) FROM figures")) {
+            result.next();
+            if (result.getInt(1) != rows) {
+                throw new SQLException("the table holds " + result.getInt(1) + " rows, not " + rows);
+            }
         }
     }
 
