@@ -1,11 +1,15 @@
 package org.paasmaker.engine.routing;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import javax.management.JMException;
+import javax.management.ObjectName;
 
 /**
  * How the engine runs its router process: the state directory (the router's home: its table,
@@ -22,11 +26,19 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
     public static final int HTTPS_OFF = -1;
     public static final String HTTPS_PORT_VARIABLE = "PAASMAKER_ROUTER_HTTPS_PORT";
 
+    public static final String JVM_OPTIONS_VARIABLE = "PAASMAKER_ROUTER_JVM_OPTIONS";
+    /** Options of {@code java} that say which code runs: the engine's to choose. */
+    private static final List<String> CODE_OPTIONS = List.of("-jar", "-cp", "-classpath", "--class-path", "-m", "--module");
+
     /**
-     * Small: the router keeps no body in memory, so its heap holds mostly the routing table (a table
-     * of 100,000 hostnames and its JSON fit in 256 MB). One GC thread leaves the cores to the loops.
+     * Small: the router keeps no body in memory, so its heap holds mostly the routing table (10,000
+     * hostnames hold some 15 MB after a collection; 100,000 and their JSON fit in 256 MB). The heap
+     * starts at 16 MB and grows only as far as the table needs: a large initial heap is all touched
+     * by the young collections under load, which is most of what the router held resident. One GC
+     * thread leaves the cores to the loops; the native heap is given back every 5 s once a burst of
+     * compilation or buffers has passed (where the Java has {@code TrimNativeHeapInterval}).
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions();
 
     public RouterProcessSettings {
         Objects.requireNonNull(stateDirectory, "stateDirectory");
@@ -76,12 +88,52 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
     }
 
     /**
+     * The JVM options that {@value #JVM_OPTIONS_VARIABLE} of {@code environment} says (words split on
+     * blanks, replacing {@link #DEFAULT_JVM_OPTIONS} whole), else the defaults.
+     *
+     * @throws IllegalArgumentException naming the variable, when a word is no JVM option or names the code to run
+     */
+    public static List<String> jvmOptions(Map<String, String> environment) {
+        String text = environment.get(JVM_OPTIONS_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        List<String> options = List.of(text.strip().split("\\s+"));
+        for (String option : options) {
+            if (!option.startsWith("-") || option.length() == 1) {
+                throw new IllegalArgumentException(JVM_OPTIONS_VARIABLE + " is '" + text + "', where '" + option
+                        + "' is no JVM option; give options of java separated by blanks, such as "
+                        + String.join(" ", DEFAULT_JVM_OPTIONS));
+            }
+            if (CODE_OPTIONS.contains(option)) {
+                throw new IllegalArgumentException(JVM_OPTIONS_VARIABLE + " is '" + text + "', where '" + option
+                        + "' names the code to run, which the engine chooses (" + RouterCode.JAR_VARIABLE
+                        + " names another jar); give options of the JVM only");
+            }
+        }
+        return options;
+    }
+
+    /**
      * The defaults: no HTTPS, {@link #DEFAULT_JVM_OPTIONS}, 30 s to start, warnings to standard error, the code
      * that {@link RouterCode#from} finds in this process's environment.
      */
     public static RouterProcessSettings of(Path stateDirectory, int proxyPort) {
         return new RouterProcessSettings(stateDirectory, proxyPort, List.of(), DEFAULT_JVM_OPTIONS,
                 Duration.ofSeconds(30), System.err::println, RouterCode.from(System.getenv()));
+    }
+
+    private static List<String> defaultJvmOptions() {
+        List<String> options = new ArrayList<>(List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC"));
+        try {
+            // Through JMX, not com.sun.management, which an application server may not let an application see.
+            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
+                    "getVMOption", new Object[] {"TrimNativeHeapInterval"}, new String[] {String.class.getName()});
+            options.add("-XX:TrimNativeHeapInterval=5000");
+        } catch (JMException | RuntimeException e) {
+            // A Java without the option (the router runs with the engine's Java): the router runs on without it.
+        }
+        return List.copyOf(options);
     }
 
     public RouterProcessSettings withHttpsPort(int port) {
