@@ -68,7 +68,7 @@ class RouterStartFiguresTest {
                 double seconds = (System.nanoTime() - began) / 1e9;
                 long pid = router.pid();
                 double cpu = cpuSeconds(pid);
-                boolean mapped = Files.readString(Path.of("/proc", Long.toString(pid), "maps")).contains(".jsa");
+                boolean mapped = Files.readString(Path.of("/proc", Long.toString(pid), "maps")).contains(state.resolve("lib").resolve("paasmaker-router-").toString());
                 router.awaitArchive(Duration.ofMinutes(2));
                 LockSupport.parkNanos(Duration.ofSeconds(3).toNanos());
                 System.out.printf(Locale.ROOT, "FIGURE router start %s archive: %.3f s to the first answer, CPU %.2f s,"
