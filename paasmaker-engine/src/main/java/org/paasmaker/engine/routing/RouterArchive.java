@@ -35,6 +35,7 @@ final class RouterArchive {
     private static final String PREFIX = "paasmaker-router-";
     private static final String SUFFIX = ".jsa";
     private static final long TRAINING_LIMIT_SECONDS = 120;
+    private static final Path NICE = Path.of("/usr/bin/nice");
 
     private final Path jar;
     private final Path file;
@@ -89,6 +90,10 @@ final class RouterArchive {
         Process process = null;
         try {
             List<String> command = new ArrayList<>();
+            if (Files.isExecutable(NICE)) {
+                // Behind everything else: the training follows a router's first start, often the server's too.
+                command.addAll(List.of(NICE.toString(), "-n", "19"));
+            }
             command.add(java);
             command.addAll(jvmOptions);
             command.addAll(List.of("-Xshare:auto", "-XX:ArchiveClassesAtExit=" + partial, "-Xlog:cds*=off"));
