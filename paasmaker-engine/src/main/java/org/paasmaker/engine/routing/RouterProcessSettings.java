@@ -1,15 +1,11 @@
 package org.paasmaker.engine.routing;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
-import javax.management.JMException;
-import javax.management.ObjectName;
 
 /**
  * How the engine runs its router process: the state directory (the router's home: its table,
@@ -36,9 +32,11 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
      * starts at 16 MB and grows only as far as the table needs: a large initial heap is all touched
      * by the young collections under load, which is most of what the router held resident. One GC
      * thread leaves the cores to the loops; the native heap is given back every 5 s once a burst of
-     * compilation or buffers has passed (where the Java has {@code TrimNativeHeapInterval}).
+     * compilation or buffers has passed. A Java without {@code TrimNativeHeapInterval} (an older update of 17,
+     * say) ignores it, as these defaults tell it to: an operator's own options are not so spared.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = defaultJvmOptions();
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     public RouterProcessSettings {
         Objects.requireNonNull(stateDirectory, "stateDirectory");
@@ -121,19 +119,6 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
     public static RouterProcessSettings of(Path stateDirectory, int proxyPort) {
         return new RouterProcessSettings(stateDirectory, proxyPort, List.of(), DEFAULT_JVM_OPTIONS,
                 Duration.ofSeconds(30), System.err::println, RouterCode.from(System.getenv()));
-    }
-
-    private static List<String> defaultJvmOptions() {
-        List<String> options = new ArrayList<>(List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC"));
-        try {
-            // Through JMX, not com.sun.management, which an application server may not let an application see.
-            ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=HotSpotDiagnostic"),
-                    "getVMOption", new Object[] {"TrimNativeHeapInterval"}, new String[] {String.class.getName()});
-            options.add("-XX:TrimNativeHeapInterval=5000");
-        } catch (JMException | RuntimeException e) {
-            // A Java without the option (the router runs with the engine's Java): the router runs on without it.
-        }
-        return List.copyOf(options);
     }
 
     public RouterProcessSettings withHttpsPort(int port) {
