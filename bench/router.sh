@@ -8,7 +8,8 @@
 #   (d) nginx terminating TLS in front of (a), (e) the router's HTTPS listener in front of (a).
 # Each target is warmed up first, then measured with the same wrk threads, connections and duration.
 # Prints req/s and p99 latency of each, CPU time per request of both proxies (from /proc/<pid>/stat),
-# and the ratios router/direct and router/nginx, over HTTPS too. Then new TLS connections per second
+# and the ratios router/direct and router/nginx, over HTTPS too; the router's resident memory (VmRSS) with its
+# table loaded before the load, its peak during the rounds (sampled every 0.5 s) and after them. Then new TLS connections per second
 # against (d) and (e): full handshakes with wrk (Connection: close), then full and resumed ones with
 # bench/tls_handshakes.py (each a handshake and one request), and the server's CPU time per connection.
 #
@@ -199,6 +200,10 @@ median() {  # label, column: the median of that column over the rounds
     awk -v c="$2" '{print $c}' "$WORK/$1.results" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
+rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+ROUTER_IDLE_KB=$(rss_kb "$ROUTER_PID")
+( while kill -0 "$ROUTER_PID" 2>/dev/null; do rss_kb "$ROUTER_PID"; sleep 0.5; done ) > "$WORK/router.rss" 2>/dev/null &
+RSS_SAMPLER=$!
 echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, $ROUNDS rounds (each target warmed up for $WARMUP first); Host: $HOST"
 echo "router: java $ROUTER_JVM_OPTS ... RouterMain $ROUTER_ARGS; $HOSTNAMES hostnames in its table"
 for url in "http://127.0.0.1:$BACKEND_PORT/" "http://127.0.0.1:$PROXY_PORT/" "http://127.0.0.1:$ROUTER_PORT/" \
@@ -215,6 +220,10 @@ for round in $(seq 1 "$ROUNDS"); do
     measure nginx-tls "https://127.0.0.1:$TLS_PROXY_PORT/" $NGINX_PROXY_WORKERS
     measure router-tls "https://127.0.0.1:$ROUTER_TLS_PORT/" "$ROUTER_PID"
 done
+kill "$RSS_SAMPLER" 2>/dev/null || true
+awk -v idle="$ROUTER_IDLE_KB" -v after="$(rss_kb "$ROUTER_PID")" '$1 > peak {peak = $1}
+    END {printf "router resident memory: %.1f MB with its table before the load, %.1f MB at the peak of the rounds, %.1f MB after\n",
+        idle / 1024, peak / 1024, after / 1024}' "$WORK/router.rss"
 echo "medians over $ROUNDS rounds"
 for label in direct nginx router nginx-tls router-tls; do
     cpu=$([ "$label" = direct ] && echo - || median "$label" 3)

@@ -405,7 +405,7 @@ public final class Paasmaker implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(RouterProcess.startOrAdopt(new RouterProcessSettings(layout.router(), builder.routerPort,
-                AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.DEFAULT_JVM_OPTIONS, Duration.ofSeconds(30), Paasmaker::warn,
+                AccessLogLimit.from(builder.settingsEnvironment).arguments(), RouterProcessSettings.jvmOptions(builder.settingsEnvironment), Duration.ofSeconds(30), Paasmaker::warn,
                 RouterCode.from(builder.settingsEnvironment))
                 .withHttpsPort(RouterProcessSettings.httpsPort(builder.settingsEnvironment))));
     }

@@ -1,6 +1,7 @@
 package org.paasmaker.router;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -25,10 +26,19 @@ public final class RouterMain {
     private RouterMain() {
     }
 
+    /**
+     * Not for operators: the engine runs a router with this option once, under
+     * {@code -XX:ArchiveClassesAtExit}, to make the class data sharing archive that later routers start
+     * from. It starts as any router does, answers one request on each of its ports, and exits.
+     */
+    static final String CDS_TRAINING = "--cds-training";
+
     public static void main(String[] args) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        boolean training = arguments.remove(CDS_TRAINING);
         RouterOptions options;
         try {
-            options = RouterOptions.parse(List.of(args), System.getenv());
+            options = RouterOptions.parse(arguments, System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);
@@ -55,10 +65,14 @@ public final class RouterMain {
                 stopped.countDown();
             }, "router-shutdown"));
             home.saveControlPort(control.port());
+            if (training) {
+                CdsTraining.askBoth(router.port(), control.port());
+                System.exit(0);
+            }
             System.out.println("Paasmaker router (pid " + ProcessHandle.current().pid() + ") serves table generation "
                     + table.generation() + " on port " + router.port()
                     + (router.httpsPort() == RouterSettings.HTTPS_OFF ? "" : ", HTTPS on port " + router.httpsPort()
-                            + " with " + Router.tlsProvider())
+                            + tls(table))
                     + "; control channel on 127.0.0.1:"
                     + control.port() + "; home " + home.directory()
                     + (options.follow().isEmpty() ? "" : "; follows " + String.join(", ", options.follow().stream()
@@ -68,5 +82,14 @@ public final class RouterMain {
             System.err.println(e.getMessage());
             System.exit(e.code().exitCode());
         }
+    }
+
+    /**
+     * Which TLS serves, when a certificate made it load already: finding out loads Netty's native
+     * BoringSSL (and tests it), a second of a start and some megabytes that a router with no
+     * certificate need not spend.
+     */
+    private static String tls(RoutingTable table) {
+        return table.certificates().isEmpty() ? " (no certificate yet)" : " with " + Router.tlsProvider();
     }
 }

@@ -8,6 +8,7 @@ import org.paasmaker.api.routing.RouterHealth;
 import org.paasmaker.api.routing.RouterHome;
 import org.paasmaker.api.routing.RouterStatistics;
 import org.paasmaker.api.routing.RoutingTable;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,12 @@ public final class RouterProcess implements RouterControl {
      * append-mode writer survives).
      */
     private static final long OUTPUT_MAX_BYTES = 1024 * 1024;
+    /**
+     * Two malloc arenas, not eight per core: the router's native memory (the JIT's, Netty's and
+     * BoringSSL's) comes from few threads, and each further arena holds megabytes of its own.
+     */
+    private static final Map<String, String> ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8",
+            "MALLOC_ARENA_MAX", "2");
 
     private final RouterProcessSettings settings;
     private final RouterHome files;
@@ -58,6 +65,7 @@ public final class RouterProcess implements RouterControl {
     private ProcessRecord record;
     private ControlClient control;
     private RoutingTable lastPushed;
+    private Thread archiving;
 
     private RouterProcess(RouterProcessSettings settings) {
         this.settings = settings;
@@ -205,14 +213,18 @@ public final class RouterProcess implements RouterControl {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
-        command.addAll(settings.code().javaArguments(settings.stateDirectory().resolve("lib")));
+        Path lib = settings.stateDirectory().resolve("lib");
+        List<String> code = settings.code().javaArguments(lib);
+        Optional<RouterArchive> archive = RouterArchive.of(code, lib);
+        archive.ifPresent(existing -> command.addAll(existing.options()));
+        command.addAll(code);
         command.addAll(List.of("--home", files.directory().toString(), "--port", Integer.toString(settings.proxyPort()),
                 "--https-port", Integer.toString(settings.httpsPort())));
         command.addAll(settings.routerArguments());
         Path log = files.file(RouterHome.LOG);
         boundOutput();
         LaunchedProcess launched = launcher.launch(new LaunchSpec(command, files.directory(),
-                Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8"), log));
+                ENVIRONMENT, log));
         try {
             ProcessRecord started = new ProcessRecord(RECORD_KEY, launched.identity(), settings.proxyPort(),
                     files.directory(), log, Instant.now());
@@ -227,10 +239,45 @@ public final class RouterProcess implements RouterControl {
             if (lastPushed != null && lastPushed.generation() > health.generation()) {
                 client.update(lastPushed);
             }
+            archive.filter(missing -> !missing.exists()).ifPresent(this::makeArchive);
         } catch (RuntimeException e) {
             killer.stop(launched.identity(), FAILED_START_GRACE);
             records.delete(RECORD_KEY);
             throw e;
+        }
+    }
+
+    /**
+     * Makes the archive for the next launch in the background, now that this router answers: a
+     * training run of its own, a second or two of CPU once for each new jar or Java.
+     */
+    private void makeArchive(RouterArchive archive) {
+        if (archiving != null && archiving.isAlive()) {
+            return;
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        archiving = new Thread(() -> {
+            try {
+                archive.make(java, settings.jvmOptions(), ENVIRONMENT);
+            } catch (IOException | RuntimeException e) {
+                settings.warnings().accept("Could not make the router's class data sharing archive " + archive + " ("
+                        + e.getMessage() + "); the router starts without it, more slowly, and the next start tries again.");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "router-archive");
+        archiving.setDaemon(true);
+        archiving.start();
+    }
+
+    /** For tests: waits until the archive being made, if any, is in place or given up. */
+    void awaitArchive(Duration limit) throws InterruptedException {
+        Thread running;
+        synchronized (this) {
+            running = archiving;
+        }
+        if (running != null) {
+            running.join(limit.toMillis());
         }
     }
 

@@ -22,11 +22,21 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
     public static final int HTTPS_OFF = -1;
     public static final String HTTPS_PORT_VARIABLE = "PAASMAKER_ROUTER_HTTPS_PORT";
 
+    public static final String JVM_OPTIONS_VARIABLE = "PAASMAKER_ROUTER_JVM_OPTIONS";
+    /** Options of {@code java} that say which code runs: the engine's to choose. */
+    private static final List<String> CODE_OPTIONS = List.of("-jar", "-cp", "-classpath", "--class-path", "-m", "--module");
+
     /**
-     * Small: the router keeps no body in memory, so its heap holds mostly the routing table (a table
-     * of 100,000 hostnames and its JSON fit in 256 MB). One GC thread leaves the cores to the loops.
+     * Small: the router keeps no body in memory, so its heap holds mostly the routing table (10,000
+     * hostnames hold some 15 MB after a collection; 100,000 and their JSON fit in 256 MB). The heap
+     * starts at 16 MB and grows only as far as the table needs: a large initial heap is all touched
+     * by the young collections under load, which is most of what the router held resident. One GC
+     * thread leaves the cores to the loops; the native heap is given back every 5 s once a burst of
+     * compilation or buffers has passed. A Java without {@code TrimNativeHeapInterval} (an older update of 17,
+     * say) ignores it, as these defaults tell it to: an operator's own options are not so spared.
      */
-    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms128m", "-Xmx256m", "-XX:+UseSerialGC");
+    public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC",
+            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=5000");
 
     public RouterProcessSettings {
         Objects.requireNonNull(stateDirectory, "stateDirectory");
@@ -73,6 +83,33 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
         }
         throw new IllegalArgumentException(HTTPS_PORT_VARIABLE + " is '" + text + "'; give a TCP port (0 for any free"
                 + " one) or -1 for no HTTPS, such as " + DEFAULT_HTTPS_PORT);
+    }
+
+    /**
+     * The JVM options that {@value #JVM_OPTIONS_VARIABLE} of {@code environment} says (words split on
+     * blanks, replacing {@link #DEFAULT_JVM_OPTIONS} whole), else the defaults.
+     *
+     * @throws IllegalArgumentException naming the variable, when a word is no JVM option or names the code to run
+     */
+    public static List<String> jvmOptions(Map<String, String> environment) {
+        String text = environment.get(JVM_OPTIONS_VARIABLE);
+        if (text == null || text.isBlank()) {
+            return DEFAULT_JVM_OPTIONS;
+        }
+        List<String> options = List.of(text.strip().split("\\s+"));
+        for (String option : options) {
+            if (!option.startsWith("-") || option.length() == 1) {
+                throw new IllegalArgumentException(JVM_OPTIONS_VARIABLE + " is '" + text + "', where '" + option
+                        + "' is no JVM option; give options of java separated by blanks, such as "
+                        + String.join(" ", DEFAULT_JVM_OPTIONS));
+            }
+            if (CODE_OPTIONS.contains(option)) {
+                throw new IllegalArgumentException(JVM_OPTIONS_VARIABLE + " is '" + text + "', where '" + option
+                        + "' names the code to run, which the engine chooses (" + RouterCode.JAR_VARIABLE
+                        + " names another jar); give options of the JVM only");
+            }
+        }
+        return options;
     }
 
     /**

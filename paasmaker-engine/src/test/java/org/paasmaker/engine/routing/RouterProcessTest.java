@@ -144,6 +144,27 @@ class RouterProcessTest {
     }
 
     @Test
+    void theJvmOptionsComeFromTheEnvironmentWholeAndAWrongOneIsNamed() {
+        assertThat(RouterProcessSettings.jvmOptions(java.util.Map.of())).isEqualTo(RouterProcessSettings.DEFAULT_JVM_OPTIONS)
+                .contains("-Xms16m", "-XX:+UseSerialGC");
+        assertThat(RouterProcessSettings.jvmOptions(java.util.Map.of("PAASMAKER_ROUTER_JVM_OPTIONS", " -Xmx512m\t-Dx=a ")))
+                .containsExactly("-Xmx512m", "-Dx=a");
+        assertThatThrownBy(() -> RouterProcessSettings.jvmOptions(java.util.Map.of("PAASMAKER_ROUTER_JVM_OPTIONS", "-Xmx64m 64m")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("PAASMAKER_ROUTER_JVM_OPTIONS is '-Xmx64m 64m', where '64m' is no JVM option");
+        assertThatThrownBy(() -> RouterProcessSettings.jvmOptions(java.util.Map.of("PAASMAKER_ROUTER_JVM_OPTIONS", "-cp /x")))
+                .hasMessageContaining("'-cp' names the code to run");
+    }
+
+    @Test
+    void aRouterLaunchedWithOptionsTheJvmRefusesSaysWhy() {
+        assertThatThrownBy(() -> RouterProcess.startOrAdopt(new RouterProcessSettings(state, 0, List.of("--bind=127.0.0.1"),
+                RouterProcessSettings.jvmOptions(java.util.Map.of("PAASMAKER_ROUTER_JVM_OPTIONS", "-Xmx64m -XX:+NoSuchOption")),
+                Duration.ofSeconds(60), warnings::add, TestRouterCode.classPath())))
+                .isInstanceOf(PaasmakerException.class).hasMessageContaining("NoSuchOption");
+    }
+
+    @Test
     void theRouterProcessKeepsItsAccessLogToTheLimitItIsGiven() throws Exception {
         TestBackend backend = backend("one");
         List<String> arguments = new ArrayList<>(List.of("--bind=127.0.0.1", "--event-loops=1"));
