@@ -32,12 +32,6 @@ import java.util.stream.Stream;
 final class LibertyController implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
-    /**
-     * Liberty with the platform idles far below this heap; two of them beside the shared server must fit
-     * the machine. C1 alone and one GC thread: two servers starting at once on two cores start sooner.
-     */
-    private static final List<String> JVM_OPTIONS = List.of("-Xms64m", "-Xmx384m", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
 
     private final String name;
     private final Path userDirectory;
@@ -93,13 +87,16 @@ final class LibertyController implements AutoCloseable {
 
     /**
      * What the integration tests' server directory holds of the platform, as the plugin made it: its
-     * server.xml and server.env, the JDBC drivers, and the configDropins file that deploys the WAR; of its
+     * server.xml and server.env, the JDBC drivers, the configDropins file that deploys the WAR and the
+     * platform's JVM options (liberty-config/jvm.options: heap, collector), not the system properties the
+     * plugin gave that server alone in its own jvm.options (its ports); of its
      * bootstrap.properties only where the WAR is. Not its logs, work area, transaction log or keys, which
      * are that running server's own, nor its SQL trace, which would only slow this one down.
      */
     private static void copyTestServer(Path target) throws IOException {
         Path template = ItServer.wlp().resolve("usr/servers").resolve(ItServer.serverName());
-        for (String part : List.of("server.xml", "server.env", "jdbc", "configDropins/overrides/paasmaker-it.xml")) {
+        for (String part : List.of("server.xml", "server.env", "jdbc", "configDropins/overrides/paasmaker-it.xml",
+                "configDropins/defaults/jvm.options")) {
             try (Stream<Path> files = Files.walk(template.resolve(part))) {
                 for (Path file : (Iterable<Path>) files::iterator) {
                     Path copy = target.resolve(template.relativize(file).toString());
@@ -115,7 +112,7 @@ final class LibertyController implements AutoCloseable {
         List<String> war = Files.readAllLines(template.resolve("bootstrap.properties")).stream()
                 .filter(line -> line.startsWith("paasmaker.it.war=")).toList();
         Files.write(target.resolve("bootstrap.properties"), war);
-        Files.write(target.resolve("jvm.options"), JVM_OPTIONS);
+
     }
 
     String name() {
