@@ -118,8 +118,10 @@ WORK=$(mktemp -d /tmp/paasmaker-footprint.XXXXXX)
 chmod 711 "$WORK"
 PAASMAKER_HTTP_PORT=$(free_port)
 PAASMAKER_ROUTER_PORT=$(free_port)
+# Its HTTPS listener too: 8443, the default, may be another platform's on this machine.
+PAASMAKER_ROUTER_HTTPS_PORT=$(free_port)
 # Liberty (through `mvn liberty:run` or its own script) hands the environment to the server.
-export PAASMAKER_HOME=$WORK/home PAASMAKER_PORTS=$PORTS PAASMAKER_HTTP_PORT PAASMAKER_ROUTER_PORT
+export PAASMAKER_HOME=$WORK/home PAASMAKER_PORTS=$PORTS PAASMAKER_HTTP_PORT PAASMAKER_ROUTER_PORT PAASMAKER_ROUTER_HTTPS_PORT
 # Only for samples with services: never the ports of a platform already running on this machine.
 export PAASMAKER_SERVICE_POSTGRES_PORT=0 PAASMAKER_SERVICE_MANAGEDREDIS_PORTS=44940-44949
 PM=http://localhost:$PAASMAKER_HTTP_PORT/api/v1
