@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -135,6 +137,9 @@ public final class Paasmaker implements AutoCloseable {
         Clock clock = builder.clock;
         ownStore = builder.store != null ? Optional.empty() : Optional.of(FileStore.open(layout.store()));
         Store store = builder.store != null ? builder.store : ownStore.get();
+        // The router process launches while the engine opens its store: the WAR's store opens on its first
+        // use below (the database's boot and its migrations), and each takes about a second of a server's start.
+        CompletableFuture<Optional<RouterControl>> routerStart = startRouter(builder);
         ExecutorService executor = builder.executor != null ? builder.executor
                 : Executors.newCachedThreadPool(DaemonThreads.named("paasmaker-job-"));
         ownExecutor = builder.executor != null ? Optional.empty() : Optional.of(executor);
@@ -181,7 +186,7 @@ public final class Paasmaker implements AutoCloseable {
                     .start();
             leadership = leading;
             VersionManifests manifests = new VersionManifests(plugins);
-            Optional<RouterControl> router = router(builder);
+            Optional<RouterControl> router = started(routerStart);
             FileCertificateStore certificateStore = FileCertificateStore.open(layout.home().resolve("certificates"),
                     Paasmaker::warn);
             Optional<RoutePublisher> publisher = router.map(control -> new RoutePublisher(store, manifests,
@@ -264,6 +269,8 @@ public final class Paasmaker implements AutoCloseable {
                 return server;
             });
         } catch (RuntimeException | Error e) {
+            // A router being launched is let finish, so that the next attempt adopts it rather than racing it.
+            routerStart.handle((router, failure) -> router).join();
             // Half an engine must not keep the store file claimed, or the next attempt cannot open it.
             keeper.ifPresent(CertificateKeeper::close);
             ownPublisher.ifPresent(RoutePublisher::close);
@@ -397,6 +404,37 @@ public final class Paasmaker implements AutoCloseable {
      * The router the builder asked for: the one it was given, or the router process, started or
      * adopted (it outlives this engine on purpose, as the instances do).
      */
+    /** Starts or adopts the router process on a thread of its own; done at once when there is none to start. */
+    private CompletableFuture<Optional<RouterControl>> startRouter(Builder builder) {
+        if (builder.router != null || builder.routerPort < 0) {
+            return CompletableFuture.completedFuture(router(builder));
+        }
+        CompletableFuture<Optional<RouterControl>> start = new CompletableFuture<>();
+        DaemonThreads.named("paasmaker-router-start-").newThread(() -> {
+            try {
+                start.complete(router(builder));
+            } catch (RuntimeException | Error e) {
+                start.completeExceptionally(e);
+            }
+        }).start();
+        return start;
+    }
+
+    /** The router once started, or what stopped its start, as the start threw it. */
+    private static Optional<RouterControl> started(CompletableFuture<Optional<RouterControl>> start) {
+        try {
+            return start.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (e.getCause() instanceof Error failure) {
+                throw failure;
+            }
+            throw e;
+        }
+    }
+
     private Optional<RouterControl> router(Builder builder) {
         if (builder.router != null) {
             return Optional.of(builder.router);
