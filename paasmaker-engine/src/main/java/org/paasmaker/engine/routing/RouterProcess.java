@@ -214,10 +214,10 @@ public final class RouterProcess implements RouterControl {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(settings.jvmOptions());
         Path lib = settings.stateDirectory().resolve("lib");
-        List<String> code = settings.code().javaArguments(lib);
-        Optional<RouterArchive> archive = RouterArchive.of(code, lib);
+        RouterCode.Arguments code = settings.code().javaArguments(lib);
+        Optional<RouterArchive> archive = code.jar().map(jar -> RouterArchive.of(jar, lib));
         archive.ifPresent(existing -> command.addAll(existing.options()));
-        command.addAll(code);
+        command.addAll(code.java());
         command.addAll(List.of("--home", files.directory().toString(), "--port", Integer.toString(settings.proxyPort()),
                 "--https-port", Integer.toString(settings.httpsPort())));
         command.addAll(settings.routerArguments());
