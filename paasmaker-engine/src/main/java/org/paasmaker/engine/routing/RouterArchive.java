@@ -1,20 +1,14 @@
 package org.paasmaker.engine.routing;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -45,17 +39,10 @@ final class RouterArchive {
         this.file = file;
     }
 
-    /**
-     * The archive for the code that {@code javaArguments} runs, in {@code directory}: there is one only
-     * for a jar ({@code -jar FILE}); a class path of directories cannot be archived.
-     */
-    static Optional<RouterArchive> of(List<String> javaArguments, Path directory) {
-        if (javaArguments.size() != 2 || !javaArguments.get(0).equals("-jar")) {
-            return Optional.empty();
-        }
-        Path jar = Path.of(javaArguments.get(1));
+    /** The archive for {@code jar}, in {@code directory}. */
+    static RouterArchive of(RouterJar jar, Path directory) {
         String runtime = Runtime.version().toString().replaceAll("[^A-Za-z0-9.+_-]", "_");
-        return checksum(jar).map(sum -> new RouterArchive(jar, directory.resolve(PREFIX + sum + "-java" + runtime + SUFFIX)));
+        return new RouterArchive(jar.file(), directory.resolve(PREFIX + jar.checksum() + "-java" + runtime + SUFFIX));
     }
 
     Path file() {
@@ -151,21 +138,6 @@ final class RouterArchive {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(path);
             }
-        }
-    }
-
-    /** The first 16 hex digits of the jar's SHA-256; none when it cannot be read (the launch then says why). */
-    private static Optional<String> checksum(Path jar) {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(jar), MessageDigest.getInstance("SHA-256"))) {
-            byte[] buffer = new byte[64 * 1024];
-            while (in.read(buffer) >= 0) {
-                // Read for the digest.
-            }
-            return Optional.of(HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest(), 0, 8));
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java has SHA-256", e);
         }
     }
 }

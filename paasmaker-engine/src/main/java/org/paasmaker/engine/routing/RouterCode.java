@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
@@ -34,9 +35,9 @@ public final class RouterCode {
     static final String MAIN_CLASS = "org.paasmaker.router.RouterMain";
 
     private final String description;
-    private final Function<Path, List<String>> arguments;
+    private final Function<Path, Arguments> arguments;
 
-    private RouterCode(String description, Function<Path, List<String>> arguments) {
+    private RouterCode(String description, Function<Path, Arguments> arguments) {
         this.description = description;
         this.arguments = arguments;
     }
@@ -49,13 +50,13 @@ public final class RouterCode {
                 throw new PaasmakerException(ErrorCode.START_FAILED, "the router's jar " + absolute + " ("
                         + JAR_VARIABLE + ") is not there; build it (mvn package) or name another");
             }
-            return List.of("-jar", absolute.toString());
+            return Arguments.jar(absolute, RouterJar.read(absolute));
         });
     }
 
     /** The router's main class from this class path. */
     public static RouterCode classPath(String classPath) {
-        return new RouterCode("class path " + classPath, lib -> List.of("-cp", classPath, MAIN_CLASS));
+        return new RouterCode("class path " + classPath, lib -> Arguments.classPath(classPath));
     }
 
     /** The jar the engine carries, copied out under the router's {@code lib/} when it is launched. */
@@ -81,7 +82,7 @@ public final class RouterCode {
     }
 
     /** The arguments of {@code java} that run the router; copies go to {@code libDirectory}. */
-    List<String> javaArguments(Path libDirectory) {
+    Arguments javaArguments(Path libDirectory) {
         return arguments.apply(libDirectory);
     }
 
@@ -90,10 +91,10 @@ public final class RouterCode {
         return description;
     }
 
-    private static List<String> copyBundled(ClassLoader loader, Path libDirectory) {
+    private static Arguments copyBundled(ClassLoader loader, Path libDirectory) {
         URL resource = loader.getResource(RESOURCE);
         if (resource == null) {
-            return RouterBuildTree.classPath(RouterCode.class).map(path -> List.of("-cp", path, MAIN_CLASS))
+            return RouterBuildTree.classPath(RouterCode.class).map(Arguments::classPath)
                     .orElseThrow(() -> new PaasmakerException(ErrorCode.START_FAILED, "this engine carries no router"
                             + " jar (" + RESOURCE + " is not on its class path); build it with mvn package, or set "
                             + JAR_VARIABLE + " to paasmaker-router/target/paasmaker-router.jar"));
@@ -102,17 +103,37 @@ public final class RouterCode {
         try (InputStream in = resource.openStream()) {
             Files.createDirectories(libDirectory);
             byte[] bytes = in.readAllBytes();
+            RouterJar jar = RouterJar.of(copy, bytes);
             // A router still running keeps its open jar; an unchanged one is left alone.
             if (Files.isRegularFile(copy) && Arrays.equals(Files.readAllBytes(copy), bytes)) {
-                return List.of("-jar", copy.toString());
+                return Arguments.jar(copy, Optional.of(jar));
             }
             Path temporary = Files.createTempFile(libDirectory, "paasmaker-router", ".tmp");
             Files.write(temporary, bytes);
             Files.move(temporary, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return List.of("-jar", copy.toString());
+            return Arguments.jar(copy, Optional.of(jar));
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.START_FAILED, "cannot copy the router's jar " + resource + " to "
                     + copy + ": " + e.getMessage() + "; check the folder's permissions and free space", e);
+        }
+    }
+
+    /**
+     * The arguments of {@code java} that run the router, and the jar they run with its checksum: none for a
+     * class path (of directories, which cannot be archived), nor for a jar that cannot be read.
+     */
+    record Arguments(List<String> java, Optional<RouterJar> jar) {
+
+        Arguments {
+            java = List.copyOf(java);
+        }
+
+        static Arguments jar(Path file, Optional<RouterJar> jar) {
+            return new Arguments(List.of("-jar", file.toString()), jar);
+        }
+
+        static Arguments classPath(String classPath) {
+            return new Arguments(List.of("-cp", classPath, MAIN_CLASS), Optional.empty());
         }
     }
 }

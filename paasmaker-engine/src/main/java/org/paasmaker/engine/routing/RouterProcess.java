@@ -1,7 +1,5 @@
 package org.paasmaker.engine.routing;
 
-import org.paasmaker.api.routing.RouterControl;
-import org.paasmaker.api.routing.DrainResult;
 import org.paasmaker.api.routing.DrainResult;
 import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.api.routing.RouterHealth;
@@ -55,6 +53,8 @@ public final class RouterProcess implements RouterControl {
      */
     private static final Map<String, String> ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8",
             "MALLOC_ARENA_MAX", "2");
+    /** The engine's own {@code java} runs the router, and the archive's training run, which must match it. */
+    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final RouterProcessSettings settings;
     private final RouterHome files;
@@ -211,13 +211,13 @@ public final class RouterProcess implements RouterControl {
         files.forgetControlPort();
         String secret = files.secret();
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(JAVA);
         command.addAll(settings.jvmOptions());
         Path lib = settings.stateDirectory().resolve("lib");
-        List<String> code = settings.code().javaArguments(lib);
-        Optional<RouterArchive> archive = RouterArchive.of(code, lib);
+        RouterCode.Arguments code = settings.code().javaArguments(lib);
+        Optional<RouterArchive> archive = code.jar().map(jar -> RouterArchive.of(jar, lib));
         archive.ifPresent(existing -> command.addAll(existing.options()));
-        command.addAll(code);
+        command.addAll(code.java());
         command.addAll(List.of("--home", files.directory().toString(), "--port", Integer.toString(settings.proxyPort()),
                 "--https-port", Integer.toString(settings.httpsPort())));
         command.addAll(settings.routerArguments());
@@ -255,10 +255,9 @@ public final class RouterProcess implements RouterControl {
         if (archiving != null && archiving.isAlive()) {
             return;
         }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         archiving = new Thread(() -> {
             try {
-                archive.make(java, settings.jvmOptions(), ENVIRONMENT);
+                archive.make(JAVA, settings.jvmOptions(), ENVIRONMENT);
             } catch (IOException | RuntimeException e) {
                 settings.warnings().accept("Could not make the router's class data sharing archive " + archive + " ("
                         + e.getMessage() + "); the router starts without it, more slowly, and the next start tries again.");

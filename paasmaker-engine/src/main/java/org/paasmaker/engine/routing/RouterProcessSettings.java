@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.engine.process.JvmOptions;
 
 /**
  * How the engine runs its router process: the state directory (the router's home: its table,
@@ -23,8 +25,6 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
     public static final String HTTPS_PORT_VARIABLE = "PAASMAKER_ROUTER_HTTPS_PORT";
 
     public static final String JVM_OPTIONS_VARIABLE = "PAASMAKER_ROUTER_JVM_OPTIONS";
-    /** Options of {@code java} that say which code runs: the engine's to choose. */
-    private static final List<String> CODE_OPTIONS = List.of("-jar", "-cp", "-classpath", "--class-path", "-m", "--module");
 
     /**
      * Small: the router keeps no body in memory, so its heap holds mostly the routing table (10,000
@@ -89,27 +89,12 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
      * The JVM options that {@value #JVM_OPTIONS_VARIABLE} of {@code environment} says (words split on
      * blanks, replacing {@link #DEFAULT_JVM_OPTIONS} whole), else the defaults.
      *
-     * @throws IllegalArgumentException naming the variable, when a word is no JVM option or names the code to run
+     * @throws PaasmakerException naming the variable, when a word is no JVM option, holds a quote or names the
+     *     code to run (which {@link RouterCode#from} chooses)
      */
     public static List<String> jvmOptions(Map<String, String> environment) {
-        String text = environment.get(JVM_OPTIONS_VARIABLE);
-        if (text == null || text.isBlank()) {
-            return DEFAULT_JVM_OPTIONS;
-        }
-        List<String> options = List.of(text.strip().split("\\s+"));
-        for (String option : options) {
-            if (!option.startsWith("-") || option.length() == 1) {
-                throw new IllegalArgumentException(JVM_OPTIONS_VARIABLE + " is '" + text + "', where '" + option
-                        + "' is no JVM option; give options of java separated by blanks, such as "
-                        + String.join(" ", DEFAULT_JVM_OPTIONS));
-            }
-            if (CODE_OPTIONS.contains(option)) {
-                throw new IllegalArgumentException(JVM_OPTIONS_VARIABLE + " is '" + text + "', where '" + option
-                        + "' names the code to run, which the engine chooses (" + RouterCode.JAR_VARIABLE
-                        + " names another jar); give options of the JVM only");
-            }
-        }
-        return options;
+        return JvmOptions.parse(JVM_OPTIONS_VARIABLE, environment.getOrDefault(JVM_OPTIONS_VARIABLE, ""),
+                DEFAULT_JVM_OPTIONS);
     }
 
     /**

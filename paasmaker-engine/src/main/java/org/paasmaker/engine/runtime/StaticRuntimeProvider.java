@@ -1,6 +1,5 @@
 package org.paasmaker.engine.runtime;
 
-import java.util.Arrays;
 import java.util.List;
 import org.paasmaker.api.plugin.BuiltinPlugins;
 import org.paasmaker.api.plugin.ParameterType;
@@ -10,11 +9,12 @@ import org.paasmaker.api.plugin.PluginParameter;
 import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.runtime.Runtime;
 import org.paasmaker.api.runtime.RuntimeProvider;
+import org.paasmaker.engine.process.JvmOptions;
 
 /**
  * {@code paasmaker.runtime.static}: a document root served as files, version "1". The operator's setting
  * {@code java_options} (as a variable {@code PAASMAKER_RUNTIME_STATIC_JAVA_OPTIONS}) replaces the file
- * server's JVM options.
+ * server's JVM options ({@link JvmOptions}: a wrong one stops the engine's start, naming the setting).
  */
 public final class StaticRuntimeProvider implements RuntimeProvider {
 
@@ -35,9 +35,9 @@ public final class StaticRuntimeProvider implements RuntimeProvider {
 
     @Override
     public void init(PluginSettings settings) {
-        javaOptions = settings.findString(JAVA_OPTIONS)
-                .map(text -> Arrays.stream(text.strip().split("\\s+")).filter(word -> !word.isEmpty()).toList())
-                .orElse(StaticRuntime.JAVA_OPTIONS);
+        javaOptions = JvmOptions.parse("the setting '" + JAVA_OPTIONS + "' ("
+                + PluginSettings.variable(settings.plugin(), JAVA_OPTIONS) + ") of the plugin '" + settings.plugin() + "'",
+                settings.findString(JAVA_OPTIONS).orElse(""), StaticRuntime.JAVA_OPTIONS);
     }
 
     @Override

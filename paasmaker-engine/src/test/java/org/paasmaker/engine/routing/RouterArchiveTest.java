@@ -3,6 +3,7 @@ package org.paasmaker.engine.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +66,21 @@ class RouterArchiveTest {
 
     private static boolean maps(long pid, Path file) throws Exception {
         return Files.readString(Path.of("/proc", Long.toString(pid), "maps")).contains(file.toString());
+    }
+
+    @Test
+    void anArchiveIsNamedForItsJarSoOneMadeForAnotherJarIsNeverUsed() throws Exception {
+        Path lib = state.resolve("lib");
+        Path jar = Files.writeString(state.resolve("router.jar"), "version one");
+
+        RouterJar read = RouterJar.read(jar).orElseThrow();
+
+        assertThat(read.checksum()).isEqualTo(RouterCodeTest.sha256Prefix("version one"));
+        assertThat(RouterArchive.of(RouterJar.of(jar, "version one".getBytes(StandardCharsets.UTF_8)), lib).file())
+                .as("from the bytes in hand as from the file").isEqualTo(RouterArchive.of(read, lib).file());
+        assertThat(RouterArchive.of(RouterJar.of(jar, "version two".getBytes(StandardCharsets.UTF_8)), lib).file())
+                .isNotEqualTo(RouterArchive.of(read, lib).file());
+        assertThat(RouterJar.read(state.resolve("missing.jar"))).isEmpty();
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,13 +58,17 @@ class RouterCodeTest {
                 e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
                 .hasMessageContaining(jar + " (PAASMAKER_ROUTER_JAR) is not there");
         Files.writeString(jar, "a jar");
-        assertThat(code.javaArguments(temp.resolve("lib"))).containsExactly("-jar", jar.toString());
-        assertThat(RouterCode.from(Map.of(RouterCode.CLASS_PATH_VARIABLE, "/a:/b")).javaArguments(temp))
-                .containsExactly("-cp", "/a:/b", "org.paasmaker.router.RouterMain");
+        RouterCode.Arguments arguments = code.javaArguments(temp.resolve("lib"));
+        assertThat(arguments.java()).containsExactly("-jar", jar.toString());
+        assertThat(arguments.jar()).hasValue(new RouterJar(jar, sha256Prefix("a jar")));
+        RouterCode.Arguments classPath = RouterCode.from(Map.of(RouterCode.CLASS_PATH_VARIABLE, "/a:/b")).javaArguments(temp);
+        assertThat(classPath.java()).containsExactly("-cp", "/a:/b", "org.paasmaker.router.RouterMain");
+        assertThat(classPath.jar()).as("a class path has no archive").isEmpty();
     }
 
     @Test
-    void theCarriedJarIsCopiedOutLeftAloneWhileUnchangedAndReplacedWhenItChanges() throws Exception {
+    void theCarriedJarIsCopiedOutLeftAloneWhileUnchangedAndReplacedWhenItChangesWithTheChecksumOfWhatIsCopied()
+            throws Exception {
         Path resources = temp.resolve("resources");
         Path carried = Files.createDirectories(resources.resolve("META-INF/paasmaker")).resolve("paasmaker-router.jar");
         Files.writeString(carried, "version one");
@@ -71,16 +76,18 @@ class RouterCodeTest {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
             RouterCode code = RouterCode.bundled(loader);
 
-            assertThat(code.javaArguments(lib)).containsExactly("-jar", lib.resolve("paasmaker-router.jar").toString());
-            Object copied = Files.readAttributes(lib.resolve("paasmaker-router.jar"),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey();
-            code.javaArguments(lib);
-            assertThat(Files.readAttributes(lib.resolve("paasmaker-router.jar"),
-                    java.nio.file.attribute.BasicFileAttributes.class).fileKey()).as("the same file").isEqualTo(copied);
+            Path copy = lib.resolve("paasmaker-router.jar");
+            RouterCode.Arguments first = code.javaArguments(lib);
+            assertThat(first.java()).containsExactly("-jar", copy.toString());
+            assertThat(first.jar()).hasValue(new RouterJar(copy, sha256Prefix("version one")));
+            Object copied = Files.readAttributes(copy, java.nio.file.attribute.BasicFileAttributes.class).fileKey();
+            assertThat(code.javaArguments(lib)).isEqualTo(first);
+            assertThat(Files.readAttributes(copy, java.nio.file.attribute.BasicFileAttributes.class).fileKey())
+                    .as("the same file").isEqualTo(copied);
 
             Files.writeString(carried, "version two");
-            code.javaArguments(lib);
-            assertThat(Files.readString(lib.resolve("paasmaker-router.jar"))).isEqualTo("version two");
+            assertThat(code.javaArguments(lib).jar()).hasValue(new RouterJar(copy, sha256Prefix("version two")));
+            assertThat(Files.readString(copy)).isEqualTo("version two");
         }
     }
 
@@ -100,5 +107,11 @@ class RouterCodeTest {
         } finally {
             router.stop(Duration.ofSeconds(10));
         }
+    }
+
+    /** The first 16 hex digits of the SHA-256 of {@code text}'s bytes, computed here on its own. */
+    static String sha256Prefix(String text) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
     }
 }

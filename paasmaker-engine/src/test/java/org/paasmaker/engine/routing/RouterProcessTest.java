@@ -150,7 +150,7 @@ class RouterProcessTest {
         assertThat(RouterProcessSettings.jvmOptions(java.util.Map.of("PAASMAKER_ROUTER_JVM_OPTIONS", " -Xmx512m\t-Dx=a ")))
                 .containsExactly("-Xmx512m", "-Dx=a");
         assertThatThrownBy(() -> RouterProcessSettings.jvmOptions(java.util.Map.of("PAASMAKER_ROUTER_JVM_OPTIONS", "-Xmx64m 64m")))
-                .isInstanceOf(IllegalArgumentException.class)
+                .isInstanceOf(PaasmakerException.class)
                 .hasMessageContaining("PAASMAKER_ROUTER_JVM_OPTIONS is '-Xmx64m 64m', where '64m' is no JVM option");
         assertThatThrownBy(() -> RouterProcessSettings.jvmOptions(java.util.Map.of("PAASMAKER_ROUTER_JVM_OPTIONS", "-cp /x")))
                 .hasMessageContaining("'-cp' names the code to run");

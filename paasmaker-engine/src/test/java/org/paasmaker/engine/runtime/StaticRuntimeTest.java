@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginContext;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
@@ -82,6 +84,23 @@ class StaticRuntimeTest {
                 OptionalInt.of(1), Map.of()));
 
         assertThat(plan.command().subList(1, 4)).containsExactly("-Xmx32m", "-XX:+UseSerialGC", "-cp");
+    }
+
+    @Test
+    void aWrongJavaOptionStopsThePluginsStartNamingItsVariable() {
+        StaticRuntimeProvider provider = new StaticRuntimeProvider();
+        Map<String, String> given = PluginSettings.fromEnvironment("paasmaker.runtime.static", provider.settings(),
+                Map.of("PAASMAKER_RUNTIME_STATIC_JAVA_OPTIONS", "-Xmx32m 32m"));
+
+        assertThatThrownBy(() -> provider.init(PluginSettings.of("paasmaker.runtime.static", provider.settings(), given,
+                code))).isInstanceOfSatisfying(PaasmakerException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_REQUEST))
+                .hasMessageStartingWith("the setting 'java_options' (PAASMAKER_RUNTIME_STATIC_JAVA_OPTIONS) of the plugin"
+                        + " 'paasmaker.runtime.static' is '-Xmx32m 32m', where '32m' is no JVM option")
+                .hasMessageContaining("such as -Xmx64m -XX:+UseSerialGC");
+        assertThatThrownBy(() -> provider.init(PluginSettings.of("paasmaker.runtime.static", provider.settings(),
+                Map.of("java_options", "-Xmx32m -cp /elsewhere"), code)))
+                .hasMessageContaining("where '-cp' names the code to run");
     }
 
     @Test
