@@ -7,8 +7,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,17 +52,9 @@ class RedisServiceTest {
     void initialisePlugin() throws IOException {
         home = Files.createTempDirectory("paasmaker-redis-home-");
         provider = new RedisServiceProvider();
-        provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(), settings(), home));
+        provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(),
+                Map.of("ports", RedisPorts.ofThisRun(30)), home));
         service = provider.create(null);
-    }
-
-    /** A range of its own for this run, so that another build's servers are not in the way. */
-    private Map<String, String> settings() throws IOException {
-        int first;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            first = Math.min(probe.getLocalPort(), 65000);
-        }
-        return Map.of("ports", first + "-" + (first + 30));
     }
 
     @AfterEach
@@ -201,7 +191,8 @@ class RedisServiceTest {
         ProcessIdentity running = provider.server().process(credentials.string("name")).orElseThrow();
 
         RedisServiceProvider next = new RedisServiceProvider();
-        next.init(PluginSettings.of(RedisServiceProvider.ID, next.settings(), settings(), home));
+        next.init(PluginSettings.of(RedisServiceProvider.ID, next.settings(),
+                Map.of("ports", RedisPorts.ofThisRun(30)), home));
         try {
             assertThat(next.server().process(credentials.string("name"))).contains(running);
             next.maintain();
@@ -257,7 +248,7 @@ class RedisServiceTest {
             Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
             RedisServiceProvider refused = new RedisServiceProvider();
             refused.init(PluginSettings.of(RedisServiceProvider.ID, refused.settings(),
-                    Map.of("binary", binary.toString(), "ports", settings().get("ports")), otherHome));
+                    Map.of("binary", binary.toString(), "ports", RedisPorts.ofThisRun(30)), otherHome));
 
             assertThatThrownBy(() -> refused.create(null).provision(request("refused", "cache"), Optional.empty()))
                     .isInstanceOfSatisfying(PaasmakerException.class,
