@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
@@ -33,6 +32,7 @@ import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.service.server.CommandLinesSeen;
+import org.paasmaker.engine.service.server.ServicesMade;
 
 /**
  * What {@code paasmaker.service.mysql} does on any server: the managed MariaDB and an external one
@@ -46,7 +46,7 @@ public abstract class MysqlServiceContract {
     protected Path home;
     protected MysqlServiceProvider provider;
     protected Service service;
-    private final List<Made> made = new ArrayList<>();
+    private ServicesMade made;
 
     /** The plugin's settings for this server. */
     protected abstract Map<String, String> settings(Path home) throws Exception;
@@ -63,14 +63,12 @@ public abstract class MysqlServiceContract {
         provider = new MysqlServiceProvider();
         provider.init(PluginSettings.of(MysqlServiceProvider.ID, provider.settings(), settings(home), home));
         service = provider.create(null);
+        made = new ServicesMade(service);
     }
 
     @AfterEach
     void removeWhatWasMade() {
-        for (Made one : made) {
-            service.remove(one.request, one.credentials);
-        }
-        made.clear();
+        made.removeAll();
     }
 
     @AfterAll
@@ -86,15 +84,11 @@ public abstract class MysqlServiceContract {
     }
 
     protected PluginParameters provision(String application, String serviceName) {
-        ServiceRequest request = request(application, serviceName);
-        PluginParameters credentials = service.provision(request, Optional.empty());
-        made.add(new Made(request, credentials));
-        return credentials;
+        return made.provision(application, serviceName);
     }
 
     protected static ServiceRequest request(String application, String serviceName) {
-        return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
-                serviceName, PluginParameters.empty());
+        return ServicesMade.request(application, serviceName);
     }
 
     protected static Connection connect(PluginParameters credentials, String database) throws SQLException {
@@ -364,8 +358,5 @@ public abstract class MysqlServiceContract {
             }
             return values;
         }
-    }
-
-    private record Made(ServiceRequest request, PluginParameters credentials) {
     }
 }

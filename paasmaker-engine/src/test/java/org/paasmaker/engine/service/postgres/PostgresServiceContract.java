@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
@@ -33,6 +32,7 @@ import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.service.server.CommandLinesSeen;
+import org.paasmaker.engine.service.server.ServicesMade;
 
 /**
  * What {@code paasmaker.service.postgres} does on any server: the managed one and an external one
@@ -45,7 +45,7 @@ public abstract class PostgresServiceContract {
     protected Path home;
     protected PostgresServiceProvider provider;
     protected Service service;
-    private final List<Made> made = new ArrayList<>();
+    private ServicesMade made;
 
     /** The plugin's settings for this server. */
     protected abstract Map<String, String> settings(Path home) throws Exception;
@@ -62,14 +62,12 @@ public abstract class PostgresServiceContract {
         provider = new PostgresServiceProvider();
         provider.init(PluginSettings.of(PostgresServiceProvider.ID, provider.settings(), settings(home), home));
         service = provider.create(null);
+        made = new ServicesMade(service);
     }
 
     @AfterEach
     void removeWhatWasMade() {
-        for (Made one : made) {
-            service.remove(one.request, one.credentials);
-        }
-        made.clear();
+        made.removeAll();
     }
 
     @AfterAll
@@ -85,15 +83,11 @@ public abstract class PostgresServiceContract {
     }
 
     protected PluginParameters provision(String application, String serviceName) {
-        ServiceRequest request = request(application, serviceName);
-        PluginParameters credentials = service.provision(request, Optional.empty());
-        made.add(new Made(request, credentials));
-        return credentials;
+        return made.provision(application, serviceName);
     }
 
     protected static ServiceRequest request(String application, String serviceName) {
-        return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
-                serviceName, PluginParameters.empty());
+        return ServicesMade.request(application, serviceName);
     }
 
     protected static Connection connect(PluginParameters credentials, String database) throws SQLException {
@@ -310,8 +304,5 @@ public abstract class PostgresServiceContract {
             }
             return values;
         }
-    }
-
-    private record Made(ServiceRequest request, PluginParameters credentials) {
     }
 }

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -22,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
@@ -33,6 +31,7 @@ import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ServicesMade;
 
 /**
  * {@code paasmaker.service.managedredis} with real redis-servers, one per service: the original's
@@ -46,7 +45,7 @@ class RedisServiceTest {
     private Path home;
     private RedisServiceProvider provider;
     private Service service;
-    private final List<Made> made = new ArrayList<>();
+    private ServicesMade made;
 
     @BeforeAll
     void initialisePlugin() throws IOException {
@@ -55,14 +54,12 @@ class RedisServiceTest {
         provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(),
                 Map.of("ports", RedisPorts.ofThisRun(30)), home));
         service = provider.create(null);
+        made = new ServicesMade(service);
     }
 
     @AfterEach
     void removeWhatWasMade() {
-        for (Made one : made) {
-            service.remove(one.request, one.credentials);
-        }
-        made.clear();
+        made.removeAll();
     }
 
     @AfterAll
@@ -75,15 +72,11 @@ class RedisServiceTest {
     }
 
     private PluginParameters provision(String application, String serviceName) {
-        ServiceRequest request = request(application, serviceName);
-        PluginParameters credentials = service.provision(request, Optional.empty());
-        made.add(new Made(request, credentials));
-        return credentials;
+        return made.provision(application, serviceName);
     }
 
     private static ServiceRequest request(String application, String serviceName) {
-        return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
-                serviceName, PluginParameters.empty());
+        return ServicesMade.request(application, serviceName);
     }
 
     private static RespClient authenticated(PluginParameters credentials) throws IOException {
@@ -355,8 +348,5 @@ class RedisServiceTest {
 
     private ServiceDumps dumps() {
         return service.dumps().orElseThrow();
-    }
-
-    private record Made(ServiceRequest request, PluginParameters credentials) {
     }
 }
