@@ -16,22 +16,16 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
-import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceDumps;
-import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
+import org.paasmaker.engine.service.server.PluginPerClass;
 import org.paasmaker.engine.service.server.RunAs;
-import org.paasmaker.engine.service.server.ServicesMade;
 
 /**
  * {@code paasmaker.service.managedredis} with real redis-servers, one per service: the original's
@@ -39,44 +33,20 @@ import org.paasmaker.engine.service.server.ServicesMade;
  * versions, found again by the next engine, started again when killed (with its data), and gone with
  * the service.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RedisServiceTest {
+class RedisServiceTest extends PluginPerClass<RedisServiceProvider> {
 
-    private Path home;
-    private RedisServiceProvider provider;
-    private Service service;
-    private ServicesMade made;
-
-    @BeforeAll
-    void initialisePlugin() throws IOException {
-        home = Files.createTempDirectory("paasmaker-redis-home-");
-        provider = new RedisServiceProvider();
-        provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(),
-                Map.of("ports", RedisPorts.ofThisRun(30)), home));
-        service = provider.create(null);
-        made = new ServicesMade(service);
+    RedisServiceTest() {
+        super("redis", RedisServiceProvider::new);
     }
 
-    @AfterEach
-    void removeWhatWasMade() {
-        made.removeAll();
+    @Override
+    protected Map<String, String> settings(Path home) throws IOException {
+        return Map.of("ports", RedisPorts.ofThisRun(30));
     }
 
-    @AfterAll
-    void closePlugin() throws IOException {
-        try {
-            provider.close();
-        } finally {
-            Directories.deleteTree(home);
-        }
-    }
-
-    private PluginParameters provision(String application, String serviceName) {
-        return made.provision(application, serviceName);
-    }
-
-    private static ServiceRequest request(String application, String serviceName) {
-        return ServicesMade.request(application, serviceName);
+    /** None of its own: the plugin's servers, one a service, go with the services each test removes. */
+    @Override
+    protected void stopServer() {
     }
 
     private static RespClient authenticated(PluginParameters credentials) throws IOException {

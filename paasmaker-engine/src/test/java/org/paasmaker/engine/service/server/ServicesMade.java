@@ -12,17 +12,17 @@ import org.paasmaker.api.service.ServiceRequest;
  * The services a test provisioned on a plugin, each removed by {@link #removeAll()} (from the test's
  * {@code @AfterEach}, so also after a failure): the next test starts on a server without them.
  */
-public final class ServicesMade {
+final class ServicesMade {
 
     private final Service service;
     private final List<Made> made = new ArrayList<>();
 
-    public ServicesMade(Service service) {
+    ServicesMade(Service service) {
         this.service = service;
     }
 
     /** A new service of {@code serviceName} for {@code application}; its credentials. */
-    public PluginParameters provision(String application, String serviceName) {
+    PluginParameters provision(String application, String serviceName) {
         ServiceRequest request = request(application, serviceName);
         PluginParameters credentials = service.provision(request, Optional.empty());
         made.add(new Made(request, credentials));
@@ -30,12 +30,12 @@ public final class ServicesMade {
     }
 
     /** The request of a test's application (its id from its name) for a service of that name. */
-    public static ServiceRequest request(String application, String serviceName) {
+    static ServiceRequest request(String application, String serviceName) {
         return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
                 serviceName, PluginParameters.empty());
     }
 
-    public void removeAll() {
+    void removeAll() {
         for (Made one : made) {
             service.remove(one.request, one.credentials);
         }
