@@ -12,8 +12,8 @@ import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.FieldError;
 import org.paasmaker.api.error.PaasmakerException;
@@ -22,21 +22,14 @@ import org.paasmaker.api.rest.WireFixtures;
 /** Every failure is one PaasmakerClientException with the server's problem, or a message saying why there was none. */
 class ErrorsTest {
 
-    private FakeServer server;
-    private PaasmakerClient client;
+    @RegisterExtension
+    final FakeServer server = new FakeServer();
+    private final PaasmakerClient client = server.client();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    @BeforeEach
-    void start() throws IOException {
-        server = new FakeServer();
-        client = server.client();
-    }
-
     @AfterEach
-    void stop() {
+    void release() {
         release.countDown();
-        client.close();
-        server.close();
     }
 
     private static void assertForUsers(PaasmakerException e) {

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -15,14 +16,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.paasmaker.api.rest.WireFixtures;
 
 /**
  * A real HTTP server on a free loopback port that answers as Paasmaker's would: each route a canned
  * answer (often a wire fixture) or a handler of the test's; every request is kept, body and all, for the
- * test to check. An unknown route is a 404 problem.
+ * test to check. An unknown route is a 404 problem. A test has one of its own and a client of it, both
+ * closed once the test and its own {@code @AfterEach} are done:
+ * <pre>{@code
+ * @RegisterExtension
+ * final FakeServer server = new FakeServer();
+ * private final PaasmakerClient client = server.client();
+ * }</pre>
  */
-final class FakeServer implements AutoCloseable {
+final class FakeServer implements AutoCloseable, AfterEachCallback {
 
     static final String TOKEN = "s3cr3t-token";
 
@@ -50,9 +59,14 @@ final class FakeServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<PaasmakerClient> clients = new CopyOnWriteArrayList<>();
 
-    FakeServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    FakeServer() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
@@ -62,8 +76,12 @@ final class FakeServer implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
+    /** A client of this server, closed with it. */
     PaasmakerClient client() {
-        return PaasmakerClient.builder().server(uri()).token(TOKEN).reconnect(3, java.time.Duration.ofMillis(10)).build();
+        PaasmakerClient client = PaasmakerClient.builder().server(uri()).token(TOKEN)
+                .reconnect(3, java.time.Duration.ofMillis(10)).build();
+        clients.add(client);
+        return client;
     }
 
     /** {@code path} is under {@code /api/v1/}, raw (percent-encoded as sent). */
@@ -129,7 +147,13 @@ final class FakeServer implements AutoCloseable {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    @Override
     public void close() {
+        clients.forEach(PaasmakerClient::close);
         server.stop(0);
         executor.shutdownNow();
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.rest.InstanceLogLines;
 import org.paasmaker.api.rest.WireFixtures;
@@ -25,21 +24,14 @@ class InstanceLogFollowTest {
     private static final String INSTANCE = "2f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b";
     private static final String LOG = "instances/" + INSTANCE + "/log";
 
-    private FakeServer server;
-    private PaasmakerClient client;
+    @RegisterExtension
+    final FakeServer server = new FakeServer();
+    private final PaasmakerClient client = server.client();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    @BeforeEach
-    void start() throws IOException {
-        server = new FakeServer();
-        client = server.client();
-    }
-
     @AfterEach
-    void stop() {
+    void release() {
         release.countDown();
-        client.close();
-        server.close();
     }
 
     private static List<ScriptedEvents.Event> lines(int count) {

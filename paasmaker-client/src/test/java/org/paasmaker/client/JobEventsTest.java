@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.rest.JobJson;
@@ -27,21 +26,14 @@ class JobEventsTest {
     private static final String JOB = "0b6f3c3e-2d3f-4c52-9a0e-4f1f5f0d7a11";
     private static final String EVENTS = "jobs/" + JOB + "/events";
 
-    private FakeServer server;
-    private PaasmakerClient client;
+    @RegisterExtension
+    final FakeServer server = new FakeServer();
+    private final PaasmakerClient client = server.client();
     private final CountDownLatch release = new CountDownLatch(1);
 
-    @BeforeEach
-    void start() throws IOException {
-        server = new FakeServer();
-        client = server.client();
-    }
-
     @AfterEach
-    void stop() {
+    void release() {
         release.countDown();
-        client.close();
-        server.close();
     }
 
     private ScriptedEvents script(List<ScriptedEvents.Event> events, Connection... plan) {

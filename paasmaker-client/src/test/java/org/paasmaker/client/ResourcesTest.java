@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.rest.ApplicationJson;
@@ -32,20 +31,9 @@ import org.paasmaker.api.version.VersionState;
 /** Each call's request (verb, path, query, headers, body) and its answer read from the shared wire fixtures. */
 class ResourcesTest {
 
-    private FakeServer server;
-    private PaasmakerClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new FakeServer();
-        client = server.client();
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
-    }
+    @RegisterExtension
+    final FakeServer server = new FakeServer();
+    private final PaasmakerClient client = server.client();
 
     private FakeServer.Request assertRequest(String method, String path, String query) {
         FakeServer.Request request = server.last();

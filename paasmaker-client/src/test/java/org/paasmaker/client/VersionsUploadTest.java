@@ -17,9 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.rest.VersionAccepted;
@@ -35,20 +35,13 @@ class VersionsUploadTest {
     @TempDir
     Path temp;
 
-    private FakeServer server;
-    private PaasmakerClient client;
+    @RegisterExtension
+    final FakeServer server = new FakeServer();
+    private final PaasmakerClient client = server.client();
 
     @BeforeEach
-    void start() throws IOException {
-        server = new FakeServer();
-        client = server.client();
+    void answerTheUpload() {
         server.fixture("POST", VERSIONS, 202, "version-accepted.json");
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     private Path write(Path file, String text, String mode) throws IOException {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.rest.WireFixtures;
 
@@ -17,12 +17,13 @@ class AccessCommandsTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker()
+        server
                 .json("GET", "users", 200, "[" + WireFixtures.read("user-json.json") + "]")
                 .fixture("POST", "users", 201, "user-json.json")
                 .fixture("POST", "users/ann/keys", 201, "issued-api-key-json.json")
@@ -35,13 +36,7 @@ class AccessCommandsTest {
                         + WireFixtures.read("grant-json-global.json") + "]")
                 .json("DELETE", "users/ann/grants", 204, "")
                 .fixture("POST", "login", 201, "issued-api-key-json.json");
-        environment = Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
-                "HOME", home.toString(), "XDG_CONFIG_HOME", home.resolve("config").toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        environment = server.environment(home, "XDG_CONFIG_HOME", home.resolve("config").toString());
     }
 
     @Test

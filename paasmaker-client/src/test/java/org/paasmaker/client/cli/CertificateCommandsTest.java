@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.rest.WireFixtures;
 
@@ -17,25 +17,20 @@ class CertificateCommandsTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker()
+        server
                 .json("GET", "workspaces/dev/applications", 200, "[" + WireFixtures.read("application-json.json") + "]")
                 .fixture("POST", "applications/3/certificates", 201, "certificate-json.json")
                 .json("GET", "applications/3/certificates", 200, "[" + WireFixtures.read("certificate-json.json") + "]")
                 .json("GET", "certificates", 200, "[" + WireFixtures.read("certificate-json.json") + ", "
                         + WireFixtures.read("certificate-json-acme.json") + "]")
                 .json("DELETE", "applications/3/certificates/3f2a9c0d4b5e6f70", 204, "");
-        environment = Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
-                "HOME", home.toString(), "PAASMAKER_WORKSPACE", "dev");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        environment = server.environment(home, "PAASMAKER_WORKSPACE", "dev");
     }
 
     @Test

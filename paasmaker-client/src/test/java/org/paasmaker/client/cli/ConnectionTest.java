@@ -10,9 +10,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Which server and token a command uses (option, environment, profile), and the errors of reaching it. */
@@ -21,19 +21,15 @@ class ConnectionTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
-    private FakePaasmaker other;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
+    @RegisterExtension
+    final FakePaasmaker other = new FakePaasmaker();
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker().json("GET", "workspaces", 200, "[]");
-        other = new FakePaasmaker().json("GET", "workspaces", 200, "[]");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-        other.close();
+        server.json("GET", "workspaces", 200, "[]");
+        other.json("GET", "workspaces", 200, "[]");
     }
 
     private Map<String, String> environment(String... pairs) {

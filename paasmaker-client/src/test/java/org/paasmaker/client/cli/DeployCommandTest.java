@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.rest.WireFixtures;
@@ -54,14 +54,15 @@ class DeployCommandTest {
     @TempDir
     Path code;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws IOException {
         Files.writeString(code.resolve("manifest.yml"), MANIFEST);
         Files.writeString(code.resolve("app.py"), "print('hello')\n");
-        server = new FakePaasmaker()
+        server
                 .json("GET", "workspaces", 200, "[" + WireFixtures.read("workspace-json.json") + "]")
                 .fixture("POST", "workspaces/dev/versions", 202, "version-accepted.json")
                 .events("jobs/" + PREPARE + "/events", JobStreams.simple(PREPARE, "Prepare a new version",
@@ -84,17 +85,11 @@ class DeployCommandTest {
                         Route.of("hello-python.localhost", List.of(target(INSTANCE))),
                         Route.of("1.web.other.dev.localhost", List.of(target("9f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b")))))))
                 .fixture("GET", "versions/8", 200, "version-json.json");
-        environment = new HashMap<>(Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
-                "HOME", home.toString()));
+        environment = new HashMap<>(server.environment(home));
     }
 
     private static RouteTarget target(String instance) {
         return new RouteTarget("127.0.0.1", 42600, "dev/hello-python", 3, instance);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test

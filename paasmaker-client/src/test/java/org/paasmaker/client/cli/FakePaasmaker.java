@@ -4,23 +4,30 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.paasmaker.api.rest.WireFixtures;
 
 /**
  * A Paasmaker server for the command line's tests: a real HTTP server on a free loopback port whose
  * routes answer canned bodies (often the api's wire fixtures) or Server-Sent Events. It keeps every
  * request; a route it was not given answers 404 as the server does, and a wrong token 401 (but for the login).
+ * A test has one of its own, closed once the test and its own {@code @AfterEach} are done:
+ * {@code @RegisterExtension final FakePaasmaker server = new FakePaasmaker();}.
  */
-final class FakePaasmaker implements AutoCloseable {
+final class FakePaasmaker implements AutoCloseable, AfterEachCallback {
 
     static final String TOKEN = "t0ken";
 
@@ -42,8 +49,12 @@ final class FakePaasmaker implements AutoCloseable {
     private final Map<String, Answer> routes = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
 
-    FakePaasmaker() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    FakePaasmaker() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         server.setExecutor(executor);
         server.createContext("/", this::dispatch);
         server.start();
@@ -51,6 +62,19 @@ final class FakePaasmaker implements AutoCloseable {
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /**
+     * What the command line sees to reach this server: its address and token, {@code HOME} the test's
+     * folder, and the given variables (name, value, ...) besides.
+     */
+    Map<String, String> environment(Path home, String... more) {
+        Map<String, String> environment = new LinkedHashMap<>(Map.of("PAASMAKER_SERVER", url(),
+                "PAASMAKER_TOKEN", TOKEN, "HOME", home.toString()));
+        for (int i = 0; i < more.length; i += 2) {
+            environment.put(more[i], more[i + 1]);
+        }
+        return Map.copyOf(environment);
     }
 
     /** {@code GET workspaces} (under {@code /api/v1/}) answers the JSON. */
@@ -133,6 +157,11 @@ final class FakePaasmaker implements AutoCloseable {
                 out.write(bytes);
             }
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -26,12 +27,13 @@ class InstanceLogFollowCommandTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private final CountDownLatch released = new CountDownLatch(1);
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker().on("GET", "instances/" + INSTANCE + "/log", (request, exchange) -> {
+        server.on("GET", "instances/" + INSTANCE + "/log", (request, exchange) -> {
             exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -49,7 +51,6 @@ class InstanceLogFollowCommandTest {
     @AfterEach
     void stop() {
         released.countDown();
-        server.close();
     }
 
     @Test

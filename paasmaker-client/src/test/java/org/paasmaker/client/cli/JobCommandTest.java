@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.rest.WireFixtures;
@@ -19,19 +19,14 @@ class JobCommandTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker().fixture("GET", "versions/8", 200, "version-json.json");
-        environment = Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
-                "HOME", home.toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        server.fixture("GET", "versions/8", 200, "version-json.json");
+        environment = server.environment(home);
     }
 
     private void failingJob() {

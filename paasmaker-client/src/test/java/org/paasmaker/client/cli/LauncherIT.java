@@ -3,13 +3,10 @@ package org.paasmaker.client.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,26 +17,9 @@ class LauncherIT {
     private static final Path LAUNCHER = Path.of("../bin/paasmaker").toAbsolutePath().normalize();
     private static final Path JAR = Path.of(System.getProperty("paasmaker.jar", "target/paasmaker.jar"));
 
-    private record Result(int exitCode, String out, String err) {
-    }
-
-    private static Result run(Path launcher, Path directory, Map<String, String> environment, String... args)
+    private static CommandLineRun run(Path launcher, Path directory, Map<String, String> environment, String... args)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(launcher.toString()));
-        command.addAll(List.of(args));
-        Path out = directory.resolve("out.txt");
-        Path err = directory.resolve("err.txt");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(command + " did not finish within 60 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return CommandLineRun.process(directory, environment, List.of(launcher.toString()), args);
     }
 
     /** A checkout of its own: bin/paasmaker, what it sources and, if asked, the jar where the launcher looks for it. */
@@ -55,7 +35,7 @@ class LauncherIT {
 
     @Test
     void showsTheVersion(@TempDir Path directory) throws Exception {
-        Result result = run(LAUNCHER, directory, Map.of(), "--version");
+        CommandLineRun result = run(LAUNCHER, directory, Map.of(), "--version");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).matches("paasmaker \\d+\\.\\d+\\.\\d+(-SNAPSHOT)?\nJava .+\n");
@@ -67,8 +47,8 @@ class LauncherIT {
         Path classes = directory.resolve("classes.txt");
         Files.copy(CommandLineRun.manifest("hello.yml"), directory.resolve("manifest.yml"));
 
-        Result result = run(LAUNCHER, directory, Map.of("PAASMAKER_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes),
-                "manifest", "validate");
+        CommandLineRun result = run(LAUNCHER, directory,
+                Map.of("PAASMAKER_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes), "manifest", "validate");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out()).startsWith("manifest.yml is valid");
@@ -80,7 +60,7 @@ class LauncherIT {
     void makesTheArchiveOnItsFirstRunWhenThereIsNone(@TempDir Path root) throws Exception {
         Path launcher = checkout(root, true);
 
-        Result result = run(launcher, root, Map.of(), "--version");
+        CommandLineRun result = run(launcher, root, Map.of(), "--version");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out()).startsWith("paasmaker ").doesNotContain("cds", "warning");
@@ -96,7 +76,7 @@ class LauncherIT {
         // A checkout with no sources: the launcher's build fails, and it says what it ran and what to run.
         Path launcher = checkout(root, false);
 
-        Result result = run(launcher, root, Map.of(), "--version");
+        CommandLineRun result = run(launcher, root, Map.of(), "--version");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("paasmaker: building the command line first (once)")

@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class LoginCommandTest {
@@ -17,19 +17,15 @@ class LoginCommandTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Path config;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker().json("GET", "workspaces", 200, "[]")
+        server.json("GET", "workspaces", 200, "[]")
                 .fixture("GET", "workspaces/dev", 200, "workspace-json.json");
         config = home.resolve("xdg");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Map<String, String> environment() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,12 +18,13 @@ class ResourceCommandsTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker()
+        server
                 .json("GET", "workspaces/dev/applications", 200, "[" + WireFixtures.read("application-json.json") + "]")
                 .fixture("GET", "applications/3", 200, "application-json.json")
                 .json("GET", "applications/3/versions", 200, "[" + WireFixtures.read("version-json-summary.json") + "]")
@@ -37,13 +38,7 @@ class ResourceCommandsTest {
                 .fixture("GET", "disk", 200, "disk-json.json")
                 .fixture("GET", "applications/3/disk", 200, "application-disk-json.json")
                 .text("GET", "instances/2f9c1e6a-7b3d-4e8f-9a0b-1c2d3e4f5a6b/log", "127.0.0.1 - - \"GET / HTTP/1.1\" 200 -\n");
-        environment = Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
-                "HOME", home.toString(), "PAASMAKER_WORKSPACE", "dev");
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        environment = server.environment(home, "PAASMAKER_WORKSPACE", "dev");
     }
 
     @ParameterizedTest

@@ -11,9 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -25,12 +25,13 @@ class ServiceDumpCommandsTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker()
+        server
                 .on("GET", "services/4/export", (request, exchange) -> {
                     exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
                     exchange.sendResponseHeaders(200, DUMP.length);
@@ -42,13 +43,7 @@ class ServiceDumpCommandsTest {
                 .json("POST", "services/5/import", 400, "{\"type\": \"invalid-request\", \"title\": \"Invalid request\","
                         + " \"status\": 400, \"detail\": \"the file is not a dump paasmaker.service.managedredis imports:"
                         + " it is a PostgreSQL dump\", \"errors\": []}");
-        environment = Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
-                "HOME", home.toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        environment = server.environment(home);
     }
 
     @Test

@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.rest.WireFixtures;
 
@@ -22,19 +22,13 @@ class WorkspaceCommandTest {
     @TempDir
     Path home;
 
-    private FakePaasmaker server;
+    @RegisterExtension
+    final FakePaasmaker server = new FakePaasmaker();
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws Exception {
-        server = new FakePaasmaker();
-        environment = Map.of("PAASMAKER_SERVER", server.url(), "PAASMAKER_TOKEN", FakePaasmaker.TOKEN,
-                "HOME", home.toString());
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
+        environment = server.environment(home);
     }
 
     @Test

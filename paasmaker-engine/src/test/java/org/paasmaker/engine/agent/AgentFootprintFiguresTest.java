@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -104,11 +103,12 @@ class AgentFootprintFiguresTest {
         controller = TestController.start(temp.resolve("controller"));
         String checksum = controller.publishServer(temp.resolve("tree"));
         Path token = Files.writeString(temp.resolve("node-token"), TestController.TOKEN_VALUE);
-        Path machine = machine(Path.of(System.getProperty("paasmaker.engine.jar")));
+        Path machine = Files.createDirectories(temp.resolve("machine"));
+        Path jar = Path.of(System.getProperty("paasmaker.engine.jar"));
+        List<String> launcher = List.of(AgentMachine.copy(jar, machine).toString());
         List<String> plain = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         plain.addAll(JVM_OPTIONS);
         plain.addAll(List.of("-jar", machine.resolve("paasmaker-engine.jar").toString(), "agent"));
-        List<String> launcher = List.of(machine.resolve("paasmaker-agent").toString());
         Map<String, String> java = Map.of("JAVA_HOME", System.getProperty("java.home"));
 
         measure("plain java -jar, no archive", plain, java, token, 1);
@@ -135,10 +135,8 @@ class AgentFootprintFiguresTest {
         System.out.printf(Locale.ROOT, "classes the launcher's agent loads: idle, %s; after starting an instance, %s%n",
                 idle, withInstance);
         assertThat(idle).as(agent.output()).contains("from the archive");
-        try (Stream<Path> files = Files.list(machine)) {
-            assertThat(files.map(file -> file.getFileName().toString()))
-                    .anyMatch(file -> file.matches("paasmaker-engine-java.+\\.jsa")).noneMatch(file -> file.endsWith(".partial"));
-        }
+        assertThat(AgentMachine.archives(machine)).map(file -> file.getFileName().toString())
+                .anyMatch(file -> file.endsWith(".jsa")).noneMatch(file -> file.endsWith(".partial"));
     }
 
     /** One agent's start, RSS and PSS idle, printed; then it is stopped. */
@@ -175,22 +173,6 @@ class AgentFootprintFiguresTest {
             throws Exception {
         agent = AgentProcess.launch(command, environment, token, "127.0.0.7", temp.resolve("home"), name,
                 "44780-44789", List.of("--controller", controller.uri().toString()), temp.resolve(name + ".out"));
-    }
-
-    /** The jar, its lib/ and the launcher with what it sources, in a folder of their own. */
-    private Path machine(Path jar) throws Exception {
-        Path machine = Files.createDirectories(temp.resolve("machine"));
-        Files.copy(jar, machine.resolve("paasmaker-engine.jar"));
-        Path lib = Files.createDirectories(machine.resolve("lib"));
-        try (Stream<Path> jars = Files.list(jar.resolveSibling("lib"))) {
-            for (Path file : jars.toList()) {
-                Files.copy(file, lib.resolve(file.getFileName()));
-            }
-        }
-        for (String script : List.of("paasmaker-agent", "java-cds.sh")) {
-            Files.copy(Path.of("../bin", script), machine.resolve(script));
-        }
-        return machine;
     }
 
     /** How many classes came from the shared archives (the JDK's, the launcher's) and how many from jars. */

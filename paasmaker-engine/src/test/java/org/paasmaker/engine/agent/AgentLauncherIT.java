@@ -23,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentLauncherIT {
 
-    private static final Path BIN = Path.of("../bin").toAbsolutePath().normalize();
     private static final Path JAR = Path.of(System.getProperty("paasmaker.engine.jar",
             "target/paasmaker-engine.jar"));
     private static final String OPTIONS =
@@ -52,31 +51,9 @@ class AgentLauncherIT {
                 Files.readString(err, StandardCharsets.UTF_8));
     }
 
-    /** The jar, its lib/, and the launcher with what it sources, in a folder of their own. */
-    private static Path machine(Path machine) throws IOException {
-        Files.copy(JAR, machine.resolve("paasmaker-engine.jar"));
-        Path lib = Files.createDirectories(machine.resolve("lib"));
-        try (Stream<Path> jars = Files.list(JAR.resolveSibling("lib"))) {
-            for (Path file : jars.toList()) {
-                Files.copy(file, lib.resolve(file.getFileName()));
-            }
-        }
-        for (String script : List.of("paasmaker-agent", "java-cds.sh")) {
-            Files.copy(BIN.resolve(script), machine.resolve(script));
-        }
-        return machine.resolve("paasmaker-agent");
-    }
-
-    private static List<Path> archives(Path machine) throws IOException {
-        try (Stream<Path> files = Files.list(machine)) {
-            return files.filter(file -> file.getFileName().toString().matches("paasmaker-engine-java.+\\.jsa.*"))
-                    .toList();
-        }
-    }
-
     @Test
     void makesTheArchiveOnItsFirstRunAndTheAgentLoadsItsClassesFromIt(@TempDir Path machine) throws Exception {
-        Path launcher = machine(machine);
+        Path launcher = AgentMachine.copy(JAR, machine);
         Path classes = machine.resolve("classes.txt");
 
         Result result = run(launcher, machine, Map.of("PAASMAKER_AGENT_JAVA_OPTS",
@@ -84,7 +61,7 @@ class AgentLauncherIT {
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(result.out() + result.err()).isEmpty();
-        assertThat(archives(machine)).singleElement()
+        assertThat(AgentMachine.archives(machine)).singleElement()
                 .satisfies(archive -> assertThat(archive.getFileName().toString()).endsWith(".jsa"));
         assertThat(Files.readString(classes))
                 .contains("org.paasmaker.engine.agent.NodeAgent source: shared objects file (top)");
@@ -92,9 +69,9 @@ class AgentLauncherIT {
 
     @Test
     void makesItAgainWhenALibraryIsNewerThanTheArchive(@TempDir Path machine) throws Exception {
-        Path launcher = machine(machine);
+        Path launcher = AgentMachine.copy(JAR, machine);
         assertThat(run(launcher, machine, Map.of(), "--cds-training").exitCode()).isZero();
-        Path archive = archives(machine).get(0);
+        Path archive = AgentMachine.archives(machine).get(0);
         Path library;
         try (Stream<Path> jars = Files.list(machine.resolve("lib"))) {
             library = jars.findFirst().orElseThrow();
@@ -109,7 +86,7 @@ class AgentLauncherIT {
                 OPTIONS + " -Xlog:class+load=info:file=" + classes), "--cds-training");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(archives(machine)).containsExactly(archive);
+        assertThat(AgentMachine.archives(machine)).containsExactly(archive);
         assertThat(Files.getLastModifiedTime(archive)).isGreaterThan(updated);
         assertThat(Files.readString(classes))
                 .contains("org.paasmaker.engine.agent.NodeAgent source: shared objects file (top)");
@@ -118,11 +95,8 @@ class AgentLauncherIT {
     @Test
     void withoutTheJarItSaysWhereItLookedAndHowToBuildIt(@TempDir Path root) throws Exception {
         Path bin = Files.createDirectories(root.resolve("bin"));
-        for (String script : List.of("paasmaker-agent", "java-cds.sh")) {
-            Files.copy(BIN.resolve(script), bin.resolve(script));
-        }
 
-        Result result = run(bin.resolve("paasmaker-agent"), root, Map.of(), "--controller", "http://127.0.0.1:1");
+        Result result = run(AgentMachine.copyLauncher(bin), root, Map.of(), "--controller", "http://127.0.0.1:1");
 
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.err()).startsWith("paasmaker-agent: no paasmaker-engine.jar beside " + bin.toRealPath())

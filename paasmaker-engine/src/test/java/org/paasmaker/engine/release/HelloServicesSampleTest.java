@@ -11,10 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
@@ -26,10 +24,7 @@ import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
-import org.paasmaker.engine.process.ProcessGroupKiller;
-import org.paasmaker.engine.process.ProcessIdentity;
-import org.paasmaker.engine.process.ProcessRecord;
-import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.ManagedServersStopped;
 
 /**
  * {@code samples/hello-services} on a real engine with the managed PostgreSQL and Redis servers: its
@@ -38,16 +33,10 @@ import org.paasmaker.engine.process.ProcessRecords;
  */
 class HelloServicesSampleTest {
 
-    private final List<ProcessIdentity> servers = new ArrayList<>();
-
-    /** Stops the managed servers the engine started, after the fixture closed the engine (and its health round). */
     @RegisterExtension
     @Order(1)
-    final AfterEachCallback stopManagedServers = context -> {
-        for (ProcessIdentity server : servers) {
-            new ProcessGroupKiller().stop(server, Duration.ofSeconds(5));
-        }
-    };
+    final ManagedServersStopped servers = new ManagedServersStopped(() -> this.fixture.engine().home(), "postgres",
+            "redis");
 
     @RegisterExtension
     @Order(2)
@@ -56,14 +45,6 @@ class HelloServicesSampleTest {
             .pluginSettings("paasmaker.service.managedredis", Map.of("ports", "44700-44799")));
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void rememberTheManagedServers() {
-        for (String kind : List.of("postgres", "redis")) {
-            new ProcessRecords(fixture.engine().home().resolve("services").resolve(kind).resolve("process"), m -> { })
-                    .load().stream().map(ProcessRecord::identity).forEach(servers::add);
-        }
-    }
 
     @Test
     void theSampleMigratesOncePerVersionAndASecondVersionReadsTheSameData() throws Exception {

@@ -2,21 +2,16 @@ package org.paasmaker.engine.service.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceRequest;
-import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.service.server.DumpFigures;
+import org.paasmaker.engine.service.server.PluginHome;
 
 /**
  * Printed, not asserted (the machine is shared): exporting and importing a managed PostgreSQL service
@@ -27,13 +22,10 @@ class PostgresDumpFiguresTest {
 
     @Test
     void printTheDumpFigures() throws Exception {
-        Path home = Files.createTempDirectory("paasmaker-postgres-dump-figures-");
-        PostgresServiceProvider provider = new PostgresServiceProvider();
-        try {
-            provider.init(PluginSettings.of(PostgresServiceProvider.ID, provider.settings(), Map.of("port", "0"), home));
-            Service service = provider.create(null);
-            ServiceRequest request = new ServiceRequest(new ApplicationId(1), "figures", "test", "db",
-                    PluginParameters.empty());
+        try (PluginHome<PostgresServiceProvider> home = PluginHome.init("postgres-dump-figures", new PostgresServiceProvider(),
+                Map.of("port", "0"))) {
+            Service service = home.provider().create(null);
+            ServiceRequest request = PluginHome.request(1, "db");
             PluginParameters credentials = service.provision(request, Optional.empty());
             try (Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
                     Statement statement = connection.createStatement()) {
@@ -41,16 +33,10 @@ class PostgresDumpFiguresTest {
             }
 
             long size = DumpFigures.print("PostgreSQL", "200000 rows", service.dumps().orElseThrow(), request,
-                    credentials, home, 3);
+                    credentials, home.home(), 3);
 
             assertThat(size).isPositive();
             service.remove(request, credentials);
-        } finally {
-            if (provider.server() instanceof ManagedPostgres managed) {
-                managed.stop(Duration.ofSeconds(10));
-            }
-            provider.close();
-            Directories.deleteTree(home);
         }
     }
 }

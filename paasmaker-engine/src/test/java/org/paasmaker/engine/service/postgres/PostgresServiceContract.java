@@ -18,83 +18,28 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.PluginSettings;
-import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.service.ServiceDumps;
-import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.service.server.CommandLinesSeen;
+import org.paasmaker.engine.service.server.PluginPerClass;
 
 /**
  * What {@code paasmaker.service.postgres} does on any server: the managed one and an external one
  * both pass it. Each subclass gives the plugin's settings and the server's log; the plugin is
  * initialised once per class, and every service a test made is removed after it.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class PostgresServiceContract {
+public abstract class PostgresServiceContract extends PluginPerClass<PostgresServiceProvider> {
 
-    protected Path home;
-    protected PostgresServiceProvider provider;
-    protected Service service;
-    private final List<Made> made = new ArrayList<>();
-
-    /** The plugin's settings for this server. */
-    protected abstract Map<String, String> settings(Path home) throws Exception;
+    protected PostgresServiceContract() {
+        super("postgres", PostgresServiceProvider::new);
+    }
 
     /** Everything the server has logged so far. */
     protected abstract String serverLog() throws Exception;
-
-    /** Stops what the subclass started (after the plugin is closed). */
-    protected abstract void stopServer() throws Exception;
-
-    @BeforeAll
-    void initialisePlugin() throws Exception {
-        home = Files.createTempDirectory("paasmaker-postgres-home-");
-        provider = new PostgresServiceProvider();
-        provider.init(PluginSettings.of(PostgresServiceProvider.ID, provider.settings(), settings(home), home));
-        service = provider.create(null);
-    }
-
-    @AfterEach
-    void removeWhatWasMade() {
-        for (Made one : made) {
-            service.remove(one.request, one.credentials);
-        }
-        made.clear();
-    }
-
-    @AfterAll
-    void closePlugin() throws Exception {
-        try {
-            if (provider != null) {
-                provider.close();
-            }
-            stopServer();
-        } finally {
-            Directories.deleteTree(home);
-        }
-    }
-
-    protected PluginParameters provision(String application, String serviceName) {
-        ServiceRequest request = request(application, serviceName);
-        PluginParameters credentials = service.provision(request, Optional.empty());
-        made.add(new Made(request, credentials));
-        return credentials;
-    }
-
-    protected static ServiceRequest request(String application, String serviceName) {
-        return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
-                serviceName, PluginParameters.empty());
-    }
 
     protected static Connection connect(PluginParameters credentials, String database) throws SQLException {
         return AdminConnection.open(credentials.string("hostname"), (int) credentials.integer("port"), database,
@@ -310,8 +255,5 @@ public abstract class PostgresServiceContract {
             }
             return values;
         }
-    }
-
-    private record Made(ServiceRequest request, PluginParameters credentials) {
     }
 }

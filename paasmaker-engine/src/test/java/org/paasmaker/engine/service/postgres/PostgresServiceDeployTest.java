@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,14 +20,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
@@ -44,14 +33,15 @@ import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ApplicationService;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
-import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
+import org.paasmaker.engine.EngineLog;
 import org.paasmaker.engine.Services;
-import org.paasmaker.engine.process.ProcessGroupKiller;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.ManagedServersStopped;
 import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ServiceDeploys;
 
 /**
  * A real application on a real engine: it reads its database from PM_SERVICES and counts its hits
@@ -60,54 +50,20 @@ import org.paasmaker.engine.service.server.RunAs;
  */
 class PostgresServiceDeployTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final List<ProcessIdentity> servers = new ArrayList<>();
-
-    /** Stops the managed server the engine started, after the fixture closed the engine (and its health round). */
     @RegisterExtension
     @Order(1)
-    final AfterEachCallback stopManagedServers = context -> {
-        for (ProcessIdentity server : servers) {
-            new ProcessGroupKiller().stop(server, Duration.ofSeconds(5));
-        }
-    };
+    final ManagedServersStopped servers = new ManagedServersStopped(() -> this.fixture.engine().home(), "postgres");
 
     @RegisterExtension
     @Order(2)
     final EngineFixture fixture = EngineFixture.perTest(builder -> builder
             .pluginSettings(PostgresServiceProvider.ID, Map.of("port", "0")));
 
-    private final List<String> engineLog = new ArrayList<>();
-    private final Handler logCapture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (engineLog) {
-                engineLog.add(record.getMessage() + " " + record.getThrown());
-            }
-        }
+    @RegisterExtension
+    @Order(3)
+    final EngineLog engineLog = new EngineLog();
 
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-    private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeEach
-    void captureTheEnginesLog() {
-        Logger.getLogger("").addHandler(logCapture);
-    }
-
-    @AfterEach
-    void rememberTheManagedServer() {
-        Logger.getLogger("").removeHandler(logCapture);
-        new ProcessRecords(fixture.engine().home().resolve("services/postgres/process"), message -> { })
-                .find(ManagedPostgres.RECORD_KEY).map(ProcessRecord::identity).ifPresent(servers::add);
-    }
+    private final ServiceDeploys deploys = new ServiceDeploys(fixture);
 
     @Test
     void anApplicationKeepsItsDatabaseAcrossVersionsAndARestartOfTheServerAndLosesItOnlyWithItsServices()
@@ -115,23 +71,25 @@ class PostgresServiceDeployTest {
         Path app = counterApp(fixture.temp().resolve("counter"), "");
         List<JobId> jobs = new ArrayList<>();
 
-        ApplicationVersion first = prepare(app, jobs);
+        ApplicationVersion first = deploys.prepare(app, jobs);
         ApplicationId application = first.applicationId();
-        jobs.add(succeed(fixture.engine().versions().start(first.id())));
-        JsonNode answer = hit(first.id());
+        jobs.add(deploys.succeed(fixture.engine().versions().start(first.id())));
+        JsonNode answer = deploys.hit(first.id());
         assertThat(answer.get("hits").asInt()).isEqualTo(1);
         assertThat(answer.get("keys")).extracting(JsonNode::asText).containsExactly("database", "hostname", "password",
                 "port", "protocol", "provider", "username");
-        PluginParameters credentials = database(application).credentials();
+        PluginParameters credentials = deploys.service(application, "db").credentials();
 
-        ApplicationVersion second = prepare(app, jobs);
-        assertThat(database(application).credentials()).as("a later version reuses the service").isEqualTo(credentials);
-        jobs.add(succeed(fixture.engine().versions().start(second.id())));
-        assertThat(hit(second.id()).get("hits").asInt()).isEqualTo(2);
+        ApplicationVersion second = deploys.prepare(app, jobs);
+        assertThat(deploys.service(application, "db").credentials()).as("a later version reuses the service")
+                .isEqualTo(credentials);
+        jobs.add(deploys.succeed(fixture.engine().versions().start(second.id())));
+        assertThat(deploys.hit(second.id()).get("hits").asInt()).isEqualTo(2);
 
-        jobs.add(succeed(fixture.engine().versions().stop(first.id())));
-        jobs.add(succeed(fixture.engine().versions().delete(first.id())));
-        assertThat(hit(second.id()).get("hits").asInt()).as("deleting a version keeps the database").isEqualTo(3);
+        jobs.add(deploys.succeed(fixture.engine().versions().stop(first.id())));
+        jobs.add(deploys.succeed(fixture.engine().versions().delete(first.id())));
+        assertThat(deploys.hit(second.id()).get("hits").asInt()).as("deleting a version keeps the database")
+                .isEqualTo(3);
 
         ProcessRecords records = new ProcessRecords(fixture.engine().home().resolve("services/postgres/process"), m -> { });
         ProcessIdentity killed = records.find(ManagedPostgres.RECORD_KEY).orElseThrow().identity();
@@ -141,10 +99,11 @@ class PostgresServiceDeployTest {
                         .map(ProcessRecord::identity).filter(p -> !p.equals(killed) && p.isAlive()).isPresent());
         await("the application reaches its database again").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(hit(second.id()).get("hits").asInt()).as("its data survived").isEqualTo(4));
+                .untilAsserted(() -> assertThat(deploys.hit(second.id()).get("hits").asInt()).as("its data survived")
+                        .isEqualTo(4));
 
-        jobs.add(succeed(fixture.engine().versions().stop(second.id())));
-        jobs.add(succeed(fixture.engine().applications().delete(application, true)));
+        jobs.add(deploys.succeed(fixture.engine().versions().stop(second.id())));
+        jobs.add(deploys.succeed(fixture.engine().applications().delete(application, true)));
 
         assertThatThrownBy(() -> PostgresServiceContract.connect(credentials, credentials.string("database")).close())
                 .isInstanceOf(SQLException.class);
@@ -153,9 +112,7 @@ class PostgresServiceDeployTest {
             assertThat(fixture.logs(fixture.engine().jobs().await(job, EngineFixture.JOB_TIMEOUT)))
                     .as("the log of job " + job).doesNotContain(password);
         }
-        synchronized (engineLog) {
-            assertThat(String.join("\n", engineLog)).as("the engine's log").doesNotContain(password);
-        }
+        assertThat(engineLog.text()).as("the engine's log").doesNotContain(password);
         assertThat(Files.readString(fixture.engine().home().resolve("services/postgres/postgres.log")))
                 .as("the server's log").doesNotContain(password);
     }
@@ -235,8 +192,8 @@ class PostgresServiceDeployTest {
                     plugin: paasmaker.service.parameters
                     parameters: {colour: blue}
                 """);
-        ApplicationVersion version = prepare(app, new ArrayList<>());
-        ApplicationService db = database(version.applicationId());
+        ApplicationVersion version = deploys.prepare(app, new ArrayList<>());
+        ApplicationService db = deploys.service(version.applicationId(), "db");
         PluginParameters credentials = db.credentials();
         try (Connection connection = PostgresServiceContract.connect(credentials, credentials.string("database"));
                 Statement statement = connection.createStatement()) {
@@ -271,32 +228,6 @@ class PostgresServiceDeployTest {
             assertThat(left.map(Path::getFileName).map(Path::toString)).as("spooled dumps").noneMatch(
                     name -> name.startsWith("import-"));
         }
-    }
-
-    private ApplicationService database(ApplicationId application) {
-        return fixture.engine().applications().services(application).stream()
-                .filter(service -> service.name().equals("db")).findFirst().orElseThrow();
-    }
-
-    private ApplicationVersion prepare(Path app, List<JobId> jobs) {
-        JobView job = fixture.prepare(SourceSpec.directory(app));
-        jobs.add(job.id());
-        assertThat(job.state()).as(fixture.logs(job)).isEqualTo(JobState.SUCCESS);
-        return fixture.engine().versions().get(new VersionId(Long.parseLong(job.tags().get("version_id"))));
-    }
-
-    private JobId succeed(JobId job) {
-        fixture.succeed(job);
-        return job;
-    }
-
-    private JsonNode hit(VersionId version) throws Exception {
-        int port = fixture.engine().versions().instances(version).stream()
-                .filter(i -> i.port().isPresent()).findFirst().orElseThrow().port().getAsInt();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 
     /** A Python application that counts its hits in its PostgreSQL database, through psql. */

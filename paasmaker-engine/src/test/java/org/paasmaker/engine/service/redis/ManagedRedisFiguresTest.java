@@ -2,29 +2,27 @@ package org.paasmaker.engine.service.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.paasmaker.engine.service.server.ServerFigures.idleMemory;
+import static org.paasmaker.engine.service.server.ServerFigures.makeAndRemove;
+import static org.paasmaker.engine.service.server.ServerFigures.max;
 import static org.paasmaker.engine.service.server.ServerFigures.median;
 import static org.paasmaker.engine.service.server.ServerFigures.millis;
 import static org.paasmaker.engine.service.server.ServerFigures.nanos;
 
-import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceRequest;
-import org.paasmaker.engine.ProcessesUnder;
 import org.paasmaker.engine.internal.Directories;
+import org.paasmaker.engine.service.server.PluginHome;
 import org.paasmaker.engine.service.server.ServerFigures.Memory;
+import org.paasmaker.engine.service.server.ServerFigures.Rounds;
 
 /**
  * The figures of docs/benchmarks.md, printed, not asserted (the machine is shared): making a Redis
@@ -37,27 +35,12 @@ class ManagedRedisFiguresTest {
 
     @Test
     void printTheManagedServersFigures() throws Exception {
-        Path home = Files.createTempDirectory("paasmaker-redis-figures-");
-        RedisServiceProvider provider = new RedisServiceProvider();
-        int first;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            first = Math.min(probe.getLocalPort(), 65000);
-        }
-        try {
-            provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(),
-                    Map.of("ports", first + "-" + (first + 30)), home));
+        try (PluginHome<RedisServiceProvider> home = PluginHome.init("redis-figures", new RedisServiceProvider(),
+                Map.of("ports", RedisPorts.ofThisRun(30)))) {
+            RedisServiceProvider provider = home.provider();
             Service service = provider.create(null);
-            List<Long> creates = new ArrayList<>();
-            List<Long> removes = new ArrayList<>();
-            for (int i = 0; i < ROUNDS; i++) {
-                ServiceRequest request = new ServiceRequest(new ApplicationId(i + 1), "figures", "test", "cache" + i,
-                        PluginParameters.empty());
-                PluginParameters[] made = new PluginParameters[1];
-                creates.add(nanos(() -> made[0] = service.provision(request, Optional.empty())));
-                removes.add(nanos(() -> service.remove(request, made[0])));
-            }
-            ServiceRequest request = new ServiceRequest(new ApplicationId(99), "figures", "test", "kept",
-                    PluginParameters.empty());
+            Rounds rounds = makeAndRemove(service, "cache", ROUNDS);
+            ServiceRequest request = PluginHome.request(99, "kept");
             PluginParameters kept = service.provision(request, Optional.empty());
             String name = kept.string("name");
             Memory idle = idleMemory(provider.server().process(name).orElseThrow().pid());
@@ -89,17 +72,12 @@ class ManagedRedisFiguresTest {
 
             System.out.printf("managed Redis: make a service (folder + redis-server answering): median %d ms, max %d ms;"
                     + " remove: median %d ms (%d rounds); cold start of an existing one %d ms%n",
-                    millis(median(creates)), millis(creates.stream().max(Long::compare).orElseThrow()),
-                    millis(median(removes)), ROUNDS, millis(coldStart));
+                    millis(median(rounds.makes())), millis(max(rounds.makes())), millis(median(rounds.removes())),
+                    ROUNDS, millis(coldStart));
             System.out.printf("idle memory of one service's server (maxmemory 32mb, append-only): %s%n", idle);
             System.out.printf("idle memory of a server on Debian's /etc/redis/redis.conf: %s%n", debian);
-            assertThat(creates).hasSize(ROUNDS);
+            assertThat(rounds.makes()).hasSize(ROUNDS);
             service.remove(request, kept);
-        } finally {
-            provider.close();
-            // Managed servers outlive their provider on purpose; a test cut short must not leave one behind.
-            ProcessesUnder.kill(home);
-            Directories.deleteTree(home);
         }
     }
 }

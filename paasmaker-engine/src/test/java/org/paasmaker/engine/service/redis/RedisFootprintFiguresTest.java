@@ -3,23 +3,16 @@ package org.paasmaker.engine.service.redis;
 import static org.paasmaker.engine.service.server.ServerFigures.idleMemory;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceRequest;
-import org.paasmaker.engine.ProcessesUnder;
-import org.paasmaker.engine.internal.Directories;
+import org.paasmaker.engine.service.server.PluginHome;
 
 /**
  * Issue 20's figures for a managed Redis server, printed, not asserted: its memory idle after a start,
@@ -34,19 +27,12 @@ class RedisFootprintFiguresTest {
 
     @Test
     void printTheManagedServersMemory() throws Exception {
-        Path home = Files.createTempDirectory("paasmaker-redis-footprint-");
-        RedisServiceProvider provider = new RedisServiceProvider();
-        int first;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            first = Math.min(probe.getLocalPort(), 65000);
-        }
-        try {
-            provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(),
-                    Map.of("ports", first + "-" + (first + 30)), home));
-            Service service = provider.create(null);
-            PluginParameters credentials = service.provision(new ServiceRequest(new ApplicationId(1), "figures",
-                    "test", "cache", PluginParameters.empty()), Optional.empty());
-            long pid = provider.server().process(credentials.string("name")).orElseThrow().pid();
+        try (PluginHome<RedisServiceProvider> home = PluginHome.init("redis-footprint", new RedisServiceProvider(),
+                Map.of("ports", RedisPorts.ofThisRun(30)))) {
+            Service service = home.provider().create(null);
+            ServiceRequest request = PluginHome.request(1, "cache");
+            PluginParameters credentials = service.provision(request, Optional.empty());
+            long pid = home.provider().server().process(credentials.string("name")).orElseThrow().pid();
             System.out.printf("managed Redis footprint, idle after a start: %s%n", idleMemory(pid));
 
             List<RespClient> clients = new ArrayList<>();
@@ -73,12 +59,7 @@ class RedisFootprintFiguresTest {
                 }
             }
             System.out.printf("managed Redis footprint, idle again, the connections closed: %s%n", idleMemory(pid));
-            service.remove(new ServiceRequest(new ApplicationId(1), "figures", "test", "cache",
-                    PluginParameters.empty()), credentials);
-        } finally {
-            provider.close();
-            ProcessesUnder.kill(home);
-            Directories.deleteTree(home);
+            service.remove(request, credentials);
         }
     }
 

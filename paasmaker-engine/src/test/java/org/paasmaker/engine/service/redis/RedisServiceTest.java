@@ -7,33 +7,24 @@ import static org.awaitility.Awaitility.await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.plugin.PluginSettings;
-import org.paasmaker.api.service.Service;
 import org.paasmaker.api.service.ServiceDumps;
-import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
+import org.paasmaker.engine.service.server.PluginPerClass;
 import org.paasmaker.engine.service.server.RunAs;
 
 /**
@@ -42,58 +33,20 @@ import org.paasmaker.engine.service.server.RunAs;
  * versions, found again by the next engine, started again when killed (with its data), and gone with
  * the service.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class RedisServiceTest {
+class RedisServiceTest extends PluginPerClass<RedisServiceProvider> {
 
-    private Path home;
-    private RedisServiceProvider provider;
-    private Service service;
-    private final List<Made> made = new ArrayList<>();
-
-    @BeforeAll
-    void initialisePlugin() throws IOException {
-        home = Files.createTempDirectory("paasmaker-redis-home-");
-        provider = new RedisServiceProvider();
-        provider.init(PluginSettings.of(RedisServiceProvider.ID, provider.settings(), settings(), home));
-        service = provider.create(null);
+    RedisServiceTest() {
+        super("redis", RedisServiceProvider::new);
     }
 
-    /** A range of its own for this run, so that another build's servers are not in the way. */
-    private Map<String, String> settings() throws IOException {
-        int first;
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            first = Math.min(probe.getLocalPort(), 65000);
-        }
-        return Map.of("ports", first + "-" + (first + 30));
+    @Override
+    protected Map<String, String> settings(Path home) throws IOException {
+        return Map.of("ports", RedisPorts.ofThisRun(30));
     }
 
-    @AfterEach
-    void removeWhatWasMade() {
-        for (Made one : made) {
-            service.remove(one.request, one.credentials);
-        }
-        made.clear();
-    }
-
-    @AfterAll
-    void closePlugin() throws IOException {
-        try {
-            provider.close();
-        } finally {
-            Directories.deleteTree(home);
-        }
-    }
-
-    private PluginParameters provision(String application, String serviceName) {
-        ServiceRequest request = request(application, serviceName);
-        PluginParameters credentials = service.provision(request, Optional.empty());
-        made.add(new Made(request, credentials));
-        return credentials;
-    }
-
-    private static ServiceRequest request(String application, String serviceName) {
-        return new ServiceRequest(new ApplicationId(Math.abs(application.hashCode()) + 1L), application, "test",
-                serviceName, PluginParameters.empty());
+    /** None of its own: the plugin's servers, one a service, go with the services each test removes. */
+    @Override
+    protected void stopServer() {
     }
 
     private static RespClient authenticated(PluginParameters credentials) throws IOException {
@@ -201,7 +154,8 @@ class RedisServiceTest {
         ProcessIdentity running = provider.server().process(credentials.string("name")).orElseThrow();
 
         RedisServiceProvider next = new RedisServiceProvider();
-        next.init(PluginSettings.of(RedisServiceProvider.ID, next.settings(), settings(), home));
+        next.init(PluginSettings.of(RedisServiceProvider.ID, next.settings(),
+                Map.of("ports", RedisPorts.ofThisRun(30)), home));
         try {
             assertThat(next.server().process(credentials.string("name"))).contains(running);
             next.maintain();
@@ -257,7 +211,7 @@ class RedisServiceTest {
             Files.setPosixFilePermissions(binary, PosixFilePermissions.fromString("rwxr-xr-x"));
             RedisServiceProvider refused = new RedisServiceProvider();
             refused.init(PluginSettings.of(RedisServiceProvider.ID, refused.settings(),
-                    Map.of("binary", binary.toString(), "ports", settings().get("ports")), otherHome));
+                    Map.of("binary", binary.toString(), "ports", RedisPorts.ofThisRun(30)), otherHome));
 
             assertThatThrownBy(() -> refused.create(null).provision(request("refused", "cache"), Optional.empty()))
                     .isInstanceOfSatisfying(PaasmakerException.class,
@@ -364,8 +318,5 @@ class RedisServiceTest {
 
     private ServiceDumps dumps() {
         return service.dumps().orElseThrow();
-    }
-
-    private record Made(ServiceRequest request, PluginParameters credentials) {
     }
 }

@@ -12,10 +12,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
+import org.paasmaker.api.plugin.PluginParameters;
+import org.paasmaker.api.service.Service;
+import org.paasmaker.api.service.ServiceRequest;
 
-/** What the managed servers' figures tests measure alike: time, and a server's memory when idle. */
+/**
+ * What the managed servers' figures tests measure alike: time, a server's starts and memory, services
+ * made and removed.
+ */
 public final class ServerFigures {
 
     private ServerFigures() {
@@ -63,11 +70,64 @@ public final class ServerFigures {
         }
     }
 
+    /** What the figures tests open a connection of their service with. */
+    public interface Connector {
+        Connection open() throws SQLException;
+    }
+
+    /** A managed server's two starts: the first, which makes its directory, and one on that directory once stopped. */
+    public record Starts(long firstNanos, long againNanos) {
+    }
+
+    /** Starts the server, stops it and starts it again on the directory its first start made (an engine's restart). */
+    public static Starts startTwice(ManagedServer server) {
+        long first = nanos(server::ensureRunning);
+        server.stop(Duration.ofSeconds(10));
+        return new Starts(first, nanos(server::ensureRunning));
+    }
+
+    /** How long each of a series of services took to make, and to remove. */
+    public record Rounds(List<Long> makes, List<Long> removes) {
+    }
+
+    /** {@code rounds} services named {@code name0}, {@code name1}..., each made and removed at once, timed. */
+    public static Rounds makeAndRemove(Service service, String name, int rounds) {
+        List<Long> makes = new ArrayList<>();
+        List<Long> removes = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            ServiceRequest request = PluginHome.request(i + 1, name + i);
+            PluginParameters[] made = new PluginParameters[1];
+            makes.add(nanos(() -> made[0] = service.provision(request, Optional.empty())));
+            removes.add(nanos(() -> service.remove(request, made[0])));
+        }
+        return new Rounds(makes, removes);
+    }
+
+    /**
+     * The server's memory with a small application's {@code connections} open after its work
+     * ({@link #smallLoad}); they are closed after the measure.
+     */
+    public static Memory withSmallLoad(long server, int connections, int rows, Connector connector)
+            throws SQLException, IOException {
+        List<Connection> open = new ArrayList<>();
+        try {
+            for (int i = 0; i < connections; i++) {
+                open.add(connector.open());
+            }
+            smallLoad(open, rows);
+            return idleMemory(server);
+        } finally {
+            for (Connection connection : open) {
+                connection.close();
+            }
+        }
+    }
+
     /**
      * A small application's work on a database: a table, {@code rows} inserts and as many selects by key,
      * spread round-robin over the connections (each its own session, as an application's pool has).
      */
-    public static void smallLoad(List<Connection> connections, int rows) throws SQLException {
+    private static void smallLoad(List<Connection> connections, int rows) throws SQLException {
         try (Statement statement = connections.get(0).createStatement()) {
             statement.execute("CREATE TABLE figures (id integer PRIMARY KEY, body varchar(200) NOT NULL)");
         }
@@ -107,6 +167,10 @@ public final class ServerFigures {
 
     public static long median(List<Long> values) {
         return values.stream().sorted().toList().get(values.size() / 2);
+    }
+
+    public static long max(List<Long> values) {
+        return values.stream().max(Long::compare).orElseThrow();
     }
 
     public static long millis(long nanos) {
