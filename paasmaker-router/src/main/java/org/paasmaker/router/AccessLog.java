@@ -1,18 +1,13 @@
 package org.paasmaker.router;
 
 import org.paasmaker.api.routing.AccessLogLimit;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -40,6 +35,7 @@ final class AccessLog implements AutoCloseable {
 
     private static final int QUEUE_CAPACITY = 65_536;
     private static final int BATCH = 512;
+    private static final int BUFFER_BYTES = 1 << 16;
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
 
     private final Path file;
@@ -47,8 +43,10 @@ final class AccessLog implements AutoCloseable {
     private final BlockingQueue<Entry> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
     private final AtomicLong dropped = new AtomicLong();
     /** Written by the writer thread alone, after the constructor. */
-    private Writer out;
+    private FileChannel out;
+    /** The bytes in the file, not counting those in {@link #buffer}. */
     private long written;
+    private ByteBuffer buffer = ByteBuffer.allocate(BUFFER_BYTES);
     private final Thread writer;
     private volatile boolean closing;
 
@@ -84,48 +82,60 @@ final class AccessLog implements AutoCloseable {
 
     private void writeUntilClosed() {
         List<Entry> batch = new ArrayList<>(BATCH);
-        StringBuilder line = new StringBuilder(256);
-        TimeFormat time = new TimeFormat();
-        boolean unflushed = false;
+        AccessLogLine line = new AccessLogLine();
         try {
             while (!closing || !queue.isEmpty()) {
                 queue.drainTo(batch, BATCH);
                 if (batch.isEmpty()) {
-                    if (unflushed) {
-                        out.flush();
-                        unflushed = false;
-                    }
+                    flush();
                     // Polled, never waited on: an event loop's offer then never has a thread to wake.
                     LockSupport.parkNanos(IDLE_POLL_NANOS);
                     continue;
                 }
                 for (Entry entry : batch) {
-                    line.setLength(0);
-                    format(entry, time, line);
-                    long bytes = utf8Length(line);
-                    if (written > 0 && written + bytes > limit.maxBytes()) {
+                    line.encode(entry);
+                    long held = written + buffer.position();
+                    if (held > 0 && held + line.length() > limit.maxBytes()) {
                         rotate();
                     }
-                    out.append(line);
-                    written += bytes;
+                    if (buffer.remaining() < line.length()) {
+                        flush();
+                    }
+                    if (buffer.remaining() < line.length()) {
+                        // Longer than the whole buffer (a very long path): written on its own.
+                        buffer = ByteBuffer.allocate(line.length());
+                    }
+                    line.writeTo(buffer);
                 }
                 batch.clear();
-                unflushed = true;
             }
-            out.flush();
+            flush();
         } catch (IOException e) {
             System.err.println("The router stopped writing its access log " + file + ": " + e.getMessage());
         }
     }
 
+    /** Writes what the buffer holds to the file. */
+    private void flush() throws IOException {
+        buffer.flip();
+        while (buffer.hasRemaining()) {
+            written += out.write(buffer);
+        }
+        if (buffer.capacity() > BUFFER_BYTES) {
+            buffer = ByteBuffer.allocate(BUFFER_BYTES);
+        } else {
+            buffer.clear();
+        }
+    }
+
     private void open() throws IOException {
-        out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND, StandardOpenOption.WRITE), StandardCharsets.UTF_8), 1 << 16);
-        written = Files.size(file);
+        out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        written = out.size();
     }
 
     /** access.log becomes access.log.1, .1 becomes .2, ...; the oldest kept is replaced, any older deleted. */
     private void rotate() throws IOException {
+        flush();
         out.close();
         for (int n = limit.kept() + 1; Files.deleteIfExists(rotated(n)); n++) {
             // Left by a router that kept more.
@@ -142,85 +152,6 @@ final class AccessLog implements AutoCloseable {
     /** The {@code n}th newest renamed file. */
     Path rotated(int n) {
         return file.resolveSibling(file.getFileName() + "." + n);
-    }
-
-    /** The bytes the line takes in UTF-8, counted rather than encoded twice. */
-    private static long utf8Length(CharSequence line) {
-        long bytes = line.length();
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (c >= 0x80) {
-                // Two bytes up to U+07FF, three above; a surrogate pair's two chars take four.
-                bytes += c < 0x800 || Character.isSurrogate(c) ? 1 : 2;
-            }
-        }
-        return bytes;
-    }
-
-    static void format(Entry entry, TimeFormat time, StringBuilder line) {
-        int query = entry.uri().indexOf('?');
-        line.append("{\"time\":\"");
-        time.append(entry.epochMillis(), line);
-        line.append("\",\"host\":");
-        quote(entry.host(), line);
-        line.append(",\"method\":");
-        quote(entry.method(), line);
-        line.append(",\"path\":");
-        quote(query < 0 ? entry.uri() : entry.uri().substring(0, query), line);
-        line.append(",\"status\":").append(entry.status())
-                .append(",\"bytes\":").append(entry.bytes())
-                .append(",\"upstream\":");
-        quote(entry.upstream(), line);
-        line.append(",\"durationMicros\":").append(entry.durationNanos() / 1000).append("}\n");
-    }
-
-    /** ISO-8601 UTC with milliseconds; the part up to the second is made once per second, not per line. */
-    static final class TimeFormat {
-
-        private long second = Long.MIN_VALUE;
-        private String prefix;
-
-        void append(long epochMillis, StringBuilder line) {
-            long current = Math.floorDiv(epochMillis, 1000);
-            if (current != second) {
-                second = current;
-                prefix = DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(
-                        LocalDateTime.ofEpochSecond(current, 0, ZoneOffset.UTC)) + ".";
-            }
-            int millis = Math.floorMod(epochMillis, 1000);
-            line.append(prefix).append((char) ('0' + millis / 100)).append((char) ('0' + millis / 10 % 10))
-                    .append((char) ('0' + millis % 10)).append('Z');
-        }
-    }
-
-    private static void quote(String text, StringBuilder line) {
-        line.append('"');
-        if (needsNoEscape(text)) {
-            // The common case, appended in bulk: per-character appends cost a tenth of the router's CPU.
-            line.append(text);
-        } else {
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '"' || c == '\\') {
-                    line.append('\\').append(c);
-                } else if (c < 0x20) {
-                    line.append(String.format("\\u%04x", (int) c));
-                } else {
-                    line.append(c);
-                }
-            }
-        }
-        line.append('"');
-    }
-
-    private static boolean needsNoEscape(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == '"' || c == '\\') {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override
