@@ -1,5 +1,6 @@
 package org.paasmaker.router;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -26,11 +27,12 @@ final class BackendPool {
     private final Map<Backend, ArrayDeque<BackendConnection>> idle = new HashMap<>();
     private final Bootstrap bootstrap;
 
-    BackendPool(EventExecutor loop, Transport transport, Duration connectTimeout) {
+    BackendPool(EventExecutor loop, Transport transport, ByteBufAllocator buffers, Duration connectTimeout) {
         this.bootstrap = new Bootstrap()
                 .group((EventLoop) loop)
                 .channel(transport.channel())
                 .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.ALLOCATOR, buffers)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) connectTimeout.toMillis())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override

@@ -1,5 +1,6 @@
 package org.paasmaker.router;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.FastThreadLocal;
@@ -14,14 +15,14 @@ final class BackendPools {
     private final EventLoopGroup loops;
     private final FastThreadLocal<BackendPool> perLoop;
 
-    BackendPools(EventLoopGroup loops, Transport transport, Duration connectTimeout) {
+    BackendPools(EventLoopGroup loops, Transport transport, ByteBufAllocator buffers, Duration connectTimeout) {
         this.loops = loops;
         this.perLoop = new FastThreadLocal<>() {
             @Override
             protected BackendPool initialValue() {
                 for (EventExecutor loop : loops) {
                     if (loop.inEventLoop()) {
-                        return new BackendPool(loop, transport, connectTimeout);
+                        return new BackendPool(loop, transport, buffers, connectTimeout);
                     }
                 }
                 throw new IllegalStateException("a router's backend pool is reached only from one of its event loops");

@@ -1,5 +1,6 @@
 package org.paasmaker.router;
 
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -39,7 +40,8 @@ final class ProxyServer implements AutoCloseable {
      * listener per write, and {@link FrontendHandler} ignores the timeout during an exchange anyway.
      *
      * @param contexts makes the connections' shared context once the loops exist (the pools need them) */
-    static ProxyServer start(RouterSettings settings, Transport transport, Function<EventLoopGroup, ProxyContext> contexts) {
+    static ProxyServer start(RouterSettings settings, Transport transport, ByteBufAllocator buffers,
+            Function<EventLoopGroup, ProxyContext> contexts) {
         long idleMillis = settings.idleTimeout().toMillis();
         EventLoopGroup loops = new MultiThreadIoEventLoopGroup(settings.eventLoops(),
                 new DefaultThreadFactory("router-loop", true), transport.ioHandlers());
@@ -47,7 +49,7 @@ final class ProxyServer implements AutoCloseable {
         String variable = "PAASMAKER_ROUTER_PORT";
         try {
             ProxyContext context = contexts.apply(loops);
-            Channel listener = listen(settings, transport, loops, port, new ChannelInitializer<Channel>() {
+            Channel listener = listen(settings, transport, buffers, loops, port, new ChannelInitializer<Channel>() {
                 @Override
                 protected void initChannel(Channel channel) {
                     channel.pipeline().addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS),
@@ -59,7 +61,7 @@ final class ProxyServer implements AutoCloseable {
                 port = settings.httpsPort();
                 variable = "PAASMAKER_ROUTER_HTTPS_PORT";
                 try {
-                    httpsListener = listen(settings, transport, loops, port, new HttpsInitializer(context, idleMillis));
+                    httpsListener = listen(settings, transport, buffers, loops, port, new HttpsInitializer(context, idleMillis));
                 } catch (Exception e) {
                     listener.close().syncUninterruptibly();
                     throw e;
@@ -77,7 +79,8 @@ final class ProxyServer implements AutoCloseable {
         }
     }
 
-    private static Channel listen(RouterSettings settings, Transport transport, EventLoopGroup loops, int port,
+    private static Channel listen(RouterSettings settings, Transport transport, ByteBufAllocator buffers, EventLoopGroup loops,
+            int port,
             ChannelInitializer<Channel> connections) throws InterruptedException {
         return new ServerBootstrap()
                 .group(loops)
@@ -85,6 +88,7 @@ final class ProxyServer implements AutoCloseable {
                 .option(ChannelOption.SO_BACKLOG, BACKLOG)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.ALLOCATOR, buffers)
                 .childHandler(connections)
                 .bind(settings.bindAddress(), port)
                 .sync()

@@ -1,5 +1,6 @@
 package org.paasmaker.router;
 
+import io.netty.buffer.ByteBufAllocator;
 import org.paasmaker.api.routing.RouterControl;
 import org.paasmaker.api.routing.DrainResult;
 import org.paasmaker.api.routing.RouterStatistics.ApplicationTraffic;
@@ -66,8 +67,9 @@ public final class Router implements RouterControl, AutoCloseable {
         try {
             publish(initial);
             Transport transport = Transport.best();
-            this.server = ProxyServer.start(settings, transport, loops -> {
-                pools = new BackendPools(loops, transport, settings.connectTimeout());
+            ByteBufAllocator buffers = Buffers.pooled(settings.eventLoops());
+            this.server = ProxyServer.start(settings, transport, buffers, loops -> {
+                pools = new BackendPools(loops, transport, buffers, settings.connectTimeout());
                 // Read when a redirect is answered, by then the HTTPS listener is bound (its port may have been 0).
                 return new ProxyContext(() -> snapshot, pools, accessLog, unrouted, this::httpsPort);
             });
