@@ -31,16 +31,14 @@ public record RouterProcessSettings(Path stateDirectory, int proxyPort, int http
      * hostnames hold some 15 MB after a collection; 100,000 and their JSON fit in 256 MB). The heap
      * starts at 16 MB and grows only as far as the table needs: a large initial heap is all touched
      * by the young collections under load, which is most of what the router held resident. One GC
-     * thread leaves the cores to the loops. One compiler, C2 alone (no tiered compilation): the
-     * router's hot path is small, and C1's code and the two compilers' arenas running side by side
-     * were the peak of its memory under a first load (some 20 MB above its steady use); C2 alone
-     * compiles fewer methods, one at a time, and loses no throughput we could measure
-     * (docs/benchmarks.md). The native heap is given back every second once a burst of compilation or
-     * buffers has passed. A Java without {@code TrimNativeHeapInterval} (an older update of 17, say)
+     * thread leaves the cores to the loops; the native heap is given back every second once a burst
+     * of compilation or buffers has passed. Tiered compilation stays: C2 alone took the peak under a
+     * first load from 98 to 90 MB, but the router's start, beside the server's own, from 1.0 to 1.3 s
+     * (docs/benchmarks.md). A Java without {@code TrimNativeHeapInterval} (an older update of 17, say)
      * ignores it, as these defaults tell it to: an operator's own options are not so spared.
      */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xms16m", "-Xmx256m", "-XX:+UseSerialGC",
-            "-XX:-TieredCompilation", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=1000");
+            "-XX:+IgnoreUnrecognizedVMOptions", "-XX:TrimNativeHeapInterval=1000");
 
     public RouterProcessSettings {
         Objects.requireNonNull(stateDirectory, "stateDirectory");
