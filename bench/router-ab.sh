@@ -50,72 +50,22 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-wait_for_port() {
-    for _ in $(seq 1 300); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-        sleep 0.1
-    done
-    echo "nothing listens on port $1 after 30 s" >&2
-    exit 1
-}
-cpu_ticks() {  # "user system" clock ticks of the given pids
-    local user=0 system=0 fields
-    for pid in "$@"; do
-        fields=$(sed 's/^.*) //' "/proc/$pid/stat")
-        user=$((user + $(echo "$fields" | awk '{print $12}')))
-        system=$((system + $(echo "$fields" | awk '{print $13}')))
-    done
-    echo "$user $system"
-}
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+# shellcheck source=bench/lib/proxies.sh
+. bench/lib/proxies.sh
 
 BACKEND_PORT=$(free_port)
 PROXY_PORT=$(free_port)
 HOST=app-1.bench.localhost
-start_nginx() {  # name, config body
-    mkdir -p "$WORK/$1/logs"
-    cat > "$WORK/$1/nginx.conf" <<CONF
-worker_processes 2;
-pid $WORK/$1/nginx.pid;
-error_log $WORK/$1/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    $2
-}
-CONF
-    nginx -p "$WORK/$1" -c "$WORK/$1/nginx.conf" -g 'daemon off;' &
-    PIDS+=($!)
-}
 start_nginx backend "server { listen 127.0.0.1:$BACKEND_PORT; location / { return 200 'Hello from the bench backend\n'; } }"
 # The same proxy settings and access log as bench/router.sh's (b).
 start_nginx proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
     server {
         listen 127.0.0.1:$PROXY_PORT;
-        access_log $WORK/proxy/logs/access.log combined buffer=64k;
-        location / {
-            proxy_pass http://backend;
-            proxy_http_version 1.1;
-            proxy_set_header Connection \"\";
-            proxy_set_header Host \$host;
-            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto \$scheme;
-            proxy_set_header X-Forwarded-Host \$host;
-        }
+$(proxy_location "$WORK/proxy/logs/access.log")
     }"
 NGINX_PROXY_MASTER=${PIDS[-1]}
 
-python3 - "$HOSTNAMES" "$BACKEND_PORT" > "$WORK/table.json" <<'PY'
-import json, sys
-count, port = int(sys.argv[1]), int(sys.argv[2])
-target = {"host": "127.0.0.1", "port": port, "application": "bench", "version": 1, "instanceId": "nginx"}
-routes = [{"hostname": "app-%d.bench.localhost" % i, "targets": [target]} for i in range(count)]
-print(json.dumps({"generation": 1, "routes": routes, "certificates": []}))
-PY
+routing_table "$HOSTNAMES" "$BACKEND_PORT" > "$WORK/table.json"
 
 declare -A PORT PID
 for router in A B; do
@@ -134,9 +84,7 @@ wait_for_port "$PROXY_PORT"
 for router in A B; do
     wait_for_port "${PORT[$router]}"
     for _ in $(seq 1 300); do [ -s "$WORK/router-$router/control.port" ] && break; sleep 0.1; done
-    curl -sf -X PUT --data-binary "@$WORK/table.json" \
-        -H "Authorization: Bearer $(cat "$WORK/router-$router/control.secret")" \
-        "http://127.0.0.1:$(cat "$WORK/router-$router/control.port")/table"
+    push_table "$WORK/router-$router" "$WORK/table.json"
     body=$(curl -sf -H "Host: $HOST" "http://127.0.0.1:${PORT[$router]}/")
     [ "$body" = "Hello from the bench backend" ] || { echo "router $router answered '$body'" >&2; exit 1; }
     ( while kill -0 "${PID[$router]}" 2>/dev/null; do rss_kb "${PID[$router]}"; sleep 0.5; done ) \
@@ -159,9 +107,9 @@ measure() {  # label, port, pids whose CPU time to count; appends "rps cpu user 
         /Non-2xx|Socket errors/ {errors = errors " " $0}
         END {
             split(before, b, " "); split(after, a, " ")
-            user = (a[1] - b[1]) / hz * 1e6 / n; system = (a[2] - b[2]) / hz * 1e6 / n
-            printf "  %-6s %9.0f req/s   CPU/request %5.2f us (user %5.2f, system %5.2f)%s\n", label, rps, user + system, user, system, errors > "/dev/stderr"
-            print rps, user + system, user, system
+            user = (a[1] - b[1]) / hz * 1e6 / n; sys = (a[2] - b[2]) / hz * 1e6 / n
+            printf "  %-6s %9.0f req/s   CPU/request %5.2f us (user %5.2f, system %5.2f)%s\n", label, rps, user + sys, user, sys, errors > "/dev/stderr"
+            print rps, user + sys, user, sys
         }' >> "$WORK/$label.results"
 }
 median() {  # label, column

@@ -41,7 +41,6 @@ for tool in nginx wrk curl python3 openssl; do
         break
     fi
 done
-NGINX=$(command -v nginx)
 
 mvn -q -pl paasmaker-router -am package -DskipTests
 ROUTER_JAR=paasmaker-router/target/paasmaker-router.jar
@@ -55,25 +54,10 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-wait_for_port() {
-    for _ in $(seq 1 300); do
-        if (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; then return 0; fi
-        sleep 0.1
-    done
-    echo "nothing listens on port $1 after 30 s" >&2
-    exit 1
-}
-cpu_ticks() {  # utime + stime of the given pids, in clock ticks
-    local total=0
-    for pid in "$@"; do
-        local fields
-        fields=$(sed 's/^.*) //' "/proc/$pid/stat")
-        total=$((total + $(echo "$fields" | awk '{print $12 + $13}')))
-    done
-    echo "$total"
+# shellcheck source=bench/lib/proxies.sh
+. bench/lib/proxies.sh
+cpu_total() {  # user + system clock ticks of the given pids
+    cpu_ticks "$@" | awk '{print $1 + $2}'
 }
 
 BACKEND_PORT=$(free_port)
@@ -89,36 +73,11 @@ HOST=app-4321.bench.localhost
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 -subj "/CN=$HOST" \
     -addext "subjectAltName=DNS:$HOST,IP:127.0.0.1" -keyout "$WORK/key.pem" -out "$WORK/cert.pem" 2>/dev/null
 
-start_nginx() {  # name, config body
-    mkdir -p "$WORK/$1/logs"
-    cat > "$WORK/$1/nginx.conf" <<CONF
-worker_processes 2;
-pid $WORK/$1/nginx.pid;
-error_log $WORK/$1/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    $2
-}
-CONF
-    "$NGINX" -p "$WORK/$1" -c "$WORK/$1/nginx.conf" -g 'daemon off;' &
-    PIDS+=($!)
-}
 start_nginx backend "server { listen 127.0.0.1:$BACKEND_PORT; location / { return 200 'Hello from the bench backend\n'; } }"
 start_nginx proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 64; }
     server {
         listen 127.0.0.1:$PROXY_PORT;
-        access_log $WORK/proxy/logs/access.log combined buffer=64k;
-        location / {
-            proxy_pass http://backend;
-            proxy_http_version 1.1;
-            proxy_set_header Connection \"\";
-            proxy_set_header Host \$host;
-            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto \$scheme;
-            proxy_set_header X-Forwarded-Host \$host;
-        }
+$(proxy_location "$WORK/proxy/logs/access.log")
     }
     server {
         listen 127.0.0.1:$TLS_PROXY_PORT ssl http2;
@@ -127,16 +86,7 @@ start_nginx proxy "upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 
         ssl_protocols TLSv1.2 TLSv1.3;
         ssl_ciphers ECDHE+AESGCM:ECDHE+CHACHA20;
         ssl_session_cache shared:SSL:10m;
-        access_log $WORK/proxy/logs/access-tls.log combined buffer=64k;
-        location / {
-            proxy_pass http://backend;
-            proxy_http_version 1.1;
-            proxy_set_header Connection \"\";
-            proxy_set_header Host \$host;
-            proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto \$scheme;
-            proxy_set_header X-Forwarded-Host \$host;
-        }
+$(proxy_location "$WORK/proxy/logs/access-tls.log")
     }"
 NGINX_PROXY_MASTER=${PIDS[-1]}
 
@@ -153,17 +103,8 @@ wait_for_port "$TLS_PROXY_PORT"
 wait_for_port "$ROUTER_TLS_PORT"
 for _ in $(seq 1 300); do [ -s "$WORK/router/control.port" ] && break; sleep 0.1; done
 
-python3 - "$HOSTNAMES" "$BACKEND_PORT" "$WORK" > "$WORK/table.json" <<'PY'
-import json, sys
-count, port, work = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
-target = {"host": "127.0.0.1", "port": port, "application": "bench", "version": 1, "instanceId": "nginx"}
-routes = [{"hostname": "app-%d.bench.localhost" % i, "targets": [target]} for i in range(count)]
-certificate = {"names": ["*.bench.localhost", "127.0.0.1"], "chainPem": open(work + "/cert.pem").read(),
-               "keyPem": open(work + "/key.pem").read()}
-print(json.dumps({"generation": 1, "routes": routes, "certificates": [certificate]}))
-PY
-curl -sf -X PUT --data-binary "@$WORK/table.json" -H "Authorization: Bearer $(cat "$WORK/router/control.secret")" \
-    "http://127.0.0.1:$(cat "$WORK/router/control.port")/table"
+routing_table "$HOSTNAMES" "$BACKEND_PORT" "$WORK/cert.pem" "$WORK/key.pem" > "$WORK/table.json"
+push_table "$WORK/router" "$WORK/table.json"
 for port in "$BACKEND_PORT" "$PROXY_PORT" "$ROUTER_PORT"; do
     body=$(curl -sf -H "Host: $HOST" "http://127.0.0.1:$port/")
     [ "$body" = "Hello from the bench backend" ] || { echo "port $port answered '$body'" >&2; exit 1; }
@@ -182,9 +123,9 @@ measure() {  # label, URL, pids whose CPU time to count; appends "rps p99 cpu_us
     local label=$1 url=$2
     shift 2
     local before after out
-    before=$(cpu_ticks "$@")
+    before=$(cpu_total "$@")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -H "Host: $HOST" "$url")
-    after=$(cpu_ticks "$@")
+    after=$(cpu_total "$@")
     local rps p99 requests errors cpu_us="-"
     rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
     p99=$(echo "$out" | awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v/=1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v*=1000}; print v}')
@@ -200,7 +141,6 @@ median() {  # label, column: the median of that column over the rounds
     awk -v c="$2" '{print $c}' "$WORK/$1.results" | sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2}'
 }
 
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
 ROUTER_IDLE_KB=$(rss_kb "$ROUTER_PID")
 ( while kill -0 "$ROUTER_PID" 2>/dev/null; do rss_kb "$ROUTER_PID"; sleep 0.5; done ) > "$WORK/router.rss" 2>/dev/null &
 RSS_SAMPLER=$!
@@ -239,9 +179,9 @@ closing() {  # label, URL, pids whose CPU time to count
     local label=$1 url=$2
     shift 2
     local before after out rps requests
-    before=$(cpu_ticks "$@")
+    before=$(cpu_total "$@")
     out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"${HANDSHAKE_SECONDS}s" -H "Host: $HOST" -H "Connection: close" "$url")
-    after=$(cpu_ticks "$@")
+    after=$(cpu_total "$@")
     rps=$(echo "$out" | awk '/^Requests\/sec/ {print $2}')
     requests=$(echo "$out" | awk '/requests in/ {print $1}')
     printf '  %-12s %8.0f connections/s   server CPU/connection %s us %s\n' "$label" "$rps" \
@@ -259,9 +199,9 @@ handshakes() {  # label, port, mode, pids whose CPU time to count
     local label=$1 port=$2 mode=$3
     shift 3
     local before after out count
-    before=$(cpu_ticks "$@")
+    before=$(cpu_total "$@")
     out=$(python3 bench/tls_handshakes.py "$port" "$HOST" "$HANDSHAKE_SECONDS" "$HANDSHAKE_THREADS" "$mode")
-    after=$(cpu_ticks "$@")
+    after=$(cpu_total "$@")
     count=$(echo "$out" | awk '{print $6}')
     printf '  %-12s %-8s %s   server CPU/connection %s us\n' "$label" "$mode" "$out" \
         "$(awk -v t=$((after - before)) -v hz="$TICKS_PER_SECOND" -v n="$count" 'BEGIN {printf "%.0f", t / hz * 1e6 / n}')"
