@@ -41,17 +41,9 @@ fi
 JAR_A=${JAR_A:-paasmaker-router/target/paasmaker-router.jar}
 JAR_B=${JAR_B:-paasmaker-router/target/paasmaker-router.jar}
 
-WORK=$(mktemp -d /tmp/paasmaker-router-ab.XXXXXX)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 # shellcheck source=bench/lib/proxies.sh
 . bench/lib/proxies.sh
+work_directory paasmaker-router-ab
 
 BACKEND_PORT=$(free_port)
 PROXY_PORT=$(free_port)

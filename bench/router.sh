@@ -45,17 +45,9 @@ done
 mvn -q -pl paasmaker-router -am package -DskipTests
 ROUTER_JAR=paasmaker-router/target/paasmaker-router.jar
 
-WORK=$(mktemp -d /tmp/paasmaker-router-bench.XXXXXX)
-PIDS=()
-cleanup() {
-    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
-    rm -rf "$WORK"
-}
-trap cleanup EXIT
-
 # shellcheck source=bench/lib/proxies.sh
 . bench/lib/proxies.sh
+work_directory paasmaker-router-bench
 cpu_total() {  # user + system clock ticks of the given pids
     cpu_ticks "$@" | awk '{print $1 + $2}'
 }

@@ -1,5 +1,16 @@
 # Shared by bench/router.sh and bench/router-ab.sh (sourced): ports, processes, nginx and the routing table.
-# The caller sets WORK (a temporary directory) and PIDS (an array of the processes to stop at the end).
+
+work_directory() {  # name: sets WORK (a new directory under /tmp) and PIDS; at exit, stops PIDS and deletes WORK
+    WORK=$(mktemp -d "/tmp/$1.XXXXXX")
+    PIDS=()
+    trap stop_and_delete EXIT
+}
+
+stop_and_delete() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
+    rm -rf "$WORK"
+}
 
 free_port() {
     python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
