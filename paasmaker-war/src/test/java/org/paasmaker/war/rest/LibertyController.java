@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One more Liberty server running the platform, beside the one Maven starts for the integration tests:
@@ -150,11 +151,25 @@ final class LibertyController implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         HttpRequest health = HttpRequest.newBuilder(base().resolve("api/v1/health")).timeout(Duration.ofSeconds(10))
                 .build();
-        await("controller %s at %s to answer its health check (see %s)".formatted(name, base(), messages()))
-                .atMost(READY_WITHIN).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
-                .failFast("controller " + name + "'s JVM ended", () -> !process.isAlive())
-                .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        try {
+            await("controller %s at %s to answer its health check (see %s)".formatted(name, base(), messages()))
+                    .atMost(READY_WITHIN).pollInterval(Duration.ofMillis(250)).ignoreExceptions()
+                    .failFast("controller " + name + "'s JVM ended", () -> !process.isAlive())
+                    .until(() -> http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+        } catch (ConditionTimeoutException e) {
+            // The server's directory is deleted when the test ends: what it said goes into the failure.
+            throw new AssertionError(e.getMessage() + "; the end of its log:\n" + String.join("\n", lastLogLines(40)), e);
+        }
         return new Api(http, base().resolve("api/v1/"), token);
+    }
+
+    private List<String> lastLogLines(int count) {
+        try {
+            List<String> lines = Files.readAllLines(messages());
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        } catch (IOException | UncheckedIOException e) {
+            return List.of("(no log: " + e.getMessage() + ")");
+        }
     }
 
     /** Liberty's message log, where the platform's own log lines go too. */
