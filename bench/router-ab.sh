@@ -22,11 +22,6 @@ WARMUP=${WARMUP:-5s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 HOSTNAMES=${HOSTNAMES:-10000}
-ENGINE_OPTS="-Xms16m -Xmx256m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=1000"
-OPTS_A=${OPTS_A:-$ENGINE_OPTS}
-OPTS_B=${OPTS_B:-$ENGINE_OPTS}
-# As the engine launches its router.
-export MALLOC_ARENA_MAX=2
 
 for tool in nginx wrk curl python3; do
     if ! command -v "$tool" >/dev/null; then
@@ -43,6 +38,8 @@ JAR_B=${JAR_B:-paasmaker-router/target/paasmaker-router.jar}
 
 # shellcheck source=bench/lib/proxies.sh
 . bench/lib/proxies.sh
+OPTS_A=${OPTS_A:-$ENGINE_ROUTER_JVM_OPTS}
+OPTS_B=${OPTS_B:-$ENGINE_ROUTER_JVM_OPTS}
 work_directory paasmaker-router-ab
 
 BACKEND_PORT=$(free_port)

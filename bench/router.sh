@@ -19,7 +19,7 @@
 # Knobs (environment): THREADS=2 CONNECTIONS=64 DURATION=15s WARMUP=10s ROUNDS=3 HOSTNAMES=10000
 #   HANDSHAKE_SECONDS=10 HANDSHAKE_THREADS=2 (client processes)
 #   ROUTER_ARGS="--event-loops=2"   extra router options
-#   ROUTER_JVM_OPTS="..."           the router's JVM options (defaults below)
+#   ROUTER_JVM_OPTS="..."           the router's JVM options (default: the engine's, as it launches its router)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,7 +32,6 @@ HOSTNAMES=${HOSTNAMES:-10000}
 HANDSHAKE_SECONDS=${HANDSHAKE_SECONDS:-10}
 HANDSHAKE_THREADS=${HANDSHAKE_THREADS:-2}
 ROUTER_ARGS=${ROUTER_ARGS:-}
-ROUTER_JVM_OPTS=${ROUTER_JVM_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch -XX:+UseSerialGC -Dio.netty.leakDetection.level=disabled}
 
 for tool in nginx wrk curl python3 openssl; do
     if ! command -v "$tool" >/dev/null; then
@@ -47,6 +46,7 @@ ROUTER_JAR=paasmaker-router/target/paasmaker-router.jar
 
 # shellcheck source=bench/lib/proxies.sh
 . bench/lib/proxies.sh
+ROUTER_JVM_OPTS=${ROUTER_JVM_OPTS:-$ENGINE_ROUTER_JVM_OPTS}
 work_directory paasmaker-router-bench
 cpu_total() {  # user + system clock ticks of the given pids
     cpu_ticks "$@" | awk '{print $1 + $2}'

@@ -1,5 +1,10 @@
 # Shared by bench/router.sh and bench/router-ab.sh (sourced): ports, processes, nginx and the routing table.
 
+# The router's JVM options as the engine launches it (RouterProcessSettings.DEFAULT_JVM_OPTIONS), with the
+# same malloc arenas (RouterProcess): the benches measure the router that runs.
+ENGINE_ROUTER_JVM_OPTS="-Xms16m -Xmx256m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=1000"
+export MALLOC_ARENA_MAX=2
+
 work_directory() {  # name: sets WORK (a new directory under /tmp) and PIDS; at exit, stops PIDS and deletes WORK
     WORK=$(mktemp -d "/tmp/$1.XXXXXX")
     PIDS=()
