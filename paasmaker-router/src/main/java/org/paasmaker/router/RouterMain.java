@@ -72,8 +72,7 @@ public final class RouterMain {
             }, "router-shutdown"));
             home.saveControlPort(control.port());
             if (training) {
-                CdsTraining.askBoth(router.port(), control.port());
-                System.exit(0);
+                train(home, router.port(), control.port());
             }
             System.out.println("Paasmaker router (pid " + ProcessHandle.current().pid() + ") serves table generation "
                     + table.generation() + " on port " + router.port()
@@ -88,6 +87,17 @@ public final class RouterMain {
             System.err.println(e.getMessage());
             System.exit(e.code().exitCode());
         }
+    }
+
+    /** Exits either way: the control channel's server thread would keep the JVM alive after a failure. */
+    private static void train(RouterHome home, int proxyPort, int controlPort) {
+        try {
+            CdsTraining.run(home, proxyPort, controlPort);
+        } catch (RuntimeException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+        System.exit(0);
     }
 
     /**
