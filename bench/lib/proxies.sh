@@ -1,4 +1,5 @@
-# Shared by bench/router.sh and bench/router-ab.sh (sourced): ports, processes, nginx and the routing table.
+# Shared by bench/router.sh, bench/router-ab.sh and bench/footprint.sh (sourced): ports, processes, nginx and
+# the routing table.
 
 work_directory() {  # name: sets WORK (a new directory under /tmp) and PIDS; at exit, stops PIDS and deletes WORK
     WORK=$(mktemp -d "/tmp/$1.XXXXXX")
@@ -35,7 +36,14 @@ cpu_ticks() {  # "user system": the clock ticks of the given pids
     echo "$user $system"
 }
 
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+rss_kb() {  # pids...: kB of VmRSS, summed over those still running (0 for none)
+    local total=0 pid value
+    for pid in "$@"; do
+        value=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+        total=$((total + ${value:-0}))
+    done
+    echo "$total"
+}
 
 start_nginx() {  # name, config body: Debian's nginx, two workers, in $WORK/name
     mkdir -p "$WORK/$1/logs"
