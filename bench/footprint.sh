@@ -50,16 +50,14 @@ for tool in nginx wrk curl python3; do
         break
     fi
 done
-NGINX=$(command -v nginx)
+# shellcheck source=bench/lib/proxies.sh
+. bench/lib/proxies.sh
 
 now() {
     date +%s.%N
 }
 seconds() {  # end start: the difference, to the millisecond
     awk -v end="$1" -v start="$2" 'BEGIN { printf "%.3f", end - start }'
-}
-free_port() {
-    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 until_200() {  # seconds, curl's arguments: asks every 10 ms until the answer is 200
     local within=$1 end=$((SECONDS + $1))
@@ -112,7 +110,7 @@ for file in paasmaker-client/target/paasmaker.jar paasmaker-engine/target/paasma
     [ -f "$file" ] || { echo "no $file: build the tree first (mvn -q $MVN_FLAGS package -DskipTests)" >&2; exit 1; }
 done
 
-WORK=$(mktemp -d /tmp/paasmaker-footprint.XXXXXX)
+work_directory paasmaker-footprint
 # nginx's workers run as another user: they must get through to the body they serve (the files in it
 # keep their own modes; the token is the owner's alone).
 chmod 711 "$WORK"
@@ -128,10 +126,10 @@ PM=http://localhost:$PAASMAKER_HTTP_PORT/api/v1
 ROUTER=http://127.0.0.1:$PAASMAKER_ROUTER_PORT
 SERVER_LAUNCHED=false
 MVN_PID=
-PIDS=()
 
-cleanup() {
+cleanup() {  # then stop_and_delete (bench/lib/proxies.sh): PIDS stopped, WORK deleted
     set +e
+    # The agent first, before the processes it would keep running.
     for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
     if [ "$SERVER_LAUNCHED" = true ]; then
         "$WLP/bin/server" stop "$SERVER" > /dev/null
@@ -144,20 +142,12 @@ cleanup() {
     # shellcheck disable=SC2046
     kill_recorded "$PAASMAKER_HOME"/router/process/*.json "$PAASMAKER_HOME"/processes/*.json "$PAASMAKER_HOME"/log-writers/*.json \
         $(service_records) "$WORK"/agent/processes/*.json
-    for pid in "${PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done; done
-    rm -rf "$WORK"
+    stop_and_delete
 }
 trap cleanup EXIT
 
-# Memory: kB of VmRSS and of PSS (from smaps_rollup; "-" where unreadable), summed over the given pids.
-rss_kb() {
-    local total=0 pid value
-    for pid in "$@"; do
-        value=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
-        total=$((total + ${value:-0}))
-    done
-    echo "$total"
-}
+# Memory: kB of PSS (from smaps_rollup; "-" where unreadable), summed over the given pids, beside
+# rss_kb's VmRSS (bench/lib/proxies.sh).
 pss_kb() {
     local total=0 pid value
     for pid in "$@"; do
@@ -340,21 +330,8 @@ for record in $(service_records); do
 done
 
 # 4. nginx beside them: the same body from a file, and a reverse proxy in front of the instance.
-start_nginx() {  # directory, label, port, server body
-    mkdir -p "$WORK/$1/logs"
-    cat > "$WORK/$1/nginx.conf" <<CONF
-worker_processes 2;
-pid $WORK/$1/nginx.pid;
-error_log $WORK/$1/logs/error.log warn;
-events { worker_connections 4096; }
-http {
-    access_log off;
-    keepalive_requests 1000000;
-    server { listen 127.0.0.1:$3; $4 }
-}
-CONF
-    "$NGINX" -p "$WORK/$1" -c "$WORK/$1/nginx.conf" -g 'daemon off;' &
-    PIDS+=($!)
+nginx_watched() {  # directory, label, port, server body: start_nginx's nginx (bench/lib/proxies.sh), measured as label
+    start_nginx "$1" "server { listen 127.0.0.1:$3; $4 }"
     watch_process "$2" "echo ${PIDS[-1]}; pgrep -P ${PIDS[-1]}"
 }
 declare -A NGINX_PORT PROXY_PORT
@@ -362,10 +339,10 @@ for app in $LOAD_APPS; do
     mkdir -p "$WORK/www-$app"
     curl -sf -H "Host: $app.localhost" "$ROUTER/" > "$WORK/www-$app/body"
     NGINX_PORT[$app]=$(free_port)
-    start_nginx "nginx-body-$app" "nginx serving $app's body" "${NGINX_PORT[$app]}" \
+    nginx_watched "nginx-body-$app" "nginx serving $app's body" "${NGINX_PORT[$app]}" \
         "location / { root $WORK/www-$app; default_type application/json; try_files /body =404; }"
     PROXY_PORT[$app]=$(free_port)
-    start_nginx "nginx-proxy-$app" "nginx proxy to $app" "${PROXY_PORT[$app]}" "location / {
+    nginx_watched "nginx-proxy-$app" "nginx proxy to $app" "${PROXY_PORT[$app]}" "location / {
         proxy_pass http://127.0.0.1:${BACKEND[$app]}; proxy_http_version 1.1; proxy_set_header Connection \"\";
         proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for; }"
 done

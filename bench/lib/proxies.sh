@@ -1,4 +1,5 @@
-# Shared by bench/router.sh and bench/router-ab.sh (sourced): ports, processes, nginx and the routing table.
+# Shared by bench/router.sh, bench/router-ab.sh and bench/footprint.sh (sourced): ports, processes, nginx and
+# the routing table.
 
 # The router's JVM options as the engine launches it (RouterProcessSettings.DEFAULT_JVM_OPTIONS), with the
 # same malloc arenas (RouterProcess): the benches measure the router that runs.
@@ -40,7 +41,14 @@ cpu_ticks() {  # "user system": the clock ticks of the given pids
     echo "$user $system"
 }
 
-rss_kb() { awk '/^VmRSS/ {print $2}' "/proc/$1/status"; }
+rss_kb() {  # pids...: kB of VmRSS, summed over those still running (0 for none)
+    local total=0 pid value
+    for pid in "$@"; do
+        value=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status" 2>/dev/null || true)
+        total=$((total + ${value:-0}))
+    done
+    echo "$total"
+}
 
 start_nginx() {  # name, config body: Debian's nginx, two workers, in $WORK/name
     mkdir -p "$WORK/$1/logs"

@@ -5,8 +5,6 @@ import java.io.InputStream;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,8 +19,8 @@ import org.paasmaker.api.error.PaasmakerException;
  *
  * <p>By default it is the jar the engine carries as the resource {@value #RESOURCE} (the engine's
  * build puts it there; inside Liberty it sits in the WAR, whose {@code wsjar:} locations
- * {@code java} cannot read), copied out into the router's {@code lib/} before each launch;
- * {@value #JAR_VARIABLE} names another. An engine that runs from a build tree with no jar in it
+ * {@code java} cannot read), copied out into the router's {@code lib/} unless the copy there is
+ * that jar already ({@link RouterJarCopy}); {@value #JAR_VARIABLE} names another. An engine that runs from a build tree with no jar in it
  * ({@code mvn liberty:run} compiles, but packages nothing) runs the router from the tree's classes
  * ({@link RouterBuildTree}).
  */
@@ -99,22 +97,13 @@ public final class RouterCode {
                             + " jar (" + RESOURCE + " is not on its class path); build it with mvn package, or set "
                             + JAR_VARIABLE + " to paasmaker-router/target/paasmaker-router.jar"));
         }
-        Path copy = libDirectory.resolve("paasmaker-router.jar");
         try (InputStream in = resource.openStream()) {
-            Files.createDirectories(libDirectory);
-            byte[] bytes = in.readAllBytes();
-            RouterJar jar = RouterJar.of(copy, bytes);
-            // A router still running keeps its open jar; an unchanged one is left alone.
-            if (Files.isRegularFile(copy) && Arrays.equals(Files.readAllBytes(copy), bytes)) {
-                return Arguments.jar(copy, Optional.of(jar));
-            }
-            Path temporary = Files.createTempFile(libDirectory, "paasmaker-router", ".tmp");
-            Files.write(temporary, bytes);
-            Files.move(temporary, copy, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return Arguments.jar(copy, Optional.of(jar));
+            RouterJar copy = RouterJarCopy.in(libDirectory, in.readAllBytes());
+            return Arguments.jar(copy.file(), Optional.of(copy));
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.START_FAILED, "cannot copy the router's jar " + resource + " to "
-                    + copy + ": " + e.getMessage() + "; check the folder's permissions and free space", e);
+                    + libDirectory.resolve(RouterJarCopy.FILE) + ": " + e.getMessage()
+                    + "; check the folder's permissions and free space", e);
         }
     }
 

@@ -18,8 +18,8 @@ import java.util.Optional;
 record RouterJar(Path file, String checksum) {
 
     /**
-     * The jar at {@code file}, whose bytes the caller has in hand (it has just copied or compared
-     * them): the checksum comes from them, not from reading some 9 MB again.
+     * The jar at {@code file}, whose bytes the caller has in hand (the carried jar it copies out): the
+     * checksum comes from them, not from reading some 9 MB again.
      */
     static RouterJar of(Path file, byte[] bytes) {
         MessageDigest digest = sha256();

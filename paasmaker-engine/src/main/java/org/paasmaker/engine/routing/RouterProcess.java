@@ -18,6 +18,7 @@ import java.util.concurrent.locks.LockSupport;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.process.DetachedLauncher;
+import org.paasmaker.engine.process.EngineJava;
 import org.paasmaker.engine.process.LaunchSpec;
 import org.paasmaker.engine.process.LaunchedProcess;
 import org.paasmaker.engine.process.ProcessGroupKiller;
@@ -53,8 +54,6 @@ public final class RouterProcess implements RouterControl {
      */
     private static final Map<String, String> ENVIRONMENT = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8",
             "MALLOC_ARENA_MAX", "2");
-    /** The engine's own {@code java} runs the router, and the archive's training run, which must match it. */
-    private static final String JAVA = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     private final RouterProcessSettings settings;
     private final RouterHome files;
@@ -211,7 +210,7 @@ public final class RouterProcess implements RouterControl {
         files.forgetControlPort();
         String secret = files.secret();
         List<String> command = new ArrayList<>();
-        command.add(JAVA);
+        command.add(EngineJava.executable());
         command.addAll(settings.jvmOptions());
         Path lib = settings.stateDirectory().resolve("lib");
         RouterCode.Arguments code = settings.code().javaArguments(lib);
@@ -257,7 +256,7 @@ public final class RouterProcess implements RouterControl {
         }
         archiving = new Thread(() -> {
             try {
-                archive.make(JAVA, settings.jvmOptions(), ENVIRONMENT);
+                archive.make(EngineJava.executable(), settings.jvmOptions(), ENVIRONMENT);
             } catch (IOException | RuntimeException e) {
                 settings.warnings().accept("Could not make the router's class data sharing archive " + archive + " ("
                         + e.getMessage() + "); the router starts without it, more slowly, and the next start tries again.");

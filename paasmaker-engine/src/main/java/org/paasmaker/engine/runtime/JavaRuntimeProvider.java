@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.paasmaker.api.plugin.BuiltinPlugins;
 import org.paasmaker.api.runtime.Runtime;
+import org.paasmaker.engine.process.EngineJava;
 
 /** {@code paasmaker.runtime.java}: the JDKs under {@code /usr/lib/jvm} and the engine's own. */
 public final class JavaRuntimeProvider extends InstalledRuntimeProvider {
@@ -14,6 +15,6 @@ public final class JavaRuntimeProvider extends InstalledRuntimeProvider {
 
     @Override
     Runtime create(Path home) {
-        return new JavaRuntime(roots(List.of(Path.of("/usr/lib/jvm"))), Path.of(System.getProperty("java.home")));
+        return new JavaRuntime(roots(List.of(Path.of("/usr/lib/jvm"))), EngineJava.home());
     }
 }

@@ -12,6 +12,7 @@ import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.runtime.LaunchPlan;
 import org.paasmaker.api.runtime.LaunchRequest;
 import org.paasmaker.api.runtime.Runtime;
+import org.paasmaker.engine.process.EngineJava;
 
 /**
  * Serves an instance's {@code document_root} with the engine's own small file server, started as a
@@ -67,8 +68,7 @@ final class StaticRuntime implements Runtime {
             throw new PaasmakerException(ErrorCode.INVALID_MANIFEST, "the document_root '" + documentRoot
                     + "' is not a folder of the application's code");
         }
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString()));
+        List<String> command = new ArrayList<>(List.of(EngineJava.executable()));
         command.addAll(javaOptions);
         command.addAll(List.of("-cp", engineClassPath(), SERVER, root.toString(),
                 Integer.toString(request.port().getAsInt())));

@@ -8,6 +8,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,6 +89,40 @@ class RouterCodeTest {
             Files.writeString(carried, "version two");
             assertThat(code.javaArguments(lib).jar()).hasValue(new RouterJar(copy, sha256Prefix("version two")));
             assertThat(Files.readString(copy)).isEqualTo("version two");
+        }
+    }
+
+    @Test
+    void aCopyCutShortChangedSinceItWasMadeOrWithoutItsStampIsReplaced() throws Exception {
+        Path resources = temp.resolve("resources");
+        Path carried = Files.createDirectories(resources.resolve("META-INF/paasmaker")).resolve("paasmaker-router.jar");
+        Files.writeString(carried, "version one");
+        Path lib = temp.resolve("lib");
+        Path copy = lib.resolve("paasmaker-router.jar");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {resources.toUri().toURL()}, null)) {
+            RouterCode code = RouterCode.bundled(loader);
+            RouterJar expected = new RouterJar(copy, sha256Prefix("version one"));
+            code.javaArguments(lib);
+
+            Files.writeString(copy, "version");
+            assertThat(code.javaArguments(lib).jar()).hasValue(expected);
+            assertThat(Files.readString(copy)).as("a copy cut short").isEqualTo("version one");
+
+            // As a copy restored from a backup: the same size, other bytes and an older time.
+            Files.writeString(copy, "version two");
+            Files.setLastModifiedTime(copy, FileTime.from(Files.getLastModifiedTime(copy).toInstant().minusSeconds(3600)));
+            assertThat(code.javaArguments(lib).jar()).hasValue(expected);
+            assertThat(Files.readString(copy)).as("a copy changed since it was made").isEqualTo("version one");
+
+            Files.writeString(copy, "version two");
+            Files.delete(lib.resolve("paasmaker-router.jar.stamp"));
+            assertThat(code.javaArguments(lib).jar()).hasValue(expected);
+            assertThat(Files.readString(copy)).as("a copy without its stamp").isEqualTo("version one");
+            assertThat(lib.resolve("paasmaker-router.jar.stamp")).isRegularFile();
+            try (var files = Files.list(lib)) {
+                assertThat(files.map(file -> file.getFileName().toString())).as("nothing half-written")
+                        .containsExactlyInAnyOrder("paasmaker-router.jar", "paasmaker-router.jar.stamp");
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import org.paasmaker.api.plugin.PluginSettings;
 import org.paasmaker.api.runtime.LaunchPlan;
 import org.paasmaker.api.runtime.LaunchRequest;
 import org.paasmaker.engine.instance.Readiness;
+import org.paasmaker.engine.process.EngineJava;
 
 class StaticRuntimeTest {
 
@@ -40,6 +41,7 @@ class StaticRuntimeTest {
         LaunchPlan plan = new StaticRuntime(StaticRuntime.JAVA_OPTIONS).launchPlan(new LaunchRequest("1",
                 PluginParameters.of(Map.of("document_root", "web")), code, OptionalInt.of(port),
                 Map.of("PATH", System.getenv("PATH"))));
+        assertThat(plan.command().get(0)).as("the engine's java").isEqualTo(EngineJava.executable());
 
         ProcessBuilder builder = new ProcessBuilder(plan.command()).redirectErrorStream(true)
                 .redirectOutput(code.resolve("server.log").toFile());
