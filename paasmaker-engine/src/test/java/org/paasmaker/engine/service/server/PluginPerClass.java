@@ -69,7 +69,18 @@ public abstract class PluginPerClass<P extends ServerServiceProvider<?>> {
         }
     }
 
-    protected PluginParameters provision(String application, String serviceName) {
+    /** The class's plugin (public for {@link ManagedServerContract}). */
+    public P provider() {
+        return provider;
+    }
+
+    /** The home the class's plugin runs in. */
+    public Path home() {
+        return home;
+    }
+
+    /** A service made on the class's plugin, removed after the test. */
+    public PluginParameters provision(String application, String serviceName) {
         return made.provision(application, serviceName);
     }
 
