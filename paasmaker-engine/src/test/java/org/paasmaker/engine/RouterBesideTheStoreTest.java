@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -45,7 +44,7 @@ class RouterBesideTheStoreTest {
     @TempDir
     Path temp;
 
-    private final int routerPort = freePort();
+    private final int routerPort = TestPorts.free();
 
     @AfterEach
     void stopTheRouter() {
@@ -96,14 +95,6 @@ class RouterBesideTheStoreTest {
     private static boolean hasFiles(Path directory) throws IOException {
         try (var files = Files.list(directory)) {
             return files.findAny().isPresent();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -31,6 +30,7 @@ import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.ProcessesUnder;
+import org.paasmaker.engine.TestPorts;
 import org.paasmaker.engine.cluster.ClusterSettings;
 import org.paasmaker.engine.cluster.NodeToken;
 import org.paasmaker.engine.lease.LeaseSettings;
@@ -117,8 +117,8 @@ class SeveralControllersTest {
     @Test
     void agentsAndRoutersFollowThePlatformNotOneController() throws Exception {
         Path tokenFile = Files.writeString(temp.resolve("node-token"), TOKEN + "\n");
-        int firstPort = freePort();
-        int secondPort = freePort();
+        int firstPort = TestPorts.free();
+        int secondPort = TestPorts.free();
         String controllers = "http://127.0.0.1:" + firstPort + ",http://127.0.0.1:" + secondPort;
         first = controller("first", firstPort, controllers);
         second = controller("second", secondPort, controllers);
@@ -227,11 +227,6 @@ class SeveralControllersTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Requests through the router on a thread of its own until stopped: how many answered, and what failed. */
     private final class Load implements AutoCloseable {
