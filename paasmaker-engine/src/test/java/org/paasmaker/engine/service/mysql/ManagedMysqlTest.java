@@ -50,11 +50,6 @@ class ManagedMysqlTest extends MysqlServiceContract implements ManagedServerCont
     }
 
     @Override
-    public MysqlServiceProvider newPlugin() {
-        return new MysqlServiceProvider();
-    }
-
-    @Override
     public Connection open(PluginParameters credentials, String database) throws SQLException {
         return connect(credentials, database);
     }

@@ -57,11 +57,6 @@ class ManagedPostgresTest extends PostgresServiceContract implements ManagedServ
     }
 
     @Override
-    public PostgresServiceProvider newPlugin() {
-        return new PostgresServiceProvider();
-    }
-
-    @Override
     public Connection open(PluginParameters credentials, String database) throws SQLException {
         return connect(credentials, database);
     }

@@ -74,6 +74,11 @@ public abstract class PluginPerClass<P extends ServerServiceProvider<?>> {
         return provider;
     }
 
+    /** A new plugin of the class's kind, not initialised. */
+    public P newPlugin() {
+        return plugin.get();
+    }
+
     /** The home the class's plugin runs in. */
     public Path home() {
         return home;
