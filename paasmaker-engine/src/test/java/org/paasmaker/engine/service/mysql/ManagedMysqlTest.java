@@ -49,11 +49,6 @@ class ManagedMysqlTest extends MysqlServiceContract implements ManagedServerCont
                 "loose-skip-grant-tables");
     }
 
-    @Override
-    public Connection open(PluginParameters credentials, String database) throws SQLException {
-        return connect(credentials, database);
-    }
-
     @Test
     void theServerListensOnLoopbackOnlyWithSmallSettingsAndItsSecretsAreThePlatformsAlone() throws Exception {
         provision("probe", "db");

@@ -56,11 +56,6 @@ class ManagedPostgresTest extends PostgresServiceContract implements ManagedServ
                 "work_mem = '8MB'\nListen_Addresses = '*'\n", "Listen_Addresses");
     }
 
-    @Override
-    public Connection open(PluginParameters credentials, String database) throws SQLException {
-        return connect(credentials, database);
-    }
-
     @Test
     void theServerListensOnLoopbackOnlyWithSmallSettingsAndItsSecretsAreThePlatformsAlone() throws Exception {
         provision("probe", "db");
