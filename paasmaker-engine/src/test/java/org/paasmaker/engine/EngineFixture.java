@@ -127,9 +127,21 @@ public final class EngineFixture implements AutoCloseable, BeforeEachCallback, A
 
     /** Prepares a sample from its folder; the new version, or an error with the job's logs. */
     public ApplicationVersion prepareSample(String name) {
-        JobView job = prepare(SourceSpec.directory(sample(name)));
-        requireSuccess(job);
+        return prepareFolder(sample(name));
+    }
+
+    /** Prepares an application's folder; the new version, or an error with the job's logs. */
+    public ApplicationVersion prepareFolder(Path app) {
+        JobView job = requireSuccess(prepare(SourceSpec.directory(app)));
         return engine.versions().get(new VersionId(Long.parseLong(job.tags().get("version_id"))));
+    }
+
+    /** Prepares, starts and makes current an application's folder; the version, or an error with the logs. */
+    public VersionId deploy(Path app) {
+        VersionId version = prepareFolder(app).id();
+        succeed(engine.versions().start(version));
+        succeed(engine.versions().makeCurrent(version));
+        return version;
     }
 
     /** Waits for the job; its tree, or an error with the logs of every job in it unless it succeeded. */

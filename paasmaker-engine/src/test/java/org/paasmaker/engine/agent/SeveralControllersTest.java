@@ -21,10 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.instance.InstanceState;
-import org.paasmaker.api.job.JobState;
-import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.node.NodeState;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.VersionId;
@@ -209,12 +206,7 @@ class SeveralControllersTest {
                               version: 1
                               parameters: {launch_command: "python3 serve.py"}
                         """));
-        JobView prepared = controller.prepare(SourceSpec.directory(app));
-        assertThat(prepared.state()).as(controller.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
-        controller.succeed(controller.engine().versions().start(version));
-        controller.succeed(controller.engine().versions().makeCurrent(version));
-        return version;
+        return controller.deploy(app);
     }
 
     private String body() {

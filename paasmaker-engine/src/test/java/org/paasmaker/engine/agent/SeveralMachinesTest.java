@@ -27,11 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
-import org.paasmaker.api.job.JobState;
-import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.node.NodeState;
 import org.paasmaker.api.node.NodeSummary;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.ProcessesUnder;
@@ -219,12 +216,7 @@ class SeveralMachinesTest {
                               version: 1
                               parameters: {launch_command: "python3 serve.py"}
                         """));
-        JobView prepared = controller.prepare(SourceSpec.directory(app));
-        assertThat(prepared.state()).as(controller.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
-        controller.succeed(controller.engine().versions().start(version));
-        controller.succeed(controller.engine().versions().makeCurrent(version));
-        return version;
+        return controller.deploy(app);
     }
 
     private List<Instance> running(VersionId version) {

@@ -111,9 +111,7 @@ class RuntimeVersionSelectionTest {
     }
 
     private String answer(String name, String version) throws Exception {
-        JobView prepared = fixture.prepare(SourceSpec.directory(app(name, version)));
-        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        VersionId id = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+        VersionId id = fixture.prepareFolder(app(name, version)).id();
         fixture.succeed(fixture.engine().versions().start(id));
         List<Instance> instances = fixture.engine().versions().instances(id);
         assertThat(instances).hasSize(1);
