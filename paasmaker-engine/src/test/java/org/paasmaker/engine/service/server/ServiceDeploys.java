@@ -8,10 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +40,6 @@ public final class ServiceDeploys {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineFixture fixture;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     public ServiceDeploys(EngineFixture fixture) {
         this.fixture = fixture;
@@ -68,10 +63,7 @@ public final class ServiceDeploys {
     public JsonNode hit(VersionId version) throws IOException, InterruptedException {
         int port = fixture.engine().versions().instances(version).stream()
                 .filter(i -> i.port().isPresent()).findFirst().orElseThrow().port().getAsInt();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
+        return JSON.readTree(EngineFixture.get(port, "/"));
     }
 
     /** The application's service of that name. */
