@@ -1,11 +1,19 @@
 package org.paasmaker.engine;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
@@ -32,6 +40,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class EngineFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
     public static final Duration JOB_TIMEOUT = Duration.ofMinutes(2);
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final UnaryOperator<Paasmaker.Builder> settings;
     private Path temp;
@@ -127,9 +137,37 @@ public final class EngineFixture implements AutoCloseable, BeforeEachCallback, A
 
     /** Prepares a sample from its folder; the new version, or an error with the job's logs. */
     public ApplicationVersion prepareSample(String name) {
-        JobView job = prepare(SourceSpec.directory(sample(name)));
-        requireSuccess(job);
+        return prepareFolder(sample(name));
+    }
+
+    /** Prepares an application's folder; the new version, or an error with the job's logs. */
+    public ApplicationVersion prepareFolder(Path app) {
+        JobView job = requireSuccess(prepare(SourceSpec.directory(app)));
         return engine.versions().get(new VersionId(Long.parseLong(job.tags().get("version_id"))));
+    }
+
+    /** Prepares, starts and makes current an application's folder; the version, or an error with the logs. */
+    public VersionId deploy(Path app) {
+        VersionId version = prepareFolder(app).id();
+        succeed(engine.versions().start(version));
+        succeed(engine.versions().makeCurrent(version));
+        return version;
+    }
+
+    /** Starts the version, which must have one instance; that instance's port. */
+    public int startOne(VersionId version) {
+        succeed(engine.versions().start(version));
+        List<Instance> instances = engine.versions().instances(version);
+        assertThat(instances).hasSize(1);
+        return instances.get(0).port().getAsInt();
+    }
+
+    /** The body of {@code path} on 127.0.0.1 at the port, which must answer 200. */
+    public static String get(int port, String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("GET " + path + " on port " + port + ": " + response.body()).isEqualTo(200);
+        return response.body();
     }
 
     /** Waits for the job; its tree, or an error with the logs of every job in it unless it succeeded. */

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +56,7 @@ class EngineKilledTest {
     private final List<Process> engines = new ArrayList<>();
     private final AtomicBoolean loading = new AtomicBoolean(true);
     private final List<Thread> load = new ArrayList<>();
-    private final int routerPort = freePort();
+    private final int routerPort = TestPorts.free();
 
     @AfterEach
     void cleanUp() throws Exception {
@@ -216,13 +214,6 @@ class EngineKilledTest {
                 .withCode(TestRouterCode.classPath()));
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static Set<String> ids(java.util.Collection<Instance> instances) {
         return instances.stream().map(instance -> instance.id().value()).collect(Collectors.toSet());

@@ -5,28 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.PaasmakerException;
-import org.paasmaker.api.store.ApplicationRepository;
-import org.paasmaker.api.store.CronLedgerRepository;
-import org.paasmaker.api.store.InstanceRepository;
-import org.paasmaker.api.store.JobRepository;
-import org.paasmaker.api.store.LeaseRepository;
-import org.paasmaker.api.store.ServiceRepository;
 import org.paasmaker.api.store.Store;
-import org.paasmaker.api.store.VersionRepository;
-import org.paasmaker.api.store.WorkspaceRepository;
 import org.paasmaker.engine.routing.RouterCode;
 import org.paasmaker.engine.routing.RouterProcess;
 import org.paasmaker.engine.routing.RouterProcessSettings;
@@ -45,32 +37,30 @@ class RouterBesideTheStoreTest {
     @TempDir
     Path temp;
 
-    private final int routerPort = freePort();
+    private final int routerPort = TestPorts.free();
 
     @AfterEach
     void stopTheRouter() {
-        if (Files.exists(temp.resolve("home").resolve("router").resolve("process"))) {
-            RouterProcess.startOrAdopt(RouterProcessSettings.of(temp.resolve("home").resolve("router"), routerPort)
+        if (Files.exists(home().resolve("router").resolve("process"))) {
+            RouterProcess.startOrAdopt(RouterProcessSettings.of(home().resolve("router"), routerPort)
                     .withCode(TestRouterCode.classPath())).stop(Duration.ofSeconds(10));
         }
     }
 
     @Test
     void theRouterProcessIsLaunchedBeforeTheStoreIsFirstUsed() throws IOException {
-        Path home = temp.resolve("home");
-        Path record = home.resolve("router").resolve("process");
+        Path record = home().resolve("router").resolve("process");
         AtomicBoolean waited = new AtomicBoolean();
         try (FileStore files = FileStore.open(temp.resolve("store.json"),
                 Files.createDirectories(temp.resolve("jobs")))) {
             // A store that opens only once the router has been launched: launched after it, the engine would wait forever.
-            Store opening = new OpeningStore(files, () -> {
+            Store opening = opening(files, () -> {
                 if (waited.compareAndSet(false, true)) {
                     await("the router's process record, before the store's first use").atMost(DEADLINE)
                             .until(() -> Files.isDirectory(record) && hasFiles(record));
                 }
             });
-            try (Paasmaker engine = Paasmaker.builder().home(home).store(opening).routerProcess(routerPort)
-                    .settingsEnvironment(settings()).build()) {
+            try (Paasmaker engine = engineWithItsRouter().store(opening).build()) {
                 assertThat(waited).as("the store was used").isTrue();
                 assertThat(engine.routes().port()).isEqualTo(routerPort);
             }
@@ -81,16 +71,21 @@ class RouterBesideTheStoreTest {
     void aRouterThatCannotStartStopsTheEngineWithTheRoutersOwnError() throws IOException {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(routerPort));
-            assertThatThrownBy(() -> Paasmaker.builder().home(temp.resolve("home")).routerProcess(routerPort)
-                    .settingsEnvironment(settings()).build())
+            assertThatThrownBy(() -> engineWithItsRouter().build())
                     .isInstanceOf(PaasmakerException.class)
                     .hasMessageContaining(String.valueOf(routerPort));
         }
     }
 
-    private static Map<String, String> settings() {
-        return Map.of(RouterCode.CLASS_PATH_VARIABLE, TestRouterCode.CLASS_PATH,
-                RouterProcessSettings.HTTPS_PORT_VARIABLE, String.valueOf(RouterProcessSettings.HTTPS_OFF));
+    private Path home() {
+        return temp.resolve("home");
+    }
+
+    /** An engine in the test's home with its router process on the test's port, run from the test's router code. */
+    private Paasmaker.Builder engineWithItsRouter() {
+        return Paasmaker.builder().home(home()).routerProcess(routerPort).settingsEnvironment(Map.of(
+                RouterCode.CLASS_PATH_VARIABLE, TestRouterCode.CLASS_PATH,
+                RouterProcessSettings.HTTPS_PORT_VARIABLE, String.valueOf(RouterProcessSettings.HTTPS_OFF)));
     }
 
     private static boolean hasFiles(Path directory) throws IOException {
@@ -99,63 +94,16 @@ class RouterBesideTheStoreTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** A store that runs {@code opening} before each use, as the WAR's store opens its database on the first. */
-    private record OpeningStore(Store store, Runnable opening) implements Store {
-
-        @Override
-        public WorkspaceRepository workspaces() {
-            opening.run();
-            return store.workspaces();
-        }
-
-        @Override
-        public ApplicationRepository applications() {
-            opening.run();
-            return store.applications();
-        }
-
-        @Override
-        public VersionRepository versions() {
-            opening.run();
-            return store.versions();
-        }
-
-        @Override
-        public ServiceRepository services() {
-            opening.run();
-            return store.services();
-        }
-
-        @Override
-        public InstanceRepository instances() {
-            opening.run();
-            return store.instances();
-        }
-
-        @Override
-        public JobRepository jobs() {
-            opening.run();
-            return store.jobs();
-        }
-
-        @Override
-        public Optional<LeaseRepository> leases() {
-            opening.run();
-            return store.leases();
-        }
-
-        @Override
-        public Optional<CronLedgerRepository> cronLedger() {
-            opening.run();
-            return store.cronLedger();
-        }
+    /** {@code store}, running {@code opening} before each use, as the WAR's store opens its database on the first. */
+    private static Store opening(Store store, Runnable opening) {
+        return (Store) Proxy.newProxyInstance(Store.class.getClassLoader(), new Class<?>[] {Store.class},
+                (proxy, method, arguments) -> {
+                    opening.run();
+                    try {
+                        return method.invoke(store, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.engine.TestPorts;
 import org.paasmaker.engine.cluster.NodeToken;
 import org.paasmaker.engine.packages.PackageStore;
 
@@ -105,7 +106,7 @@ class PackageFetcherTest {
         });
         lacking.start();
         try {
-            URI gone = URI.create("http://127.0.0.1:" + freePort());
+            URI gone = URI.create("http://127.0.0.1:" + TestPorts.free());
             URI without = URI.create("http://127.0.0.1:" + lacking.getAddress().getPort());
             URI with = URI.create("http://127.0.0.1:" + stub.getAddress().getPort());
             PackageFetcher fetcher = new PackageFetcher(List.of(new ControllerHttp(gone, token),
@@ -152,11 +153,6 @@ class PackageFetcherTest {
                 new PaasmakerException(ErrorCode.NOT_FOUND, message)));
     }
 
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** A fetcher from a stub controller whose first {@code corruptAnswers} answers are wrong bytes. */
     private PackageFetcher fetcher(int corruptAnswers, PackageStore cache) throws IOException {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,15 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.instance.InstanceState;
-import org.paasmaker.api.job.JobState;
-import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.node.NodeState;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.store.LeaseRepository;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.ProcessesUnder;
+import org.paasmaker.engine.TestPorts;
 import org.paasmaker.engine.cluster.ClusterSettings;
 import org.paasmaker.engine.cluster.NodeToken;
 import org.paasmaker.engine.lease.LeaseSettings;
@@ -117,8 +114,8 @@ class SeveralControllersTest {
     @Test
     void agentsAndRoutersFollowThePlatformNotOneController() throws Exception {
         Path tokenFile = Files.writeString(temp.resolve("node-token"), TOKEN + "\n");
-        int firstPort = freePort();
-        int secondPort = freePort();
+        int firstPort = TestPorts.free();
+        int secondPort = TestPorts.free();
         String controllers = "http://127.0.0.1:" + firstPort + ",http://127.0.0.1:" + secondPort;
         first = controller("first", firstPort, controllers);
         second = controller("second", secondPort, controllers);
@@ -209,12 +206,7 @@ class SeveralControllersTest {
                               version: 1
                               parameters: {launch_command: "python3 serve.py"}
                         """));
-        JobView prepared = controller.prepare(SourceSpec.directory(app));
-        assertThat(prepared.state()).as(controller.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
-        controller.succeed(controller.engine().versions().start(version));
-        controller.succeed(controller.engine().versions().makeCurrent(version));
-        return version;
+        return controller.deploy(app);
     }
 
     private String body() {
@@ -227,11 +219,6 @@ class SeveralControllersTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Requests through the router on a thread of its own until stopped: how many answered, and what failed. */
     private final class Load implements AutoCloseable {

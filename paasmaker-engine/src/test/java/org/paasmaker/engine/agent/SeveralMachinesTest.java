@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,14 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
-import org.paasmaker.api.job.JobState;
-import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.node.NodeState;
 import org.paasmaker.api.node.NodeSummary;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.ProcessesUnder;
+import org.paasmaker.engine.TestPorts;
 import org.paasmaker.engine.cluster.ClusterSettings;
 import org.paasmaker.engine.cluster.NodeToken;
 import org.paasmaker.engine.routes.FollowingRouter;
@@ -111,7 +108,7 @@ class SeveralMachinesTest {
     @Test
     void threeNodesTwoRoutersAndTheFailuresOfNodesAndController() throws Exception {
         tokenFile = Files.writeString(temp.resolve("node-token"), TOKEN + "\n");
-        clusterPort = freePort();
+        clusterPort = TestPorts.free();
         localRouter = Router.start(RouterSettings.onPort(0).withBindAddress("127.0.0.1"));
         startController();
         for (int i = 0; i < NODES.size(); i++) {
@@ -219,12 +216,7 @@ class SeveralMachinesTest {
                               version: 1
                               parameters: {launch_command: "python3 serve.py"}
                         """));
-        JobView prepared = controller.prepare(SourceSpec.directory(app));
-        assertThat(prepared.state()).as(controller.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
-        controller.succeed(controller.engine().versions().start(version));
-        controller.succeed(controller.engine().versions().makeCurrent(version));
-        return version;
+        return controller.deploy(app);
     }
 
     private List<Instance> running(VersionId version) {
@@ -289,11 +281,6 @@ class SeveralMachinesTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Requests through every router, one thread each, until stopped: what failed and what answered. */
     private final class Load implements AutoCloseable {

@@ -5,10 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,8 +30,6 @@ class InstanceLifecycleTest {
     @RegisterExtension
     final EngineFixture fixture = EngineFixture.perTest();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void thePythonSampleRunsSeesItsEnvironmentAndIsStoppedAndRemovedWithoutTrace() throws Exception {
         ApplicationVersion version = prepared("hello-python");
@@ -48,7 +42,7 @@ class InstanceLifecycleTest {
         assertThat(web.state()).isEqualTo(InstanceState.RUNNING);
         assertThat(web.port()).isPresent();
         int port = web.port().getAsInt();
-        JsonNode body = JSON.readTree(get(port));
+        JsonNode body = JSON.readTree(EngineFixture.get(port, "/"));
         assertThat(body.get("metadata").get("application").get("name").asText()).isEqualTo("hello-python");
         assertThat(body.get("metadata").get("application").get("version").asInt()).isEqualTo(version.number());
         assertThat(body.get("metadata").get("workspace").get("RAILS_ENV").asText()).isEqualTo("test");
@@ -78,7 +72,7 @@ class InstanceLifecycleTest {
             ApplicationVersion version = prepared(sample);
             JobView started = run(fixture.engine().versions().start(version.id()));
             assertThat(started.state()).as(sample + "\n" + fixture.logs(started)).isEqualTo(JobState.SUCCESS);
-            String body = get(single(version).port().getAsInt());
+            String body = EngineFixture.get(single(version).port().getAsInt(), "/");
             switch (sample) {
                 case "hello-java" -> assertThat(body).contains("Hello from hello-java").contains("\"name\":\"hello-java\"")
                         .contains("\"uploads\":{\"directory\":");
@@ -161,12 +155,5 @@ class InstanceLifecycleTest {
         List<Instance> instances = fixture.engine().versions().instances(version.id());
         assertThat(instances).hasSize(1);
         return instances.get(0);
-    }
-
-    private String get(int port) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
     }
 }

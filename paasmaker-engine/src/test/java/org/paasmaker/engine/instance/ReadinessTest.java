@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.paasmaker.api.error.PaasmakerException;
+import org.paasmaker.engine.TestPorts;
 
 class ReadinessTest {
 
@@ -22,8 +23,8 @@ class ReadinessTest {
     }
 
     @Test
-    void anInstanceThatNeverListensFailsAtItsDeadlineNamingPortAndLimit() throws IOException {
-        int port = freePort();
+    void anInstanceThatNeverListensFailsAtItsDeadlineNamingPortAndLimit() {
+        int port = TestPorts.free();
         assertThatThrownBy(() -> Readiness.awaitListening("web-1", port, Duration.ofMillis(300), () -> true))
                 .isInstanceOf(PaasmakerException.class)
                 .hasMessage("instance web-1 did not listen on port " + port + " within 0 s (start_timeout); it must"
@@ -31,8 +32,8 @@ class ReadinessTest {
     }
 
     @Test
-    void anInstanceThatDiesFailsAtOnce() throws IOException {
-        int port = freePort();
+    void anInstanceThatDiesFailsAtOnce() {
+        int port = TestPorts.free();
         assertThatThrownBy(() -> Readiness.awaitListening("web-1", port, Duration.ofHours(1), () -> false))
                 .hasMessage("instance web-1 exited before it listened on port " + port + "; its log says why");
         assertThatThrownBy(() -> Readiness.awaitStaying("worker-1", Duration.ofHours(1), () -> false))
@@ -42,11 +43,5 @@ class ReadinessTest {
     @Test
     void aStandaloneInstanceThatStaysUpIsReady() {
         Readiness.awaitStaying("worker-1", Duration.ofMillis(200), () -> true);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0)) {
-            return probe.getLocalPort();
-        }
     }
 }

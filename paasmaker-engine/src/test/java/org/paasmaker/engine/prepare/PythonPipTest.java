@@ -4,18 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
@@ -37,8 +30,6 @@ class PythonPipTest {
     final EngineFixture fixture = EngineFixture.perTest(builder -> builder.pluginSettings(
             "paasmaker.prepare.pythonpip", Map.of("wheels", wheels.toString())));
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void theSampleRunsInTheVirtualenvPipFilledAndSeesItsEnvironment() throws Exception {
         JobView prepared = fixture.prepare(SourceSpec.directory(EngineFixture.sample("hello-pythonpip")));
@@ -46,15 +37,8 @@ class PythonPipTest {
         assertThat(fixture.logs(prepared)).contains("Successfully installed hello-greeting-1.0");
         VersionId id = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
 
-        fixture.succeed(fixture.engine().versions().start(id));
-
-        List<Instance> instances = fixture.engine().versions().instances(id);
-        assertThat(instances).hasSize(1);
-        int port = instances.get(0).port().getAsInt();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode body = JSON.readTree(response.body());
+        int port = fixture.startOne(id);
+        JsonNode body = JSON.readTree(EngineFixture.get(port, "/"));
         assertThat(body.get("message").asText()).isEqualTo("Hello from hello-pythonpip, with a library pip installed");
         String virtualenv = body.get("virtualenv").asText();
         assertThat(virtualenv).as("the instance's own copy").startsWith(fixture.engine().home().toString())

@@ -1,7 +1,5 @@
 package org.paasmaker.engine.retention;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -9,14 +7,13 @@ import java.util.Optional;
 import org.paasmaker.api.access.Actor;
 import org.paasmaker.api.access.UserId;
 import org.paasmaker.api.job.JobView;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 
 /**
  * A small web application deployed again and again: each version a Python HTTP server with a payload
- * of its own (so each has a package of its own), prepared, started and made current.
+ * of its own (so each has a package of its own), prepared and started, or deployed by the fixture.
  */
 final class Deploys {
 
@@ -52,17 +49,8 @@ final class Deploys {
 
     /** Prepares and starts a version of the folder. */
     VersionId prepareAndStart(Path app) {
-        JobView prepared = fixture.prepare(SourceSpec.directory(app));
-        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(org.paasmaker.api.job.JobState.SUCCESS);
-        VersionId version = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+        VersionId version = fixture.prepareFolder(app).id();
         fixture.succeed(fixture.engine().versions().start(version));
-        return version;
-    }
-
-    /** Prepares, starts and makes current a version of the folder. */
-    VersionId deploy(Path app) {
-        VersionId version = prepareAndStart(app);
-        fixture.succeed(fixture.engine().versions().makeCurrent(version));
         return version;
     }
 

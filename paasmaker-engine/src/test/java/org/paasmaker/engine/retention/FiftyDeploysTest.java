@@ -43,7 +43,7 @@ class FiftyDeploysTest {
         long[] walked = new long[DEPLOYS + 1];
         System.out.println("deploy  versions  application  platform (accounted)  home (walked)  jobs");
         for (int n = 1; n <= DEPLOYS; n++) {
-            VersionId version = deploys.deploy(deploys.write("v" + n, "version " + n));
+            VersionId version = fixture.deploy(deploys.write("v" + n, "version " + n));
             versions.add(version);
             int replaced = n - 1;
             if (replaced >= 1 && replaced != LEFT_RUNNING) {

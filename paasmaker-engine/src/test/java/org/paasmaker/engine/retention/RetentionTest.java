@@ -25,24 +25,24 @@ class RetentionTest {
 
     @Test
     void keepsTheCurrentTheLastNARunningOneAndAKeptOneAndDeletesTheOlderStoppedOnes() throws Exception {
-        VersionId running = deploys.deploy(deploys.write("v1", "one"));
-        VersionId kept = deploys.deploy(deploys.write("v2", "two"));
+        VersionId running = fixture.deploy(deploys.write("v1", "one"));
+        VersionId kept = fixture.deploy(deploys.write("v2", "two"));
         // The first stays running: nobody stopped it after the second became current.
         Path shared = deploys.write("shared", "shared");
-        VersionId three = deploys.deploy(deploys.write("v3", "three"));
+        VersionId three = fixture.deploy(deploys.write("v3", "three"));
         String threePackage = version(three).packageChecksum().orElseThrow();
         List<Instance> threeInstances = fixture.engine().versions().instances(three);
         deploys.stop(kept);
         fixture.engine().versions().keep(kept, true);
-        VersionId four = deploys.deploy(shared);
+        VersionId four = fixture.deploy(shared);
         assertThat(version(four).packageChecksum()).as("one folder prepared twice packs the same").isPresent();
         String fourPackage = version(four).packageChecksum().orElseThrow();
         deploys.stop(three);
-        VersionId five = deploys.deploy(deploys.write("v5", "five"));
+        VersionId five = fixture.deploy(deploys.write("v5", "five"));
         deploys.stop(four);
-        VersionId six = deploys.deploy(shared);
+        VersionId six = fixture.deploy(shared);
         deploys.stop(five);
-        VersionId seven = deploys.deploy(deploys.write("v7", "seven"));
+        VersionId seven = fixture.deploy(deploys.write("v7", "seven"));
         deploys.stop(six);
         String sharedPackage = version(six).packageChecksum().orElseThrow();
         assertThat(sharedPackage).isEqualTo(fourPackage);
@@ -73,15 +73,15 @@ class RetentionTest {
 
     @Test
     void aKeptVersionStaysUntilTheMarkIsTakenOff() throws Exception {
-        VersionId first = deploys.deploy(deploys.write("v1", "one"));
+        VersionId first = fixture.deploy(deploys.write("v1", "one"));
         fixture.engine().versions().keep(first, true);
-        VersionId second = deploys.deploy(deploys.write("v2", "two"));
+        VersionId second = fixture.deploy(deploys.write("v2", "two"));
         deploys.stop(first);
-        VersionId third = deploys.deploy(deploys.write("v3", "three"));
+        VersionId third = fixture.deploy(deploys.write("v3", "three"));
         deploys.stop(second);
-        deploys.deploy(deploys.write("v4", "four"));
+        fixture.deploy(deploys.write("v4", "four"));
         deploys.stop(third);
-        VersionId last = deploys.deploy(deploys.write("v5", "five"));
+        VersionId last = fixture.deploy(deploys.write("v5", "five"));
 
         deploys.retain(last);
         assertThat(numbers()).contains(1).doesNotContain(2);
@@ -93,7 +93,7 @@ class RetentionTest {
 
     @Test
     void withNothingToDeleteTheJobSaysSo() throws Exception {
-        VersionId only = deploys.deploy(deploys.write("v1", "one"));
+        VersionId only = fixture.deploy(deploys.write("v1", "one"));
 
         JobView retention = deploys.retain(only);
 

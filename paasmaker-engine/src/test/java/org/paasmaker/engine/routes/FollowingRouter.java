@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.paasmaker.engine.TestPorts;
 import org.paasmaker.engine.routing.TestRouterCode;
 
 /**
@@ -37,7 +37,7 @@ public final class FollowingRouter implements AutoCloseable {
         this.bind = bind;
         Files.createDirectories(directory);
         log = directory.resolve("router.log");
-        port = freePort();
+        port = TestPorts.free();
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
                 "-XX:+UseSerialGC", "-cp", TestRouterCode.CLASS_PATH, "org.paasmaker.router.RouterMain",
                 "--home", directory.resolve("home").toString(), "--port", Integer.toString(port), "--https-port", "-1", "--bind", bind,
@@ -111,12 +111,6 @@ public final class FollowingRouter implements AutoCloseable {
                 server.stop(0);
                 ((ExecutorService) server.getExecutor()).shutdownNow();
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

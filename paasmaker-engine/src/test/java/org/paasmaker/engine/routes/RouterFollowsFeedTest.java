@@ -7,7 +7,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -28,6 +27,7 @@ import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.routing.RouterHome;
 import org.paasmaker.api.routing.RoutingTable;
 import org.paasmaker.api.routing.ServedCertificate;
+import org.paasmaker.engine.TestPorts;
 import org.paasmaker.engine.routing.RoutingJson;
 import org.paasmaker.engine.routing.TestRouterCode;
 import org.paasmaker.router.Closer;
@@ -51,7 +51,7 @@ class RouterFollowsFeedTest {
     private final Closer closer = new Closer();
     private final List<Process> routers = new ArrayList<>();
     private final RouteFeed feed = new RouteFeed(Clock.systemUTC());
-    private final int controllerPort = freePort();
+    private final int controllerPort = TestPorts.free();
     private FeedServer controller;
 
     @AfterEach
@@ -78,7 +78,7 @@ class RouterFollowsFeedTest {
         controller = new FeedServer(feed, controllerPort);
         Path home = temp.resolve("router-home");
         Path log = temp.resolve("router.log");
-        int port = freePort();
+        int port = TestPorts.free();
         startRouter(home, port, token(TOKEN), log, "edge-1");
 
         ServedCertificate certificate = TestCertificates.authority(temp.resolve("ca")).issue("app.com");
@@ -123,14 +123,14 @@ class RouterFollowsFeedTest {
         TestBackend one = closer.add(TestBackend.start("one"));
         TestBackend two = closer.add(TestBackend.start("two"));
         RouteFeed other = new RouteFeed(Clock.systemUTC());
-        int otherPort = freePort();
+        int otherPort = TestPorts.free();
         controller = new FeedServer(feed, controllerPort);
         FeedServer second = new FeedServer(other, otherPort);
         try {
             feed.publish(table(1, one));
             other.publish(table(2, two));
             Path log = temp.resolve("router.log");
-            int port = freePort();
+            int port = TestPorts.free();
             startRouter(temp.resolve("home"), port, token(TOKEN), log, "edge-3",
                     "http://127.0.0.1:" + controllerPort + ",http://127.0.0.1:" + otherPort);
             await("the router serves the first controller's table").atMost(DEADLINE).until(() -> answer(port).equals("one"));
@@ -154,7 +154,7 @@ class RouterFollowsFeedTest {
     void aControllerThatDoesNotLeadAnswers503NamingTheLeaderAndTheRouterMovesOnToTheOneThatLeads() throws Exception {
         TestBackend one = closer.add(TestBackend.start("one"));
         RouteFeed leaders = new RouteFeed(Clock.systemUTC());
-        int leaderPort = freePort();
+        int leaderPort = TestPorts.free();
         controller = new FeedServer(feed, controllerPort,
                 () -> Optional.of("this controller (first#1) does not lead; the lease is held by second#2"));
         FeedServer second = new FeedServer(leaders, leaderPort);
@@ -164,7 +164,7 @@ class RouterFollowsFeedTest {
             // As when this controller led and the router followed it.
             assertThat(feed.poll("edge-4", 1, 0, Duration.ZERO)).isEmpty();
             Path log = temp.resolve("router.log");
-            int port = freePort();
+            int port = TestPorts.free();
             startRouter(temp.resolve("home"), port, token(TOKEN), log, "edge-4",
                     "http://127.0.0.1:" + controllerPort + ",http://127.0.0.1:" + leaderPort);
 
@@ -186,7 +186,7 @@ class RouterFollowsFeedTest {
         controller = new FeedServer(feed, controllerPort);
         feed.publish(table(1, one));
         Path log = temp.resolve("router.log");
-        int port = freePort();
+        int port = TestPorts.free();
         startRouter(temp.resolve("home"), port, token("not-a-node-token"), log, "edge-2");
 
         await("the refusal in the router's log").atMost(DEADLINE)
@@ -252,13 +252,6 @@ class RouterFollowsFeedTest {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** The controller's side: the feed on a JDK server, as the cluster server will mount it. */
     private static final class FeedServer implements AutoCloseable {

@@ -16,9 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.instance.Instance;
-import org.paasmaker.api.job.JobState;
-import org.paasmaker.api.job.JobView;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.instance.Readiness;
@@ -39,9 +36,7 @@ class PhpSampleTest {
         List<String> versions = fixture.engine().nodes().runtimes().get("paasmaker.runtime.php");
         assertThat(versions).as("php-fpm is installed").isNotEmpty();
         String version = versions.get(0);
-        JobView prepared = fixture.prepare(SourceSpec.directory(sampleFor(version)));
-        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        VersionId id = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+        VersionId id = fixture.prepareFolder(sampleFor(version)).id();
 
         fixture.succeed(fixture.engine().versions().start(id));
 

@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -19,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.source.SourceSpec;
@@ -86,8 +79,6 @@ class RuntimeVersionSelectionTest {
         assertThat(answer("java17-again", "17")).startsWith("java 17.").doesNotContain("JAVA_HOME=" + made);
     }
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void theManifestsVersionChoosesTheJdkSeventeenOrTwentyFive() throws Exception {
         Optional<String> twentyFive = jdkMajor("25");
@@ -111,18 +102,11 @@ class RuntimeVersionSelectionTest {
     }
 
     private String answer(String name, String version) throws Exception {
-        JobView prepared = fixture.prepare(SourceSpec.directory(app(name, version)));
-        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        VersionId id = new VersionId(Long.parseLong(prepared.tags().get("version_id")));
-        fixture.succeed(fixture.engine().versions().start(id));
-        List<Instance> instances = fixture.engine().versions().instances(id);
-        assertThat(instances).hasSize(1);
-        int port = instances.get(0).port().getAsInt();
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("PM_PORT=" + port);
-        return response.body();
+        VersionId id = fixture.prepareFolder(app(name, version)).id();
+        int port = fixture.startOne(id);
+        String answer = EngineFixture.get(port, "/");
+        assertThat(answer).contains("PM_PORT=" + port);
+        return answer;
     }
 
     private Path app(String name, String version) throws IOException {

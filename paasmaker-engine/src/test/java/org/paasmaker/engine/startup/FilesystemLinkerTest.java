@@ -2,21 +2,13 @@ package org.paasmaker.engine.startup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 
@@ -42,25 +34,25 @@ class FilesystemLinkerTest {
     @RegisterExtension
     final EngineFixture fixture = EngineFixture.perTest();
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Test
     void uploadedFilesOutliveANewVersionAndShippedFilesSeedTheServiceOnce() throws Exception {
         VersionId first = prepared("v1", MANIFEST + services(), "shipped by version one");
-        int firstPort = start(first);
+        int firstPort = fixture.startOne(first);
         Path service = Path.of(fixture.engine().applications()
                 .services(fixture.engine().versions().get(first).applicationId()).get(0)
                 .credentials().string("directory"));
         Files.writeString(service.resolve("public/uploads/upload.txt"), "uploaded while version one ran");
 
-        assertThat(get(firstPort, "/public/uploads/upload.txt")).isEqualTo("uploaded while version one ran");
-        assertThat(get(firstPort, "/public/uploads/seed.txt")).isEqualTo("shipped by version one");
+        assertThat(EngineFixture.get(firstPort, "/public/uploads/upload.txt"))
+                .isEqualTo("uploaded while version one ran");
+        assertThat(EngineFixture.get(firstPort, "/public/uploads/seed.txt")).isEqualTo("shipped by version one");
 
         VersionId second = prepared("v2", MANIFEST + services(), "shipped by version two");
-        int secondPort = start(second);
+        int secondPort = fixture.startOne(second);
 
-        assertThat(get(secondPort, "/public/uploads/upload.txt")).isEqualTo("uploaded while version one ran");
-        assertThat(get(secondPort, "/public/uploads/seed.txt")).as("the service's file wins")
+        assertThat(EngineFixture.get(secondPort, "/public/uploads/upload.txt"))
+                .isEqualTo("uploaded while version one ran");
+        assertThat(EngineFixture.get(secondPort, "/public/uploads/seed.txt")).as("the service's file wins")
                 .isEqualTo("shipped by version one");
     }
 
@@ -84,24 +76,7 @@ class FilesystemLinkerTest {
     }
 
     private VersionId prepared(String name, String manifest, String seed) throws Exception {
-        Path app = EngineFixture.writeApp(fixture.temp().resolve(name),
-                Map.of("manifest.yml", manifest, "public/uploads/seed.txt", seed));
-        JobView job = fixture.prepare(SourceSpec.directory(app));
-        assertThat(job.state()).as(fixture.logs(job)).isEqualTo(JobState.SUCCESS);
-        return new VersionId(Long.parseLong(job.tags().get("version_id")));
-    }
-
-    private int start(VersionId id) {
-        fixture.succeed(fixture.engine().versions().start(id));
-        List<Instance> instances = fixture.engine().versions().instances(id);
-        assertThat(instances).hasSize(1);
-        return instances.get(0).port().getAsInt();
-    }
-
-    private String get(int port, String path) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return response.body();
+        return fixture.prepareFolder(EngineFixture.writeApp(fixture.temp().resolve(name),
+                Map.of("manifest.yml", manifest, "public/uploads/seed.txt", seed))).id();
     }
 }

@@ -22,6 +22,7 @@ import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.paasmaker.engine.TestPorts;
 
 /** {@code StaticFileServer} as the platform runs it: a JVM of its own, stopped with SIGTERM. */
 class StaticFileServerProcessTest {
@@ -43,7 +44,7 @@ class StaticFileServerProcessTest {
     @Test
     void servesUntilSigtermThenExitsAndReleasesThePort() throws Exception {
         Path root = documentRoot();
-        int port = freePort();
+        int port = TestPorts.free();
         Process server = launch(Map.of(), root.toString(), Integer.toString(port));
 
         awaitServing(server, port);
@@ -67,7 +68,7 @@ class StaticFileServerProcessTest {
 
     @Test
     void takesThePortFromPmPortWhenNoneIsGiven() throws Exception {
-        int port = freePort();
+        int port = TestPorts.free();
         Process server = launch(Map.of("PM_PORT", Integer.toString(port)), documentRoot().toString());
 
         awaitServing(server, port);
@@ -78,7 +79,7 @@ class StaticFileServerProcessTest {
 
     @Test
     void aMissingRootFailsAtOnceWithOneLine() throws Exception {
-        Process server = launch(Map.of(), dir.resolve("nowhere").toString(), Integer.toString(freePort()));
+        Process server = launch(Map.of(), dir.resolve("nowhere").toString(), Integer.toString(TestPorts.free()));
 
         assertThat(server.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
         assertThat(server.exitValue()).isEqualTo(1);
@@ -136,11 +137,5 @@ class StaticFileServerProcessTest {
 
     private static HttpRequest get(int port, String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

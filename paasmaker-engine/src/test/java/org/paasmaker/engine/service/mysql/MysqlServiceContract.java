@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +24,7 @@ import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.engine.service.server.CommandLinesSeen;
-import org.paasmaker.engine.service.server.PluginPerClass;
+import org.paasmaker.engine.service.server.DatabaseServiceContract;
 
 /**
  * What {@code paasmaker.service.mysql} does on any server: the managed MariaDB and an external one
@@ -33,10 +32,10 @@ import org.paasmaker.engine.service.server.PluginPerClass;
  * settings and the server's log; the plugin is initialised once per class, and every service a test
  * made is removed after it.
  */
-public abstract class MysqlServiceContract extends PluginPerClass<MysqlServiceProvider> {
+public abstract class MysqlServiceContract extends DatabaseServiceContract<MysqlServiceProvider> {
 
     protected MysqlServiceContract() {
-        super("mysql", MysqlServiceProvider::new);
+        super("mysql", MysqlServiceProvider::new, "mysql");
     }
 
     /** Everything the server has logged so far. */
@@ -47,26 +46,9 @@ public abstract class MysqlServiceContract extends PluginPerClass<MysqlServicePr
                 credentials.string("username"), credentials.string("password"), 5, 30);
     }
 
-    @Test
-    void theCredentialsAreTheOriginalsAndOpenTheServicesOwnDatabase() throws SQLException {
-        PluginParameters credentials = provision("blog", "mysqldatabase");
-
-        assertThat(credentials.asMap()).containsOnlyKeys("protocol", "hostname", "port", "username", "database",
-                "password");
-        assertThat(credentials.string("protocol")).isEqualTo("mysql");
-        assertThat(credentials.string("database")).startsWith("blog_mysqldatabase_")
-                .isEqualTo(credentials.string("username"));
-        assertThat(Base64.getUrlDecoder().decode(credentials.string("password"))).as("at least 128 random bits")
-                .hasSizeGreaterThanOrEqualTo(16);
-        try (Connection connection = connect(credentials, credentials.string("database"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE counter (n integer)");
-            statement.execute("INSERT INTO counter VALUES (41), (1)");
-            try (ResultSet sum = statement.executeQuery("SELECT sum(n) FROM counter")) {
-                assertThat(sum.next()).isTrue();
-                assertThat(sum.getInt(1)).isEqualTo(42);
-            }
-        }
+    @Override
+    public Connection open(PluginParameters credentials, String database) throws SQLException {
+        return connect(credentials, database);
     }
 
     @Test
@@ -115,27 +97,6 @@ public abstract class MysqlServiceContract extends PluginPerClass<MysqlServicePr
                 }
                 return null;
             });
-        }
-    }
-
-    @Test
-    void aLaterVersionGetsTheSameDatabaseAndItsData() throws SQLException {
-        ServiceRequest request = request("wiki", "pages");
-        PluginParameters first = provision("wiki", "pages");
-        try (Connection connection = connect(first, first.string("database"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE page (title text)");
-            statement.execute("INSERT INTO page VALUES ('home')");
-        }
-
-        PluginParameters again = service.provision(request, Optional.of(first));
-
-        assertThat(again).isEqualTo(first);
-        try (Connection connection = connect(again, again.string("database"));
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT title FROM page")) {
-            assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).isEqualTo("home");
         }
     }
 

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
-import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,22 +18,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.paasmaker.api.error.ErrorCode;
-import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.plugin.PluginSettings;
-import org.paasmaker.engine.internal.Directories;
 import org.paasmaker.engine.process.ProcessIdentity;
 import org.paasmaker.engine.service.server.RunAs;
+import org.paasmaker.engine.service.server.ManagedServerContract;
 import org.paasmaker.engine.service.server.ServerKind;
 
 /** The plugin on the platform's own server, started on first use; the contract, then what only managed does. */
-class ManagedPostgresTest extends PostgresServiceContract {
+class ManagedPostgresTest extends PostgresServiceContract implements ManagedServerContract {
 
     @Override
-    protected Map<String, String> settings(Path home) {
+    public Map<String, String> settings(Path home) {
         return Map.of("port", "0");
     }
 
@@ -52,8 +45,15 @@ class ManagedPostgresTest extends PostgresServiceContract {
         }
     }
 
-    private ManagedPostgres managed() {
+    @Override
+    public ManagedPostgres managed() {
         return (ManagedPostgres) provider.server();
+    }
+
+    @Override
+    public Kind managedKind() {
+        return new Kind("postgres", "PostgreSQL", "could not bind IPv4 address \"127.0.0.1\"",
+                "work_mem = '8MB'\nListen_Addresses = '*'\n", "Listen_Addresses");
     }
 
     @Test
@@ -110,27 +110,6 @@ class ManagedPostgresTest extends PostgresServiceContract {
     }
 
     @Test
-    void anOperatorsSettingThePlatformReachesTheServerByIsRefusedNamingItsLineAndTheServerKeepsItsData()
-            throws Exception {
-        PluginParameters mine = provision("kept", "db");
-        Path operators = home.resolve("services").resolve("postgres.conf");
-        try {
-            Files.writeString(operators, "work_mem = '8MB'\nListen_Addresses = '*'\n");
-            managed().stop(Duration.ofSeconds(10));
-
-            assertThatThrownBy(() -> managed().ensureRunning())
-                    .isInstanceOfSatisfying(PaasmakerException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
-                    .hasMessageContaining(operators + ", line 2, sets 'Listen_Addresses', which the platform sets"
-                            + " itself for the managed PostgreSQL server");
-        } finally {
-            Files.deleteIfExists(operators);
-        }
-        managed().ensureRunning();
-        connect(mine, mine.string("database")).close();
-    }
-
-    @Test
     void theUpkeepLeavesTheAdminConnectionOpenWhileRecentlyUsedAndOnceIdleItIsClosedAndOpenedAgainWhenNeeded()
             throws Exception {
         PluginParameters mine = provision("idle", "db");
@@ -165,48 +144,6 @@ class ManagedPostgresTest extends PostgresServiceContract {
         }
     }
 
-    @Test
-    void theNextEngineAdoptsTheRunningServerInsteadOfStartingAnother() {
-        PluginParameters credentials = provision("adopted", "db");
-        ProcessIdentity running = managed().process().orElseThrow();
-
-        PostgresServiceProvider next = new PostgresServiceProvider();
-        next.init(PluginSettings.of(PostgresServiceProvider.ID, next.settings(), settings(home), home));
-        try {
-            assertThat(((ManagedPostgres) next.server()).process()).contains(running);
-            PluginParameters again = next.create(null).provision(request("adopted", "db"), Optional.of(credentials));
-            assertThat(again).isEqualTo(credentials);
-            assertThat(((ManagedPostgres) next.server()).process()).contains(running);
-        } finally {
-            next.close();
-        }
-    }
-
-    @Test
-    void aKilledServerIsStartedAgainByTheUpkeepWithItsData() throws Exception {
-        PluginParameters credentials = provision("survivor", "db");
-        try (Connection connection = connect(credentials, credentials.string("database"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE t (v text)");
-            statement.execute("INSERT INTO t VALUES ('kept')");
-        }
-        ProcessIdentity killed = managed().process().orElseThrow();
-
-        RunAs.run(List.of("/bin/kill", "-KILL", Long.toString(killed.pid())));
-        await().atMost(Duration.ofSeconds(10)).until(() -> !killed.isAlive());
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            provider.maintain();
-            assertThat(managed().process()).isPresent().isNotEqualTo(Optional.of(killed));
-        });
-
-        try (Connection connection = connect(credentials, credentials.string("database"));
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT v FROM t")) {
-            assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).isEqualTo("kept");
-        }
-    }
-
     /**
      * A killed postmaster that the machine's init has not reaped yet (a container's init may take its
      * time) is a zombie that {@code postmaster.pid} still names, and which postgres, seeing its pid
@@ -237,45 +174,6 @@ class ManagedPostgresTest extends PostgresServiceContract {
             connect(credentials, credentials.string("database")).close();
         } finally {
             parent.destroyForcibly().waitFor();
-        }
-    }
-
-    @Test
-    void aServerWhosePortIsTakenFailsWithItsOwnLogLinesAndLeavesNothingBehind() throws IOException {
-        Path otherHome = Files.createTempDirectory("paasmaker-postgres-taken-");
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            PostgresServiceProvider blocked = new PostgresServiceProvider();
-            blocked.init(PluginSettings.of(PostgresServiceProvider.ID, blocked.settings(),
-                    Map.of("port", Integer.toString(taken.getLocalPort())), otherHome));
-            try {
-                assertThatThrownBy(() -> blocked.create(null).provision(request("blocked", "db"), Optional.empty()))
-                        .isInstanceOfSatisfying(PaasmakerException.class,
-                                e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
-                        .hasMessageContaining("exited before it accepted connections on 127.0.0.1:" + taken.getLocalPort())
-                        .hasMessageContaining("could not bind IPv4 address \"127.0.0.1\"");
-                assertThat(otherHome.resolve("services").resolve("postgres")).doesNotExist();
-                blocked.maintain();
-                assertThat(otherHome.resolve("services").resolve("postgres")).as("nothing to restart").doesNotExist();
-            } finally {
-                blocked.close();
-            }
-        } finally {
-            Directories.deleteTree(otherHome);
-        }
-    }
-
-    @Test
-    void aDirectoryThatCannotBeMadeFailsNamingIt() {
-        PostgresServiceProvider unwritable = new PostgresServiceProvider();
-        unwritable.init(PluginSettings.of(PostgresServiceProvider.ID, unwritable.settings(),
-                Map.of("port", "0", "directory", "/proc/paasmaker-postgres"), home));
-        try {
-            assertThatThrownBy(() -> unwritable.create(null).provision(request("nowhere", "db"), Optional.empty()))
-                    .isInstanceOfSatisfying(PaasmakerException.class,
-                            e -> assertThat(e.code()).isEqualTo(ErrorCode.START_FAILED))
-                    .hasMessageContaining("cannot make the managed PostgreSQL server's directory /proc/paasmaker-postgres");
-        } finally {
-            unwritable.close();
         }
     }
 

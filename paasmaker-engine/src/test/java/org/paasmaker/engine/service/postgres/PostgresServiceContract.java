@@ -14,7 +14,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,17 +24,17 @@ import org.paasmaker.api.plugin.PluginParameters;
 import org.paasmaker.api.service.ServiceRequest;
 import org.paasmaker.api.service.ServiceDumps;
 import org.paasmaker.engine.service.server.CommandLinesSeen;
-import org.paasmaker.engine.service.server.PluginPerClass;
+import org.paasmaker.engine.service.server.DatabaseServiceContract;
 
 /**
  * What {@code paasmaker.service.postgres} does on any server: the managed one and an external one
  * both pass it. Each subclass gives the plugin's settings and the server's log; the plugin is
  * initialised once per class, and every service a test made is removed after it.
  */
-public abstract class PostgresServiceContract extends PluginPerClass<PostgresServiceProvider> {
+public abstract class PostgresServiceContract extends DatabaseServiceContract<PostgresServiceProvider> {
 
     protected PostgresServiceContract() {
-        super("postgres", PostgresServiceProvider::new);
+        super("postgres", PostgresServiceProvider::new, "pgsql");
     }
 
     /** Everything the server has logged so far. */
@@ -46,25 +45,9 @@ public abstract class PostgresServiceContract extends PluginPerClass<PostgresSer
                 credentials.string("username"), credentials.string("password"), 5, 30);
     }
 
-    @Test
-    void theCredentialsAreTheOriginalsAndOpenTheServicesOwnDatabase() throws SQLException {
-        PluginParameters credentials = provision("blog", "maindb");
-
-        assertThat(credentials.asMap()).containsOnlyKeys("protocol", "hostname", "port", "username", "database",
-                "password");
-        assertThat(credentials.string("protocol")).isEqualTo("pgsql");
-        assertThat(credentials.string("database")).startsWith("blog_maindb_").isEqualTo(credentials.string("username"));
-        assertThat(Base64.getUrlDecoder().decode(credentials.string("password"))).as("at least 128 random bits")
-                .hasSizeGreaterThanOrEqualTo(16);
-        try (Connection connection = connect(credentials, credentials.string("database"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE counter (n integer)");
-            statement.execute("INSERT INTO counter VALUES (41), (1)");
-            try (ResultSet sum = statement.executeQuery("SELECT sum(n) FROM counter")) {
-                assertThat(sum.next()).isTrue();
-                assertThat(sum.getInt(1)).isEqualTo(42);
-            }
-        }
+    @Override
+    public Connection open(PluginParameters credentials, String database) throws SQLException {
+        return connect(credentials, database);
     }
 
     @Test
@@ -77,27 +60,6 @@ public abstract class PostgresServiceContract extends PluginPerClass<PostgresSer
                 .hasMessageContaining("permission denied for database");
         assertThatThrownBy(() -> connect(theirs, mine.string("database")).close())
                 .isInstanceOf(SQLException.class).hasMessageContaining("permission denied");
-    }
-
-    @Test
-    void aLaterVersionGetsTheSameDatabaseAndItsData() throws SQLException {
-        ServiceRequest request = request("wiki", "pages");
-        PluginParameters first = provision("wiki", "pages");
-        try (Connection connection = connect(first, first.string("database"));
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE page (title text)");
-            statement.execute("INSERT INTO page VALUES ('home')");
-        }
-
-        PluginParameters again = service.provision(request, Optional.of(first));
-
-        assertThat(again).isEqualTo(first);
-        try (Connection connection = connect(again, again.string("database"));
-                Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("SELECT title FROM page")) {
-            assertThat(rows.next()).isTrue();
-            assertThat(rows.getString(1)).isEqualTo("home");
-        }
     }
 
     @Test

@@ -2,21 +2,16 @@ package org.paasmaker.engine.service.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.paasmaker.api.application.ApplicationId;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
-import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.plugin.PluginParameters;
@@ -37,16 +31,15 @@ import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.EngineLog;
 import org.paasmaker.engine.Services;
 import org.paasmaker.engine.process.ProcessIdentity;
-import org.paasmaker.engine.process.ProcessRecord;
 import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.CountingService;
 import org.paasmaker.engine.service.server.ManagedServersStopped;
-import org.paasmaker.engine.service.server.RunAs;
 import org.paasmaker.engine.service.server.ServiceDeploys;
 
 /**
  * A real application on a real engine: it reads its database from PM_SERVICES and counts its hits
  * there, across versions, through a SIGKILL of the managed server, until the application is deleted
- * with its services. Its passwords never show in a job log or the engine's log.
+ * with its services. Its password never shows in a job log, the engine's log or the server's.
  */
 class PostgresServiceDeployTest {
 
@@ -65,90 +58,35 @@ class PostgresServiceDeployTest {
 
     private final ServiceDeploys deploys = new ServiceDeploys(fixture);
 
+    /** The application counts its hits through psql. */
+    private static final CountingService POSTGRES = new CountingService("postgres", PostgresServiceProvider.ID, "db",
+            List.of("database", "hostname", "password", "port", "protocol", "provider", "username"), "pgsql", """
+                    ["psql", "-h", db["hostname"], "-p", str(db["port"]), "-U", db["username"], "-d", db["database"],
+                     "-v", "ON_ERROR_STOP=1", "-tAc",
+                     "CREATE TABLE IF NOT EXISTS hits (n serial); INSERT INTO hits DEFAULT VALUES; SELECT count(*) FROM hits"]""",
+            "PGPASSWORD", credentials -> ManagedPostgres.RECORD_KEY, credentials -> Path.of("postgres.log"),
+            "database system is ready", credentials -> assertThatThrownBy(() -> PostgresServiceContract.connect(
+                    credentials, credentials.string("database")).close()).isInstanceOf(SQLException.class));
+
     @Test
     void anApplicationKeepsItsDatabaseAcrossVersionsAndARestartOfTheServerAndLosesItOnlyWithItsServices()
             throws Exception {
-        Path app = counterApp(fixture.temp().resolve("counter"), "");
-        List<JobId> jobs = new ArrayList<>();
-
-        ApplicationVersion first = deploys.prepare(app, jobs);
-        ApplicationId application = first.applicationId();
-        jobs.add(deploys.succeed(fixture.engine().versions().start(first.id())));
-        JsonNode answer = deploys.hit(first.id());
-        assertThat(answer.get("hits").asInt()).isEqualTo(1);
-        assertThat(answer.get("keys")).extracting(JsonNode::asText).containsExactly("database", "hostname", "password",
-                "port", "protocol", "provider", "username");
-        PluginParameters credentials = deploys.service(application, "db").credentials();
-
-        ApplicationVersion second = deploys.prepare(app, jobs);
-        assertThat(deploys.service(application, "db").credentials()).as("a later version reuses the service")
-                .isEqualTo(credentials);
-        jobs.add(deploys.succeed(fixture.engine().versions().start(second.id())));
-        assertThat(deploys.hit(second.id()).get("hits").asInt()).isEqualTo(2);
-
-        jobs.add(deploys.succeed(fixture.engine().versions().stop(first.id())));
-        jobs.add(deploys.succeed(fixture.engine().versions().delete(first.id())));
-        assertThat(deploys.hit(second.id()).get("hits").asInt()).as("deleting a version keeps the database")
-                .isEqualTo(3);
-
-        ProcessRecords records = new ProcessRecords(fixture.engine().home().resolve("services/postgres/process"), m -> { });
-        ProcessIdentity killed = records.find(ManagedPostgres.RECORD_KEY).orElseThrow().identity();
-        RunAs.run(List.of("/bin/kill", "-KILL", Long.toString(killed.pid())));
-        await("the health round starts the managed server again").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).until(() -> records.find(ManagedPostgres.RECORD_KEY)
-                        .map(ProcessRecord::identity).filter(p -> !p.equals(killed) && p.isAlive()).isPresent());
-        await("the application reaches its database again").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(deploys.hit(second.id()).get("hits").asInt()).as("its data survived")
-                        .isEqualTo(4));
-
-        jobs.add(deploys.succeed(fixture.engine().versions().stop(second.id())));
-        jobs.add(deploys.succeed(fixture.engine().applications().delete(application, true)));
-
-        assertThatThrownBy(() -> PostgresServiceContract.connect(credentials, credentials.string("database")).close())
-                .isInstanceOf(SQLException.class);
-        String password = credentials.string("password");
-        for (JobId job : jobs) {
-            assertThat(fixture.logs(fixture.engine().jobs().await(job, EngineFixture.JOB_TIMEOUT)))
-                    .as("the log of job " + job).doesNotContain(password);
-        }
-        assertThat(engineLog.text()).as("the engine's log").doesNotContain(password);
-        assertThat(Files.readString(fixture.engine().home().resolve("services/postgres/postgres.log")))
-                .as("the server's log").doesNotContain(password);
+        deploys.keepsItsDataAcrossVersionsAndARestartAndLosesItOnlyWithItsServices(POSTGRES, engineLog);
     }
 
     @Test
     void serviceParametersThePluginDoesNotTakeAreRefusedAtUploadWithTheirPath() throws Exception {
-        Path app = counterApp(fixture.temp().resolve("bad"), "    parameters:\n      size: 10\n");
-
-        JobView job = fixture.prepare(SourceSpec.directory(app));
-
-        assertThat(job.state()).isEqualTo(JobState.FAILED);
-        assertThat(job.summary() + fixture.logs(job)).contains("services[0].parameters.size")
-                .contains("paasmaker.service.postgres");
-        assertThat(fixture.engine().home().resolve("services/postgres")).as("nothing was started").doesNotExist();
+        deploys.refusesParametersThePluginDoesNotTake(POSTGRES);
     }
 
     @Test
     void aManagedServerThatCannotStartFailsThePrepareWithItsOwnLogLinesAndLeavesNothing() throws Exception {
-        Path app = counterApp(fixture.temp().resolve("blocked"), "");
-        Path home = fixture.temp().resolve("blocked-home");
-        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                EngineFixture blocked = new EngineFixture(home, builder -> builder.pluginSettings(
-                        PostgresServiceProvider.ID, Map.of("port", Integer.toString(taken.getLocalPort()))))) {
-
-            JobView job = blocked.prepare(SourceSpec.directory(app));
-
-            assertThat(job.state()).isEqualTo(JobState.FAILED);
-            assertThat(blocked.logs(job)).contains("could not bind IPv4 address \"127.0.0.1\"")
-                    .contains("Address already in use");
-            assertThat(home.resolve("services/postgres")).doesNotExist();
-        }
+        deploys.failsThePrepareWhenTheServerCannotStart(POSTGRES, "could not bind IPv4 address \"127.0.0.1\"");
     }
 
     @Test
     void aRestartedEngineAdoptsTheRunningServerInsteadOfStartingASecond() throws Exception {
-        Path app = counterApp(fixture.temp().resolve("adopted"), "");
+        Path app = ServiceDeploys.counterApp(fixture.temp().resolve("adopted"), POSTGRES, "");
         Path home = fixture.temp().resolve("restarted-home");
         java.util.function.UnaryOperator<org.paasmaker.engine.Paasmaker.Builder> settings = builder -> builder
                 .pluginSettings(PostgresServiceProvider.ID, Map.of("port", "0"));
@@ -187,7 +125,7 @@ class PostgresServiceDeployTest {
 
     @Test
     void theEngineExportsAnApplicationsDatabaseAndImportsItBackAndRefusesAServiceWithoutData() throws Exception {
-        Path app = counterApp(fixture.temp().resolve("dumped"), """
+        Path app = ServiceDeploys.counterApp(fixture.temp().resolve("dumped"), POSTGRES, """
                   - name: settings
                     plugin: paasmaker.service.parameters
                     parameters: {colour: blue}
@@ -228,47 +166,5 @@ class PostgresServiceDeployTest {
             assertThat(left.map(Path::getFileName).map(Path::toString)).as("spooled dumps").noneMatch(
                     name -> name.startsWith("import-"));
         }
-    }
-
-    /** A Python application that counts its hits in its PostgreSQL database, through psql. */
-    private static Path counterApp(Path directory, String serviceParameters) throws Exception {
-        return EngineFixture.writeApp(directory, Map.of("manifest.yml", """
-                manifest: {format: 1}
-                application: {name: counter}
-                instances:
-                  - name: web
-                    runtime:
-                      plugin: paasmaker.runtime.shell
-                      version: 1
-                      parameters:
-                        launch_command: "python3 app.py %(port)d"
-                services:
-                  - name: db
-                    plugin: paasmaker.service.postgres
-                """ + serviceParameters, "app.py", """
-                import json, os, subprocess, sys
-                from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-                db = json.loads(os.environ["PM_SERVICES"])["db"]
-
-                class Counter(BaseHTTPRequestHandler):
-                    def do_GET(self):
-                        run = subprocess.run(["psql", "-h", db["hostname"], "-p", str(db["port"]), "-U", db["username"],
-                                              "-d", db["database"], "-v", "ON_ERROR_STOP=1", "-tAc",
-                                              "CREATE TABLE IF NOT EXISTS hits (n serial); INSERT INTO hits DEFAULT VALUES;"
-                                              " SELECT count(*) FROM hits"],
-                                             env=dict(os.environ, PGPASSWORD=db["password"]), capture_output=True, text=True)
-                        if run.returncode == 0:
-                            status, body = 200, {"hits": int(run.stdout.split()[-1]), "keys": sorted(db)}
-                        else:
-                            status, body = 500, {"error": run.stderr}
-                        data = json.dumps(body).encode()
-                        self.send_response(status)
-                        self.send_header("Content-Length", str(len(data)))
-                        self.end_headers()
-                        self.wfile.write(data)
-
-                ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Counter).serve_forever()
-                """));
     }
 }

@@ -2,33 +2,18 @@ package org.paasmaker.engine.service.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.io.IOException;
-import java.time.Duration;
-import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.paasmaker.api.application.ApplicationId;
-import org.paasmaker.api.job.JobId;
-import org.paasmaker.api.job.JobState;
-import org.paasmaker.api.job.JobView;
-import org.paasmaker.api.plugin.PluginParameters;
-import org.paasmaker.api.source.SourceSpec;
-import org.paasmaker.api.version.ApplicationVersion;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.EngineLog;
-import org.paasmaker.engine.process.ProcessIdentity;
-import org.paasmaker.engine.process.ProcessRecord;
-import org.paasmaker.engine.process.ProcessRecords;
+import org.paasmaker.engine.service.server.CountingService;
 import org.paasmaker.engine.service.server.ManagedServersStopped;
-import org.paasmaker.engine.service.server.RunAs;
 import org.paasmaker.engine.service.server.ServiceDeploys;
 
 /**
@@ -54,112 +39,30 @@ class RedisServiceDeployTest {
 
     private final ServiceDeploys deploys = new ServiceDeploys(fixture);
 
+    /**
+     * The application counts its hits through redis-cli; each service has a server of its own, in a folder
+     * of its name, which goes with it.
+     */
+    private final CountingService redis = new CountingService("redis", RedisServiceProvider.ID, "cache",
+            List.of("hostname", "name", "password", "port", "protocol", "provider"), "redis", """
+                    ["redis-cli", "-h", db["hostname"], "-p", str(db["port"]), "INCR", "hits"]""",
+            "REDISCLI_AUTH", credentials -> credentials.string("name"),
+            credentials -> Path.of(credentials.string("name"), "redis.log"), "Ready to accept connections",
+            credentials -> {
+                assertThatThrownBy(() -> RespClient.connect(credentials).close()).as("the server is gone")
+                        .isInstanceOf(IOException.class);
+                assertThat(fixture.engine().home().resolve("services/redis").resolve(credentials.string("name")))
+                        .doesNotExist();
+            });
+
     @Test
     void anApplicationKeepsItsRedisAcrossVersionsAndARestartOfTheServerAndLosesItOnlyWithItsServices()
             throws Exception {
-        Path app = counterApp(fixture.temp().resolve("counter"), "");
-        List<JobId> jobs = new ArrayList<>();
-
-        ApplicationVersion first = deploys.prepare(app, jobs);
-        ApplicationId application = first.applicationId();
-        jobs.add(deploys.succeed(fixture.engine().versions().start(first.id())));
-        JsonNode answer = deploys.hit(first.id());
-        assertThat(answer.get("hits").asInt()).isEqualTo(1);
-        assertThat(answer.get("keys")).extracting(JsonNode::asText).containsExactly("hostname", "name", "password",
-                "port", "protocol", "provider");
-        assertThat(answer.get("protocol").asText()).isEqualTo("redis");
-        assertThat(answer.get("provider").asText()).isEqualTo("paasmaker.service.managedredis");
-        PluginParameters credentials = deploys.service(application, "cache").credentials();
-
-        ApplicationVersion second = deploys.prepare(app, jobs);
-        assertThat(deploys.service(application, "cache").credentials()).as("a later version reuses the service")
-                .isEqualTo(credentials);
-        jobs.add(deploys.succeed(fixture.engine().versions().start(second.id())));
-        assertThat(deploys.hit(second.id()).get("hits").asInt()).isEqualTo(2);
-
-        jobs.add(deploys.succeed(fixture.engine().versions().stop(first.id())));
-        jobs.add(deploys.succeed(fixture.engine().versions().delete(first.id())));
-        assertThat(deploys.hit(second.id()).get("hits").asInt()).as("deleting a version keeps the database")
-                .isEqualTo(3);
-
-        String name = credentials.string("name");
-        ProcessRecords records = new ProcessRecords(fixture.engine().home().resolve("services/redis/process"), m -> { });
-        ProcessIdentity killed = records.find(name).orElseThrow().identity();
-        RunAs.run(List.of("/bin/kill", "-KILL", Long.toString(killed.pid())));
-        await("the health round starts the managed server again").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).until(() -> records.find(name)
-                        .map(ProcessRecord::identity).filter(p -> !p.equals(killed) && p.isAlive()).isPresent());
-        await("the application reaches its database again").atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .untilAsserted(() -> assertThat(deploys.hit(second.id()).get("hits").asInt()).as("its data survived")
-                        .isEqualTo(4));
-
-        String serverLog = Files.readString(fixture.engine().home().resolve("services/redis").resolve(name)
-                .resolve("redis.log"));
-        jobs.add(deploys.succeed(fixture.engine().versions().stop(second.id())));
-        jobs.add(deploys.succeed(fixture.engine().applications().delete(application, true)));
-
-        assertThatThrownBy(() -> RespClient.connect(credentials).close()).as("the server is gone")
-                .isInstanceOf(IOException.class);
-        assertThat(fixture.engine().home().resolve("services/redis").resolve(name)).doesNotExist();
-        String password = credentials.string("password");
-        for (JobId job : jobs) {
-            assertThat(fixture.logs(fixture.engine().jobs().await(job, EngineFixture.JOB_TIMEOUT)))
-                    .as("the log of job " + job).doesNotContain(password);
-        }
-        assertThat(engineLog.text()).as("the engine's log").doesNotContain(password);
-        assertThat(serverLog).as("the server's log").contains("Ready to accept connections").doesNotContain(password);
+        deploys.keepsItsDataAcrossVersionsAndARestartAndLosesItOnlyWithItsServices(redis, engineLog);
     }
 
     @Test
     void serviceParametersThePluginDoesNotTakeAreRefusedAtUploadWithTheirPath() throws Exception {
-        Path app = counterApp(fixture.temp().resolve("bad"), "    parameters:\n      size: 10\n");
-
-        JobView job = fixture.prepare(SourceSpec.directory(app));
-
-        assertThat(job.state()).isEqualTo(JobState.FAILED);
-        assertThat(job.summary() + fixture.logs(job)).contains("services[0].parameters.size")
-                .contains("paasmaker.service.managedredis");
-        assertThat(fixture.engine().home().resolve("services/redis")).as("nothing was started").doesNotExist();
-    }
-
-    /** A Python application that counts its hits in its Redis server, through redis-cli. */
-    private static Path counterApp(Path directory, String serviceParameters) throws Exception {
-        return EngineFixture.writeApp(directory, Map.of("manifest.yml", """
-                manifest: {format: 1}
-                application: {name: counter}
-                instances:
-                  - name: web
-                    runtime:
-                      plugin: paasmaker.runtime.shell
-                      version: 1
-                      parameters:
-                        launch_command: "python3 app.py %(port)d"
-                services:
-                  - name: cache
-                    plugin: paasmaker.service.managedredis
-                """ + serviceParameters, "app.py", """
-                import json, os, subprocess, sys
-                from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-
-                redis = json.loads(os.environ["PM_SERVICES"])["cache"]
-
-                class Counter(BaseHTTPRequestHandler):
-                    def do_GET(self):
-                        run = subprocess.run(["redis-cli", "-h", redis["hostname"], "-p", str(redis["port"]), "INCR", "hits"],
-                                             env=dict(os.environ, REDISCLI_AUTH=redis["password"]), capture_output=True, text=True)
-                        if run.returncode == 0 and run.stdout.strip().isdigit():
-                            status, body = 200, {"hits": int(run.stdout.strip()), "keys": sorted(redis),
-                                                 "protocol": redis["protocol"], "provider": redis["provider"]}
-                        else:
-                            status, body = 500, {"error": run.stdout + run.stderr}
-                        data = json.dumps(body).encode()
-                        self.send_response(status)
-                        self.send_header("Content-Length", str(len(data)))
-                        self.end_headers()
-                        self.wfile.write(data)
-
-                ThreadingHTTPServer(("127.0.0.1", int(sys.argv[1])), Counter).serve_forever()
-                """));
+        deploys.refusesParametersThePluginDoesNotTake(redis);
     }
 }

@@ -69,7 +69,23 @@ public abstract class PluginPerClass<P extends ServerServiceProvider<?>> {
         }
     }
 
-    protected PluginParameters provision(String application, String serviceName) {
+    /** The class's plugin (public for {@link ManagedServerContract}). */
+    public P provider() {
+        return provider;
+    }
+
+    /** A new plugin of the class's kind, not initialised. */
+    public P newPlugin() {
+        return plugin.get();
+    }
+
+    /** The home the class's plugin runs in. */
+    public Path home() {
+        return home;
+    }
+
+    /** A service made on the class's plugin, removed after the test. */
+    public PluginParameters provision(String application, String serviceName) {
         return made.provision(application, serviceName);
     }
 
