@@ -43,15 +43,9 @@ read -r -a SAMPLES <<< "${SAMPLES:-hello-python hello-java}"
 SERVER=paasmaker
 WLP=paasmaker-war/target/liberty/wlp
 
-for tool in nginx wrk curl python3; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "installing $tool" >&2
-        apt-get install -y nginx wrk curl python3 >/dev/null
-        break
-    fi
-done
 # shellcheck source=bench/lib/proxies.sh
 . bench/lib/proxies.sh
+require_tools nginx wrk curl python3
 
 now() {
     date +%s.%N

@@ -23,21 +23,15 @@ THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-64}
 HOSTNAMES=${HOSTNAMES:-10000}
 
-for tool in nginx wrk curl python3; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "installing $tool" >&2
-        apt-get install -y nginx wrk curl python3 >/dev/null
-        break
-    fi
-done
+# shellcheck source=bench/lib/proxies.sh
+. bench/lib/proxies.sh
+require_tools nginx wrk curl python3
 if [ -z "${JAR_A:-}" ] || [ -z "${JAR_B:-}" ]; then
     mvn -q -pl paasmaker-router -am package -DskipTests
 fi
 JAR_A=${JAR_A:-paasmaker-router/target/paasmaker-router.jar}
 JAR_B=${JAR_B:-paasmaker-router/target/paasmaker-router.jar}
 
-# shellcheck source=bench/lib/proxies.sh
-. bench/lib/proxies.sh
 OPTS_A=${OPTS_A:-$ENGINE_ROUTER_JVM_OPTS}
 OPTS_B=${OPTS_B:-$ENGINE_ROUTER_JVM_OPTS}
 work_directory paasmaker-router-ab
@@ -63,7 +57,7 @@ for router in A B; do
     PORT[$router]=$(free_port)
     mkdir -p "$WORK/router-$router"
     # shellcheck disable=SC2086
-    java ${!opts_variable} -jar "${!jar_variable}" --home "$WORK/router-$router" --port "${PORT[$router]}" \
+    MALLOC_ARENA_MAX=2 java ${!opts_variable} -jar "${!jar_variable}" --home "$WORK/router-$router" --port "${PORT[$router]}" \
         --https-port -1 --bind=127.0.0.1 > "$WORK/router-$router/router.log" 2>&1 &
     PID[$router]=$!
     PIDS+=("$!")

@@ -33,19 +33,13 @@ HANDSHAKE_SECONDS=${HANDSHAKE_SECONDS:-10}
 HANDSHAKE_THREADS=${HANDSHAKE_THREADS:-2}
 ROUTER_ARGS=${ROUTER_ARGS:-}
 
-for tool in nginx wrk curl python3 openssl; do
-    if ! command -v "$tool" >/dev/null; then
-        echo "installing $tool" >&2
-        apt-get install -y nginx wrk curl python3 openssl >/dev/null
-        break
-    fi
-done
+# shellcheck source=bench/lib/proxies.sh
+. bench/lib/proxies.sh
+require_tools nginx wrk curl python3 openssl
 
 mvn -q -pl paasmaker-router -am package -DskipTests
 ROUTER_JAR=paasmaker-router/target/paasmaker-router.jar
 
-# shellcheck source=bench/lib/proxies.sh
-. bench/lib/proxies.sh
 ROUTER_JVM_OPTS=${ROUTER_JVM_OPTS:-$ENGINE_ROUTER_JVM_OPTS}
 work_directory paasmaker-router-bench
 cpu_total() {  # user + system clock ticks of the given pids
@@ -84,7 +78,7 @@ NGINX_PROXY_MASTER=${PIDS[-1]}
 
 mkdir -p "$WORK/router"
 # shellcheck disable=SC2086
-java $ROUTER_JVM_OPTS -jar "$ROUTER_JAR" \
+MALLOC_ARENA_MAX=2 java $ROUTER_JVM_OPTS -jar "$ROUTER_JAR" \
     --home "$WORK/router" --port "$ROUTER_PORT" --https-port "$ROUTER_TLS_PORT" --bind=127.0.0.1 $ROUTER_ARGS > "$WORK/router/router.log" 2>&1 &
 ROUTER_PID=$!
 PIDS+=("$ROUTER_PID")

@@ -1,10 +1,21 @@
 # Shared by bench/router.sh, bench/router-ab.sh and bench/footprint.sh (sourced): ports, processes, nginx and
 # the routing table.
 
-# The router's JVM options as the engine launches it (RouterProcessSettings.DEFAULT_JVM_OPTIONS), with the
-# same malloc arenas (RouterProcess): the benches measure the router that runs.
+# The router's JVM options as the engine launches it (RouterProcessSettings.DEFAULT_JVM_OPTIONS); the benches
+# run it with MALLOC_ARENA_MAX=2 on its own command line, as RouterProcess does, so that nothing else they start
+# (nginx, wrk, the server in footprint.sh) gets it: the benches measure the router that runs.
 ENGINE_ROUTER_JVM_OPTS="-Xms16m -Xmx256m -XX:+UseSerialGC -XX:+IgnoreUnrecognizedVMOptions -XX:TrimNativeHeapInterval=1000"
-export MALLOC_ARENA_MAX=2
+
+require_tools() {  # commands...: installs those of Debian's packages of the same names, when one is missing
+    local tool
+    for tool in "$@"; do
+        if ! command -v "$tool" >/dev/null; then
+            echo "installing $*" >&2
+            apt-get install -y "$@" >/dev/null
+            return
+        fi
+    done
+}
 
 work_directory() {  # name: sets WORK (a new directory under /tmp) and PIDS; at exit, stops PIDS and deletes WORK
     WORK=$(mktemp -d "/tmp/$1.XXXXXX")

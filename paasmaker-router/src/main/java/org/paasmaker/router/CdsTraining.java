@@ -1,8 +1,9 @@
 package org.paasmaker.router;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -59,13 +60,13 @@ final class CdsTraining {
     private static void answerOnce(ServerSocket instance) {
         try (Socket connection = instance.accept()) {
             connection.setSoTimeout(TIMEOUT_MILLIS);
-            InputStream in = connection.getInputStream();
-            int ends = 0;
-            int read;
-            // The head ends with an empty line: \r\n\r\n.
-            while (ends < 4 && (read = in.read()) >= 0) {
-                ends = read == (ends % 2 == 0 ? '\r' : '\n') ? ends + 1 : (read == '\r' ? 1 : 0);
-            }
+            BufferedReader head = new BufferedReader(new InputStreamReader(connection.getInputStream(),
+                    StandardCharsets.US_ASCII));
+            String line;
+            // The head ends with an empty line; a GET has no body to read after it.
+            do {
+                line = head.readLine();
+            } while (line != null && !line.isEmpty());
             connection.getOutputStream().write(INSTANCE_ANSWER);
         } catch (IOException e) {
             // The relayed request then gets the router's 502, and the training fails on that.
