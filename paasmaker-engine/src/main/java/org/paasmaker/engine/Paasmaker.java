@@ -75,6 +75,7 @@ import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.node.LocalNode;
 import org.paasmaker.engine.node.NodeRegistry;
 import org.paasmaker.engine.plugin.PluginRegistry;
+import org.paasmaker.engine.port.EphemeralPorts;
 import org.paasmaker.engine.port.PortAllocator;
 import org.paasmaker.engine.process.LogLimit;
 import org.paasmaker.engine.process.LogWriters;
@@ -161,6 +162,7 @@ public final class Paasmaker implements AutoCloseable {
             LogLimit logLimit = builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment);
             NodeRegistry nodeRegistry = new NodeRegistry(List.of());
             if (runsInstances(builder)) {
+                EphemeralPorts.warning(builder.ports).ifPresent(Paasmaker::warn);
                 nodeRegistry.add(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags, layout.instances(), packages,
                         packer, new PortAllocator(builder.ports), plugins,
                         new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,

@@ -31,6 +31,7 @@ import org.paasmaker.engine.node.LocalNode;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
 import org.paasmaker.engine.plugin.PluginRegistry;
+import org.paasmaker.engine.port.EphemeralPorts;
 import org.paasmaker.engine.port.PortAllocator;
 import org.paasmaker.engine.process.LogLimit;
 import org.paasmaker.engine.process.LogWriters;
@@ -81,6 +82,7 @@ public final class NodeAgent implements AutoCloseable {
         List<ScheduledExecutorService> schedulers = new ArrayList<>();
         schedulers.add(Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("paasmaker-agent-upkeep-")));
         try {
+            EphemeralPorts.warning(settings.ports()).ifPresent(log);
             PackageStore cache = new PackageStore(home.resolve("packages"));
             deleteUnfinishedFetches(home.resolve("packages"), log);
             LocalNode node = new LocalNode(settings.name(), settings.address(), settings.tags(),

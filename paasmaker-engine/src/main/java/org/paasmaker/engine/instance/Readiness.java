@@ -74,11 +74,34 @@ public final class Readiness {
 
     /** Whether something accepts a TCP connection on the port of the address. */
     public static boolean accepts(String address, int port) {
-        try (Socket socket = new Socket()) {
+        try (Socket socket = boundAwayFrom(port)) {
             socket.connect(new InetSocketAddress(address, port), CONNECT_TIMEOUT_MILLIS);
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * A socket on a local port other than the one it will ask. The instances' ports (42600-42699 by
+     * default, as the original's) lie in Linux's ephemeral range, and a connection to a local port that
+     * nothing listens on, made from that same port, connects to itself (TCP's simultaneous open): the
+     * probe would see an instance listening that had not started, or had died, and hold the port it
+     * was about to bind. The port found taken is kept until the next is bound, so it is not given again.
+     */
+    private static Socket boundAwayFrom(int port) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.bind(null);
+            if (socket.getLocalPort() != port) {
+                return socket;
+            }
+            Socket another = boundAwayFrom(port);
+            socket.close();
+            return another;
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
         }
     }
 

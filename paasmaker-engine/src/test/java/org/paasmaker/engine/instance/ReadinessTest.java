@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.engine.TestPorts;
@@ -20,6 +21,18 @@ class ReadinessTest {
             Readiness.awaitListening("web-1", listening.getLocalPort(), Duration.ofSeconds(10), () -> true);
             assertThat(Readiness.accepts(listening.getLocalPort())).isTrue();
         }
+    }
+
+    @Test
+    void aProbeNeverTakesItsOwnConnectionForAnInstance() throws IOException {
+        // An even port of the kernel's ephemeral range, where nothing listens, as an instance's port is before
+        // its process binds it: Linux gives connections even ports first, and the old probe, connecting from
+        // whatever port the kernel gave, reached itself on such a port about once in 100,000 tries here.
+        int port = freeEvenPort();
+        int tries = 300_000;
+        long connected = IntStream.range(0, tries).filter(i -> Readiness.accepts(port)).count();
+        assertThat(connected).as("connections accepted on port %d, where nothing listens, in %d tries", port, tries)
+                .isZero();
     }
 
     @Test
@@ -43,5 +56,19 @@ class ReadinessTest {
     @Test
     void aStandaloneInstanceThatStaysUpIsReady() {
         Readiness.awaitStaying("worker-1", Duration.ofMillis(200), () -> true);
+    }
+
+    /** A free port is odd (Linux gives bind(0) odd ports first); the one below it, when free too. */
+    private static int freeEvenPort() throws IOException {
+        while (true) {
+            int port = TestPorts.free() & ~1;
+            try (ServerSocket socket = new ServerSocket()) {
+                socket.setReuseAddress(false);
+                socket.bind(new InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException taken) {
+                // another try
+            }
+        }
     }
 }
