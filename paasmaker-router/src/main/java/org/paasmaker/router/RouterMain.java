@@ -38,8 +38,12 @@ public final class RouterMain {
     /** The system property by which Netty's leak detection is asked for. */
     static final String LEAK_DETECTION = "io.netty.leakDetection.level";
 
+    /** The JDK's switch for Nagle's algorithm on its HTTP server's connections (the control channel's). */
+    static final String NO_DELAY = "sun.net.httpserver.nodelay";
+
     public static void main(String[] args) throws Exception {
         chooseLeakDetection(System.getProperties());
+        chooseNoDelay(System.getProperties());
         List<String> arguments = new ArrayList<>(List.of(args));
         boolean training = arguments.remove(CDS_TRAINING);
         RouterOptions options;
@@ -109,6 +113,17 @@ public final class RouterMain {
     static void chooseLeakDetection(Properties properties) {
         if (properties.getProperty(LEAK_DETECTION) == null) {
             ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.DISABLED);
+        }
+    }
+
+    /**
+     * Nagle's algorithm off on the control channel unless asked for: with it on, each answer's body
+     * waits for the engine's delayed acknowledgement of its headers, 40 ms for every table pushed and
+     * every health or statistics call on a connection kept open.
+     */
+    static void chooseNoDelay(Properties properties) {
+        if (properties.getProperty(NO_DELAY) == null) {
+            properties.setProperty(NO_DELAY, "true");
         }
     }
 

@@ -32,4 +32,15 @@ class RouterMainTest {
         RouterMain.chooseLeakDetection(asked);
         assertThat(ResourceLeakDetector.getLevel()).isEqualTo(Level.PARANOID);
     }
+
+    @Test
+    void theControlChannelAnswersWithoutNaglesDelayUnlessToldOtherwise() {
+        Properties none = new Properties();
+        RouterMain.chooseNoDelay(none);
+        assertThat(none.getProperty(RouterMain.NO_DELAY)).isEqualTo("true");
+        Properties told = new Properties();
+        told.setProperty(RouterMain.NO_DELAY, "false");
+        RouterMain.chooseNoDelay(told);
+        assertThat(told.getProperty(RouterMain.NO_DELAY)).isEqualTo("false");
+    }
 }

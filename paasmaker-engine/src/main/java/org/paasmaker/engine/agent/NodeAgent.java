@@ -185,7 +185,7 @@ public final class NodeAgent implements AutoCloseable {
 
     private static HttpServer listen(AgentSettings settings) {
         try {
-            return HttpServer.create(new InetSocketAddress(settings.address(), settings.port()), 64);
+            return Exchanges.server(new InetSocketAddress(settings.address(), settings.port()), 64);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.UNAVAILABLE, "the node agent cannot listen on " + settings.address()
                     + ":" + settings.port() + " (" + e.getMessage() + "); free the port or give another with --port", e);

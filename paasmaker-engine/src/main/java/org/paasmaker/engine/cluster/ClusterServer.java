@@ -80,7 +80,7 @@ public final class ClusterServer implements AutoCloseable {
             PackageStore packages, Clock clock, Consumer<String> log) {
         HttpServer server;
         try {
-            server = HttpServer.create(new InetSocketAddress(address, port), 64);
+            server = Exchanges.server(new InetSocketAddress(address, port), 64);
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.UNAVAILABLE, "the cluster endpoint cannot listen on " + address + ":"
                     + port + " (" + e.getMessage() + "); free the port or set PAASMAKER_CLUSTER_PORT", e);
