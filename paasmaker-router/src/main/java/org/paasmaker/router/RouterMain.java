@@ -117,9 +117,9 @@ public final class RouterMain {
     }
 
     /**
-     * Nagle's algorithm off on the control channel unless asked for: with it on, each answer's body
-     * waits for the engine's delayed acknowledgement of its headers, 40 ms for every table pushed and
-     * every health or statistics call on a connection kept open.
+     * Nagle's algorithm off on the control channel unless asked for: with it on, an answer's body
+     * waits for the engine's delayed acknowledgement of its headers, some 40 ms for every health,
+     * statistics or table read on a connection kept open.
      */
     static void chooseNoDelay(Properties properties) {
         if (properties.getProperty(NO_DELAY) == null) {
