@@ -43,6 +43,14 @@ public class PlatformDatabase {
         return factory;
     }
 
+    /**
+     * Whether other controllers can open this database too: PostgreSQL, or a Derby network server; not
+     * the embedded Derby, which one process at a time boots.
+     */
+    public boolean shareable() {
+        return !(url.startsWith("jdbc:derby:") && !url.startsWith("jdbc:derby://"));
+    }
+
     /** The database's URL (without parameters, which may hold a password) and user; never the password. */
     public String where() {
         String shown = DatabaseFailures.withoutParameters(url);

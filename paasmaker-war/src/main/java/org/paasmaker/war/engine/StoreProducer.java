@@ -9,7 +9,8 @@ import org.paasmaker.war.store.JpaStore;
 /**
  * Where the server keeps its records: the JPA store, in the platform's database (PostgreSQL at
  * {@code PAASMAKER_DATABASE_URL}, else the embedded Derby under {@code $PAASMAKER_HOME/derby}), its
- * schema migrated first. Liberty opens and closes the factory.
+ * schema migrated first; on the embedded Derby, a store alone (no lease: this controller always leads).
+ * Liberty opens and closes the factory.
  */
 @ApplicationScoped
 class StoreProducer {
@@ -20,6 +21,6 @@ class StoreProducer {
     @Produces
     @ApplicationScoped
     Store store() {
-        return new JpaStore(database.factory());
+        return database.shareable() ? new JpaStore(database.factory()) : JpaStore.alone(database.factory());
     }
 }

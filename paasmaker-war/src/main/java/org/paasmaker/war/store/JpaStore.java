@@ -37,8 +37,24 @@ public final class JpaStore implements Store {
     private final LeaseRepository leases;
     private final CronLedgerRepository cronLedger;
     private final JobRepository jobs;
+    private final boolean shared;
 
+    /** A store that other controllers may open too, on the same database: they take its lease in turn. */
     public JpaStore(EntityManagerFactory factory) {
+        this(factory, true);
+    }
+
+    /**
+     * A store on a database that no other process can open while this one has it, as an embedded
+     * Derby: its engine always leads, so it keeps no lease (no write every second and a half, no
+     * watch for other controllers' abandoned jobs).
+     */
+    public static JpaStore alone(EntityManagerFactory factory) {
+        return new JpaStore(factory, false);
+    }
+
+    private JpaStore(EntityManagerFactory factory, boolean shared) {
+        this.shared = shared;
         Transactions transactions = new Transactions(factory);
         workspaces = new JpaWorkspaces(transactions);
         applications = new JpaApplications(transactions);
@@ -80,12 +96,17 @@ public final class JpaStore implements Store {
         return jobs;
     }
 
-    /** The database is shared by every controller that names it: they take its lease in turn. */
+    /** The lease that controllers sharing the database take in turn; none for a store {@link #alone}. */
     @Override
     public Optional<LeaseRepository> leases() {
-        return Optional.of(leases);
+        return shared ? Optional.of(leases) : Optional.empty();
     }
 
+    /**
+     * The crons' ledger, in the database however the store is opened: an embedded Derby's controller
+     * keeps the ledger its earlier releases wrote there (they took every database for shared), rather
+     * than starting a second one in files.
+     */
     @Override
     public Optional<CronLedgerRepository> cronLedger() {
         return Optional.of(cronLedger);
