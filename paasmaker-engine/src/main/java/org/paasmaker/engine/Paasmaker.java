@@ -162,7 +162,7 @@ public final class Paasmaker implements AutoCloseable {
             LogLimit logLimit = builder.logLimit != null ? builder.logLimit : LogLimit.from(builder.settingsEnvironment);
             NodeRegistry nodeRegistry = new NodeRegistry(List.of());
             if (runsInstances(builder)) {
-                EphemeralPorts.warning(builder.ports).ifPresent(Paasmaker::warn);
+                EphemeralPorts.warnOnce(builder.ports, Paasmaker::warn);
                 nodeRegistry.add(new LocalNode(LOCAL_NODE, LOCAL_ADDRESS, builder.nodeTags, layout.instances(), packages,
                         packer, new PortAllocator(builder.ports), plugins,
                         new ProcessRecords(layout.processes(), Paasmaker::warn), clock, logLimit,

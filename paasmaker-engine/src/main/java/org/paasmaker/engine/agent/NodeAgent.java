@@ -82,7 +82,7 @@ public final class NodeAgent implements AutoCloseable {
         List<ScheduledExecutorService> schedulers = new ArrayList<>();
         schedulers.add(Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("paasmaker-agent-upkeep-")));
         try {
-            EphemeralPorts.warning(settings.ports()).ifPresent(log);
+            EphemeralPorts.warnOnce(settings.ports(), log);
             PackageStore cache = new PackageStore(home.resolve("packages"));
             deleteUnfinishedFetches(home.resolve("packages"), log);
             LocalNode node = new LocalNode(settings.name(), settings.address(), settings.tags(),

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.paasmaker.api.instance.PortRange;
 
 /**
@@ -25,8 +28,18 @@ public final class EphemeralPorts {
     private EphemeralPorts() {
     }
 
+    /** The ranges this process has warned about: the kernel's setting is the machine's, so once is enough. */
+    private static final Set<PortRange> WARNED = ConcurrentHashMap.newKeySet();
+
+    /** Tells {@code log} the {@link #warning} for the range, the first time this process asks about it. */
+    public static void warnOnce(PortRange instances, Consumer<String> log) {
+        if (WARNED.add(instances)) {
+            warning(instances).ifPresent(log);
+        }
+    }
+
     /** The warning for this machine's kernel; empty when the range is safe or the kernel does not say. */
-    public static Optional<String> warning(PortRange instances) {
+    static Optional<String> warning(PortRange instances) {
         if (!Files.isReadable(LOCAL_RANGE) || !Files.isReadable(RESERVED)) {
             return Optional.empty();
         }

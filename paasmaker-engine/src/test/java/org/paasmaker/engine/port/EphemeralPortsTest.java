@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.paasmaker.api.instance.PortRange;
@@ -51,5 +53,15 @@ class EphemeralPortsTest {
         assertThat(EphemeralPorts.warning(new PortRange(1024, 65535))).hasValueSatisfying(warning -> assertThat(warning)
                 .matches("\\d+ of the instances' ports 1024-65535 lie in the kernel's range for outgoing connections"
                         + " \\(\\d+-\\d+\\) and are not reserved: .*"));
+    }
+
+    @Test
+    void aProcessWarnsOnceForARange() {
+        assumeTrue(Files.isReadable(Path.of("/proc/sys/net/ipv4/ip_local_port_range")), "a Linux kernel");
+        List<String> log = new ArrayList<>();
+        PortRange everything = new PortRange(1025, 65535);
+        EphemeralPorts.warnOnce(everything, log::add);
+        EphemeralPorts.warnOnce(everything, log::add);
+        assertThat(log).singleElement().asString().contains("ports 1025-65535");
     }
 }
