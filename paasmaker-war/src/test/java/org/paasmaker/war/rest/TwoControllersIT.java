@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +25,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.war.store.PostgresDatabase;
 import org.paasmaker.war.store.SharedPostgres;
@@ -49,6 +54,7 @@ class TwoControllersIT {
     private static final String AGENT_PORTS = "43750-43769";
     private static final Duration TAKEOVER_DEADLINE = Duration.ofSeconds(60);
     private static final Duration WAIT = Duration.ofMinutes(2);
+    private static final int LOG_LINES_SHOWN = 80;
     /** The seconds of a minute the leader is killed in: the next slot comes while the lease runs out (6 s). */
     private static final int KILL_FROM_SECOND = 56;
     private static final int KILL_TO_SECOND = 58;
@@ -96,9 +102,38 @@ class TwoControllersIT {
         }
     }
 
+    /**
+     * A failed run also prints the ends of the logs it kept: a CI run's machine goes with its target/,
+     * and its output is what stays. Called after the after-each methods, so the logs are kept by then.
+     */
+    @RegisterExtension
+    final TestWatcher printsTheLogsOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            try (var files = Files.list(keptLogs())) {
+                for (Path file : files.sorted().toList()) {
+                    List<String> lines = Files.readAllLines(file, StandardCharsets.ISO_8859_1); // any bytes read
+                    System.out.println("--- the last " + Math.min(LOG_LINES_SHOWN, lines.size()) + " lines of " + file);
+                    lines.subList(Math.max(0, lines.size() - LOG_LINES_SHOWN), lines.size()).forEach(System.out::println);
+                }
+            } catch (IOException | UncheckedIOException e) {
+                System.out.println("the kept logs could not be read: " + e.getMessage());
+            }
+        }
+    };
+
+    private static Path keptLogs() {
+        return ItServer.home().resolveSibling("two-controllers-logs");
+    }
+
     /** The controllers' and the agent's logs, kept under target/ for a failed run's reader; @TempDir goes. */
     private void keepLogs() throws IOException {
-        Path kept = Files.createDirectories(ItServer.home().resolveSibling("two-controllers-logs"));
+        Path kept = Files.createDirectories(keptLogs());
+        try (var earlier = Files.list(kept)) {
+            for (Path file : earlier.toList()) {
+                Files.delete(file); // an earlier run's, which this one's reader must not take for its own
+            }
+        }
         try (var files = Files.walk(temp)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
