@@ -24,12 +24,11 @@ public final class EphemeralPorts {
     private static final Path LOCAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
     private static final Path RESERVED = Path.of("/proc/sys/net/ipv4/ip_local_reserved_ports");
     private static final String KEY = "net.ipv4.ip_local_reserved_ports";
+    /** The ranges this process has warned about: the kernel's setting is the machine's, so once is enough. */
+    private static final Set<PortRange> WARNED = ConcurrentHashMap.newKeySet();
 
     private EphemeralPorts() {
     }
-
-    /** The ranges this process has warned about: the kernel's setting is the machine's, so once is enough. */
-    private static final Set<PortRange> WARNED = ConcurrentHashMap.newKeySet();
 
     /** Tells {@code log} the {@link #warning} for the range, the first time this process asks about it. */
     public static void warnOnce(PortRange instances, Consumer<String> log) {
@@ -40,13 +39,10 @@ public final class EphemeralPorts {
 
     /** The warning for this machine's kernel; empty when the range is safe or the kernel does not say. */
     static Optional<String> warning(PortRange instances) {
-        if (!Files.isReadable(LOCAL_RANGE) || !Files.isReadable(RESERVED)) {
-            return Optional.empty();
-        }
         try {
             return warning(instances, read(LOCAL_RANGE), read(RESERVED));
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // a kernel that words these files otherwise: nothing to advise
+            return Optional.empty(); // no such files (not Linux), or worded otherwise: nothing to advise
         }
     }
 
