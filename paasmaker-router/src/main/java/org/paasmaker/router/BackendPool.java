@@ -6,9 +6,11 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.util.concurrent.EventExecutor;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -60,7 +62,34 @@ final class BackendPool {
 
     /** Opens a new connection; its future's channel carries a {@link BackendConnection}. */
     ChannelFuture connect(Backend backend) {
-        return bootstrap.connect(backend.address());
+        return refusingItself(bootstrap.connect(backend.address()));
+    }
+
+    /**
+     * Fails a connection that reached itself, as if refused. The instances' ports (42600-42699 by
+     * default, the original's) lie in Linux's ephemeral range: a connection to a local instance that
+     * has died can be given that very port as its own and connect to itself (TCP's simultaneous
+     * open). The request would then come back as its own answer, and the port stay held from the
+     * instance that restarts on it; refused, it goes to another target instead. The connection is
+     * reset rather than closed: a closed one would keep the port in TIME_WAIT for a minute, and the
+     * instance could not listen on it even with SO_REUSEADDR (the waiting socket had not set it).
+     */
+    static ChannelFuture refusingItself(ChannelFuture connecting) {
+        Channel channel = connecting.channel();
+        ChannelPromise connected = channel.newPromise();
+        connecting.addListener(attempt -> {
+            if (!attempt.isSuccess()) {
+                connected.setFailure(attempt.cause());
+            } else if (channel.localAddress().equals(channel.remoteAddress())) {
+                channel.config().setOption(ChannelOption.SO_LINGER, 0);
+                channel.close();
+                connected.setFailure(new ConnectException("nothing listens on " + channel.remoteAddress()
+                        + ": the connection reached itself"));
+            } else {
+                connected.setSuccess();
+            }
+        });
+        return connected;
     }
 
     /** Keeps a connection whose exchange ended cleanly, unless its backend is draining or enough are kept. */
