@@ -6,7 +6,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -62,7 +61,7 @@ public final class JobManager implements AutoCloseable {
     /** The most a log read returns: a follower reads on from where it stopped. */
     static final int MAX_READ_BYTES = 1 << 20;
 
-    private static final Comparator<JobView> NEWEST_FIRST =
+    static final Comparator<JobView> NEWEST_FIRST =
             Comparator.comparing(JobView::createdAt).thenComparing(tree -> tree.id().value()).reversed();
 
     private final Path directory;
@@ -585,58 +584,19 @@ public final class JobManager implements AutoCloseable {
     }
 
     /**
-     * Loads the trees this engine's home recorded (their logs are here), ends those left unfinished and
-     * forgets the oldest. Trees that an earlier release kept in files move to the store first.
+     * Takes up the trees that engines before this one recorded on this home, as {@link EarlierTrees} left
+     * them: finished, since nothing here runs the rest of them.
      */
     private void restore(int keptTrees) {
-        records.deleteLeftovers();
-        boolean files = repository instanceof JobRecords other && other.keepsIn(directory);
-        if (!files) {
-            bringRecords();
-        }
-        List<JobView> trees = new ArrayList<>();
-        for (JobTree tree : repository.loggedIn(directory.toString())) {
-            // Another machine may keep its logs in a directory of the same name: its trees' logs are not here.
-            if (files || Files.exists(records.logFile(tree.root().id()))) {
-                trees.add(tree.root());
-            }
-        }
-        trees.sort(NEWEST_FIRST);
-        int kept = Math.min(keptTrees, trees.size());
-        for (JobView old : trees.subList(kept, trees.size())) {
-            try {
-                delete(old);
-            } catch (PaasmakerException e) {
-                warnings.accept(e.getMessage() + ". It is tried again at the next start.");
-            }
-        }
-        Instant now = clock.instant();
-        for (JobView tree : trees.subList(0, kept)) {
-            StoppedJobs.Settled settled = StoppedJobs.settle(tree, now);
-            Job root = Job.restore(settled.tree(), null, id -> new JobLog(records.logFile(id), logLimit, false), changed -> recorder.changed(changed.root()),
+        EarlierTrees earlier = new EarlierTrees(directory, records, repository, this::save, this::delete, clock,
+                warnings);
+        for (JobView tree : earlier.restore(keptTrees)) {
+            Job root = Job.restore(tree, null, id -> new JobLog(records.logFile(id), logLimit, false), changed -> recorder.changed(changed.root()),
                     subscriptions::publish);
             register(root);
             RootControl control = new RootControl();
-            control.done.complete(settled.tree());
+            control.done.complete(tree);
             roots.put(root.id(), control);
-            settled.stopped().forEach(id -> explainStop(jobs.get(id), now));
-            if (settled.changed()) {
-                // At once, not on the executor: an engine that stops again soon must not explain the stop twice.
-                saveNow(settled.tree());
-            }
-        }
-    }
-
-    /** Moves the trees an earlier release recorded in files beside the logs into the store, once. */
-    private void bringRecords() {
-        for (JobTree tree : records.trees()) {
-            try {
-                repository.save(new JobTree(tree.root(), controller, directory.toString()));
-                records.delete(tree.root().id());
-            } catch (PaasmakerException e) {
-                warnings.accept(e.getMessage() + ". The job record stays in " + directory
-                        + "; it is tried again at the next start.");
-            }
         }
     }
 
@@ -650,28 +610,9 @@ public final class JobManager implements AutoCloseable {
         return records.deleteLogs(tree);
     }
 
-    private void saveNow(JobView tree) {
-        try {
-            save(tree);
-        } catch (PaasmakerException e) {
-            warnings.accept(e.getMessage() + ". The next engine settles this job again.");
-        }
-    }
-
     private void register(Job job) {
         jobs.put(job.id(), job);
         job.children().forEach(this::register);
-    }
-
-    private void explainStop(Job job, Instant now) {
-        try {
-            Files.writeString(job.logFile(), "The engine stopped before this job finished; the next engine, starting at "
-                    + now + ", marked it FAILED. Nothing runs the rest of it: run the same action again.\n",
-                    StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            warnings.accept("Could not write to the log of job " + job.id() + " ('" + job.title() + "'), " + job.logFile()
-                    + ": " + e.getMessage() + ". The job shows as FAILED all the same.");
-        }
     }
 
     private static void logWarning(String message) {
