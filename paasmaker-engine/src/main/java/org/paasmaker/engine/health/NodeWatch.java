@@ -86,11 +86,15 @@ public final class NodeWatch {
         }
     }
 
-    /** Reconciles what the node holds with the records, then {@code after}; a node that fails it is tried next round. */
+    /**
+     * Reconciles what the node holds with the records, then {@code after}; a node that fails it, or with an
+     * instance a lifecycle job is starting (its agent registered in the middle of it), is tried next round.
+     */
     private void reconcile(String node, Runnable after) {
         try {
-            instances.adopt(node);
-            after.run();
+            if (instances.adopt(node)) {
+                after.run();
+            }
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "could not reconcile node " + node + " yet: " + e.getMessage());
         }

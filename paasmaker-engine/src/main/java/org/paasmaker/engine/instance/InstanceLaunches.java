@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import java.util.function.BiFunction;
 import org.paasmaker.api.application.Application;
+import org.paasmaker.api.error.ErrorCode;
+import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.manifest.InstanceTypeSpec;
@@ -67,7 +69,7 @@ final class InstanceLaunches {
                     stored -> stored.withState(InstanceState.STARTING, ""));
             node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
                     environment(version, application, manifest, port, node)), step);
-            StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, ""));
+            requireRunning(StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, "")), label);
             routing.changed();
             step.log("Started " + label);
         } catch (RuntimeException e) {
@@ -88,7 +90,8 @@ final class InstanceLaunches {
             node.restart(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), instance.port(),
                     environment(version, application, manifest, instance.port(), node)), context);
             // The reason stays: that it was restarted in place, and why, is worth seeing.
-            StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, why));
+            requireRunning(StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, why)),
+                    label);
             routing.changed();
         } catch (RuntimeException e) {
             fail.apply(store.instances().get(instance.id()), "it could not be restarted in place: " + e.getMessage()
@@ -113,5 +116,17 @@ final class InstanceLaunches {
     private Instance runningIfStarting(Instance stored, String why) {
         return stored.state() == InstanceState.STARTING
                 ? stored.running(clock.instant()).withState(InstanceState.RUNNING, why) : stored;
+    }
+
+    /**
+     * Fails the start of an instance that another writer ended while its process started: reported as
+     * started, it would leave a RUNNING version with nothing running (a make-current then refused), and
+     * its process running with no record to count it. The failure stops that process.
+     */
+    private static void requireRunning(Instance stored, String label) {
+        if (stored.state() != InstanceState.RUNNING) {
+            throw new PaasmakerException(ErrorCode.START_FAILED, label + " became " + stored.state()
+                    + " while its process started (" + stored.reason() + "); it is not counted as started");
+        }
     }
 }

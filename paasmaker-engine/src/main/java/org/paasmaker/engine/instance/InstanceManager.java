@@ -424,18 +424,30 @@ public final class InstanceManager implements AutoCloseable {
      * how, and fails here what it cannot keep.
      */
     public void adopt() {
-        nodes.all().forEach(node -> new Adoption(store, this::fail).run(node));
+        nodes.all().forEach(node -> adoption().run(node));
         routing.changed();
     }
 
     /**
      * Reconciles what one node holds with the records: when its agent first registers with this
      * controller, and when it returns after it was DOWN (its instances were replaced elsewhere meanwhile,
-     * so it stops them).
+     * so it stops them). Returns whether that is done: false when an instance there belongs to an
+     * application with a lifecycle job queued or running, which may be starting it right now; ask again
+     * once that job has ended.
      */
-    public void adopt(String node) {
-        new Adoption(store, this::fail).run(nodes.node(node));
+    public boolean adopt(String node) {
+        boolean done = adoption().run(nodes.node(node));
         routing.changed();
+        return done;
+    }
+
+    private Adoption adoption() {
+        return new Adoption(store, this::fail, (instance, judgement) -> store.versions().find(instance.versionId())
+                .map(version -> ifIdle(version, judgement))
+                .orElseGet(() -> {
+                    judgement.run(); // no version, so no job of it either
+                    return true;
+                }));
     }
 
     /**

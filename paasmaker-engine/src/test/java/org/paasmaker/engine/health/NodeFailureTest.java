@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.instance.Instance;
 import org.paasmaker.api.instance.InstanceState;
 import org.paasmaker.api.instance.PortRange;
+import org.paasmaker.api.job.JobId;
 import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.node.NodeState;
@@ -31,6 +33,7 @@ import org.paasmaker.api.node.NodeSummary;
 import org.paasmaker.api.routing.Route;
 import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
+import org.paasmaker.api.version.VersionState;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.Paasmaker;
 import org.paasmaker.engine.ProcessesUnder;
@@ -104,6 +107,32 @@ class NodeFailureTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !listens("127.0.0.3", port));
         assertThat(running(version)).hasSize(3).extracting(Instance::node).doesNotContain("third");
         assertThat(fixture.engine().versions().instance(onThird.id()).state()).isEqualTo(InstanceState.DOWN);
+    }
+
+    @Test
+    void aStartWhoseInstanceIsLostMeanwhileFailsSayingSoRatherThanCallingItStarted() throws Exception {
+        start(builder -> builder);
+        Path waiting = temp.resolve("waiting");
+        Path gate = temp.resolve("gate");
+        VersionId version = prepareGatedOnThird(waiting, gate);
+        JobId start = fixture.engine().versions().start(version);
+        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(waiting));
+
+        try {
+            reporting.remove("third");
+            await().atMost(Duration.ofSeconds(30)).until(() -> fixture.engine().versions().instances(version).get(0)
+                    .state() == InstanceState.DOWN);
+        } finally {
+            Files.createFile(gate); // also after a failure: a start still waiting would hold the clean-up back
+        }
+
+        JobView started = fixture.engine().jobs().await(start, EngineFixture.JOB_TIMEOUT);
+        assertThat(started.state()).as(fixture.logs(started)).isEqualTo(JobState.FAILED);
+        assertThat(fixture.logs(started)).contains("became DOWN while its process started (its node 'third' stopped"
+                + " reporting at ").contains("it is not counted as started");
+        assertThat(fixture.engine().versions().instances(version)).singleElement()
+                .satisfies(lost -> assertThat(lost.state()).isEqualTo(InstanceState.ERROR));
+        assertThat(fixture.engine().versions().get(version).state()).isNotEqualTo(VersionState.RUNNING);
     }
 
     @Test
@@ -200,6 +229,32 @@ class NodeFailureTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** One instance, placed on the third node, whose startup command says it waits, then waits for the gate. */
+    private VersionId prepareGatedOnThird(Path waiting, Path gate) throws IOException {
+        Path app = EngineFixture.writeApp(temp.resolve("gated"), Map.of("manifest.yml", """
+                manifest: {format: 1}
+                application: {name: gated}
+                instances:
+                  - name: web
+                    quantity: 1
+                    runtime:
+                      plugin: paasmaker.runtime.shell
+                      version: 1
+                      parameters: {launch_command: "python3 -m http.server %%(port)d"}
+                    startup:
+                      - plugin: paasmaker.startup.shell
+                        parameters:
+                          commands:
+                            - "set +x; touch %s; until [ -e %s ]; do sleep 0.05; done"
+                    placement:
+                      plugin: paasmaker.placement.default
+                      parameters: {tags: {rack: c}}
+                """.formatted(waiting, gate)));
+        JobView prepared = fixture.prepare(SourceSpec.directory(app));
+        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(JobState.SUCCESS);
+        return new VersionId(Long.parseLong(prepared.tags().get("version_id")));
     }
 
     private NodeSummary node(String name) {
