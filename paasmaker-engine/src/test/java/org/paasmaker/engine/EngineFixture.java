@@ -130,6 +130,32 @@ public final class EngineFixture implements AutoCloseable, BeforeEachCallback, A
         return engine.jobs().await(job, JOB_TIMEOUT);
     }
 
+    /**
+     * Writes an application whose one instance, in its startup command, says it waits (makes the file
+     * {@code waiting}) and then waits until the file {@code gate} exists: a start held in its middle for as
+     * long as a test needs.
+     *
+     * @param more further lines of the instance's entry (its placement, its hostnames), indented as its keys
+     */
+    public static Path writeGatedApp(Path directory, Path waiting, Path gate, String more) throws IOException {
+        return writeApp(directory, Map.of("manifest.yml", """
+                manifest: {format: 1}
+                application: {name: gated}
+                instances:
+                  - name: web
+                    quantity: 1
+                    runtime:
+                      plugin: paasmaker.runtime.shell
+                      version: 1
+                      parameters: {launch_command: "python3 -m http.server %%(port)d"}
+                    startup:
+                      - plugin: paasmaker.startup.shell
+                        parameters:
+                          commands:
+                            - "set +x; touch %s; until [ -e %s ]; do sleep 0.05; done"
+                """.formatted(waiting, gate) + more));
+    }
+
     /** A folder of the repository's {@code samples}. */
     public static Path sample(String name) {
         return Path.of("..", "samples", name).toAbsolutePath().normalize();

@@ -25,7 +25,6 @@ import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.node.NodeProfile;
 import org.paasmaker.api.node.NodeSummary;
-import org.paasmaker.api.source.SourceSpec;
 import org.paasmaker.api.version.VersionId;
 import org.paasmaker.engine.EngineFixture;
 import org.paasmaker.engine.cluster.ClusterServer;
@@ -112,26 +111,8 @@ class RegistrationDuringStartTest {
 
     /** A version whose instance, in its startup command, says it waits and then waits for the gate. */
     private VersionId prepare(Path waiting, Path gate) throws Exception {
-        Path app = EngineFixture.writeApp(temp.resolve("app"), Map.of("manifest.yml", """
-                manifest: {format: 1}
-                application: {name: gated}
-                instances:
-                  - name: web
-                    quantity: 1
-                    runtime:
-                      plugin: paasmaker.runtime.shell
-                      version: 1
-                      parameters: {launch_command: "python3 -m http.server %%(port)d"}
-                    startup:
-                      - plugin: paasmaker.startup.shell
-                        parameters:
-                          commands:
-                            - "set +x; touch %s; until [ -e %s ]; do sleep 0.05; done"
-                    hostnames: [gated.test.localhost]
-                """.formatted(waiting, gate)));
-        JobView prepared = fixture.prepare(SourceSpec.directory(app));
-        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        return new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+        return fixture.prepareFolder(EngineFixture.writeGatedApp(temp.resolve("app"), waiting, gate,
+                "    hostnames: [gated.test.localhost]\n")).id();
     }
 
     private Instance only(VersionId version) {

@@ -233,28 +233,11 @@ class NodeFailureTest {
 
     /** One instance, placed on the third node, whose startup command says it waits, then waits for the gate. */
     private VersionId prepareGatedOnThird(Path waiting, Path gate) throws IOException {
-        Path app = EngineFixture.writeApp(temp.resolve("gated"), Map.of("manifest.yml", """
-                manifest: {format: 1}
-                application: {name: gated}
-                instances:
-                  - name: web
-                    quantity: 1
-                    runtime:
-                      plugin: paasmaker.runtime.shell
-                      version: 1
-                      parameters: {launch_command: "python3 -m http.server %%(port)d"}
-                    startup:
-                      - plugin: paasmaker.startup.shell
-                        parameters:
-                          commands:
-                            - "set +x; touch %s; until [ -e %s ]; do sleep 0.05; done"
+        return fixture.prepareFolder(EngineFixture.writeGatedApp(temp.resolve("gated"), waiting, gate, """
                     placement:
                       plugin: paasmaker.placement.default
                       parameters: {tags: {rack: c}}
-                """.formatted(waiting, gate)));
-        JobView prepared = fixture.prepare(SourceSpec.directory(app));
-        assertThat(prepared.state()).as(fixture.logs(prepared)).isEqualTo(JobState.SUCCESS);
-        return new VersionId(Long.parseLong(prepared.tags().get("version_id")));
+                """)).id();
     }
 
     private NodeSummary node(String name) {
