@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.paasmaker.api.instance.Instance;
+import org.paasmaker.api.node.Node;
 import org.paasmaker.api.node.NodeState;
 import org.paasmaker.api.store.Store;
 import org.paasmaker.engine.instance.InstanceManager;
@@ -47,9 +48,10 @@ public final class NodeWatch {
 
     /** One round: nodes that registered or returned are reconciled, then silent ones are marked DOWN. */
     public void check() {
-        for (String node : nodes.registered()) {
+        for (Node registration : nodes.registered()) {
+            String node = registration.name();
             reconcile(node, () -> {
-                nodes.reconciled(node);
+                nodes.reconciled(registration);
                 LOG.log(System.Logger.Level.INFO, "node " + node + " registered: reconciled");
             });
         }

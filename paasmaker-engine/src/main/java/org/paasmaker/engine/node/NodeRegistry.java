@@ -52,18 +52,25 @@ public final class NodeRegistry {
     }
 
     /**
-     * The nodes registered and not yet reconciled with the records ({@link #reconciled}), not DOWN (a DOWN
-     * one is, when it is seen again: {@link #returned}).
+     * The registrations not yet reconciled with the records ({@link #reconciled}), of nodes not DOWN (a
+     * DOWN one is, when it is seen again: {@link #returned}).
      */
-    public synchronized List<String> registered() {
-        return nodes.entrySet().stream()
-                .filter(e -> e.getValue().registered && e.getValue().state != NodeState.DOWN)
-                .map(Map.Entry::getKey).toList();
+    public synchronized List<Node> registered() {
+        return nodes.values().stream()
+                .filter(entry -> entry.registered && entry.state != NodeState.DOWN)
+                .map(entry -> entry.node).toList();
     }
 
-    /** What the node holds was reconciled with the records since it registered. */
-    public synchronized void reconciled(String name) {
-        entry(name).registered = false;
+    /**
+     * What the node holds was reconciled with the records since this registration. A newer one, come
+     * while the reconciliation ran (the agent restarted meanwhile), stays due: its node may hold
+     * something else by now.
+     */
+    public synchronized void reconciled(Node registration) {
+        Entry entry = entry(registration.name());
+        if (entry.node == registration) {
+            entry.registered = false;
+        }
     }
 
     /** Keeps what the node reported last, with when it came: what tells whether the node still reports. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.instance.PortRange;
+import org.paasmaker.api.node.Node;
 import org.paasmaker.api.node.NodeState;
 import org.paasmaker.engine.pack.TarGzPacker;
 import org.paasmaker.engine.packages.PackageStore;
@@ -75,5 +77,22 @@ class NodeRegistryTest {
                 .isInstanceOfSatisfying(PaasmakerException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT))
                 .hasMessage("a node named 'local' is already known");
         assertThat(nodes.address("local")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void aRegistrationThatCameWhileTheOneBeforeWasReconciledStaysDue() {
+        NodeRegistry nodes = new NodeRegistry(List.of());
+        LocalNode first = node("far", "127.0.0.2", Map.of());
+        nodes.addOrReplace(first, Instant.now());
+        List<Node> due = nodes.registered();
+        assertThat(due).containsExactly(first);
+
+        LocalNode again = node("far", "127.0.0.2", Map.of());
+        nodes.addOrReplace(again, Instant.now());
+        nodes.reconciled(due.get(0));
+
+        assertThat(nodes.registered()).as("the agent registered again during the reconciliation").containsExactly(again);
+        nodes.reconciled(again);
+        assertThat(nodes.registered()).isEmpty();
     }
 }
