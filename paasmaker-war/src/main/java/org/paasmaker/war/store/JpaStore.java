@@ -34,10 +34,9 @@ public final class JpaStore implements Store {
     private final VersionRepository versions;
     private final ServiceRepository services;
     private final InstanceRepository instances;
-    private final LeaseRepository leases;
+    private final Optional<LeaseRepository> leases;
     private final CronLedgerRepository cronLedger;
     private final JobRepository jobs;
-    private final boolean shared;
 
     /** A store that other controllers may open too, on the same database: they take its lease in turn. */
     public JpaStore(EntityManagerFactory factory) {
@@ -54,14 +53,13 @@ public final class JpaStore implements Store {
     }
 
     private JpaStore(EntityManagerFactory factory, boolean shared) {
-        this.shared = shared;
         Transactions transactions = new Transactions(factory);
         workspaces = new JpaWorkspaces(transactions);
         applications = new JpaApplications(transactions);
         versions = new JpaVersions(transactions);
         services = new JpaServices(transactions);
         instances = new JpaInstances(transactions);
-        leases = new JpaLeases(transactions);
+        leases = shared ? Optional.of(new JpaLeases(transactions)) : Optional.empty();
         cronLedger = new JpaCronLedger(transactions);
         jobs = new JpaJobs(transactions);
     }
@@ -99,7 +97,7 @@ public final class JpaStore implements Store {
     /** The lease that controllers sharing the database take in turn; none for a store {@link #alone}. */
     @Override
     public Optional<LeaseRepository> leases() {
-        return shared ? Optional.of(leases) : Optional.empty();
+        return leases;
     }
 
     /**
