@@ -1,24 +1,19 @@
 package org.paasmaker.engine.job;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +29,6 @@ import org.paasmaker.api.error.ErrorCode;
 import org.paasmaker.api.error.NotFoundException;
 import org.paasmaker.api.error.PaasmakerException;
 import org.paasmaker.api.job.JobId;
-import org.paasmaker.api.job.JobState;
 import org.paasmaker.api.job.JobView;
 import org.paasmaker.api.store.JobRepository;
 import org.paasmaker.api.store.JobTree;
@@ -58,8 +52,6 @@ public final class JobManager implements AutoCloseable {
 
     /** Enough to look back over weeks of a busy platform, little enough to read in well under a second at start-up. */
     static final int KEPT_TREES = 1000;
-    /** The most a log read returns: a follower reads on from where it stopped. */
-    static final int MAX_READ_BYTES = 1 << 20;
 
     static final Comparator<JobView> NEWEST_FIRST =
             Comparator.comparing(JobView::createdAt).thenComparing(tree -> tree.id().value()).reversed();
@@ -77,10 +69,13 @@ public final class JobManager implements AutoCloseable {
     private final Map<JobId, Job> jobs = new ConcurrentHashMap<>();
     private final Map<JobId, RootControl> roots = new ConcurrentHashMap<>();
     private final TreeRecorder recorder;
+    private final TreeRunner runner;
+    private final UnfinishedTrees unfinished;
+    private final FinishedTrees finished;
+    private final JobLogReader logs;
     private final ExecutorService deliveries;
     private final JobSubscriptions subscriptions;
-    /** Who the trees created on this thread now are started by; unset on the engine's own threads. */
-    private final ThreadLocal<String> starter = new ThreadLocal<>();
+    private final TreeStarters starters = new TreeStarters();
 
     /** A manager whose warnings about job records go to the engine's log, and whose events go out on daemon threads. */
     public JobManager(Path directory, Clock clock, Executor executor) {
@@ -134,6 +129,10 @@ public final class JobManager implements AutoCloseable {
         this.repository = Objects.requireNonNull(repository, "repository");
         this.controller = Objects.requireNonNull(controller, "controller");
         this.recorder = new TreeRecorder(this::save, executor, warnings);
+        this.runner = new TreeRunner(this, clock);
+        this.unfinished = new UnfinishedTrees(jobs, roots, this::abort);
+        this.finished = new FinishedTrees(jobs, roots, this.repository, records);
+        this.logs = new JobLogReader(this::job);
         this.deliveries = Executors.newCachedThreadPool(deliveryThreads);
         this.subscriptions = new JobSubscriptions(deliveries, warnings);
         try {
@@ -157,30 +156,12 @@ public final class JobManager implements AutoCloseable {
      * platform ({@link Actor#PLATFORM}); one created while a tree runs records that tree's starter.
      */
     public <T> T startedBy(Actor actor, Supplier<T> verb) {
-        return startedBy(actor.name(), verb);
-    }
-
-    private <T> T startedBy(String name, Supplier<T> verb) {
-        String before = starter.get();
-        starter.set(name);
-        try {
-            return verb.get();
-        } finally {
-            restoreStarter(before);
-        }
-    }
-
-    private void restoreStarter(String before) {
-        if (before == null) {
-            starter.remove();
-        } else {
-            starter.set(before);
-        }
+        return starters.as(actor.name(), verb);
     }
 
     /** A root started by the platform, whoever's call leads to it: retention, the cleaning of stale files. */
     public Job createPlatformRoot(String title, Map<String, String> tags) {
-        return startedBy(Actor.PLATFORM, () -> createRoot(title, tags));
+        return starters.as(Actor.PLATFORM, () -> createRoot(title, tags));
     }
 
     public Job createRoot(String title, Map<String, String> tags) {
@@ -204,7 +185,7 @@ public final class JobManager implements AutoCloseable {
         } catch (IOException e) {
             throw new PaasmakerException(ErrorCode.INTERNAL, "cannot create the job log " + log + ": " + e.getMessage(), e);
         }
-        Optional<String> by = Optional.of(Optional.ofNullable(starter.get()).orElse(Actor.PLATFORM));
+        Optional<String> by = Optional.of(starters.current());
         Job job = new Job(id, parent, title, tags, by, new JobLog(log, logLimit, true), clock.instant(), changed -> recorder.changed(changed.root()),
                 subscriptions::publish);
         jobs.put(id, job);
@@ -224,7 +205,7 @@ public final class JobManager implements AutoCloseable {
     public JobView run(Job root, RootAction action) {
         control(root).submitted = true;
         boolean interrupted = Thread.currentThread().isInterrupted();
-        runRoot(root, control(root), action, () -> { });
+        runner.runRoot(root, control(root), starters.asItsStarter(action), () -> { });
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
@@ -240,64 +221,12 @@ public final class JobManager implements AutoCloseable {
         control.submitted = true;
         previous.whenComplete((ignored, failure) -> {
             try {
-                executor.execute(() -> runRoot(root, control, action, afterwards));
+                executor.execute(() -> runner.runRoot(root, control, starters.asItsStarter(action), afterwards));
             } catch (RejectedExecutionException e) {
-                endUnfinished(root, "not run: the engine is shutting down");
-                root.finish(JobState.ABORTED, "the engine is shutting down", clock.instant());
-                afterwards.run();
-                control.done.complete(root.view());
+                runner.notRun(root, control, afterwards);
             }
         });
         return root.id();
-    }
-
-    private void runRoot(Job root, RootControl control, RootAction action, Runnable afterwards) {
-        control.thread = Thread.currentThread();
-        JobState outcome = JobState.FAILED;
-        String why = "internal error";
-        try {
-            if (control.aborted) {
-                throw abortedError(root);
-            }
-            root.start(clock.instant());
-            // The trees its work creates (a deploy stopping the version it replaced) are started by the same actor.
-            String before = starter.get();
-            starter.set(root.startedBy().orElse(Actor.PLATFORM));
-            try {
-                action.run(root);
-            } finally {
-                restoreStarter(before);
-            }
-            outcome = JobState.SUCCESS;
-            why = "";
-        } catch (StepFailedException e) {
-            outcome = outcomeOf(e.failure());
-            why = e.step() == root ? e.getMessage() : reason(e);
-        } catch (PaasmakerException e) {
-            outcome = outcomeOf(e);
-            why = e.getMessage();
-            appendLog(root, e.getMessage());
-        } catch (Exception | Error e) {
-            why = "internal error: " + e;
-            appendLog(root, stackTrace(e));
-        } finally {
-            Thread.interrupted();
-            control.thread = null;
-            if (control.stopReason != null) {
-                // In the same words whichever step the stop cut short, as when the next engine settles the tree.
-                outcome = JobState.FAILED;
-                why = control.stopReason.getMessage();
-            }
-            try {
-                // Children first: whoever sees the root finished may take the whole tree as finished.
-                endUnfinished(root, control.stopReason != null ? StoppedJobs.NOT_RUN
-                        : "not run: the job " + (control.aborted ? "was aborted" : "failed before this step"));
-                root.finish(outcome, why, clock.instant());
-                afterwards.run();
-            } finally {
-                control.done.complete(root.view());
-            }
-        }
     }
 
     /**
@@ -306,34 +235,7 @@ public final class JobManager implements AutoCloseable {
      * the steps after it do not run.
      */
     public void runStep(Job step, Path workingDirectory, Map<String, String> environment, StepAction action) {
-        if (isAborted(step)) {
-            throw new StepFailedException(step, abortedError(step));
-        }
-        step.start(clock.instant());
-        try {
-            action.run(new JobStepContext(this, step, workingDirectory, environment));
-            step.finish(JobState.SUCCESS, "", clock.instant());
-        } catch (StepFailedException e) {
-            endUnfinished(step, "not run: " + reason(e));
-            step.finish(outcomeOf(e.failure()), reason(e), clock.instant());
-            throw e;
-        } catch (PaasmakerException e) {
-            PaasmakerException failure = isAborted(step) ? abortedError(step) : e;
-            appendLog(step, failure.getMessage());
-            step.finish(outcomeOf(failure), failure.getMessage(), clock.instant());
-            throw new StepFailedException(step, failure);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            PaasmakerException aborted = abortedError(step);
-            step.finish(outcomeOf(aborted), aborted.getMessage(), clock.instant());
-            throw new StepFailedException(step, aborted);
-        } catch (Exception e) {
-            appendLog(step, stackTrace(e));
-            PaasmakerException failure = isAborted(step) ? abortedError(step)
-                    : new PaasmakerException(ErrorCode.INTERNAL, "internal error: " + e, e);
-            step.finish(outcomeOf(failure), failure.getMessage(), clock.instant());
-            throw new StepFailedException(step, failure);
-        }
+        runner.runStep(step, workingDirectory, environment, action);
     }
 
     /** Runs a step whose processes, if any, need no particular directory or environment. */
@@ -365,10 +267,10 @@ public final class JobManager implements AutoCloseable {
 
     /**
      * The job's log from byte {@code from} on, up to its end as it stands now (at most
-     * {@value #MAX_READ_BYTES} bytes; read on from {@link LogText#next()}).
+     * {@value JobLogReader#MAX_READ_BYTES} bytes; read on from {@link LogText#next()}).
      */
     public LogText log(JobId id, long from) {
-        return read(id, from, false);
+        return logs.read(id, from, false);
     }
 
     /**
@@ -376,29 +278,12 @@ public final class JobManager implements AutoCloseable {
      * running job is still writing is read whole later. A line longer than a read's limit comes in pieces.
      */
     public LogText logLines(JobId id, long from) {
-        return read(id, from, true);
-    }
-
-    private LogText read(JobId id, long from, boolean wholeLines) {
-        Job job = job(id);
-        if (from < 0) {
-            throw new IllegalArgumentException("a log is read from offset 0 or later, not " + from);
-        }
-        try {
-            return job.log().read(from, MAX_READ_BYTES, wholeLines);
-        } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log of job " + id + ": " + e.getMessage(), e);
-        }
+        return logs.read(id, from, true);
     }
 
     /** The job's log as it stands now (it grows while the job runs). */
     public String log(JobId id) {
-        Job job = job(id);
-        try {
-            return job.log().text();
-        } catch (IOException e) {
-            throw new PaasmakerException(ErrorCode.INTERNAL, "cannot read the log of job " + id + ": " + e.getMessage(), e);
-        }
+        return logs.text(id);
     }
 
     /**
@@ -415,7 +300,7 @@ public final class JobManager implements AutoCloseable {
      * user knows to run the action again. Returns false when the tree had already finished.
      */
     public boolean stopForShutdown(JobId id) {
-        return abort(job(id).root(), new PaasmakerException(ErrorCode.UNAVAILABLE, StoppedJobs.STOPPED));
+        return unfinished.stop(job(id).root());
     }
 
     /**
@@ -424,23 +309,7 @@ public final class JobManager implements AutoCloseable {
      * next engine settles them the same way. A queued tree ends so once its turn comes.
      */
     public void stopAllForShutdown(Duration limit) {
-        List<RootControl> stopped = new ArrayList<>();
-        roots.forEach((id, control) -> {
-            // A root never submitted has nothing that would end it.
-            boolean running = jobs.get(id).state() == JobState.RUNNING;
-            if (control.submitted && stopForShutdown(id) && running) {
-                stopped.add(control);
-            }
-        });
-        CompletableFuture<?> all = CompletableFuture.allOf(stopped.stream().map(control -> control.done)
-                .toArray(CompletableFuture[]::new));
-        try {
-            all.get(limit.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // What did not end is recorded as running; the next engine settles it.
-        }
+        unfinished.stopAll(limit);
     }
 
     /**
@@ -448,29 +317,11 @@ public final class JobManager implements AutoCloseable {
      * another controller may have ended them in the store already, this one having stopped answering.
      */
     public void endAll(String why) {
-        roots.forEach((id, control) -> {
-            if (control.submitted) {
-                abort(jobs.get(id), new PaasmakerException(ErrorCode.UNAVAILABLE, why));
-            }
-        });
+        unfinished.endAll(why);
     }
 
     private boolean abort(Job root, PaasmakerException because) {
-        RootControl control = control(root);
-        if (control.done.isDone()) {
-            return false;
-        }
-        if (because != null && control.stopReason == null) {
-            control.stopReason = because;
-        }
-        control.aborted = true;
-        appendLog(root, because == null ? "Abort requested." : because.getMessage());
-        control.abortHooks.forEach(Runnable::run);
-        Thread running = control.thread;
-        if (running != null) {
-            running.interrupt();
-        }
-        return true;
+        return control(root).abort(because, line -> appendLog(root, line));
     }
 
     /** Completes, with the tree as it ended, once the job's tree has finished; nothing waits for it. */
@@ -534,17 +385,11 @@ public final class JobManager implements AutoCloseable {
     }
 
     PaasmakerException abortedError(Job job) {
-        PaasmakerException stopped = control(job.root()).stopReason;
-        return stopped != null ? stopped : new PaasmakerException(ErrorCode.ABORTED, "the job was aborted");
+        return control(job.root()).abortedError();
     }
 
     JobStepContext.AbortRegistration onAbort(Job job, Runnable hook) {
-        RootControl control = control(job.root());
-        control.abortHooks.add(hook);
-        if (control.aborted) {
-            hook.run();
-        }
-        return () -> control.abortHooks.remove(hook);
+        return control(job.root()).onAbort(hook);
     }
 
     /** What {@link #forget} removed: how many trees, and the bytes of their records and logs. */
@@ -557,30 +402,7 @@ public final class JobManager implements AutoCloseable {
      * memory; trees still running are never touched.
      */
     public Forgotten forget(String tag, String value, int kept, Instant finishedBefore) {
-        List<JobView> trees = new ArrayList<>();
-        for (JobId id : roots.keySet()) {
-            Job root = jobs.get(id);
-            JobView view = root == null ? null : root.view();
-            if (view != null && value.equals(view.tags().get(tag))) {
-                trees.add(view);
-            }
-        }
-        trees.sort(NEWEST_FIRST);
-        int count = 0;
-        long bytes = 0;
-        for (int i = 0; i < trees.size(); i++) {
-            JobView tree = trees.get(i);
-            RootControl control = roots.get(tree.id());
-            boolean old = tree.finishedAt().map(finishedBefore::isAfter).orElse(false);
-            if (control == null || !control.done.isDone() || (i < kept && !old)) {
-                continue;
-            }
-            bytes += delete(tree);
-            roots.remove(tree.id());
-            tree.walk(job -> jobs.remove(job.id()));
-            count++;
-        }
-        return new Forgotten(count, bytes);
+        return finished.forget(tag, value, kept, finishedBefore);
     }
 
     /**
@@ -588,7 +410,7 @@ public final class JobManager implements AutoCloseable {
      * them: finished, since nothing here runs the rest of them.
      */
     private void restore(int keptTrees) {
-        EarlierTrees earlier = new EarlierTrees(directory, records, repository, this::save, this::delete, clock,
+        EarlierTrees earlier = new EarlierTrees(directory, records, repository, this::save, finished::delete, clock,
                 warnings);
         for (JobView tree : earlier.restore(keptTrees)) {
             Job root = Job.restore(tree, null, id -> new JobLog(records.logFile(id), logLimit, false), changed -> recorder.changed(changed.root()),
@@ -602,12 +424,6 @@ public final class JobManager implements AutoCloseable {
 
     private void save(JobView root) {
         repository.save(new JobTree(root, controller, directory.toString()));
-    }
-
-    /** Forgets the tree: its record first, then its logs, so that no record is left without them. The bytes freed. */
-    private long delete(JobView tree) {
-        repository.delete(tree.id());
-        return records.deleteLogs(tree);
     }
 
     private void register(Job job) {
@@ -633,37 +449,5 @@ public final class JobManager implements AutoCloseable {
             throw new IllegalStateException("job " + root.id() + " was not created as a root");
         }
         return control;
-    }
-
-    private void endUnfinished(Job job, String why) {
-        for (Job child : job.children()) {
-            child.finish(JobState.ABORTED, why, clock.instant());
-            endUnfinished(child, why);
-        }
-    }
-
-    private static JobState outcomeOf(PaasmakerException failure) {
-        return failure.code() == ErrorCode.ABORTED ? JobState.ABORTED : JobState.FAILED;
-    }
-
-    private static String reason(StepFailedException e) {
-        return e.step().title() + ": " + e.getMessage();
-    }
-
-    private static String stackTrace(Throwable e) {
-        StringWriter text = new StringWriter();
-        e.printStackTrace(new PrintWriter(text));
-        return text.toString();
-    }
-
-    /** What only a root has: the abort flag, what to do on abort, and its completion. */
-    private static final class RootControl {
-        volatile boolean aborted;
-        /** Why the engine ended the tree when it stopped; null for a user's abort. */
-        volatile PaasmakerException stopReason;
-        volatile boolean submitted;
-        volatile Thread thread;
-        final List<Runnable> abortHooks = new CopyOnWriteArrayList<>();
-        final CompletableFuture<JobView> done = new CompletableFuture<>();
     }
 }

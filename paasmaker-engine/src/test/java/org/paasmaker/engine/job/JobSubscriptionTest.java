@@ -252,7 +252,7 @@ class JobSubscriptionTest {
     void aLogLargerThanOneReadIsReadOnFromWhereTheLastReadStopped() throws Exception {
         Job root = jobs.createRoot("Root", Map.of());
         String line = "ü".repeat(99) + "\n";
-        String whole = line.repeat(2 * JobManager.MAX_READ_BYTES / line.length() + 7);
+        String whole = line.repeat(2 * JobLogReader.MAX_READ_BYTES / line.length() + 7);
         Files.writeString(root.logFile(), whole, StandardCharsets.UTF_8);
 
         StringBuilder read = new StringBuilder();
