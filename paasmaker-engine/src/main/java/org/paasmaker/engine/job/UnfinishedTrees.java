@@ -41,9 +41,12 @@ final class UnfinishedTrees {
         List<RootControl> stopped = new ArrayList<>();
         roots.forEach((id, control) -> {
             Job root = jobs.get(id);
-            // A root never submitted has nothing that would end it.
+            // A root never submitted has nothing that would end it; one forgotten meanwhile had finished.
+            if (root == null || !control.submitted) {
+                return;
+            }
             boolean running = root.state() == JobState.RUNNING;
-            if (control.submitted && stop(root) && running) {
+            if (stop(root) && running) {
                 stopped.add(control);
             }
         });
@@ -61,8 +64,9 @@ final class UnfinishedTrees {
     /** Ends every unfinished tree at once as FAILED with {@code why}, without waiting for them. */
     void endAll(String why) {
         roots.forEach((id, control) -> {
-            if (control.submitted) {
-                abort.test(jobs.get(id), new PaasmakerException(ErrorCode.UNAVAILABLE, why));
+            Job root = jobs.get(id);
+            if (root != null && control.submitted) {
+                abort.test(root, new PaasmakerException(ErrorCode.UNAVAILABLE, why));
             }
         });
     }
