@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import org.paasmaker.api.application.Application;
 import org.paasmaker.api.application.ApplicationId;
@@ -203,19 +202,23 @@ public final class InstanceManager implements AutoCloseable {
             }
             ApplicationVersion now = store.versions().get(id);
             requireRunning(now);
-            Optional<ApplicationVersion> previous = store.versions().list(application.id()).stream()
-                    .filter(v -> v.current() && !v.id().equals(id)).findFirst();
+            // Normally one; more only after a controller stopped between the two writes of a switch below.
+            List<ApplicationVersion> previous = store.versions().list(application.id()).stream()
+                    .filter(v -> v.current() && !v.id().equals(id)).toList();
             requireServing(now);
-            previous.ifPresent(old -> {
+            for (ApplicationVersion old : previous) {
                 Manifest oldManifest = manifest(old);
                 stopAll(root, store.instances().list(old.id()).stream()
                         .filter(instance -> ACTIVE.contains(instance.state()) && oldManifest
                                 .instanceType(instance.instanceType()).map(InstanceTypeSpec::exclusive).orElse(false))
                         .toList(), "stopped: version " + now.number() + " became current");
-            });
+            }
             jobs.runStep(jobs.addChild(root, "Switch the current version to " + now.number()), context -> {
-                previous.ifPresent(old -> StoredRecords.change(store, old.id(), stored -> stored.withCurrent(false)));
+                // The new version first: in between both are current, and a table computed then (the
+                // refresh, a health round's change) routes the hostnames to both versions' instances. In
+                // the other order it would find no current version and drop the hostnames: 404s mid-switch.
                 StoredRecords.change(store, id, stored -> stored.withCurrent(true));
+                previous.forEach(old -> StoredRecords.change(store, old.id(), stored -> stored.withCurrent(false)));
                 // One new table: the hostnames gain the new version's instances as they lose the old
                 // one's, which keep running (unrouted) and finish their requests in flight.
                 routing.changed();
