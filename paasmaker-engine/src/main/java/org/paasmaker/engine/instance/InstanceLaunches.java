@@ -59,17 +59,24 @@ final class InstanceLaunches {
         String label = type.name() + " instance " + instance.id();
         try {
             OptionalInt port = node.register(instance.id(), version.packageChecksum().orElseThrow(), !type.standalone());
-            instance = StoredRecords.change(store, instance.id(), stored -> (port.isPresent()
-                    ? stored.withPort(port.getAsInt()) : stored).withState(InstanceState.REGISTERED, ""));
+            // Only from ALLOCATED: an instance another writer ended meanwhile (the node watch, its node gone
+            // silent) stays ended rather than coming back to life on a port its node may have given away.
+            instance = require(InstanceState.REGISTERED, "while it was registered", label,
+                    StoredRecords.change(store, instance.id(), stored -> stored.state() != InstanceState.ALLOCATED
+                            ? stored
+                            : (port.isPresent() ? stored.withPort(port.getAsInt()) : stored)
+                                    .withState(InstanceState.REGISTERED, "")));
             StoredRecords.change(store, version.id(), stored -> stored.state() == VersionState.PREPARED
                     ? stored.withState(VersionState.READY) : stored);
             step.log("Registered " + label + " on node " + node.name()
                     + (port.isPresent() ? ", port " + port.getAsInt() : ", standalone"));
-            instance = StoredRecords.change(store, instance.id(),
-                    stored -> stored.withState(InstanceState.STARTING, ""));
+            instance = require(InstanceState.STARTING, "before its process started", label,
+                    StoredRecords.change(store, instance.id(), stored -> stored.state() == InstanceState.REGISTERED
+                            ? stored.withState(InstanceState.STARTING, "") : stored));
             node.start(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), port,
                     environment(version, application, manifest, port, node)), step);
-            requireRunning(StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, "")), label);
+            require(InstanceState.RUNNING, "while its process started", label,
+                    StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, "")));
             routing.changed();
             step.log("Started " + label);
         } catch (RuntimeException e) {
@@ -90,8 +97,8 @@ final class InstanceLaunches {
             node.restart(instance.id(), new InstanceStart(label, type.runtime(), type.startup(), instance.port(),
                     environment(version, application, manifest, instance.port(), node)), context);
             // The reason stays: that it was restarted in place, and why, is worth seeing.
-            requireRunning(StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, why)),
-                    label);
+            require(InstanceState.RUNNING, "while its process started", label,
+                    StoredRecords.change(store, instance.id(), stored -> runningIfStarting(stored, why)));
             routing.changed();
         } catch (RuntimeException e) {
             fail.apply(store.instances().get(instance.id()), "it could not be restarted in place: " + e.getMessage()
@@ -119,14 +126,16 @@ final class InstanceLaunches {
     }
 
     /**
-     * Fails the start of an instance that another writer ended while its process started: reported as
-     * started, it would leave a RUNNING version with nothing running (a make-current then refused), and
-     * its process running with no record to count it. The failure stops that process.
+     * The instance as stored, when the start moved it on to {@code expected}; otherwise another writer
+     * ended it meanwhile, and the start fails. Reported as started, it would leave a RUNNING version with
+     * nothing running (a make-current then refused), and its process running with no record to count
+     * it. The failure releases the instance on its node, which stops that process.
      */
-    private static void requireRunning(Instance stored, String label) {
-        if (stored.state() != InstanceState.RUNNING) {
-            throw new PaasmakerException(ErrorCode.START_FAILED, label + " became " + stored.state()
-                    + " while its process started (" + stored.reason() + "); it is not counted as started");
+    private static Instance require(InstanceState expected, String when, String label, Instance stored) {
+        if (stored.state() != expected) {
+            throw new PaasmakerException(ErrorCode.START_FAILED, label + " became " + stored.state() + " " + when
+                    + " (" + stored.reason() + "); it is not counted as started");
         }
+        return stored;
     }
 }
