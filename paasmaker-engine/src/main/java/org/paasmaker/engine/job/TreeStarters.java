@@ -15,8 +15,7 @@ final class TreeStarters {
 
     /** Runs {@code verb} on this thread, the trees it creates started by {@code name}. */
     <T> T as(String name, Supplier<T> verb) {
-        String before = starter.get();
-        starter.set(name);
+        String before = enter(name);
         try {
             return verb.get();
         } finally {
@@ -27,8 +26,7 @@ final class TreeStarters {
     /** The root's action, the trees its work creates (a deploy stopping the version it replaced) started by the same actor. */
     JobManager.RootAction asItsStarter(JobManager.RootAction action) {
         return root -> {
-            String before = starter.get();
-            starter.set(root.startedBy().orElse(Actor.PLATFORM));
+            String before = enter(root.startedBy().orElse(Actor.PLATFORM));
             try {
                 action.run(root);
             } finally {
@@ -40,6 +38,13 @@ final class TreeStarters {
     /** Who a tree created on this thread now is started by. */
     String current() {
         return Optional.ofNullable(starter.get()).orElse(Actor.PLATFORM);
+    }
+
+    /** Makes {@code name} this thread's starter; the one before, for {@link #restore}. */
+    private String enter(String name) {
+        String before = starter.get();
+        starter.set(name);
+        return before;
     }
 
     private void restore(String before) {
