@@ -15,7 +15,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
 
     private final BackendPool pool;
     private Channel channel;
-    private FrontendHandler owner;
+    private BackendOwner owner;
     private Backend idleFor;
 
     BackendConnection(BackendPool pool) {
@@ -26,7 +26,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         return channel;
     }
 
-    void attach(FrontendHandler frontend) {
+    void attach(BackendOwner frontend) {
         owner = frontend;
         idleFor = null;
     }
@@ -69,7 +69,7 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         if (owner != null) {
-            FrontendHandler frontend = owner;
+            BackendOwner frontend = owner;
             owner = null;
             frontend.backendClosed(this);
         } else if (idleFor != null) {

@@ -29,7 +29,11 @@ final class BackendPool {
     private final Map<Backend, ArrayDeque<BackendConnection>> idle = new HashMap<>();
     private final Bootstrap bootstrap;
 
-    BackendPool(EventExecutor loop, Transport transport, ByteBufAllocator buffers, Duration connectTimeout) {
+    /**
+     * @param relayed whether the connections carry bytes for {@link ByteRelayHandler} (no codec) or HTTP
+     *     objects for {@link FrontendHandler}: the two never share a connection
+     */
+    BackendPool(EventExecutor loop, Transport transport, ByteBufAllocator buffers, Duration connectTimeout, boolean relayed) {
         this.bootstrap = new Bootstrap()
                 .group((EventLoop) loop)
                 .channel(transport.channel())
@@ -39,8 +43,10 @@ final class BackendPool {
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel channel) {
-                        channel.pipeline().addLast(new HttpClientCodec(Http.decoderConfig(), false, false),
-                                new BackendConnection(BackendPool.this));
+                        if (!relayed) {
+                            channel.pipeline().addLast(new HttpClientCodec(Http.decoderConfig(), false, false));
+                        }
+                        channel.pipeline().addLast(new BackendConnection(BackendPool.this));
                     }
                 });
     }

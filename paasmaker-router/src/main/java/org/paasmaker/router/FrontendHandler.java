@@ -38,7 +38,7 @@ import java.util.List;
  * After a 101 answer to an upgrade (a WebSocket handshake), both connections drop their HTTP codecs
  * and become a plain byte tunnel.
  */
-final class FrontendHandler extends ChannelInboundHandlerAdapter {
+final class FrontendHandler extends ChannelInboundHandlerAdapter implements BackendOwner {
 
     private static final String NONE = "-";
     /** What nginx logs when the client went away before its response was complete. */
@@ -322,7 +322,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    void backendRead(Object msg) {
+    @Override
+    public void backendRead(Object msg) {
         if (tunnel) {
             relayRaw(msg, ctx.channel());
             return;
@@ -344,15 +345,18 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    void backendReadComplete() {
+    @Override
+    public void backendReadComplete() {
         ctx.flush();
     }
 
-    void backendWritabilityChanged() {
+    @Override
+    public void backendWritabilityChanged() {
         updateClientReading();
     }
 
-    void backendClosed(BackendConnection closed) {
+    @Override
+    public void backendClosed(BackendConnection closed) {
         if (closed != connection) {
             return;
         }

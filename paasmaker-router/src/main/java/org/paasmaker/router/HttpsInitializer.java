@@ -3,7 +3,6 @@ package org.paasmaker.router;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
@@ -78,7 +77,7 @@ final class HttpsInitializer extends ChannelInitializer<Channel> {
                         .build();
                 ctx.pipeline().addLast(codec, new Http2MultiplexHandler(new StreamInitializer()), new IdleHttp2(codec));
             } else {
-                ctx.pipeline().addLast(new HttpServerCodec(Http.decoderConfig()), new FrontendHandler(context, true));
+                ctx.pipeline().addLast(new ByteRelayHandler(context, true));
             }
             Transport.acknowledgeNow(ctx.channel());
         }

@@ -7,7 +7,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -37,7 +36,8 @@ final class ProxyServer implements AutoCloseable {
 
     /**
      * Client connections time out on reading only: tracking writes too would cost a promise and a
-     * listener per write, and {@link FrontendHandler} ignores the timeout during an exchange anyway.
+     * listener per write, and {@link ByteRelayHandler} and {@link FrontendHandler} ignore the timeout during an
+     * exchange anyway.
      *
      * @param contexts makes the connections' shared context once the loops exist (the pools need them) */
     static ProxyServer start(RouterSettings settings, Transport transport, ByteBufAllocator buffers,
@@ -53,7 +53,7 @@ final class ProxyServer implements AutoCloseable {
                 @Override
                 protected void initChannel(Channel channel) {
                     channel.pipeline().addLast(new IdleStateHandler(idleMillis, 0, 0, TimeUnit.MILLISECONDS),
-                            new HttpServerCodec(Http.decoderConfig()), new FrontendHandler(context, false));
+                            new ByteRelayHandler(context, false));
                 }
             });
             Channel httpsListener = null;

@@ -1,0 +1,653 @@
+package org.paasmaker.router;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP/1.1 client connection, relayed as bytes: the request head is read in place
+ * ({@link RequestHeadScan}) and passed on with its hop-by-hop lines left out and the X-Forwarded-*
+ * lines added, and the response head likewise ({@link ResponseHeadScan}), its body passing through
+ * untouched. No request or header objects are made: Netty's HTTP codecs with their header maps were
+ * half of the router's own CPU a request (docs/benchmarks.md, issue 20's seventh pass).
+ *
+ * <p>Only plain requests without a body are relayed so. At the first request that is anything else (a
+ * body, an upgrade, HTTP/1.0, an unknown host, an error to answer, a head in doubt) the connection is
+ * handed over for good to Netty's codec and {@link FrontendHandler}, which gets the bytes read so far
+ * as if it had been there from the start: the two give a client the same answers.
+ *
+ * <p>Like {@link FrontendHandler}: one exchange at a time (what a client sends meanwhile waits),
+ * keep-alive connections from this loop's pool (its byte connections), a refused connection tries
+ * the next target, a reused connection that the instance had closed is tried once more on a new one,
+ * a body without a length is chunked for the client, statistics and the access log for every exchange.
+ */
+final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements BackendOwner {
+
+    private static final int CLIENT_CLOSED = 499;
+    private static final byte[] CRLF = bytes("\r\n");
+    private static final byte[] HTTP_1_1 = bytes("HTTP/1.1");
+    private static final byte[] FORWARDED_FOR = bytes("X-Forwarded-For: ");
+    private static final byte[] AND = bytes(", ");
+    private static final byte[] PROTO_HTTP = bytes("\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Host: ");
+    private static final byte[] PROTO_HTTPS = bytes("\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: ");
+    private static final byte[] FORWARDED_PORT = bytes("\r\nX-Forwarded-Port: ");
+    private static final byte[] CONNECTION_CLOSE = bytes("Connection: close\r\n");
+    private static final byte[] CHUNKED = bytes("Transfer-Encoding: chunked\r\n");
+    private static final byte[] LAST_CHUNK = bytes("0\r\n\r\n");
+
+    /** How the response's body ends. */
+    private enum Body { NONE, LENGTH, CHUNKED, UNTIL_CLOSE }
+
+    private final ProxyContext context;
+    private final boolean secure;
+    private final RequestHeadScan request = new RequestHeadScan();
+    private final ResponseHeadScan response = new ResponseHeadScan();
+    private final ChunkedBodyScan chunks = new ChunkedBodyScan();
+    private ChannelHandlerContext ctx;
+    private BackendPool pool;
+    private String clientAddress;
+    private byte[] localPort;
+    /** What the client sent that is not relayed yet: a head in parts, or a next request come early. */
+    private ByteBuf received;
+    private boolean inRead;
+
+    // The exchange in progress, from a request's head to the end of its response.
+    private boolean active;
+    private long startNanos;
+    private String host;
+    private boolean headRequest;
+    private boolean clientKeepAlive;
+    private TargetSet targets;
+    private Backend backend;
+    private List<Backend> refused;
+    private BackendConnection connection;
+    private boolean reused;
+    private boolean resent;
+    /** The request as sent, kept until the response starts: it can go once more on a new connection. */
+    private ByteBuf requestBytes;
+    private ByteBuf responseHead;
+    private Body body;
+    private boolean responseStarted;
+    private boolean backendKeepAlive;
+    private long remaining;
+    private int status;
+    private long bytes;
+
+    /** @param secure whether the client's connection is TLS */
+    ByteRelayHandler(ProxyContext context, boolean secure) {
+        this.context = context;
+        this.secure = secure;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.pool = context.pools().currentRelayed();
+        SocketAddress remote = ctx.channel().remoteAddress();
+        clientAddress = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+        SocketAddress local = ctx.channel().localAddress();
+        localPort = bytes(Integer.toString(local instanceof InetSocketAddress inet ? inet.getPort() : 0));
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        inRead = true;
+        ByteBuf in = (ByteBuf) msg;
+        received = received == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), received, in);
+        if (active) {
+            updateClientReading();
+        } else {
+            next();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        inRead = false;
+        if (connection != null) {
+            connection.channel().flush();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (connection != null) {
+            FrontendHandler.setAutoRead(connection.channel(), ctx.channel().isWritable());
+        }
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releaseReceived();
+        releaseResponseHead();
+        if (active) {
+            dropConnection();
+            complete(CLIENT_CLOSED);
+        }
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        releaseReceived();
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
+        if (event instanceof IdleStateEvent) {
+            // Between requests, or with a head that stopped coming: a slow response is not idleness.
+            if (!active) {
+                ctx.close();
+            }
+            return;
+        }
+        super.userEventTriggered(ctx, event);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+
+    /** Relays the next request, if a whole one is here; hands the connection over if it cannot. */
+    private void next() {
+        if (received == null || !received.isReadable()) {
+            return;
+        }
+        startNanos = System.nanoTime();
+        switch (request.scan(received, secure)) {
+            case NEED_MORE -> updateClientReading();
+            case HAND_OVER -> handOver();
+            case RELAY -> relay();
+        }
+    }
+
+    private void relay() {
+        RouteSnapshot snapshot = context.routes().get();
+        TargetSet found = snapshot.find(request.host);
+        if (found == null || (!secure && found.redirectToHttps() && context.httpsPort().getAsInt() > 0)) {
+            // An error page or a redirect to answer: the codec's path has them.
+            handOver();
+            return;
+        }
+        host = request.host;
+        targets = found;
+        Backend chosen = acquire(snapshot);
+        if (chosen == null) {
+            handOver();
+            return;
+        }
+        backend = chosen;
+        headRequest = request.method.equals("HEAD");
+        clientKeepAlive = request.keepAlive;
+        refused = null;
+        resent = false;
+        responseStarted = false;
+        body = null;
+        status = 0;
+        bytes = 0;
+        requestBytes = requestBytes(received);
+        releaseReceived();
+        active = true;
+        use(pool.poll(backend));
+    }
+
+    /** As {@link FrontendHandler}'s: a target that turned draining means a newer table, read before giving up. */
+    private Backend acquire(RouteSnapshot snapshot) {
+        RouteSnapshot current = snapshot;
+        while (targets != null && !targets.isEmpty()) {
+            Backend chosen = targets.acquire(null);
+            if (chosen != null) {
+                return chosen;
+            }
+            RouteSnapshot newer = context.routes().get();
+            if (newer == current) {
+                return null;
+            }
+            current = newer;
+            targets = current.find(host);
+        }
+        return null;
+    }
+
+    private ByteBuf requestBytes(ByteBuf in) {
+        int start = in.readerIndex();
+        int forwardedFor = request.forwardedForStart < 0 ? 0 : request.forwardedForEnd - request.forwardedForStart + AND.length;
+        ByteBuf out = ctx.alloc().directBuffer(request.end - start + forwardedFor + clientAddress.length() + host.length() + 128);
+        // Everything but the blank line, then the forwarding lines and the blank line.
+        copyWithout(in, start, request.end - 2, request.dropped, request.droppedCount, out);
+        out.writeBytes(FORWARDED_FOR);
+        if (request.forwardedForStart >= 0) {
+            out.writeBytes(in, request.forwardedForStart, request.forwardedForEnd - request.forwardedForStart).writeBytes(AND);
+        }
+        out.writeCharSequence(clientAddress, StandardCharsets.US_ASCII);
+        out.writeBytes(secure ? PROTO_HTTPS : PROTO_HTTP);
+        out.writeCharSequence(host, StandardCharsets.US_ASCII);
+        out.writeBytes(FORWARDED_PORT).writeBytes(localPort).writeBytes(CRLF).writeBytes(CRLF);
+        return out;
+    }
+
+    /**
+     * Gives the connection to Netty's codec and {@link FrontendHandler} for good, with what the client
+     * sent so far: they answer it as if they had read it themselves.
+     */
+    private void handOver() {
+        ByteBuf pending = received;
+        received = null;
+        String codec = ctx.name() + "-codec";
+        ctx.pipeline().addAfter(ctx.name(), codec, new HttpServerCodec(Http.decoderConfig()))
+                .addAfter(codec, ctx.name() + "-frontend", new FrontendHandler(context, secure));
+        FrontendHandler.setAutoRead(ctx.channel(), true);
+        ctx.fireChannelRead(pending);
+        if (!inRead) {
+            ctx.fireChannelReadComplete();
+        }
+        ctx.pipeline().remove(this);
+    }
+
+    private void use(BackendConnection idle) {
+        if (idle == null) {
+            connect();
+            return;
+        }
+        reused = true;
+        attach(idle);
+        send();
+    }
+
+    private void connect() {
+        reused = false;
+        Backend target = backend;
+        pool.connect(target).addListener((ChannelFutureListener) future -> connected(future, target));
+    }
+
+    private void connected(ChannelFuture future, Backend target) {
+        if (!active || backend != target) {
+            // The client went away meanwhile, and the exchange was ended then.
+            future.channel().close();
+            return;
+        }
+        if (future.isSuccess()) {
+            attach(future.channel().pipeline().get(BackendConnection.class));
+            send();
+            return;
+        }
+        // Refused (or timed out): nothing was sent, so another target can take the request.
+        target.release();
+        if (refused == null) {
+            refused = new ArrayList<>(2);
+        }
+        refused.add(target);
+        Backend nextTarget = targets.acquire(refused);
+        if (nextTarget == null) {
+            backend = null;
+            answer(ErrorPages.noAnswer(ctx.alloc(), host), target);
+            return;
+        }
+        backend = nextTarget;
+        use(pool.poll(nextTarget));
+    }
+
+    private void attach(BackendConnection chosen) {
+        connection = chosen;
+        chosen.attach(this);
+        FrontendHandler.setAutoRead(chosen.channel(), ctx.channel().isWritable());
+    }
+
+    private void send() {
+        Channel channel = connection.channel();
+        channel.write(requestBytes.retainedDuplicate(), channel.voidPromise());
+        if (!inRead) {
+            channel.flush();
+        }
+    }
+
+    @Override
+    public void backendRead(Object msg) {
+        ByteBuf in = (ByteBuf) msg;
+        if (body == null) {
+            in = responseHead(in);
+            if (in == null) {
+                return;
+            }
+        }
+        relayBody(in);
+    }
+
+    /** Reads the response's head; returns the bytes after it, or null when it is not all here or the exchange ended. */
+    private ByteBuf responseHead(ByteBuf in) {
+        responseHead = responseHead == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), responseHead, in);
+        while (true) {
+            ResponseHeadScan.Verdict verdict = response.scan(responseHead);
+            if (verdict == ResponseHeadScan.Verdict.NEED_MORE) {
+                return null;
+            }
+            if (verdict == ResponseHeadScan.Verdict.BAD || response.status == 101) {
+                // Not HTTP we relay (and a 101 answers an upgrade this path never asks for).
+                badResponse();
+                return null;
+            }
+            responseStarted = true;
+            if (requestBytes != null) {
+                requestBytes.release();
+                requestBytes = null;
+            }
+            ByteBuf head = responseHead;
+            if (response.status >= 200) {
+                startBody(head);
+                responseHead = null;
+                return head.readerIndex(response.end);
+            }
+            // 103 Early Hints and the like pass on, and the real head follows.
+            ctx.write(clientHead(head, false), ctx.voidPromise());
+            head.readerIndex(response.end);
+            if (!head.isReadable()) {
+                head.release();
+                responseHead = null;
+                return null;
+            }
+        }
+    }
+
+    private void startBody(ByteBuf head) {
+        status = response.status;
+        backendKeepAlive = response.keepAlive;
+        if (headRequest || status == 204 || status == 304) {
+            body = Body.NONE;
+        } else if (response.chunked) {
+            body = Body.CHUNKED;
+            chunks.reset();
+        } else if (response.contentLength >= 0) {
+            body = Body.LENGTH;
+            remaining = response.contentLength;
+        } else {
+            body = Body.UNTIL_CLOSE;
+            backendKeepAlive = false;
+        }
+        ctx.write(clientHead(head, true), ctx.voidPromise());
+    }
+
+    /** The head as the client gets it: the router's HTTP version, the lines that pass on, and its own framing lines. */
+    private ByteBuf clientHead(ByteBuf in, boolean fin) {
+        int start = in.readerIndex();
+        ByteBuf out = ctx.alloc().directBuffer(response.end - start + CONNECTION_CLOSE.length + CHUNKED.length);
+        out.writeBytes(HTTP_1_1).writeBytes(in, response.versionEnd, response.lineEnd + 2 - response.versionEnd);
+        copyWithout(in, response.lineEnd + 2, response.end - 2, response.dropped, response.droppedCount, out);
+        if (fin && !clientKeepAlive) {
+            out.writeBytes(CONNECTION_CLOSE);
+        }
+        if (fin && body == Body.UNTIL_CLOSE) {
+            out.writeBytes(CHUNKED);
+        }
+        return out.writeBytes(CRLF);
+    }
+
+    private void relayBody(ByteBuf in) {
+        int readable = in.readableBytes();
+        switch (body) {
+            case NONE -> {
+                backendKeepAlive &= readable == 0;
+                in.release();
+                finish();
+            }
+            case LENGTH -> {
+                if (readable < remaining) {
+                    passOn(in, readable);
+                    remaining -= readable;
+                    return;
+                }
+                backendKeepAlive &= readable == remaining;
+                passOn(in.readRetainedSlice((int) remaining), (int) remaining);
+                in.release();
+                finish();
+            }
+            case CHUNKED -> {
+                int end = chunks.advance(in, in.readerIndex(), in.writerIndex());
+                if (end == ChunkedBodyScan.MALFORMED) {
+                    in.release();
+                    broken();
+                } else if (end == ChunkedBodyScan.MORE) {
+                    passOn(in, readable);
+                    bytes = chunks.data();
+                } else {
+                    backendKeepAlive &= end == in.writerIndex();
+                    int length = end - in.readerIndex();
+                    passOn(in.readRetainedSlice(length), length);
+                    in.release();
+                    // Counted as the codec's path counts it: the data, without the chunks' framing.
+                    bytes = chunks.data();
+                    finish();
+                }
+            }
+            case UNTIL_CLOSE -> {
+                if (readable == 0) {
+                    in.release();
+                    return;
+                }
+                // The client's connection stays open: the body goes to it in chunks, one per read.
+                ByteBuf size = ctx.alloc().directBuffer(12);
+                size.writeCharSequence(Integer.toHexString(readable), StandardCharsets.US_ASCII);
+                ctx.write(size.writeBytes(CRLF), ctx.voidPromise());
+                passOn(in, readable);
+                ctx.write(Unpooled.wrappedBuffer(CRLF), ctx.voidPromise());
+            }
+        }
+    }
+
+    private void passOn(ByteBuf piece, int length) {
+        bytes += length;
+        if (length == 0) {
+            piece.release();
+            return;
+        }
+        ctx.write(piece, ctx.voidPromise());
+    }
+
+    /** The response is complete: the connections go on (or close), the exchange is counted. */
+    private void finish() {
+        ChannelFuture written = ctx.writeAndFlush(Unpooled.EMPTY_BUFFER);
+        if (!clientKeepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
+        BackendConnection done = connection;
+        connection = null;
+        if (done != null) {
+            if (backendKeepAlive) {
+                pool.release(backend, done);
+            } else {
+                done.attach(null);
+                done.channel().close();
+            }
+        }
+        complete(status);
+        if (clientKeepAlive) {
+            next();
+            updateClientReading();
+        }
+    }
+
+    @Override
+    public void backendReadComplete() {
+        ctx.flush();
+    }
+
+    @Override
+    public void backendWritabilityChanged() {
+        // Requests relayed here have no body: nothing of the client's waits for the instance to take more.
+    }
+
+    @Override
+    public void backendClosed(BackendConnection closed) {
+        if (closed != connection) {
+            return;
+        }
+        connection = null;
+        if (body == Body.UNTIL_CLOSE) {
+            ctx.write(Unpooled.wrappedBuffer(LAST_CHUNK), ctx.voidPromise());
+            finish();
+            return;
+        }
+        if (!responseStarted) {
+            releaseResponseHead();
+            if (reused && !resent) {
+                // An idle connection the instance had closed just as it was reused: send again on a new one.
+                resent = true;
+                connect();
+                return;
+            }
+            Backend failed = backend;
+            backend = null;
+            failed.release();
+            answer(ErrorPages.noAnswer(ctx.alloc(), host), failed);
+            return;
+        }
+        broken();
+    }
+
+    private void badResponse() {
+        releaseResponseHead();
+        dropConnection();
+        if (!responseStarted) {
+            Backend failed = backend;
+            backend = null;
+            failed.release();
+            answer(ErrorPages.noAnswer(ctx.alloc(), host), failed);
+            return;
+        }
+        broken();
+    }
+
+    /** The response broke off: the client can only learn that from its connection closing. */
+    private void broken() {
+        dropConnection();
+        complete(status);
+        ctx.flush();
+        ctx.close();
+    }
+
+    /** Answers the request itself (a 502 page) and goes on with the connection's next request. */
+    private void answer(FullHttpResponse page, Backend chargedTo) {
+        status = page.status().code();
+        bytes = page.content().readableBytes();
+        ByteBuf out = ctx.alloc().directBuffer(256 + page.content().readableBytes());
+        out.writeBytes(HTTP_1_1).writeByte(' ').writeCharSequence(page.status().toString(), StandardCharsets.US_ASCII);
+        out.writeBytes(CRLF);
+        for (Map.Entry<String, String> header : page.headers()) {
+            out.writeCharSequence(header.getKey(), StandardCharsets.US_ASCII);
+            out.writeByte(':').writeByte(' ').writeCharSequence(header.getValue(), StandardCharsets.US_ASCII);
+            out.writeBytes(CRLF);
+        }
+        if (!clientKeepAlive) {
+            out.writeBytes(CONNECTION_CLOSE);
+        }
+        out.writeBytes(CRLF).writeBytes(page.content());
+        page.release();
+        releaseResponseHead();
+        dropConnection();
+        finishedExchange(status, chargedTo);
+        endExchange();
+        ChannelFuture written = ctx.writeAndFlush(out);
+        if (!clientKeepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        } else {
+            next();
+            updateClientReading();
+        }
+    }
+
+    /** Ends the exchange with this status: counted, logged, and its backend's request no longer in flight. */
+    private void complete(int code) {
+        finishedExchange(code, backend);
+        if (backend != null) {
+            backend.release();
+        }
+        endExchange();
+    }
+
+    private void finishedExchange(int code, Backend served) {
+        long nanos = System.nanoTime() - startNanos;
+        (served == null ? context.unrouted() : served.traffic()).record(code, bytes, nanos);
+        if (context.accessLog().isPresent()) {
+            context.accessLog().get().log(new AccessLog.Entry(System.currentTimeMillis(), host, request.method, request.uri,
+                    code, bytes, served == null ? "-" : served.upstream(), nanos));
+        }
+    }
+
+    private void endExchange() {
+        active = false;
+        backend = null;
+        targets = null;
+        body = null;
+        if (requestBytes != null) {
+            requestBytes.release();
+            requestBytes = null;
+        }
+    }
+
+    private void dropConnection() {
+        if (connection != null) {
+            connection.attach(null);
+            connection.channel().close();
+            connection = null;
+        }
+    }
+
+    private void releaseResponseHead() {
+        if (responseHead != null) {
+            responseHead.release();
+            responseHead = null;
+        }
+    }
+
+    private void releaseReceived() {
+        if (received != null) {
+            received.release();
+            received = null;
+        }
+    }
+
+    /** Reads on while what waits is less than a head; a client that sends more during an exchange waits. */
+    private void updateClientReading() {
+        FrontendHandler.setAutoRead(ctx.channel(), received == null || received.readableBytes() < RequestHeadScan.MAX_HEAD);
+    }
+
+    /** Copies {@code [from, to)} of {@code in} to {@code out} without the given ranges (start and end pairs). */
+    static void copyWithout(ByteBuf in, int from, int to, int[] ranges, int count, ByteBuf out) {
+        // Insertion sort: a handful of ranges, most often none or one, found in order but for the odd one.
+        for (int i = 1; i < count; i++) {
+            int start = ranges[i * 2];
+            int end = ranges[i * 2 + 1];
+            int j = i - 1;
+            while (j >= 0 && ranges[j * 2] > start) {
+                ranges[(j + 1) * 2] = ranges[j * 2];
+                ranges[(j + 1) * 2 + 1] = ranges[j * 2 + 1];
+                j--;
+            }
+            ranges[(j + 1) * 2] = start;
+            ranges[(j + 1) * 2 + 1] = end;
+        }
+        int at = from;
+        for (int i = 0; i < count; i++) {
+            out.writeBytes(in, at, ranges[i * 2] - at);
+            at = ranges[i * 2 + 1];
+        }
+        out.writeBytes(in, at, to - at);
+    }
+
+    private static byte[] bytes(String ascii) {
+        return ascii.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,254 @@
+package org.paasmaker.router;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads an HTTP/1.1 request head in place, and says whether {@link ByteRelayHandler} may pass it on as
+ * bytes. Only the plainest requests qualify: origin-form target, HTTP/1.1, CRLF line ends, no body and
+ * no framing header (Content-Length, Transfer-Encoding), no Upgrade or Expect, one Host, a Connection
+ * header naming only {@code keep-alive} or {@code close}, every header name a token and every value
+ * free of control characters, the whole head within {@link #MAX_HEAD} bytes and nothing after it.
+ * Anything else goes to Netty's codec and {@link FrontendHandler}, which answer errors, bodies,
+ * upgrades and oddities as before: a request this class has a doubt about is never relayed.
+ *
+ * <p>One per connection, reused: a scan allocates only the strings the access log and the routing need.
+ */
+final class RequestHeadScan {
+
+    enum Verdict { NEED_MORE, RELAY, HAND_OVER }
+
+    /** Netty's decoder allows 4 KiB of request line and 8 KiB of headers; a longer head is its to refuse. */
+    static final int MAX_HEAD = 8192;
+    private static final int MAX_DROPPED = 16;
+    private static final byte[] VERSION = "HTTP/1.1".getBytes(StandardCharsets.US_ASCII);
+    private static final String CHALLENGE_PATH = "/.well-known/acme-challenge/";
+
+    /** Index after the head's blank line. */
+    int end;
+    int lineEnd;
+    String method;
+    String uri;
+    String host;
+    boolean keepAlive;
+    /** The value of the client's X-Forwarded-For, to be extended; start < 0 when it sent none. */
+    int forwardedForStart;
+    int forwardedForEnd;
+    /** Start and end (after its CRLF) of each header line not passed on: hop-by-hop and X-Forwarded-*. */
+    final int[] dropped = new int[MAX_DROPPED * 2];
+    int droppedCount;
+
+    /** @param secure whether the client came over TLS: a plain request for an ACME challenge is answered by the router */
+    Verdict scan(ByteBuf in, boolean secure) {
+        int start = in.readerIndex();
+        int limit = in.writerIndex();
+        int headEnd = findHeadEnd(in, start, Math.min(limit, start + MAX_HEAD));
+        if (headEnd < 0) {
+            return limit - start >= MAX_HEAD ? Verdict.HAND_OVER : Verdict.NEED_MORE;
+        }
+        if (headEnd != limit) {
+            // A body or a pipelined request follows: the codec's path frames them.
+            return Verdict.HAND_OVER;
+        }
+        end = headEnd;
+        host = null;
+        keepAlive = true;
+        forwardedForStart = -1;
+        droppedCount = 0;
+        return requestLine(in, start, secure) && headers(in) ? Verdict.RELAY : Verdict.HAND_OVER;
+    }
+
+    private boolean requestLine(ByteBuf in, int start, boolean secure) {
+        lineEnd = crlf(in, start);
+        if (lineEnd < 0) {
+            return false;
+        }
+        int methodEnd = start;
+        while (methodEnd < lineEnd && isTokenChar(in.getByte(methodEnd))) {
+            methodEnd++;
+        }
+        if (methodEnd == start || methodEnd >= lineEnd || in.getByte(methodEnd) != ' ') {
+            return false;
+        }
+        int targetStart = methodEnd + 1;
+        int targetEnd = targetStart;
+        while (targetEnd < lineEnd && in.getByte(targetEnd) > ' ' && in.getByte(targetEnd) < 0x7f) {
+            targetEnd++;
+        }
+        if (targetEnd == targetStart || in.getByte(targetStart) != '/' || targetEnd >= lineEnd || in.getByte(targetEnd) != ' '
+                || lineEnd - targetEnd - 1 != VERSION.length) {
+            return false;
+        }
+        for (int i = 0; i < VERSION.length; i++) {
+            if (in.getByte(targetEnd + 1 + i) != VERSION[i]) {
+                return false;
+            }
+        }
+        method = in.toString(start, methodEnd - start, StandardCharsets.US_ASCII);
+        uri = in.toString(targetStart, targetEnd - targetStart, StandardCharsets.US_ASCII);
+        return secure || !uri.startsWith(CHALLENGE_PATH);
+    }
+
+    private boolean headers(ByteBuf in) {
+        int line = lineEnd + 2;
+        while (line < end - 2) {
+            int next = crlf(in, line);
+            if (next < 0) {
+                return false;
+            }
+            int colon = line;
+            while (colon < next && isTokenChar(in.getByte(colon))) {
+                colon++;
+            }
+            if (colon == line || colon == next || in.getByte(colon) != ':') {
+                // No name, a space before the colon, folding (a line that starts with a space): not ours.
+                return false;
+            }
+            int valueStart = colon + 1;
+            int valueEnd = next;
+            for (int i = valueStart; i < next; i++) {
+                byte b = in.getByte(i);
+                if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+                    return false;
+                }
+            }
+            while (valueStart < valueEnd && isSpace(in.getByte(valueStart))) {
+                valueStart++;
+            }
+            while (valueEnd > valueStart && isSpace(in.getByte(valueEnd - 1))) {
+                valueEnd--;
+            }
+            if (!header(in, line, colon, valueStart, valueEnd, next + 2)) {
+                return false;
+            }
+            line = next + 2;
+        }
+        return host != null;
+    }
+
+    /** @return false when the header makes the request one for the codec's path */
+    private boolean header(ByteBuf in, int name, int colon, int valueStart, int valueEnd, int lineStop) {
+        switch (colon - name) {
+            case 2:
+                return !is(in, name, "te") || drop(name, lineStop);
+            case 4:
+                if (is(in, name, "host")) {
+                    if (host != null || valueStart == valueEnd) {
+                        return false;
+                    }
+                    host = in.toString(valueStart, valueEnd - valueStart, StandardCharsets.US_ASCII);
+                    return HostMatcher.nameEnd(host) > 0;
+                }
+                return true;
+            case 6:
+                return !is(in, name, "expect");
+            case 7:
+                return !is(in, name, "upgrade");
+            case 10:
+                if (is(in, name, "connection")) {
+                    return connectionTokens(in, valueStart, valueEnd) && drop(name, lineStop);
+                }
+                return !is(in, name, "keep-alive") || drop(name, lineStop);
+            case 14:
+                return !is(in, name, "content-length");
+            case 15:
+                if (is(in, name, "x-forwarded-for")) {
+                    if (forwardedForStart >= 0) {
+                        return false;
+                    }
+                    forwardedForStart = valueStart;
+                    forwardedForEnd = valueEnd;
+                    return drop(name, lineStop);
+                }
+                return true;
+            case 16:
+                return !(is(in, name, "proxy-connection") || is(in, name, "x-forwarded-host")
+                        || is(in, name, "x-forwarded-port")) || drop(name, lineStop);
+            case 17:
+                if (is(in, name, "transfer-encoding")) {
+                    return false;
+                }
+                return !is(in, name, "x-forwarded-proto") || drop(name, lineStop);
+            case 18:
+                return !is(in, name, "proxy-authenticate") || drop(name, lineStop);
+            case 19:
+                return !is(in, name, "proxy-authorization") || drop(name, lineStop);
+            default:
+                return true;
+        }
+    }
+
+    /** Only the two tokens that name no header: any other would name a header to remove, left to the codec's path. */
+    private boolean connectionTokens(ByteBuf in, int start, int end) {
+        int token = start;
+        while (token <= end) {
+            int comma = in.indexOf(token, end, (byte) ',');
+            int tokenEnd = comma < 0 ? end : comma;
+            int from = token;
+            int to = tokenEnd;
+            while (from < to && isSpace(in.getByte(from))) {
+                from++;
+            }
+            while (to > from && isSpace(in.getByte(to - 1))) {
+                to--;
+            }
+            if (to - from == 5 && is(in, from, "close")) {
+                keepAlive = false;
+            } else if (to > from && !(to - from == 10 && is(in, from, "keep-alive"))) {
+                return false;
+            }
+            token = tokenEnd + 1;
+        }
+        return true;
+    }
+
+    private boolean drop(int start, int stop) {
+        if (droppedCount == MAX_DROPPED) {
+            return false;
+        }
+        dropped[droppedCount * 2] = start;
+        dropped[droppedCount * 2 + 1] = stop;
+        droppedCount++;
+        return true;
+    }
+
+    /** Index after the blank line that ends the head, or -1 when there is none before {@code limit}. */
+    static int findHeadEnd(ByteBuf in, int from, int limit) {
+        int lf = in.indexOf(from, limit, (byte) '\n');
+        while (lf >= 0) {
+            if (lf + 2 < limit && in.getByte(lf + 1) == '\r' && in.getByte(lf + 2) == '\n') {
+                return lf + 3;
+            }
+            lf = in.indexOf(lf + 1, limit, (byte) '\n');
+        }
+        return -1;
+    }
+
+    /** Index of the CR of the line's CRLF; -1 for a bare LF (the codec's path decides about those). */
+    static int crlf(ByteBuf in, int from) {
+        int lf = in.indexOf(from, in.writerIndex(), (byte) '\n');
+        return lf > from && in.getByte(lf - 1) == '\r' ? lf - 1 : -1;
+    }
+
+    /** Whether the bytes at {@code at} spell {@code lowerCase}, in any case. */
+    static boolean is(ByteBuf in, int at, String lowerCase) {
+        for (int i = 0; i < lowerCase.length(); i++) {
+            byte b = in.getByte(at + i);
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** RFC 9110's tchar. */
+    static boolean isTokenChar(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '!' || b == '#'
+                || b == '$' || b == '%' || b == '&' || b == '\'' || b == '*' || b == '+' || b == '-' || b == '.'
+                || b == '^' || b == '_' || b == '`' || b == '|' || b == '~';
+    }
+}

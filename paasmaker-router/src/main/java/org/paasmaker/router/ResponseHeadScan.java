@@ -1,0 +1,279 @@
+package org.paasmaker.router;
+
+import static org.paasmaker.router.RequestHeadScan.crlf;
+import static org.paasmaker.router.RequestHeadScan.is;
+import static org.paasmaker.router.RequestHeadScan.isSpace;
+import static org.paasmaker.router.RequestHeadScan.isTokenChar;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * Reads an instance's response head in place for {@link ByteRelayHandler}: the status, how the body
+ * is framed, whether the instance keeps the connection, and which lines do not pass on (the hop-by-hop
+ * headers, those the Connection header names, a Content-Length beside a Transfer-Encoding). A head
+ * that is not plain HTTP/1.x with CRLF line ends, token names and values free of control characters
+ * is {@link Verdict#BAD}: the client gets a 502, as when the codec's path cannot decode a response.
+ */
+final class ResponseHeadScan {
+
+    enum Verdict { NEED_MORE, OK, BAD }
+
+    /** As much as Netty's decoder allows a response's status line and headers together. */
+    static final int MAX_HEAD = 4096 + 8192;
+    private static final int MAX_DROPPED = 16;
+    private static final int MAX_LISTED = 4;
+
+    int end;
+    int status;
+    /** Where the status line's version ends (the client gets the router's own, HTTP/1.1). */
+    int versionEnd;
+    int lineEnd;
+    boolean keepAlive;
+    /** The Content-Length, -1 when there is none. */
+    long contentLength;
+    boolean chunked;
+    final int[] dropped = new int[MAX_DROPPED * 2];
+    int droppedCount;
+    private final int[] listed = new int[MAX_LISTED * 2];
+    private int listedCount;
+
+    Verdict scan(ByteBuf in) {
+        int start = in.readerIndex();
+        int limit = in.writerIndex();
+        int headEnd = RequestHeadScan.findHeadEnd(in, start, Math.min(limit, start + MAX_HEAD));
+        if (headEnd < 0) {
+            return limit - start >= MAX_HEAD ? Verdict.BAD : Verdict.NEED_MORE;
+        }
+        end = headEnd;
+        contentLength = -1;
+        chunked = false;
+        droppedCount = 0;
+        listedCount = 0;
+        return statusLine(in, start) && headers(in) ? Verdict.OK : Verdict.BAD;
+    }
+
+    /** Whether the body ends only when the instance closes the connection. */
+    boolean closeDelimited() {
+        return !chunked && contentLength < 0;
+    }
+
+    private boolean statusLine(ByteBuf in, int start) {
+        lineEnd = crlf(in, start);
+        // "HTTP/1.x 200" at least; the reason phrase may be empty.
+        if (lineEnd < start + 12 || !is(in, start, "http/1.") || in.getByte(start + 8) != ' ') {
+            return false;
+        }
+        byte minor = in.getByte(start + 7);
+        if (minor != '0' && minor != '1') {
+            return false;
+        }
+        keepAlive = minor == '1';
+        versionEnd = start + 8;
+        status = 0;
+        for (int i = start + 9; i < start + 12; i++) {
+            byte digit = in.getByte(i);
+            if (digit < '0' || digit > '9') {
+                return false;
+            }
+            status = status * 10 + digit - '0';
+        }
+        return status >= 100 && (lineEnd == start + 12 || in.getByte(start + 12) == ' ');
+    }
+
+    private boolean headers(ByteBuf in) {
+        for (int pass = 0; pass < 2; pass++) {
+            // The second pass only drops what the Connection header named, once it is known.
+            if (pass == 1 && listedCount == 0) {
+                break;
+            }
+            int line = lineEnd + 2;
+            while (line < end - 2) {
+                int next = crlf(in, line);
+                if (next < 0) {
+                    return false;
+                }
+                int colon = line;
+                while (colon < next && isTokenChar(in.getByte(colon))) {
+                    colon++;
+                }
+                if (colon == line || colon == next || in.getByte(colon) != ':') {
+                    return false;
+                }
+                if (pass == 1) {
+                    if (isListed(in, line, colon) && !drop(line, next + 2)) {
+                        return false;
+                    }
+                } else if (!header(in, line, colon, next)) {
+                    return false;
+                }
+                line = next + 2;
+            }
+        }
+        if (chunked && contentLength >= 0) {
+            // Transfer-Encoding wins (RFC 9112, 6.3), and the length must not pass on beside it.
+            contentLength = -1;
+            return dropAll(in, "content-length");
+        }
+        return true;
+    }
+
+    private boolean header(ByteBuf in, int name, int colon, int lineStop) {
+        int valueStart = colon + 1;
+        int valueEnd = lineStop;
+        for (int i = valueStart; i < lineStop; i++) {
+            byte b = in.getByte(i);
+            if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+                return false;
+            }
+        }
+        while (valueStart < valueEnd && isSpace(in.getByte(valueStart))) {
+            valueStart++;
+        }
+        while (valueEnd > valueStart && isSpace(in.getByte(valueEnd - 1))) {
+            valueEnd--;
+        }
+        int next = lineStop + 2;
+        switch (colon - name) {
+            case 2:
+                return !is(in, name, "te") || drop(name, next);
+            case 7:
+                return !is(in, name, "upgrade") || drop(name, next);
+            case 10:
+                if (is(in, name, "connection")) {
+                    return connectionTokens(in, valueStart, valueEnd) && drop(name, next);
+                }
+                return !is(in, name, "keep-alive") || drop(name, next);
+            case 14:
+                return !is(in, name, "content-length") || contentLength(in, valueStart, valueEnd);
+            case 16:
+                return !is(in, name, "proxy-connection") || drop(name, next);
+            case 17:
+                return !is(in, name, "transfer-encoding") || transferEncoding(in, valueStart, valueEnd);
+            case 18:
+                return !is(in, name, "proxy-authenticate") || drop(name, next);
+            case 19:
+                return !is(in, name, "proxy-authorization") || drop(name, next);
+            default:
+                return true;
+        }
+    }
+
+    private boolean contentLength(ByteBuf in, int start, int end) {
+        if (start == end || end - start > 18) {
+            return false;
+        }
+        long length = 0;
+        for (int i = start; i < end; i++) {
+            byte digit = in.getByte(i);
+            if (digit < '0' || digit > '9') {
+                return false;
+            }
+            length = length * 10 + digit - '0';
+        }
+        // Two lengths that differ leave the body's end unknown (RFC 9112, 6.3): refused, as smuggling would use it.
+        if (contentLength >= 0 && contentLength != length) {
+            return false;
+        }
+        contentLength = length;
+        return true;
+    }
+
+    /**
+     * Chunked, as the last coding, is the only framing relayed; a body in another transfer coding ends
+     * when the connection closes, and the client would have to be told with that coding kept, which no
+     * instance needs: refused rather than guessed.
+     */
+    private boolean transferEncoding(ByteBuf in, int start, int end) {
+        if (chunked || end - start < 7 || !is(in, end - 7, "chunked")) {
+            return false;
+        }
+        int before = end - 7;
+        while (before > start && isSpace(in.getByte(before - 1))) {
+            before--;
+        }
+        if (before > start && in.getByte(before - 1) != ',') {
+            return false;
+        }
+        chunked = true;
+        return true;
+    }
+
+    private boolean connectionTokens(ByteBuf in, int start, int end) {
+        int token = start;
+        while (token <= end) {
+            int comma = in.indexOf(token, end, (byte) ',');
+            int tokenEnd = comma < 0 ? end : comma;
+            int from = token;
+            int to = tokenEnd;
+            while (from < to && isSpace(in.getByte(from))) {
+                from++;
+            }
+            while (to > from && isSpace(in.getByte(to - 1))) {
+                to--;
+            }
+            if (to - from == 5 && is(in, from, "close")) {
+                keepAlive = false;
+            } else if (to - from == 10 && is(in, from, "keep-alive")) {
+                keepAlive = true;
+            } else if (to > from && !(to - from == 7 && is(in, from, "upgrade"))) {
+                if (listedCount == MAX_LISTED) {
+                    return false;
+                }
+                listed[listedCount * 2] = from;
+                listed[listedCount * 2 + 1] = to;
+                listedCount++;
+            }
+            token = tokenEnd + 1;
+        }
+        return true;
+    }
+
+    private boolean isListed(ByteBuf in, int name, int colon) {
+        for (int i = 0; i < listedCount; i++) {
+            int from = listed[i * 2];
+            int length = listed[i * 2 + 1] - from;
+            if (length == colon - name && sameIgnoringCase(in, from, name, length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean dropAll(ByteBuf in, String lowerCaseName) {
+        int line = lineEnd + 2;
+        while (line < end - 2) {
+            int next = crlf(in, line);
+            if (in.getByte(line + lowerCaseName.length()) == ':' && is(in, line, lowerCaseName) && !drop(line, next + 2)) {
+                return false;
+            }
+            line = next + 2;
+        }
+        return true;
+    }
+
+    private static boolean sameIgnoringCase(ByteBuf in, int a, int b, int length) {
+        for (int i = 0; i < length; i++) {
+            int x = in.getByte(a + i);
+            int y = in.getByte(b + i);
+            if ((x >= 'A' && x <= 'Z' ? x + 32 : x) != (y >= 'A' && y <= 'Z' ? y + 32 : y)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean drop(int start, int stop) {
+        for (int i = 0; i < droppedCount; i++) {
+            if (dropped[i * 2] == start) {
+                return true;
+            }
+        }
+        if (droppedCount == MAX_DROPPED) {
+            return false;
+        }
+        dropped[droppedCount * 2] = start;
+        dropped[droppedCount * 2 + 1] = stop;
+        droppedCount++;
+        return true;
+    }
+}
