@@ -8,7 +8,8 @@ import java.nio.charset.StandardCharsets;
  * bytes. Only the plainest requests qualify: origin-form target, HTTP/1.1, CRLF line ends, no body and
  * no framing header (Content-Length, Transfer-Encoding), no Upgrade or Expect, one Host, a Connection
  * header naming only {@code keep-alive} or {@code close}, every header name a token and every value
- * free of control characters, the whole head within {@link #MAX_HEAD} bytes and nothing after it.
+ * free of control characters, the request line within {@link #MAX_REQUEST_LINE} bytes, the whole
+ * head within {@link #MAX_HEAD} bytes and nothing after it.
  * Anything else goes to Netty's codec and {@link FrontendHandler}, which answer errors, bodies,
  * upgrades and oddities as before: a request this class has a doubt about is never relayed.
  *
@@ -20,6 +21,10 @@ final class RequestHeadScan {
 
     /** Netty's decoder allows 4 KiB of request line and 8 KiB of headers; a longer head is its to refuse. */
     static final int MAX_HEAD = 8192;
+    /** Netty's decoder answers 400 to a longer request line (its default maxInitialLineLength, its CRLF not counted). */
+    static final int MAX_REQUEST_LINE = 4096;
+    /** From {@link #findHeadEnd}: a line ends otherwise than in CRLF before the head's end. */
+    static final int BAD_LINE_END = -2;
     private static final int MAX_DROPPED = 16;
     private static final byte[] VERSION = "HTTP/1.1".getBytes(StandardCharsets.US_ASCII);
     private static final String CHALLENGE_PATH = "/.well-known/acme-challenge/";
@@ -43,6 +48,10 @@ final class RequestHeadScan {
         int start = in.readerIndex();
         int limit = in.writerIndex();
         int headEnd = findHeadEnd(in, start, Math.min(limit, start + MAX_HEAD));
+        if (headEnd == BAD_LINE_END) {
+            // Such a head never ends in a CRLF blank line: waiting for one would leave the client unanswered.
+            return Verdict.HAND_OVER;
+        }
         if (headEnd < 0) {
             return limit - start >= MAX_HEAD ? Verdict.HAND_OVER : Verdict.NEED_MORE;
         }
@@ -60,7 +69,7 @@ final class RequestHeadScan {
 
     private boolean requestLine(ByteBuf in, int start, boolean secure) {
         lineEnd = crlf(in, start);
-        if (lineEnd < 0) {
+        if (lineEnd < 0 || lineEnd - start > MAX_REQUEST_LINE) {
             return false;
         }
         int methodEnd = start;
@@ -107,8 +116,7 @@ final class RequestHeadScan {
             int valueStart = colon + 1;
             int valueEnd = next;
             for (int i = valueStart; i < next; i++) {
-                byte b = in.getByte(i);
-                if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+                if (isControl(in.getByte(i))) {
                     return false;
                 }
             }
@@ -135,6 +143,13 @@ final class RequestHeadScan {
                 if (is(in, name, "host")) {
                     if (host != null || valueStart == valueEnd) {
                         return false;
+                    }
+                    for (int i = valueStart; i < valueEnd; i++) {
+                        if (in.getByte(i) < 0) {
+                            // As a String it would not be the bytes: routed, logged and forwarded otherwise
+                            // than on the codec's path, which keeps them (ISO-8859-1).
+                            return false;
+                        }
                     }
                     host = in.toString(valueStart, valueEnd - valueStart, StandardCharsets.US_ASCII);
                     return HostMatcher.nameEnd(host) > 0;
@@ -212,12 +227,22 @@ final class RequestHeadScan {
         return true;
     }
 
-    /** Index after the blank line that ends the head, or -1 when there is none before {@code limit}. */
+    /**
+     * Index after the blank line that ends the head, -1 when there is none before {@code limit}, or
+     * {@link #BAD_LINE_END} at an LF without its CR, or a line that starts with a CR and no LF, before
+     * the end. Nothing after the head's end is looked at: it may be a body.
+     */
     static int findHeadEnd(ByteBuf in, int from, int limit) {
         int lf = in.indexOf(from, limit, (byte) '\n');
         while (lf >= 0) {
-            if (lf + 2 < limit && in.getByte(lf + 1) == '\r' && in.getByte(lf + 2) == '\n') {
-                return lf + 3;
+            if (lf == from || in.getByte(lf - 1) != '\r') {
+                return BAD_LINE_END;
+            }
+            if (lf + 2 < limit && in.getByte(lf + 1) == '\r') {
+                if (in.getByte(lf + 2) == '\n') {
+                    return lf + 3;
+                }
+                return BAD_LINE_END;
             }
             lf = in.indexOf(lf + 1, limit, (byte) '\n');
         }
@@ -239,6 +264,11 @@ final class RequestHeadScan {
             }
         }
         return true;
+    }
+
+    /** A control character other than HTAB: no value, reason phrase or trailer may hold one. */
+    static boolean isControl(byte b) {
+        return (b >= 0 && b < ' ' && b != '\t') || b == 0x7f;
     }
 
     static boolean isSpace(byte b) {
