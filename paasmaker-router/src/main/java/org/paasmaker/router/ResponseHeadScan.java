@@ -2,6 +2,7 @@ package org.paasmaker.router;
 
 import static org.paasmaker.router.RequestHeadScan.crlf;
 import static org.paasmaker.router.RequestHeadScan.is;
+import static org.paasmaker.router.RequestHeadScan.isControl;
 import static org.paasmaker.router.RequestHeadScan.isSpace;
 import static org.paasmaker.router.RequestHeadScan.isTokenChar;
 
@@ -10,7 +11,8 @@ import io.netty.buffer.ByteBuf;
 /**
  * Reads an instance's response head in place for {@link ByteRelayHandler}: the status, how the body
  * is framed, whether the instance keeps the connection, and which lines do not pass on (the hop-by-hop
- * headers, those the Connection header names, a Content-Length beside a Transfer-Encoding). A head
+ * headers, those the Connection header names but for the framing ones, a Content-Length beside a
+ * Transfer-Encoding). A head
  * that is not plain HTTP/1.x with CRLF line ends, token names and values free of control characters
  * is {@link Verdict#BAD}: the client gets a 502, as when the codec's path cannot decode a response.
  */
@@ -36,11 +38,17 @@ final class ResponseHeadScan {
     int droppedCount;
     private final int[] listed = new int[MAX_LISTED * 2];
     private int listedCount;
+    private boolean closeAsked;
+    private boolean keepAliveAsked;
 
     Verdict scan(ByteBuf in) {
         int start = in.readerIndex();
         int limit = in.writerIndex();
         int headEnd = RequestHeadScan.findHeadEnd(in, start, Math.min(limit, start + MAX_HEAD));
+        if (headEnd == RequestHeadScan.BAD_LINE_END) {
+            // Never a CRLF blank line to wait for: the instance would hold the client until it closes.
+            return Verdict.BAD;
+        }
         if (headEnd < 0) {
             return limit - start >= MAX_HEAD ? Verdict.BAD : Verdict.NEED_MORE;
         }
@@ -49,7 +57,14 @@ final class ResponseHeadScan {
         chunked = false;
         droppedCount = 0;
         listedCount = 0;
-        return statusLine(in, start) && headers(in) ? Verdict.OK : Verdict.BAD;
+        closeAsked = false;
+        keepAliveAsked = false;
+        if (!statusLine(in, start) || !headers(in)) {
+            return Verdict.BAD;
+        }
+        // "close" ends the connection wherever it stands (RFC 9112, 9.6), as HttpUtil.isKeepAlive has it on the codec's path.
+        keepAlive = !closeAsked && (keepAlive || keepAliveAsked);
+        return Verdict.OK;
     }
 
     /** Whether the body ends only when the instance closes the connection. */
@@ -77,8 +92,18 @@ final class ResponseHeadScan {
             }
             status = status * 10 + digit - '0';
         }
-        return status >= 100 && (lineEnd == start + 12 || in.getByte(start + 12) == ' ');
+        if (status < 100 || (lineEnd != start + 12 && in.getByte(start + 12) != ' ')) {
+            return false;
+        }
+        // The reason phrase passes on as it is: a bare CR in it would end the line for some clients.
+        for (int i = start + 13; i < lineEnd; i++) {
+            if (isControl(in.getByte(i))) {
+                return false;
+            }
+        }
+        return true;
     }
+
 
     private boolean headers(ByteBuf in) {
         for (int pass = 0; pass < 2; pass++) {
@@ -121,8 +146,7 @@ final class ResponseHeadScan {
         int valueStart = colon + 1;
         int valueEnd = lineStop;
         for (int i = valueStart; i < lineStop; i++) {
-            byte b = in.getByte(i);
-            if ((b >= 0 && b < ' ' && b != '\t') || b == 0x7f) {
+            if (isControl(in.getByte(i))) {
                 return false;
             }
         }
@@ -194,6 +218,25 @@ final class ResponseHeadScan {
         if (before > start && in.getByte(before - 1) != ',') {
             return false;
         }
+        // Chunked once only (RFC 9112, 6.1): chunks within chunks would reach the client as data.
+        int element = start;
+        while (element < before - 1) {
+            int comma = in.indexOf(element, before - 1, (byte) ',');
+            int elementEnd = comma < 0 ? before - 1 : comma;
+            int parameters = in.indexOf(element, elementEnd, (byte) ';');
+            int from = element;
+            int to = parameters < 0 ? elementEnd : parameters;
+            while (from < to && isSpace(in.getByte(from))) {
+                from++;
+            }
+            while (to > from && isSpace(in.getByte(to - 1))) {
+                to--;
+            }
+            if (to - from == 7 && is(in, from, "chunked")) {
+                return false;
+            }
+            element = elementEnd + 1;
+        }
         chunked = true;
         return true;
     }
@@ -212,10 +255,13 @@ final class ResponseHeadScan {
                 to--;
             }
             if (to - from == 5 && is(in, from, "close")) {
-                keepAlive = false;
+                closeAsked = true;
             } else if (to - from == 10 && is(in, from, "keep-alive")) {
-                keepAlive = true;
-            } else if (to > from && !(to - from == 7 && is(in, from, "upgrade"))) {
+                keepAliveAsked = true;
+            } else if (to > from && !(to - from == 7 && is(in, from, "upgrade")) && !names(in, from, to, "content-length")
+                    && !names(in, from, to, "transfer-encoding")) {
+                // The framing lines stay whatever Connection says: the body passes on framed as they
+                // tell, and the codec's path, which drops them, frames the body anew.
                 if (listedCount == MAX_LISTED) {
                     return false;
                 }
@@ -226,6 +272,10 @@ final class ResponseHeadScan {
             token = tokenEnd + 1;
         }
         return true;
+    }
+
+    private static boolean names(ByteBuf in, int from, int to, String lowerCaseName) {
+        return to - from == lowerCaseName.length() && is(in, from, lowerCaseName);
     }
 
     private boolean isListed(ByteBuf in, int name, int colon) {
@@ -243,7 +293,9 @@ final class ResponseHeadScan {
         int line = lineEnd + 2;
         while (line < end - 2) {
             int next = crlf(in, line);
-            if (in.getByte(line + lowerCaseName.length()) == ':' && is(in, line, lowerCaseName) && !drop(line, next + 2)) {
+            // The name first: a line shorter than it stops the comparison at its CR, where reading at
+            // the name's length could go past the buffer's end.
+            if (is(in, line, lowerCaseName) && in.getByte(line + lowerCaseName.length()) == ':' && !drop(line, next + 2)) {
                 return false;
             }
             line = next + 2;
