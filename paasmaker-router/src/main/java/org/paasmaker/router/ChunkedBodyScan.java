@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBuf;
 /**
  * Follows a chunked body (RFC 9112, 7.1) as its bytes pass through unchanged, to find where it ends:
  * the last chunk and the trailer section's blank line. Chunk extensions and trailers pass on as they
- * are. A malformed size line is an error: the response cannot be relayed further.
+ * are. A malformed size line or trailer line is an error: the response cannot be relayed further.
  */
 final class ChunkedBodyScan {
 
@@ -14,7 +14,7 @@ final class ChunkedBodyScan {
     /** Sizes up to 2^60 bytes: sixteen hex digits could overflow a long. */
     private static final int MAX_SIZE_DIGITS = 15;
 
-    private enum State { SIZE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER_LINE, END_LF }
+    private enum State { SIZE, SIZE_SPACE, EXTENSION, SIZE_LF, DATA, DATA_CR, DATA_LF, TRAILER_START, TRAILER_LINE, TRAILER_LF, END_LF }
 
     private State state = State.SIZE;
     private long remaining;
@@ -54,18 +54,29 @@ final class ChunkedBodyScan {
                     if (value >= 0 && digits < MAX_SIZE_DIGITS) {
                         remaining = remaining * 16 + value;
                         digits++;
-                    } else if (digits > 0 && (b == ';' || b == ' ' || b == '\t')) {
+                    } else if (digits > 0 && b == ';') {
                         state = State.EXTENSION;
+                    } else if (digits > 0 && (b == ' ' || b == '\t')) {
+                        state = State.SIZE_SPACE;
                     } else if (digits > 0 && b == '\r') {
                         state = State.SIZE_LF;
                     } else {
                         return MALFORMED;
                     }
                 }
+                case SIZE_SPACE -> {
+                    // Whitespace only before an extension (RFC 9112, 7.1.1's BWS), as Netty's decoder
+                    // has it: "5 6" or "5 " is no size a client would agree on.
+                    if (b == ';') {
+                        state = State.EXTENSION;
+                    } else if (b != ' ' && b != '\t') {
+                        return MALFORMED;
+                    }
+                }
                 case EXTENSION -> {
                     if (b == '\r') {
                         state = State.SIZE_LF;
-                    } else if (b == '\n' || (b >= 0 && b < ' ' && b != '\t')) {
+                    } else if (RequestHeadScan.isControl(b)) {
                         return MALFORMED;
                     }
                 }
@@ -89,15 +100,28 @@ final class ChunkedBodyScan {
                     state = State.SIZE;
                 }
                 case TRAILER_START -> {
-                    if (b == '\n') {
+                    if (b == '\r') {
+                        state = State.END_LF;
+                    } else if (RequestHeadScan.isControl(b)) {
+                        return MALFORMED;
+                    } else {
+                        state = State.TRAILER_LINE;
+                    }
+                }
+                // Trailer lines as the head's: CRLF line ends, no other control characters. A bare LF
+                // or CR would end a line for one reader and not for another.
+                case TRAILER_LINE -> {
+                    if (b == '\r') {
+                        state = State.TRAILER_LF;
+                    } else if (RequestHeadScan.isControl(b)) {
                         return MALFORMED;
                     }
-                    state = b == '\r' ? State.END_LF : State.TRAILER_LINE;
                 }
-                case TRAILER_LINE -> {
-                    if (b == '\n') {
-                        state = State.TRAILER_START;
+                case TRAILER_LF -> {
+                    if (b != '\n') {
+                        return MALFORMED;
                     }
+                    state = State.TRAILER_START;
                 }
                 case END_LF -> {
                     if (b != '\n') {
