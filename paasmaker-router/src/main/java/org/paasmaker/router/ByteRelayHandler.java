@@ -11,6 +11,7 @@ import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     private final ResponseHeadScan response = new ResponseHeadScan();
     private final ChunkedBodyScan chunks = new ChunkedBodyScan();
     private ChannelHandlerContext ctx;
+    private IdleStateHandler idle;
     private BackendPool pool;
     private String clientAddress;
     private byte[] localPort;
@@ -96,6 +98,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.idle = ctx.pipeline().get(IdleStateHandler.class);
         this.pool = context.pools().currentRelayed();
         SocketAddress remote = ctx.channel().remoteAddress();
         clientAddress = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
@@ -587,6 +590,11 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     }
 
     private void endExchange() {
+        if (idle != null) {
+            // The timeout counts from the last read, this request's: after a response slower than the timeout
+            // the client would get less than the timeout, or nothing, to send its next request in.
+            idle.resetReadTimeout();
+        }
         active = false;
         backend = null;
         targets = null;
