@@ -66,6 +66,8 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     /** What the client sent that is not relayed yet: a head in parts, or a next request come early. */
     private ByteBuf received;
     private boolean inRead;
+    /** A response that ends the connection is on its way: the client is not read any more. */
+    private boolean closing;
 
     // The exchange in progress, from a request's head to the end of its response.
     private boolean active;
@@ -110,6 +112,11 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         inRead = true;
         ByteBuf in = (ByteBuf) msg;
+        if (closing) {
+            // After a response that closes the connection nothing more is a request (RFC 9112, 9.6).
+            in.release();
+            return;
+        }
         received = received == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), received, in);
         if (active) {
             updateClientReading();
@@ -167,14 +174,17 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
 
     /** Relays the next request, if a whole one is here; hands the connection over if it cannot. */
     private void next() {
-        if (received == null || !received.isReadable()) {
-            return;
+        if (received != null && received.isReadable()) {
+            startNanos = System.nanoTime();
+            switch (request.scan(received, secure)) {
+                case NEED_MORE -> { }
+                case HAND_OVER -> handOver();
+                case RELAY -> relay();
+            }
         }
-        startNanos = System.nanoTime();
-        switch (request.scan(received, secure)) {
-            case NEED_MORE -> updateClientReading();
-            case HAND_OVER -> handOver();
-            case RELAY -> relay();
+        // Once handed over, the codec's handler decides when the client is read.
+        if (!ctx.isRemoved()) {
+            updateClientReading();
         }
     }
 
@@ -461,9 +471,11 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
 
     /** The response is complete: the connections go on (or close), the exchange is counted. */
     private void finish() {
-        ChannelFuture written = ctx.writeAndFlush(Unpooled.EMPTY_BUFFER);
-        if (!clientKeepAlive) {
-            written.addListener(ChannelFutureListener.CLOSE);
+        if (clientKeepAlive) {
+            ctx.flush();
+        } else {
+            closing = true;
+            ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
         }
         BackendConnection done = connection;
         connection = null;
@@ -478,7 +490,6 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         complete(status);
         if (clientKeepAlive) {
             next();
-            updateClientReading();
         }
     }
 
@@ -504,9 +515,11 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
             return;
         }
         if (!responseStarted) {
+            boolean nothingCame = responseHead == null;
             releaseResponseHead();
-            if (reused && !resent) {
+            if (reused && !resent && nothingCame) {
                 // An idle connection the instance had closed just as it was reused: send again on a new one.
+                // Not once part of an answer came: the instance had the request, and may have acted on it.
                 resent = true;
                 connect();
                 return;
@@ -564,10 +577,10 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         endExchange();
         ChannelFuture written = ctx.writeAndFlush(out);
         if (!clientKeepAlive) {
+            closing = true;
             written.addListener(ChannelFutureListener.CLOSE);
         } else {
             next();
-            updateClientReading();
         }
     }
 

@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -49,6 +50,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
     private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    /** The client's idle timeout, on a connection that has one (an HTTP/2 stream's is its connection's). */
+    private IdleStateHandler idle;
     private BackendPool pool;
     private String clientAddress;
     private int localPort;
@@ -93,6 +96,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.idle = ctx.pipeline().get(IdleStateHandler.class);
         this.pool = context.pools().current();
         SocketAddress remote = ctx.channel().remoteAddress();
         clientAddress = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
@@ -505,6 +509,11 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
     }
 
     private void endExchange() {
+        if (idle != null) {
+            // The timeout counts from the last read, this request's: after a response slower than the timeout
+            // the client would get less than the timeout, or nothing, to send its next request in.
+            idle.resetReadTimeout();
+        }
         active = false;
         backend = null;
         targets = null;

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -117,6 +118,7 @@ final class ScriptedBackend implements AutoCloseable {
     private final AtomicInteger closedByRouter = new AtomicInteger();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private volatile boolean closing;
+    private final CountDownLatch acceptEnded = new CountDownLatch(1);
 
     ScriptedBackend(Script script) throws IOException {
         this.script = script;
@@ -154,8 +156,11 @@ final class ScriptedBackend implements AutoCloseable {
     }
 
     /** Accepts no more connections: a new one is refused, as by an instance that stopped. */
-    void stopListening() throws IOException {
+    void stopListening() throws IOException, InterruptedException {
         server.close();
+        // The kernel keeps listening until the thread blocked in accept() has left it: a connection made
+        // before then would still be accepted.
+        acceptEnded.await(10, TimeUnit.SECONDS);
     }
 
     private void accept() {
@@ -167,7 +172,9 @@ final class ScriptedBackend implements AutoCloseable {
                 threads.execute(() -> serve(socket, connection));
             }
         } catch (IOException e) {
-            // Closed by close().
+            // Closed by close() or stopListening().
+        } finally {
+            acceptEnded.countDown();
         }
     }
 
