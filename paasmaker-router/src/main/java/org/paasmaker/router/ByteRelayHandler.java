@@ -17,12 +17,11 @@ import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One HTTP/1.1 client connection, relayed as bytes: the request head is read in place
  * ({@link RequestHeadScan}) and passed on with its hop-by-hop lines left out and the X-Forwarded-*
- * lines added, and the response head likewise ({@link ResponseHeadScan}), its body passing through
+ * lines added, and the response likewise ({@link RelayedResponse}), its body passing through
  * untouched. No request or header objects are made: Netty's HTTP codecs with their header maps were
  * half of the router's own CPU a request (docs/benchmarks.md, issue 20's seventh pass).
  *
@@ -39,25 +38,17 @@ import java.util.Map;
 final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements BackendOwner {
 
     private static final int CLIENT_CLOSED = 499;
-    private static final byte[] CRLF = bytes("\r\n");
-    private static final byte[] HTTP_1_1 = bytes("HTTP/1.1");
-    private static final byte[] FORWARDED_FOR = bytes("X-Forwarded-For: ");
-    private static final byte[] AND = bytes(", ");
-    private static final byte[] PROTO_HTTP = bytes("\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Host: ");
-    private static final byte[] PROTO_HTTPS = bytes("\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: ");
-    private static final byte[] FORWARDED_PORT = bytes("\r\nX-Forwarded-Port: ");
-    private static final byte[] CONNECTION_CLOSE = bytes("Connection: close\r\n");
-    private static final byte[] CHUNKED = bytes("Transfer-Encoding: chunked\r\n");
-    private static final byte[] LAST_CHUNK = bytes("0\r\n\r\n");
-
-    /** How the response's body ends. */
-    private enum Body { NONE, LENGTH, CHUNKED, UNTIL_CLOSE }
+    private static final byte[] CRLF = HeadBytes.CRLF;
+    private static final byte[] FORWARDED_FOR = HeadBytes.bytes("X-Forwarded-For: ");
+    private static final byte[] AND = HeadBytes.bytes(", ");
+    private static final byte[] PROTO_HTTP = HeadBytes.bytes("\r\nX-Forwarded-Proto: http\r\nX-Forwarded-Host: ");
+    private static final byte[] PROTO_HTTPS = HeadBytes.bytes("\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: ");
+    private static final byte[] FORWARDED_PORT = HeadBytes.bytes("\r\nX-Forwarded-Port: ");
 
     private final ProxyContext context;
     private final boolean secure;
     private final RequestHeadScan request = new RequestHeadScan();
-    private final ResponseHeadScan response = new ResponseHeadScan();
-    private final ChunkedBodyScan chunks = new ChunkedBodyScan();
+    private final RelayedResponse response = new RelayedResponse();
     private ChannelHandlerContext ctx;
     private IdleStateHandler idle;
     private BackendPool pool;
@@ -73,7 +64,6 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     private boolean active;
     private long startNanos;
     private String host;
-    private boolean headRequest;
     private boolean clientKeepAlive;
     private TargetSet targets;
     private Backend backend;
@@ -83,13 +73,6 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     private boolean resent;
     /** The request as sent, kept until the response starts: it can go once more on a new connection. */
     private ByteBuf requestBytes;
-    private ByteBuf responseHead;
-    private Body body;
-    private boolean responseStarted;
-    private boolean backendKeepAlive;
-    private long remaining;
-    private int status;
-    private long bytes;
 
     /** @param secure whether the client's connection is TLS */
     ByteRelayHandler(ProxyContext context, boolean secure) {
@@ -105,7 +88,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         SocketAddress remote = ctx.channel().remoteAddress();
         clientAddress = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
         SocketAddress local = ctx.channel().localAddress();
-        localPort = bytes(Integer.toString(local instanceof InetSocketAddress inet ? inet.getPort() : 0));
+        localPort = HeadBytes.bytes(Integer.toString(local instanceof InetSocketAddress inet ? inet.getPort() : 0));
     }
 
     @Override
@@ -143,10 +126,10 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releaseReceived();
-        releaseResponseHead();
+        response.release();
         if (active) {
             dropConnection();
-            complete(CLIENT_CLOSED);
+            complete(CLIENT_CLOSED, response.bytes());
         }
     }
 
@@ -204,14 +187,10 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
             return;
         }
         backend = chosen;
-        headRequest = request.method.equals("HEAD");
         clientKeepAlive = request.keepAlive;
+        response.expect(request.method.equals("HEAD"), clientKeepAlive);
         refused = null;
         resent = false;
-        responseStarted = false;
-        body = null;
-        status = 0;
-        bytes = 0;
         requestBytes = requestBytes(received);
         releaseReceived();
         active = true;
@@ -241,7 +220,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         int forwardedFor = request.forwardedForStart < 0 ? 0 : request.forwardedForEnd - request.forwardedForStart + AND.length;
         ByteBuf out = ctx.alloc().directBuffer(request.end - start + forwardedFor + clientAddress.length() + host.length() + 128);
         // Everything but the blank line, then the forwarding lines and the blank line.
-        copyWithout(in, start, request.end - 2, request.dropped, request.droppedCount, out);
+        HeadBytes.copyWithout(in, start, request.end - 2, request.dropped, request.droppedCount, out);
         out.writeBytes(FORWARDED_FOR);
         if (request.forwardedForStart >= 0) {
             out.writeBytes(in, request.forwardedForStart, request.forwardedForEnd - request.forwardedForStart).writeBytes(AND);
@@ -330,143 +309,18 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
 
     @Override
     public void backendRead(Object msg) {
-        ByteBuf in = (ByteBuf) msg;
-        if (body == null) {
-            in = responseHead(in);
-            if (in == null) {
-                return;
-            }
+        RelayedResponse.Progress progress = response.read(ctx, (ByteBuf) msg);
+        if (requestBytes != null && response.started()) {
+            // Answered: the request will not be sent again.
+            requestBytes.release();
+            requestBytes = null;
         }
-        relayBody(in);
-    }
-
-    /** Reads the response's head; returns the bytes after it, or null when it is not all here or the exchange ended. */
-    private ByteBuf responseHead(ByteBuf in) {
-        responseHead = responseHead == null ? in : ByteToMessageDecoder.MERGE_CUMULATOR.cumulate(ctx.alloc(), responseHead, in);
-        while (true) {
-            ResponseHeadScan.Verdict verdict = response.scan(responseHead);
-            if (verdict == ResponseHeadScan.Verdict.NEED_MORE) {
-                return null;
-            }
-            if (verdict == ResponseHeadScan.Verdict.BAD || response.status == 101) {
-                // Not HTTP we relay (and a 101 answers an upgrade this path never asks for).
-                badResponse();
-                return null;
-            }
-            responseStarted = true;
-            if (requestBytes != null) {
-                requestBytes.release();
-                requestBytes = null;
-            }
-            ByteBuf head = responseHead;
-            if (response.status >= 200) {
-                startBody(head);
-                responseHead = null;
-                return head.readerIndex(response.end);
-            }
-            // 103 Early Hints and the like pass on, and the real head follows.
-            ctx.write(clientHead(head, false), ctx.voidPromise());
-            head.readerIndex(response.end);
-            if (!head.isReadable()) {
-                head.release();
-                responseHead = null;
-                return null;
-            }
+        switch (progress) {
+            case MORE -> { }
+            case COMPLETE -> finish();
+            case BAD_HEAD -> badResponse();
+            case BROKEN_BODY -> broken();
         }
-    }
-
-    private void startBody(ByteBuf head) {
-        status = response.status;
-        backendKeepAlive = response.keepAlive;
-        if (headRequest || status == 204 || status == 304) {
-            body = Body.NONE;
-        } else if (response.chunked) {
-            body = Body.CHUNKED;
-            chunks.reset();
-        } else if (response.contentLength >= 0) {
-            body = Body.LENGTH;
-            remaining = response.contentLength;
-        } else {
-            body = Body.UNTIL_CLOSE;
-            backendKeepAlive = false;
-        }
-        ctx.write(clientHead(head, true), ctx.voidPromise());
-    }
-
-    /** The head as the client gets it: the router's HTTP version, the lines that pass on, and its own framing lines. */
-    private ByteBuf clientHead(ByteBuf in, boolean fin) {
-        int start = in.readerIndex();
-        ByteBuf out = ctx.alloc().directBuffer(response.end - start + CONNECTION_CLOSE.length + CHUNKED.length);
-        out.writeBytes(HTTP_1_1).writeBytes(in, response.versionEnd, response.lineEnd + 2 - response.versionEnd);
-        copyWithout(in, response.lineEnd + 2, response.end - 2, response.dropped, response.droppedCount, out);
-        if (fin && !clientKeepAlive) {
-            out.writeBytes(CONNECTION_CLOSE);
-        }
-        if (fin && body == Body.UNTIL_CLOSE) {
-            out.writeBytes(CHUNKED);
-        }
-        return out.writeBytes(CRLF);
-    }
-
-    private void relayBody(ByteBuf in) {
-        int readable = in.readableBytes();
-        switch (body) {
-            case NONE -> {
-                backendKeepAlive &= readable == 0;
-                in.release();
-                finish();
-            }
-            case LENGTH -> {
-                if (readable < remaining) {
-                    passOn(in, readable);
-                    remaining -= readable;
-                    return;
-                }
-                backendKeepAlive &= readable == remaining;
-                passOn(in.readRetainedSlice((int) remaining), (int) remaining);
-                in.release();
-                finish();
-            }
-            case CHUNKED -> {
-                int end = chunks.advance(in, in.readerIndex(), in.writerIndex());
-                if (end == ChunkedBodyScan.MALFORMED) {
-                    in.release();
-                    broken();
-                } else if (end == ChunkedBodyScan.MORE) {
-                    passOn(in, readable);
-                    bytes = chunks.data();
-                } else {
-                    backendKeepAlive &= end == in.writerIndex();
-                    int length = end - in.readerIndex();
-                    passOn(in.readRetainedSlice(length), length);
-                    in.release();
-                    // Counted as the codec's path counts it: the data, without the chunks' framing.
-                    bytes = chunks.data();
-                    finish();
-                }
-            }
-            case UNTIL_CLOSE -> {
-                if (readable == 0) {
-                    in.release();
-                    return;
-                }
-                // The client's connection stays open: the body goes to it in chunks, one per read.
-                ByteBuf size = ctx.alloc().directBuffer(12);
-                size.writeCharSequence(Integer.toHexString(readable), StandardCharsets.US_ASCII);
-                ctx.write(size.writeBytes(CRLF), ctx.voidPromise());
-                passOn(in, readable);
-                ctx.write(Unpooled.wrappedBuffer(CRLF), ctx.voidPromise());
-            }
-        }
-    }
-
-    private void passOn(ByteBuf piece, int length) {
-        bytes += length;
-        if (length == 0) {
-            piece.release();
-            return;
-        }
-        ctx.write(piece, ctx.voidPromise());
     }
 
     /** The response is complete: the connections go on (or close), the exchange is counted. */
@@ -480,14 +334,14 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         BackendConnection done = connection;
         connection = null;
         if (done != null) {
-            if (backendKeepAlive) {
+            if (response.instanceKeepsConnection()) {
                 pool.release(backend, done);
             } else {
                 done.attach(null);
                 done.channel().close();
             }
         }
-        complete(status);
+        complete(response.status(), response.bytes());
         if (clientKeepAlive) {
             next();
         }
@@ -509,14 +363,15 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
             return;
         }
         connection = null;
-        if (body == Body.UNTIL_CLOSE) {
-            ctx.write(Unpooled.wrappedBuffer(LAST_CHUNK), ctx.voidPromise());
-            finish();
+        if (response.endsWithTheConnection()) {
+            if (response.closed(ctx) == RelayedResponse.Progress.COMPLETE) {
+                finish();
+            }
             return;
         }
-        if (!responseStarted) {
-            boolean nothingCame = responseHead == null;
-            releaseResponseHead();
+        if (!response.started()) {
+            boolean nothingCame = !response.anythingCame();
+            response.release();
             if (reused && !resent && nothingCame) {
                 // An idle connection the instance had closed just as it was reused: send again on a new one.
                 // Not once part of an answer came: the instance had the request, and may have acted on it.
@@ -534,9 +389,8 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     }
 
     private void badResponse() {
-        releaseResponseHead();
         dropConnection();
-        if (!responseStarted) {
+        if (!response.started()) {
             Backend failed = backend;
             backend = null;
             failed.release();
@@ -549,31 +403,19 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     /** The response broke off: the client can only learn that from its connection closing. */
     private void broken() {
         dropConnection();
-        complete(status);
+        complete(response.status(), response.bytes());
         ctx.flush();
         ctx.close();
     }
 
     /** Answers the request itself (a 502 page) and goes on with the connection's next request. */
     private void answer(FullHttpResponse page, Backend chargedTo) {
-        status = page.status().code();
-        bytes = page.content().readableBytes();
-        ByteBuf out = ctx.alloc().directBuffer(256 + page.content().readableBytes());
-        out.writeBytes(HTTP_1_1).writeByte(' ').writeCharSequence(page.status().toString(), StandardCharsets.US_ASCII);
-        out.writeBytes(CRLF);
-        for (Map.Entry<String, String> header : page.headers()) {
-            out.writeCharSequence(header.getKey(), StandardCharsets.US_ASCII);
-            out.writeByte(':').writeByte(' ').writeCharSequence(header.getValue(), StandardCharsets.US_ASCII);
-            out.writeBytes(CRLF);
-        }
-        if (!clientKeepAlive) {
-            out.writeBytes(CONNECTION_CLOSE);
-        }
-        out.writeBytes(CRLF).writeBytes(page.content());
-        page.release();
-        releaseResponseHead();
+        int status = page.status().code();
+        int bytes = page.content().readableBytes();
+        ByteBuf out = HeadBytes.encode(page, !clientKeepAlive, ctx.alloc());
+        response.release();
         dropConnection();
-        finishedExchange(status, chargedTo);
+        finishedExchange(status, bytes, chargedTo);
         endExchange();
         ChannelFuture written = ctx.writeAndFlush(out);
         if (!clientKeepAlive) {
@@ -585,15 +427,15 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     }
 
     /** Ends the exchange with this status: counted, logged, and its backend's request no longer in flight. */
-    private void complete(int code) {
-        finishedExchange(code, backend);
+    private void complete(int code, long bytes) {
+        finishedExchange(code, bytes, backend);
         if (backend != null) {
             backend.release();
         }
         endExchange();
     }
 
-    private void finishedExchange(int code, Backend served) {
+    private void finishedExchange(int code, long bytes, Backend served) {
         long nanos = System.nanoTime() - startNanos;
         (served == null ? context.unrouted() : served.traffic()).record(code, bytes, nanos);
         if (context.accessLog().isPresent()) {
@@ -611,7 +453,6 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         active = false;
         backend = null;
         targets = null;
-        body = null;
         if (requestBytes != null) {
             requestBytes.release();
             requestBytes = null;
@@ -623,13 +464,6 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
             connection.attach(null);
             connection.channel().close();
             connection = null;
-        }
-    }
-
-    private void releaseResponseHead() {
-        if (responseHead != null) {
-            responseHead.release();
-            responseHead = null;
         }
     }
 
@@ -645,30 +479,4 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         FrontendHandler.setAutoRead(ctx.channel(), received == null || received.readableBytes() < RequestHeadScan.MAX_HEAD);
     }
 
-    /** Copies {@code [from, to)} of {@code in} to {@code out} without the given ranges (start and end pairs). */
-    static void copyWithout(ByteBuf in, int from, int to, int[] ranges, int count, ByteBuf out) {
-        // Insertion sort: a handful of ranges, most often none or one, found in order but for the odd one.
-        for (int i = 1; i < count; i++) {
-            int start = ranges[i * 2];
-            int end = ranges[i * 2 + 1];
-            int j = i - 1;
-            while (j >= 0 && ranges[j * 2] > start) {
-                ranges[(j + 1) * 2] = ranges[j * 2];
-                ranges[(j + 1) * 2 + 1] = ranges[j * 2 + 1];
-                j--;
-            }
-            ranges[(j + 1) * 2] = start;
-            ranges[(j + 1) * 2 + 1] = end;
-        }
-        int at = from;
-        for (int i = 0; i < count; i++) {
-            out.writeBytes(in, at, ranges[i * 2] - at);
-            at = ranges[i * 2 + 1];
-        }
-        out.writeBytes(in, at, to - at);
-    }
-
-    private static byte[] bytes(String ascii) {
-        return ascii.getBytes(StandardCharsets.US_ASCII);
-    }
 }

@@ -79,7 +79,7 @@ class RequestHeadScanTest {
     /** The head as ByteRelayHandler passes it on, before it adds its own lines. */
     private String passedOn() {
         ByteBuf out = Unpooled.buffer();
-        ByteRelayHandler.copyWithout(in, in.readerIndex(), scan.end, scan.dropped, scan.droppedCount, out);
+        HeadBytes.copyWithout(in, in.readerIndex(), scan.end, scan.dropped, scan.droppedCount, out);
         return out.toString(ISO_8859_1);
     }
 
@@ -457,7 +457,7 @@ class RequestHeadScanTest {
         ByteBuf in = Unpooled.copiedBuffer("0123456789abcdefghij", US_ASCII);
         ByteBuf out = Unpooled.buffer();
 
-        ByteRelayHandler.copyWithout(in, 2, 18, new int[0], 0, out);
+        HeadBytes.copyWithout(in, 2, 18, new int[0], 0, out);
 
         assertThat(out.toString(US_ASCII)).isEqualTo("23456789abcdefgh");
         assertThat(in.readerIndex()).isZero();
@@ -469,7 +469,7 @@ class RequestHeadScanTest {
         ByteBuf out = Unpooled.buffer();
 
         // A count below the array's length: the pairs beyond it are not ranges.
-        ByteRelayHandler.copyWithout(in, 2, 18, new int[] {5, 9, 0, 20}, 1, out);
+        HeadBytes.copyWithout(in, 2, 18, new int[] {5, 9, 0, 20}, 1, out);
 
         assertThat(out.toString(US_ASCII)).isEqualTo("2349abcdefgh");
     }
@@ -480,7 +480,7 @@ class RequestHeadScanTest {
         ByteBuf out = Unpooled.buffer();
 
         // At the range's start, adjacent ones, and one ending where the copy ends.
-        ByteRelayHandler.copyWithout(in, 2, 18, new int[] {12, 14, 2, 4, 16, 18, 8, 10, 14, 15}, 5, out);
+        HeadBytes.copyWithout(in, 2, 18, new int[] {12, 14, 2, 4, 16, 18, 8, 10, 14, 15}, 5, out);
 
         assertThat(out.toString(US_ASCII)).isEqualTo("4567abf");
     }

@@ -69,7 +69,7 @@ class ResponseHeadScanTest {
     /** The header lines (and blank line) as ByteRelayHandler passes them on, before it adds its own. */
     private String headersPassedOn() {
         ByteBuf out = Unpooled.buffer();
-        ByteRelayHandler.copyWithout(in, scan.lineEnd + 2, scan.end, scan.dropped, scan.droppedCount, out);
+        HeadBytes.copyWithout(in, scan.lineEnd + 2, scan.end, scan.dropped, scan.droppedCount, out);
         return out.toString(ISO_8859_1);
     }
 
