@@ -31,6 +31,13 @@ final class BackendConnection extends ChannelInboundHandlerAdapter {
         idleFor = null;
     }
 
+    /** Closes a connection that will carry no more exchange: nothing it still reads reaches its owner. */
+    void abandon() {
+        owner = null;
+        idleFor = null;
+        channel.close();
+    }
+
     void becomeIdle(Backend backend) {
         owner = null;
         idleFor = backend;

@@ -12,11 +12,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One HTTP/1.1 client connection, relayed as bytes: the request head is read in place
@@ -49,6 +45,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     private final boolean secure;
     private final RequestHeadScan request = new RequestHeadScan();
     private final RelayedResponse response = new RelayedResponse();
+    private final RouteChoice choice;
     private ChannelHandlerContext ctx;
     private IdleStateHandler idle;
     private BackendPool pool;
@@ -65,9 +62,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     private long startNanos;
     private String host;
     private boolean clientKeepAlive;
-    private TargetSet targets;
     private Backend backend;
-    private List<Backend> refused;
     private BackendConnection connection;
     private boolean reused;
     private boolean resent;
@@ -78,6 +73,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     ByteRelayHandler(ProxyContext context, boolean secure) {
         this.context = context;
         this.secure = secure;
+        this.choice = new RouteChoice(context.routes());
     }
 
     @Override
@@ -85,10 +81,8 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         this.ctx = ctx;
         this.idle = ctx.pipeline().get(IdleStateHandler.class);
         this.pool = context.pools().currentRelayed();
-        SocketAddress remote = ctx.channel().remoteAddress();
-        clientAddress = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
-        SocketAddress local = ctx.channel().localAddress();
-        localPort = HeadBytes.bytes(Integer.toString(local instanceof InetSocketAddress inet ? inet.getPort() : 0));
+        clientAddress = ForwardedHeaders.clientAddress(ctx.channel());
+        localPort = HeadBytes.bytes(Integer.toString(ForwardedHeaders.localPort(ctx.channel())));
     }
 
     @Override
@@ -180,8 +174,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
             return;
         }
         host = request.host;
-        targets = found;
-        Backend chosen = acquire(snapshot);
+        Backend chosen = choice.first(snapshot, found, host);
         if (chosen == null) {
             handOver();
             return;
@@ -189,30 +182,11 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         backend = chosen;
         clientKeepAlive = request.keepAlive;
         response.expect(request.method.equals("HEAD"), clientKeepAlive);
-        refused = null;
         resent = false;
         requestBytes = requestBytes(received);
         releaseReceived();
         active = true;
         use(pool.poll(backend));
-    }
-
-    /** As {@link FrontendHandler}'s: a target that turned draining means a newer table, read before giving up. */
-    private Backend acquire(RouteSnapshot snapshot) {
-        RouteSnapshot current = snapshot;
-        while (targets != null && !targets.isEmpty()) {
-            Backend chosen = targets.acquire(null);
-            if (chosen != null) {
-                return chosen;
-            }
-            RouteSnapshot newer = context.routes().get();
-            if (newer == current) {
-                return null;
-            }
-            current = newer;
-            targets = current.find(host);
-        }
-        return null;
     }
 
     private ByteBuf requestBytes(ByteBuf in) {
@@ -278,12 +252,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
             return;
         }
         // Refused (or timed out): nothing was sent, so another target can take the request.
-        target.release();
-        if (refused == null) {
-            refused = new ArrayList<>(2);
-        }
-        refused.add(target);
-        Backend nextTarget = targets.acquire(refused);
+        Backend nextTarget = choice.afterRefusal(target);
         if (nextTarget == null) {
             backend = null;
             answer(ErrorPages.noAnswer(ctx.alloc(), host), target);
@@ -337,8 +306,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
             if (response.instanceKeepsConnection()) {
                 pool.release(backend, done);
             } else {
-                done.attach(null);
-                done.channel().close();
+                done.abandon();
             }
         }
         complete(response.status(), response.bytes());
@@ -379,10 +347,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
                 connect();
                 return;
             }
-            Backend failed = backend;
-            backend = null;
-            failed.release();
-            answer(ErrorPages.noAnswer(ctx.alloc(), host), failed);
+            noAnswer();
             return;
         }
         broken();
@@ -391,13 +356,18 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     private void badResponse() {
         dropConnection();
         if (!response.started()) {
-            Backend failed = backend;
-            backend = null;
-            failed.release();
-            answer(ErrorPages.noAnswer(ctx.alloc(), host), failed);
+            noAnswer();
             return;
         }
         broken();
+    }
+
+    /** Nothing of an answer reached the client: it gets the 502 page, charged to the instance. */
+    private void noAnswer() {
+        Backend failed = backend;
+        backend = null;
+        failed.release();
+        answer(ErrorPages.noAnswer(ctx.alloc(), host), failed);
     }
 
     /** The response broke off: the client can only learn that from its connection closing. */
@@ -436,12 +406,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     }
 
     private void finishedExchange(int code, long bytes, Backend served) {
-        long nanos = System.nanoTime() - startNanos;
-        (served == null ? context.unrouted() : served.traffic()).record(code, bytes, nanos);
-        if (context.accessLog().isPresent()) {
-            context.accessLog().get().log(new AccessLog.Entry(System.currentTimeMillis(), host, request.method, request.uri,
-                    code, bytes, served == null ? "-" : served.upstream(), nanos));
-        }
+        context.finished(startNanos, host, request.method, request.uri, code, bytes, served);
     }
 
     private void endExchange() {
@@ -452,7 +417,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
         }
         active = false;
         backend = null;
-        targets = null;
+        choice.clear();
         if (requestBytes != null) {
             requestBytes.release();
             requestBytes = null;
@@ -461,8 +426,7 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
 
     private void dropConnection() {
         if (connection != null) {
-            connection.attach(null);
-            connection.channel().close();
+            connection.abandon();
             connection = null;
         }
     }

@@ -20,8 +20,9 @@ import org.paasmaker.api.routing.RoutingTable;
  * The training run of {@link RouterMain#CDS_TRAINING}: what every router does first, done once, so
  * that the classes it takes are in the archive instead of loaded and parsed while the router serves.
  * A table is pushed over the control channel (its JSON read, the table persisted), a request for its
- * hostname is relayed to an instance (a backend connection, the response decoded, the access log), one
- * for an unknown hostname gets the 404 page, and the health and statistics are read. Trained on the
+ * hostname is relayed to an instance as bytes (a backend connection, the response's head read, the
+ * access log), one for an unknown hostname is handed to Netty's codec and gets the 404 page, and the
+ * health and statistics are read. Trained on the
  * 404 and the health alone, a router held 2 to 4 MB more after its first table and request, the
  * classes of the table's JSON and of the relay loaded into its metaspace (docs/benchmarks.md).
  */

@@ -1,7 +1,10 @@
 package org.paasmaker.router;
 
+import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.util.AsciiString;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 
 /** Tells an instance who really asked: the client's address, the scheme, the Host and the port it used. */
 final class ForwardedHeaders {
@@ -14,6 +17,18 @@ final class ForwardedHeaders {
     private static final AsciiString HTTPS = AsciiString.cached("https");
 
     private ForwardedHeaders() {
+    }
+
+    /** The client's address as X-Forwarded-For and the access log give it. */
+    static String clientAddress(Channel connection) {
+        SocketAddress remote = connection.remoteAddress();
+        return remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
+    }
+
+    /** The router's port the client connected to, for X-Forwarded-Port. */
+    static int localPort(Channel connection) {
+        SocketAddress local = connection.localAddress();
+        return local instanceof InetSocketAddress inet ? inet.getPort() : 0;
     }
 
     /**

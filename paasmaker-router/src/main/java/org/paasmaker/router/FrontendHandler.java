@@ -20,11 +20,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One client connection: routes each request on its Host header and relays it to an instance over
@@ -41,7 +37,6 @@ import java.util.List;
  */
 final class FrontendHandler extends ChannelInboundHandlerAdapter implements BackendOwner {
 
-    private static final String NONE = "-";
     /** What nginx logs when the client went away before its response was complete. */
     private static final int CLIENT_CLOSED = 499;
 
@@ -49,6 +44,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
     private final boolean secure;
     private final ArrayDeque<HttpContent> pendingBody = new ArrayDeque<>();
     private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
+    private final RouteChoice choice;
     private ChannelHandlerContext ctx;
     /** The client's idle timeout, on a connection that has one (an HTTP/2 stream's is its connection's). */
     private IdleStateHandler idle;
@@ -66,9 +62,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
     private String method;
     private String uri;
     private long startNanos;
-    private TargetSet targets;
     private Backend backend;
-    private List<Backend> refused;
     private BackendConnection connection;
     private boolean connecting;
     private boolean reused;
@@ -87,6 +81,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
     FrontendHandler(ProxyContext context, boolean secure) {
         this.context = context;
         this.secure = secure;
+        this.choice = new RouteChoice(context.routes());
     }
 
     /**
@@ -98,10 +93,8 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
         this.ctx = ctx;
         this.idle = ctx.pipeline().get(IdleStateHandler.class);
         this.pool = context.pools().current();
-        SocketAddress remote = ctx.channel().remoteAddress();
-        clientAddress = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress() : String.valueOf(remote);
-        SocketAddress local = ctx.channel().localAddress();
-        localPort = local instanceof InetSocketAddress inet ? inet.getPort() : 0;
+        clientAddress = ForwardedHeaders.clientAddress(ctx.channel());
+        localPort = ForwardedHeaders.localPort(ctx.channel());
     }
 
     @Override
@@ -179,7 +172,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
         uri = head.uri();
         host = head.headers().get(HttpHeaderNames.HOST);
         requestDone = false;
-        refused = null;
         resent = false;
         bodySent = false;
         responseStarted = false;
@@ -201,7 +193,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
             answer(ErrorPages.noHost(ctx.alloc()), null);
             return;
         }
-        targets = snapshot.find(host);
+        TargetSet targets = snapshot.find(host);
         if (targets == null) {
             answer(ErrorPages.unknownHost(ctx.alloc(), host), null);
             return;
@@ -210,7 +202,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
             answer(PlainHttpAnswers.redirect(ctx.alloc(), head, host, context.httpsPort().getAsInt()), null);
             return;
         }
-        backend = acquire(snapshot);
+        backend = choice.first(snapshot, targets, host);
         if (backend == null) {
             answer(ErrorPages.noLiveTarget(ctx.alloc(), host), null);
             return;
@@ -221,28 +213,6 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
         ForwardedHeaders.add(headers, clientAddress, host, secure, localPort);
         active = true;
         useConnection(pool.poll(backend));
-    }
-
-    /**
-     * A target of the route with a request counted in flight. A target that turned draining since the
-     * snapshot was read has been replaced by a newer table already (the router publishes a table
-     * before it drains what the table dropped), so the newer table is read before giving up.
-     */
-    private Backend acquire(RouteSnapshot snapshot) {
-        RouteSnapshot current = snapshot;
-        while (targets != null && !targets.isEmpty()) {
-            Backend chosen = targets.acquire(null);
-            if (chosen != null) {
-                return chosen;
-            }
-            RouteSnapshot newer = context.routes().get();
-            if (newer == current) {
-                return null;
-            }
-            current = newer;
-            targets = current.find(host);
-        }
-        return null;
     }
 
     private void requestBody(HttpContent content) {
@@ -293,12 +263,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
             return;
         }
         // Refused (or timed out): nothing was sent, so another target can take the request.
-        target.release();
-        if (refused == null) {
-            refused = new ArrayList<>(2);
-        }
-        refused.add(target);
-        Backend next = targets.acquire(refused);
+        Backend next = choice.afterRefusal(target);
         if (next == null) {
             backend = null;
             answer(ErrorPages.noAnswer(ctx.alloc(), host), target);
@@ -432,8 +397,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
         if (backendKeepAlive && requestDone) {
             pool.release(backend, done);
         } else {
-            done.attach(null);
-            done.channel().close();
+            done.abandon();
         }
         complete(status);
         if (keepClient) {
@@ -483,19 +447,13 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
 
     private void dropConnection() {
         if (connection != null) {
-            connection.attach(null);
-            connection.channel().close();
+            connection.abandon();
             connection = null;
         }
     }
 
     private void finished(int code, Backend served) {
-        long nanos = System.nanoTime() - startNanos;
-        (served == null ? context.unrouted() : served.traffic()).record(code, bytes, nanos);
-        if (context.accessLog().isPresent()) {
-            context.accessLog().get().log(new AccessLog.Entry(System.currentTimeMillis(), host == null ? NONE : host,
-                    method, uri, code, bytes, served == null ? NONE : served.upstream(), nanos));
-        }
+        context.finished(startNanos, host, method, uri, code, bytes, served);
     }
 
     /** Ends the exchange with this status: counted, logged, and its backend's request no longer in flight. */
@@ -516,7 +474,7 @@ final class FrontendHandler extends ChannelInboundHandlerAdapter implements Back
         }
         active = false;
         backend = null;
-        targets = null;
+        choice.clear();
         connecting = false;
         tunnel = false;
     }

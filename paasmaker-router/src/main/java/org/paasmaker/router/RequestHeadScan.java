@@ -42,6 +42,7 @@ final class RequestHeadScan {
     /** Start and end (after its CRLF) of each header line not passed on: hop-by-hop and X-Forwarded-*. */
     final int[] dropped = new int[MAX_DROPPED * 2];
     int droppedCount;
+    private final ListElements elements = new ListElements();
 
     /** @param secure whether the client came over TLS: a plain request for an ACME challenge is answered by the router */
     Verdict scan(ByteBuf in, boolean secure) {
@@ -195,24 +196,13 @@ final class RequestHeadScan {
 
     /** Only the two tokens that name no header: any other would name a header to remove, left to the codec's path. */
     private boolean connectionTokens(ByteBuf in, int start, int end) {
-        int token = start;
-        while (token <= end) {
-            int comma = in.indexOf(token, end, (byte) ',');
-            int tokenEnd = comma < 0 ? end : comma;
-            int from = token;
-            int to = tokenEnd;
-            while (from < to && isSpace(in.getByte(from))) {
-                from++;
-            }
-            while (to > from && isSpace(in.getByte(to - 1))) {
-                to--;
-            }
-            if (to - from == 5 && is(in, from, "close")) {
+        elements.walk(in, start, end);
+        while (elements.next()) {
+            if (elements.is("close")) {
                 keepAlive = false;
-            } else if (to > from && !(to - from == 10 && is(in, from, "keep-alive"))) {
+            } else if (!elements.isEmpty() && !elements.is("keep-alive")) {
                 return false;
             }
-            token = tokenEnd + 1;
         }
         return true;
     }

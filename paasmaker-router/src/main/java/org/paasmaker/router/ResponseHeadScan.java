@@ -37,6 +37,7 @@ final class ResponseHeadScan {
     final int[] dropped = new int[MAX_DROPPED * 2];
     int droppedCount;
     private final int[] listed = new int[MAX_LISTED * 2];
+    private final ListElements elements = new ListElements();
     private int listedCount;
     private boolean closeAsked;
     private boolean keepAliveAsked;
@@ -219,63 +220,39 @@ final class ResponseHeadScan {
             return false;
         }
         // Chunked once only (RFC 9112, 6.1): chunks within chunks would reach the client as data.
-        int element = start;
-        while (element < before - 1) {
-            int comma = in.indexOf(element, before - 1, (byte) ',');
-            int elementEnd = comma < 0 ? before - 1 : comma;
-            int parameters = in.indexOf(element, elementEnd, (byte) ';');
-            int from = element;
-            int to = parameters < 0 ? elementEnd : parameters;
-            while (from < to && isSpace(in.getByte(from))) {
-                from++;
+        if (before > start) {
+            elements.walk(in, start, before - 1);
+            while (elements.next()) {
+                elements.cutAt((byte) ';');
+                if (elements.is("chunked")) {
+                    return false;
+                }
             }
-            while (to > from && isSpace(in.getByte(to - 1))) {
-                to--;
-            }
-            if (to - from == 7 && is(in, from, "chunked")) {
-                return false;
-            }
-            element = elementEnd + 1;
         }
         chunked = true;
         return true;
     }
 
     private boolean connectionTokens(ByteBuf in, int start, int end) {
-        int token = start;
-        while (token <= end) {
-            int comma = in.indexOf(token, end, (byte) ',');
-            int tokenEnd = comma < 0 ? end : comma;
-            int from = token;
-            int to = tokenEnd;
-            while (from < to && isSpace(in.getByte(from))) {
-                from++;
-            }
-            while (to > from && isSpace(in.getByte(to - 1))) {
-                to--;
-            }
-            if (to - from == 5 && is(in, from, "close")) {
+        elements.walk(in, start, end);
+        while (elements.next()) {
+            if (elements.is("close")) {
                 closeAsked = true;
-            } else if (to - from == 10 && is(in, from, "keep-alive")) {
+            } else if (elements.is("keep-alive")) {
                 keepAliveAsked = true;
-            } else if (to > from && !(to - from == 7 && is(in, from, "upgrade")) && !names(in, from, to, "content-length")
-                    && !names(in, from, to, "transfer-encoding")) {
+            } else if (!elements.isEmpty() && !elements.is("upgrade") && !elements.is("content-length")
+                    && !elements.is("transfer-encoding")) {
                 // The framing lines stay whatever Connection says: the body passes on framed as they
                 // tell, and the codec's path, which drops them, frames the body anew.
                 if (listedCount == MAX_LISTED) {
                     return false;
                 }
-                listed[listedCount * 2] = from;
-                listed[listedCount * 2 + 1] = to;
+                listed[listedCount * 2] = elements.from;
+                listed[listedCount * 2 + 1] = elements.to;
                 listedCount++;
             }
-            token = tokenEnd + 1;
         }
         return true;
-    }
-
-    private static boolean names(ByteBuf in, int from, int to, String lowerCaseName) {
-        return to - from == lowerCaseName.length() && is(in, from, lowerCaseName);
     }
 
     private boolean isListed(ByteBuf in, int name, int colon) {
