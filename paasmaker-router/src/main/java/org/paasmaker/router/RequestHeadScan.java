@@ -43,6 +43,7 @@ final class RequestHeadScan {
     final int[] dropped = new int[MAX_DROPPED * 2];
     int droppedCount;
     private final ListElements elements = new ListElements();
+    private final HeaderLines lines = new HeaderLines();
 
     /** @param secure whether the client came over TLS: a plain request for an ACME challenge is answered by the router */
     Verdict scan(ByteBuf in, boolean secure) {
@@ -100,39 +101,14 @@ final class RequestHeadScan {
     }
 
     private boolean headers(ByteBuf in) {
-        int line = lineEnd + 2;
-        while (line < end - 2) {
-            int next = crlf(in, line);
-            if (next < 0) {
+        lines.walk(in, lineEnd + 2, end);
+        while (lines.next()) {
+            if (!header(in, lines.name, lines.colon, lines.valueStart, lines.valueEnd, lines.stop)) {
                 return false;
             }
-            int colon = line;
-            while (colon < next && isTokenChar(in.getByte(colon))) {
-                colon++;
-            }
-            if (colon == line || colon == next || in.getByte(colon) != ':') {
-                // No name, a space before the colon, folding (a line that starts with a space): not ours.
-                return false;
-            }
-            int valueStart = colon + 1;
-            int valueEnd = next;
-            for (int i = valueStart; i < next; i++) {
-                if (isControl(in.getByte(i))) {
-                    return false;
-                }
-            }
-            while (valueStart < valueEnd && isSpace(in.getByte(valueStart))) {
-                valueStart++;
-            }
-            while (valueEnd > valueStart && isSpace(in.getByte(valueEnd - 1))) {
-                valueEnd--;
-            }
-            if (!header(in, line, colon, valueStart, valueEnd, next + 2)) {
-                return false;
-            }
-            line = next + 2;
         }
-        return host != null;
+        // A malformed line (a space before the colon, folding, a bare CR): the codec's path decides.
+        return !lines.malformed && host != null;
     }
 
     /** @return false when the header makes the request one for the codec's path */

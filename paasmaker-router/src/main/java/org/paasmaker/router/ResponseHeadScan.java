@@ -4,7 +4,6 @@ import static org.paasmaker.router.RequestHeadScan.crlf;
 import static org.paasmaker.router.RequestHeadScan.is;
 import static org.paasmaker.router.RequestHeadScan.isControl;
 import static org.paasmaker.router.RequestHeadScan.isSpace;
-import static org.paasmaker.router.RequestHeadScan.isTokenChar;
 
 import io.netty.buffer.ByteBuf;
 
@@ -38,6 +37,7 @@ final class ResponseHeadScan {
     int droppedCount;
     private final int[] listed = new int[MAX_LISTED * 2];
     private final ListElements elements = new ListElements();
+    private final HeaderLines lines = new HeaderLines();
     private int listedCount;
     private boolean closeAsked;
     private boolean keepAliveAsked;
@@ -107,32 +107,22 @@ final class ResponseHeadScan {
 
 
     private boolean headers(ByteBuf in) {
-        for (int pass = 0; pass < 2; pass++) {
-            // The second pass only drops what the Connection header named, once it is known.
-            if (pass == 1 && listedCount == 0) {
-                break;
+        lines.walk(in, lineEnd + 2, end);
+        while (lines.next()) {
+            if (!header(in, lines.name, lines.colon, lines.valueStart, lines.valueEnd, lines.stop)) {
+                return false;
             }
-            int line = lineEnd + 2;
-            while (line < end - 2) {
-                int next = crlf(in, line);
-                if (next < 0) {
+        }
+        if (lines.malformed) {
+            return false;
+        }
+        if (listedCount > 0) {
+            // A second pass drops what the Connection header named, once it is known.
+            lines.walk(in, lineEnd + 2, end);
+            while (lines.next()) {
+                if (isListed(in, lines.name, lines.colon) && !drop(lines.name, lines.stop)) {
                     return false;
                 }
-                int colon = line;
-                while (colon < next && isTokenChar(in.getByte(colon))) {
-                    colon++;
-                }
-                if (colon == line || colon == next || in.getByte(colon) != ':') {
-                    return false;
-                }
-                if (pass == 1) {
-                    if (isListed(in, line, colon) && !drop(line, next + 2)) {
-                        return false;
-                    }
-                } else if (!header(in, line, colon, next)) {
-                    return false;
-                }
-                line = next + 2;
             }
         }
         if (chunked && contentLength >= 0) {
@@ -143,21 +133,7 @@ final class ResponseHeadScan {
         return true;
     }
 
-    private boolean header(ByteBuf in, int name, int colon, int lineStop) {
-        int valueStart = colon + 1;
-        int valueEnd = lineStop;
-        for (int i = valueStart; i < lineStop; i++) {
-            if (isControl(in.getByte(i))) {
-                return false;
-            }
-        }
-        while (valueStart < valueEnd && isSpace(in.getByte(valueStart))) {
-            valueStart++;
-        }
-        while (valueEnd > valueStart && isSpace(in.getByte(valueEnd - 1))) {
-            valueEnd--;
-        }
-        int next = lineStop + 2;
+    private boolean header(ByteBuf in, int name, int colon, int valueStart, int valueEnd, int next) {
         switch (colon - name) {
             case 2:
                 return !is(in, name, "te") || drop(name, next);
@@ -267,15 +243,12 @@ final class ResponseHeadScan {
     }
 
     private boolean dropAll(ByteBuf in, String lowerCaseName) {
-        int line = lineEnd + 2;
-        while (line < end - 2) {
-            int next = crlf(in, line);
-            // The name first: a line shorter than it stops the comparison at its CR, where reading at
-            // the name's length could go past the buffer's end.
-            if (is(in, line, lowerCaseName) && in.getByte(line + lowerCaseName.length()) == ':' && !drop(line, next + 2)) {
+        lines.walk(in, lineEnd + 2, end);
+        while (lines.next()) {
+            if (lines.colon - lines.name == lowerCaseName.length() && is(in, lines.name, lowerCaseName)
+                    && !drop(lines.name, lines.stop)) {
                 return false;
             }
-            line = next + 2;
         }
         return true;
     }
