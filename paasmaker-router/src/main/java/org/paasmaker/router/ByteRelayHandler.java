@@ -442,5 +442,4 @@ final class ByteRelayHandler extends ChannelInboundHandlerAdapter implements Bac
     private void updateClientReading() {
         FrontendHandler.setAutoRead(ctx.channel(), received == null || received.readableBytes() < RequestHeadScan.MAX_HEAD);
     }
-
 }

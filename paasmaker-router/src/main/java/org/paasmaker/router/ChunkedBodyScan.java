@@ -76,7 +76,7 @@ final class ChunkedBodyScan {
                 case EXTENSION -> {
                     if (b == '\r') {
                         state = State.SIZE_LF;
-                    } else if (RequestHeadScan.isControl(b)) {
+                    } else if (HeadBytes.isControl(b)) {
                         return MALFORMED;
                     }
                 }
@@ -102,7 +102,7 @@ final class ChunkedBodyScan {
                 case TRAILER_START -> {
                     if (b == '\r') {
                         state = State.END_LF;
-                    } else if (RequestHeadScan.isControl(b)) {
+                    } else if (HeadBytes.isControl(b)) {
                         return MALFORMED;
                     } else {
                         state = State.TRAILER_LINE;
@@ -113,7 +113,7 @@ final class ChunkedBodyScan {
                 case TRAILER_LINE -> {
                     if (b == '\r') {
                         state = State.TRAILER_LF;
-                    } else if (RequestHeadScan.isControl(b)) {
+                    } else if (HeadBytes.isControl(b)) {
                         return MALFORMED;
                     }
                 }

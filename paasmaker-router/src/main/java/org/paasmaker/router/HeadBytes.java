@@ -6,9 +6,15 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** The bytes {@link ByteRelayHandler} and {@link RelayedResponse} write heads with. */
+/**
+ * HTTP/1.1 heads as bytes, for the byte relay: the grammar's character classes and line ends that
+ * {@link RequestHeadScan}, {@link ResponseHeadScan} and {@link ChunkedBodyScan} read them with, and the
+ * bytes {@link ByteRelayHandler} and {@link RelayedResponse} write them with.
+ */
 final class HeadBytes {
 
+    /** From {@link #findHeadEnd}: a line ends otherwise than in CRLF before the head's end. */
+    static final int BAD_LINE_END = -2;
     static final byte[] CRLF = bytes("\r\n");
     static final byte[] HTTP_1_1 = bytes("HTTP/1.1");
     static final byte[] CONNECTION_CLOSE = bytes("Connection: close\r\n");
@@ -59,5 +65,76 @@ final class HeadBytes {
         out.writeBytes(CRLF).writeBytes(page.content());
         page.release();
         return out;
+    }
+
+    /**
+     * Index after the blank line that ends the head, -1 when there is none before {@code limit}, or
+     * {@link #BAD_LINE_END} at an LF without its CR, or a line that starts with a CR and no LF, before
+     * the end. Nothing after the head's end is looked at: it may be a body.
+     */
+    static int findHeadEnd(ByteBuf in, int from, int limit) {
+        int lf = in.indexOf(from, limit, (byte) '\n');
+        while (lf >= 0) {
+            if (lf == from || in.getByte(lf - 1) != '\r') {
+                return BAD_LINE_END;
+            }
+            if (lf + 2 < limit && in.getByte(lf + 1) == '\r') {
+                if (in.getByte(lf + 2) == '\n') {
+                    return lf + 3;
+                }
+                return BAD_LINE_END;
+            }
+            lf = in.indexOf(lf + 1, limit, (byte) '\n');
+        }
+        return -1;
+    }
+
+    /** Index of the CR of the line's CRLF; -1 for a bare LF (the codec's path decides about those). */
+    static int crlf(ByteBuf in, int from) {
+        int lf = in.indexOf(from, in.writerIndex(), (byte) '\n');
+        return lf > from && in.getByte(lf - 1) == '\r' ? lf - 1 : -1;
+    }
+
+    /** Whether the bytes at {@code at} spell {@code lowerCase}, in any case. */
+    static boolean is(ByteBuf in, int at, String lowerCase) {
+        for (int i = 0; i < lowerCase.length(); i++) {
+            byte b = in.getByte(at + i);
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lowerCase.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A control character other than HTAB: no value, reason phrase or trailer may hold one. */
+    static boolean isControl(byte b) {
+        return (b >= 0 && b < ' ' && b != '\t') || b == 0x7f;
+    }
+
+    static boolean isSpace(byte b) {
+        return b == ' ' || b == '\t';
+    }
+
+    /** RFC 9110's tchar. */
+    static boolean isTokenChar(byte b) {
+        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '!' || b == '#'
+                || b == '$' || b == '%' || b == '&' || b == '\'' || b == '*' || b == '+' || b == '-' || b == '.'
+                || b == '^' || b == '_' || b == '`' || b == '|' || b == '~';
+    }
+
+    /**
+     * Whether the header named at {@code name} ({@code length} bytes) concerns one connection only and
+     * never passes on (RFC 9110, 7.6.1), in a request or a response: TE, Keep-Alive, Proxy-Connection,
+     * Proxy-Authenticate, Proxy-Authorization. Connection and Upgrade, which say more, each scan reads itself.
+     */
+    static boolean isHopByHop(ByteBuf in, int name, int length) {
+        return switch (length) {
+            case 2 -> is(in, name, "te");
+            case 10 -> is(in, name, "keep-alive");
+            case 16 -> is(in, name, "proxy-connection");
+            case 18 -> is(in, name, "proxy-authenticate");
+            case 19 -> is(in, name, "proxy-authorization");
+            default -> false;
+        };
     }
 }

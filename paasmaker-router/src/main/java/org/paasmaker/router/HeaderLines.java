@@ -1,9 +1,9 @@
 package org.paasmaker.router;
 
-import static org.paasmaker.router.RequestHeadScan.crlf;
-import static org.paasmaker.router.RequestHeadScan.isControl;
-import static org.paasmaker.router.RequestHeadScan.isSpace;
-import static org.paasmaker.router.RequestHeadScan.isTokenChar;
+import static org.paasmaker.router.HeadBytes.crlf;
+import static org.paasmaker.router.HeadBytes.isControl;
+import static org.paasmaker.router.HeadBytes.isSpace;
+import static org.paasmaker.router.HeadBytes.isTokenChar;
 
 import io.netty.buffer.ByteBuf;
 

@@ -50,14 +50,14 @@ final class ListElements {
 
     /** Whether the element is {@code lowerCase}, in any case. */
     boolean is(String lowerCase) {
-        return to - from == lowerCase.length() && RequestHeadScan.is(in, from, lowerCase);
+        return to - from == lowerCase.length() && HeadBytes.is(in, from, lowerCase);
     }
 
     private void trim() {
-        while (from < to && RequestHeadScan.isSpace(in.getByte(from))) {
+        while (from < to && HeadBytes.isSpace(in.getByte(from))) {
             from++;
         }
-        while (to > from && RequestHeadScan.isSpace(in.getByte(to - 1))) {
+        while (to > from && HeadBytes.isSpace(in.getByte(to - 1))) {
             to--;
         }
     }

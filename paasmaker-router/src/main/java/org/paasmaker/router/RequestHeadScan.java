@@ -1,5 +1,12 @@
 package org.paasmaker.router;
 
+import static org.paasmaker.router.HeadBytes.BAD_LINE_END;
+import static org.paasmaker.router.HeadBytes.crlf;
+import static org.paasmaker.router.HeadBytes.findHeadEnd;
+import static org.paasmaker.router.HeadBytes.is;
+import static org.paasmaker.router.HeadBytes.isHopByHop;
+import static org.paasmaker.router.HeadBytes.isTokenChar;
+
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 
@@ -23,8 +30,6 @@ final class RequestHeadScan {
     static final int MAX_HEAD = 8192;
     /** Netty's decoder answers 400 to a longer request line (its default maxInitialLineLength, its CRLF not counted). */
     static final int MAX_REQUEST_LINE = 4096;
-    /** From {@link #findHeadEnd}: a line ends otherwise than in CRLF before the head's end. */
-    static final int BAD_LINE_END = -2;
     private static final int MAX_DROPPED = 16;
     private static final byte[] VERSION = "HTTP/1.1".getBytes(StandardCharsets.US_ASCII);
     private static final String CHALLENGE_PATH = "/.well-known/acme-challenge/";
@@ -113,9 +118,10 @@ final class RequestHeadScan {
 
     /** @return false when the header makes the request one for the codec's path */
     private boolean header(ByteBuf in, int name, int colon, int valueStart, int valueEnd, int lineStop) {
+        if (isHopByHop(in, name, colon - name)) {
+            return drop(name, lineStop);
+        }
         switch (colon - name) {
-            case 2:
-                return !is(in, name, "te") || drop(name, lineStop);
             case 4:
                 if (is(in, name, "host")) {
                     if (host != null || valueStart == valueEnd) {
@@ -137,10 +143,7 @@ final class RequestHeadScan {
             case 7:
                 return !is(in, name, "upgrade");
             case 10:
-                if (is(in, name, "connection")) {
-                    return connectionTokens(in, valueStart, valueEnd) && drop(name, lineStop);
-                }
-                return !is(in, name, "keep-alive") || drop(name, lineStop);
+                return !is(in, name, "connection") || (connectionTokens(in, valueStart, valueEnd) && drop(name, lineStop));
             case 14:
                 return !is(in, name, "content-length");
             case 15:
@@ -154,17 +157,12 @@ final class RequestHeadScan {
                 }
                 return true;
             case 16:
-                return !(is(in, name, "proxy-connection") || is(in, name, "x-forwarded-host")
-                        || is(in, name, "x-forwarded-port")) || drop(name, lineStop);
+                return !(is(in, name, "x-forwarded-host") || is(in, name, "x-forwarded-port")) || drop(name, lineStop);
             case 17:
                 if (is(in, name, "transfer-encoding")) {
                     return false;
                 }
                 return !is(in, name, "x-forwarded-proto") || drop(name, lineStop);
-            case 18:
-                return !is(in, name, "proxy-authenticate") || drop(name, lineStop);
-            case 19:
-                return !is(in, name, "proxy-authorization") || drop(name, lineStop);
             default:
                 return true;
         }
@@ -191,60 +189,5 @@ final class RequestHeadScan {
         dropped[droppedCount * 2 + 1] = stop;
         droppedCount++;
         return true;
-    }
-
-    /**
-     * Index after the blank line that ends the head, -1 when there is none before {@code limit}, or
-     * {@link #BAD_LINE_END} at an LF without its CR, or a line that starts with a CR and no LF, before
-     * the end. Nothing after the head's end is looked at: it may be a body.
-     */
-    static int findHeadEnd(ByteBuf in, int from, int limit) {
-        int lf = in.indexOf(from, limit, (byte) '\n');
-        while (lf >= 0) {
-            if (lf == from || in.getByte(lf - 1) != '\r') {
-                return BAD_LINE_END;
-            }
-            if (lf + 2 < limit && in.getByte(lf + 1) == '\r') {
-                if (in.getByte(lf + 2) == '\n') {
-                    return lf + 3;
-                }
-                return BAD_LINE_END;
-            }
-            lf = in.indexOf(lf + 1, limit, (byte) '\n');
-        }
-        return -1;
-    }
-
-    /** Index of the CR of the line's CRLF; -1 for a bare LF (the codec's path decides about those). */
-    static int crlf(ByteBuf in, int from) {
-        int lf = in.indexOf(from, in.writerIndex(), (byte) '\n');
-        return lf > from && in.getByte(lf - 1) == '\r' ? lf - 1 : -1;
-    }
-
-    /** Whether the bytes at {@code at} spell {@code lowerCase}, in any case. */
-    static boolean is(ByteBuf in, int at, String lowerCase) {
-        for (int i = 0; i < lowerCase.length(); i++) {
-            byte b = in.getByte(at + i);
-            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != lowerCase.charAt(i)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** A control character other than HTAB: no value, reason phrase or trailer may hold one. */
-    static boolean isControl(byte b) {
-        return (b >= 0 && b < ' ' && b != '\t') || b == 0x7f;
-    }
-
-    static boolean isSpace(byte b) {
-        return b == ' ' || b == '\t';
-    }
-
-    /** RFC 9110's tchar. */
-    static boolean isTokenChar(byte b) {
-        return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z') || (b >= '0' && b <= '9') || b == '!' || b == '#'
-                || b == '$' || b == '%' || b == '&' || b == '\'' || b == '*' || b == '+' || b == '-' || b == '.'
-                || b == '^' || b == '_' || b == '`' || b == '|' || b == '~';
     }
 }

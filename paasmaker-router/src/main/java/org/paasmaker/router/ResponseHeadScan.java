@@ -1,9 +1,10 @@
 package org.paasmaker.router;
 
-import static org.paasmaker.router.RequestHeadScan.crlf;
-import static org.paasmaker.router.RequestHeadScan.is;
-import static org.paasmaker.router.RequestHeadScan.isControl;
-import static org.paasmaker.router.RequestHeadScan.isSpace;
+import static org.paasmaker.router.HeadBytes.crlf;
+import static org.paasmaker.router.HeadBytes.is;
+import static org.paasmaker.router.HeadBytes.isHopByHop;
+import static org.paasmaker.router.HeadBytes.isControl;
+import static org.paasmaker.router.HeadBytes.isSpace;
 
 import io.netty.buffer.ByteBuf;
 
@@ -45,8 +46,8 @@ final class ResponseHeadScan {
     Verdict scan(ByteBuf in) {
         int start = in.readerIndex();
         int limit = in.writerIndex();
-        int headEnd = RequestHeadScan.findHeadEnd(in, start, Math.min(limit, start + MAX_HEAD));
-        if (headEnd == RequestHeadScan.BAD_LINE_END) {
+        int headEnd = HeadBytes.findHeadEnd(in, start, Math.min(limit, start + MAX_HEAD));
+        if (headEnd == HeadBytes.BAD_LINE_END) {
             // Never a CRLF blank line to wait for: the instance would hold the client until it closes.
             return Verdict.BAD;
         }
@@ -105,7 +106,6 @@ final class ResponseHeadScan {
         return true;
     }
 
-
     private boolean headers(ByteBuf in) {
         lines.walk(in, lineEnd + 2, end);
         while (lines.next()) {
@@ -134,26 +134,18 @@ final class ResponseHeadScan {
     }
 
     private boolean header(ByteBuf in, int name, int colon, int valueStart, int valueEnd, int next) {
+        if (isHopByHop(in, name, colon - name)) {
+            return drop(name, next);
+        }
         switch (colon - name) {
-            case 2:
-                return !is(in, name, "te") || drop(name, next);
             case 7:
                 return !is(in, name, "upgrade") || drop(name, next);
             case 10:
-                if (is(in, name, "connection")) {
-                    return connectionTokens(in, valueStart, valueEnd) && drop(name, next);
-                }
-                return !is(in, name, "keep-alive") || drop(name, next);
+                return !is(in, name, "connection") || (connectionTokens(in, valueStart, valueEnd) && drop(name, next));
             case 14:
                 return !is(in, name, "content-length") || contentLength(in, valueStart, valueEnd);
-            case 16:
-                return !is(in, name, "proxy-connection") || drop(name, next);
             case 17:
                 return !is(in, name, "transfer-encoding") || transferEncoding(in, valueStart, valueEnd);
-            case 18:
-                return !is(in, name, "proxy-authenticate") || drop(name, next);
-            case 19:
-                return !is(in, name, "proxy-authorization") || drop(name, next);
             default:
                 return true;
         }
