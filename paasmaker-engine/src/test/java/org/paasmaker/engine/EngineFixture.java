@@ -234,4 +234,19 @@ public final class EngineFixture implements AutoCloseable, BeforeEachCallback, A
     public void close() {
         engine.close();
     }
+
+    /**
+     * A test's teardown: stops what the test started and closes the engine (when the fixture was made),
+     * then runs {@code afterwards} (closing the test's router, say) even when that failed.
+     */
+    public static void tearDown(EngineFixture fixture, Runnable afterwards) {
+        try {
+            if (fixture != null) {
+                fixture.stopEverything();
+                fixture.close();
+            }
+        } finally {
+            afterwards.run();
+        }
+    }
 }

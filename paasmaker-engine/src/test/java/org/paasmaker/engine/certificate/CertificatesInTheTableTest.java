@@ -52,14 +52,7 @@ class CertificatesInTheTableTest {
 
     @AfterEach
     void stop() {
-        try {
-            if (fixture != null) {
-                fixture.stopEverything();
-                fixture.close();
-            }
-        } finally {
-            router.close();
-        }
+        EngineFixture.tearDown(fixture, () -> router.close());
     }
 
     @Test

@@ -69,12 +69,7 @@ class PlacementAcrossNodesTest {
 
     @AfterEach
     void stop() {
-        try {
-            fixture.stopEverything();
-            fixture.close();
-        } finally {
-            router.close();
-        }
+        EngineFixture.tearDown(fixture, () -> router.close());
     }
 
     @Test

@@ -49,14 +49,7 @@ class HttpsSwitchTest {
 
     @AfterEach
     void stop() {
-        try {
-            if (fixture != null) {
-                fixture.stopEverything();
-                fixture.close();
-            }
-        } finally {
-            router.close();
-        }
+        EngineFixture.tearDown(fixture, () -> router.close());
     }
 
     @Test

@@ -45,14 +45,7 @@ class SwitchTablesTest {
 
     @AfterEach
     void stop() {
-        try {
-            if (fixture != null) {
-                fixture.stopEverything();
-                fixture.close();
-            }
-        } finally {
-            router.close();
-        }
+        EngineFixture.tearDown(fixture, () -> router.close());
     }
 
     @Test

@@ -61,12 +61,7 @@ class VersionSwitchTest {
 
     @AfterEach
     void stop() {
-        try {
-            fixture.stopEverything();
-            fixture.close();
-        } finally {
-            router.close();
-        }
+        EngineFixture.tearDown(fixture, () -> router.close());
     }
 
     @Test
