@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.awaitility.core.ConditionTimeoutException;
@@ -31,6 +33,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * is not stopped with it (the test kills what runs under its directory).
  */
 final class LibertyController implements AutoCloseable {
+
+    private static final int BELOW_EPHEMERAL_FROM = 20_000;
+    private static final int BELOW_EPHEMERAL_TO = 32_768;
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
@@ -208,9 +213,23 @@ final class LibertyController implements AutoCloseable {
         }
     }
 
+    /**
+     * A free port below Linux's range for outgoing connections (32768-60999). Liberty binds it seconds
+     * later, and a port the kernel hands out for listening comes from that range: meanwhile it could be
+     * taken as the local end of a connection (under load, the test's own), and the controller not start
+     * ("The socket bind did not succeed ... The port might already be in use").
+     */
     static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        int range = BELOW_EPHEMERAL_TO - BELOW_EPHEMERAL_FROM;
+        int offset = ThreadLocalRandom.current().nextInt(range);
+        for (int i = 0; i < range; i++) {
+            int port = BELOW_EPHEMERAL_FROM + (offset + i) % range;
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (BindException taken) {
+                // Another one.
+            }
         }
+        throw new IOException("no free port between " + BELOW_EPHEMERAL_FROM + " and " + BELOW_EPHEMERAL_TO);
     }
 }
